@@ -1,0 +1,89 @@
+"""The command line: each command loads what it needs and calls one function that decides."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from flashcards import config as configs
+from flashcards import plan
+from flashcards.errors import FlashcardsError, ProblemsError
+
+_CONFIG = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=configs.DEFAULT_PATH,
+    show_default=True,
+    help="The deck config.",
+)
+_SOURCE = click.Path(path_type=Path, dir_okay=False)
+
+
+@click.group()
+@click.version_option(package_name="flashcards")
+def main() -> None:
+    """Turn Markdown study sheets into Anki decks."""
+
+
+@main.command()
+@click.argument("source", required=False, type=_SOURCE)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Deck file for SOURCE.")
+@click.option("--check", is_flag=True, help="Write nothing; fail if a deck is not current.")
+@_CONFIG
+def build(source: Path | None, output: Path | None, check: bool, config_path: Path) -> None:
+    """Build every deck of the config, or the one deck of SOURCE."""
+    from flashcards.build import build as build_decks
+
+    if source is None:
+        if output is not None:
+            raise click.UsageError("-o/--output needs a SOURCE")
+        targets = plan.targets(configs.load(config_path))
+    else:
+        targets = [plan.single_target(source, output)]
+    results = build_decks(targets, check=check)
+    stale = [r for r in results if r.changed]
+    for r in results:
+        if check:
+            state = "stale: run 'flashcards build'" if r.changed else "current"
+            click.echo(f"{r.output}: {state}", err=r.changed)
+        else:
+            click.echo(f"{r.output}: {r.notes} notes{'' if r.changed else ', unchanged'}")
+    if check and stale:
+        raise FlashcardsError(f"{len(stale)} of {len(results)} decks are stale")
+
+
+@main.command()
+@click.argument("source", type=_SOURCE)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of notes.")
+def notes(source: Path, as_json: bool) -> None:
+    """List the notes that SOURCE gives."""
+    sheet = plan.load_sheet(source)
+    if sheet.errors:
+        raise ProblemsError(sheet.errors)
+    if as_json:
+        click.echo(json.dumps([asdict(n) for n in sheet.notes], ensure_ascii=False, indent=2))
+        return
+    for n in sheet.notes:
+        click.echo(f"{n.path}:{n.line}: [{n.category}] {n.term}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=_SOURCE)
+@_CONFIG
+def lint(sources: tuple[Path, ...], config_path: Path) -> None:
+    """Report every problem in SOURCES, or in every source of the config."""
+    if sources:
+        targets = [plan.single_target(s, None) for s in sources]
+    else:
+        targets = plan.targets(configs.load(config_path))
+    problems = plan.lint(targets)
+    errors = [p for p in problems if not p.warning]
+    for p in problems:
+        click.echo(str(p), err=True)
+    if errors:
+        raise FlashcardsError(f"{len(errors)} errors")
+    click.echo(f"{len(targets)} sources checked, {len(problems)} warnings")

@@ -1,0 +1,137 @@
+"""Notes to `.apkg` bytes: genanki writes the collection; times and zip are made reproducible."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import json
+import sqlite3
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import PurePath
+
+import genanki
+
+from flashcards import cards
+from flashcards.lock import Clock, Lock
+from flashcards.mask import mask
+from flashcards.note import Note
+
+NOTETYPE_VERSION = 1
+"""Part of the note-type ID: raise it when `cards.FIELDS` changes, never otherwise."""
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    """What a deck is called and how its notes are tagged; `namespace` is its identity."""
+
+    namespace: str
+    name: str
+    description: str
+    tags: Mapping[str, str]
+    """Tag of each category name; a category missing here gets no tag."""
+
+
+def stable_id(*parts: str) -> int:
+    """An Anki ID from names: the same names give the same ID on every machine, forever."""
+    digest = hashlib.sha256("\x1f".join(("flashcards", *parts)).encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def note_guid(namespace: str, key: str) -> str:
+    """A note's GUID: its deck's namespace and its normalised short form, nothing else."""
+    return str(genanki.guid_for(namespace, key))
+
+
+def note_fields(note: Note) -> list[str]:
+    """The note's field values, in `cards.FIELDS` order, as Anki HTML."""
+    names = (note.term, note.short, note.expansion)
+    return [
+        escape(note.term),
+        escape(note.short),
+        escape(note.expansion),
+        note.html,
+        mask(note.html, names),
+        escape(note.category),
+        escape(f"{PurePath(note.path).name}:{note.line}"),
+    ]
+
+
+def package(spec: DeckSpec, notes: Sequence[Note], lock: Lock, clock: Clock) -> tuple[bytes, Lock]:
+    """The `.apkg` bytes of a deck, and the lock that goes with them."""
+    model = _model(spec)
+    notetype = clock.stamp(
+        lock.notetype, _hash(model.name, model.fields, model.templates, model.css)
+    )
+    stamps = dict(lock.notes)
+    deck = genanki.Deck(stable_id("deck", spec.namespace), spec.name, spec.description)
+    for position, note in enumerate(notes):
+        values = note_fields(note)
+        tags = [spec.tags[note.category]] if note.category in spec.tags else []
+        # The Source field moves whenever lines are inserted above; a learner sees no change.
+        stamps[note.key] = clock.stamp(lock.notes.get(note.key), _hash(values[:-1], tags))
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=values,
+                tags=tags,
+                guid=note_guid(spec.namespace, note.key),
+                due=position,
+            )
+        )
+    mods = {note_guid(spec.namespace, n.key): stamps[n.key].mod for n in notes}
+    data = _collection(deck, notetype.mod, mods, stable_id("notes", spec.namespace))
+    return _zip(data), Lock(notetype, stamps)
+
+
+def _model(spec: DeckSpec) -> genanki.Model:
+    return genanki.Model(
+        stable_id("notetype", spec.namespace, str(NOTETYPE_VERSION)),
+        f"flashcards: {spec.name}",
+        fields=[{"name": name} for name in cards.FIELDS],
+        templates=[dict(t) for t in cards.TEMPLATES],
+        css=cards.CSS,
+        sort_field_index=0,
+    )
+
+
+def _hash(*parts: object) -> str:
+    blob = json.dumps(parts, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _collection(deck: genanki.Deck, model_mod: int, mods: Mapping[str, int], id_base: int) -> bytes:
+    """The collection database, each note and its cards stamped with their own time."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        cursor = conn.cursor()
+        # Note and card IDs count up from a base of the deck's own, so two decks of ours
+        # never propose the same IDs to one collection.
+        ids = itertools.count(id_base * 1000)
+        genanki.Package(deck).write_to_db(cursor, model_mod, ids)
+        for guid, mod in mods.items():
+            cursor.execute("UPDATE notes SET mod = ? WHERE guid = ?", (mod, guid))
+            cursor.execute(
+                "UPDATE cards SET mod = ? WHERE nid = (SELECT id FROM notes WHERE guid = ?)",
+                (mod, guid),
+            )
+        conn.commit()
+        return conn.serialize()
+    finally:
+        conn.close()
+
+
+def _zip(collection: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in (("collection.anki2", collection), ("media", b"{}")):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            out.writestr(info, data)
+    return buffer.getvalue()

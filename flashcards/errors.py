@@ -1,0 +1,46 @@
+"""The one exception root: every user error is a `Problem` at a `path:line`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO, Any
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong (or worth a warning) at one line of one file."""
+
+    path: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
+
+
+class FlashcardsError(click.ClickException):
+    """Root of every error a user can cause; click shows it without a traceback."""
+
+    exit_code = 1
+
+
+class ProblemsError(FlashcardsError):
+    """One or more problems, all reported at once, one `path:line: message` a line."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        # Each line already names its file and line; click's "Error: " prefix would hide that.
+        click.echo(self.format_message(), file=file, err=file is None)
+
+
+def fail(path: str, line: int, message: str) -> ProblemsError:
+    """A single problem, ready to raise."""
+    return ProblemsError([Problem(path, line, message)])

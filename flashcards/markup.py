@@ -1,0 +1,88 @@
+"""Markdown to card HTML and plain text: one configured markdown-it, a few rules of ours."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+KEY_CLASS = "key"
+"""The class that marks an author's key phrase (inline code) on a card."""
+
+
+def _code_inline(
+    _renderer: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return f'<code class="{KEY_CLASS}">{escapeHtml(tokens[idx].content)}</code>'
+
+
+def _image(
+    _renderer: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    # A deck ships no media, so a picture would be a broken link on every card.
+    return ""
+
+
+def _make() -> MarkdownIt:
+    # html=False: raw HTML in a source reaches a card as visible text, never as markup.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.add_render_rule("code_inline", _code_inline)
+    md.add_render_rule("image", _image)
+    return md
+
+
+MD = _make()
+_BREAKS = {"softbreak", "hardbreak"}
+
+
+def tokens(text: str) -> list[Token]:
+    """The block token stream of a source; each block token's `map` holds its lines."""
+    return MD.parse(text)
+
+
+def html(block_tokens: Sequence[Token]) -> str:
+    """Card HTML for a run of block tokens."""
+    for t in block_tokens:
+        if t.type == "inline" and t.children:
+            t.children = _without_images(t.children)
+    return MD.renderer.render(block_tokens, MD.options, {}).strip()
+
+
+def _without_images(children: list[Token]) -> list[Token]:
+    """Inline tokens without pictures, and without the line breaks that only framed them."""
+    kept = [c for c in children if c.type != "image"]
+    while kept and kept[0].type in _BREAKS | {"text"} and not kept[0].content.strip():
+        kept.pop(0)
+    while kept and kept[-1].type in _BREAKS | {"text"} and not kept[-1].content.strip():
+        kept.pop()
+    return kept
+
+
+def inline_html(children: Sequence[Token]) -> str:
+    """Card HTML for a run of inline tokens."""
+    return MD.renderer.renderInline(children, MD.options, {}).strip()
+
+
+def plain(children: Sequence[Token]) -> str:
+    """The words a reader sees in a run of inline tokens, without markup."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def block_plain(block_tokens: Sequence[Token]) -> str:
+    """Plain text of a run of block tokens, a line per block of text."""
+    lines: list[str] = []
+    for t in block_tokens:
+        if t.type == "inline":
+            lines.append(plain(t.children or []))
+        elif t.type in ("fence", "code_block"):
+            lines.append(t.content.strip())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,45 @@
+"""The one type that passes between stages: what the parser found, nothing about decks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flashcards.errors import Problem
+
+
+@dataclass(frozen=True)
+class Note:
+    """A term and its definition, as written at one line of one source."""
+
+    term: str
+    short: str
+    expansion: str
+    category: str
+    definition: str
+    """The definition as plain text, without markup."""
+    html: str
+    """The definition as card HTML: escaped text, `<code class="key">` key phrases, links."""
+    path: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        """What makes two notes the same note: the short form, case and spacing aside."""
+        return " ".join(self.short.casefold().split())
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything one source gave: its notes in document order, and what to say about it."""
+
+    path: str
+    notes: tuple[Note, ...]
+    description: str
+    """HTML of what stands before the first category."""
+    categories: tuple[tuple[str, int], ...] = field(default=())
+    """Each category name with the line of its heading, in document order."""
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.warning)

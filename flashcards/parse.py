@@ -1,0 +1,184 @@
+"""Markdown source to notes: every list item that starts with a bold term is one note."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.errors import Problem
+from flashcards.note import Note, Sheet
+from flashcards.terms import clean_term, heading_name, split_term, strip_separator
+
+NO_NOTES = "no notes found: a note is a list item that starts with a bold term"
+
+
+@dataclass
+class _Section:
+    """A heading and what the walk found under it."""
+
+    name: str
+    line: int
+    start: int
+    """Index of the heading's first token: where a description before it ends."""
+    notes: int = 0
+    loose_items: list[int] = field(default_factory=list)
+
+
+def parse(text: str, path: str) -> Sheet:
+    """The notes of one normalised source text; problems are collected, not raised."""
+    toks = markup.tokens(text)
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    sections = [_Section("", 1, -1)]  # notes before any heading
+    description_end: int | None = None
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.type == "heading_open":
+            name = heading_name(markup.plain(toks[i + 1].children or []))
+            sections.append(_Section(name, _line(tok), i))
+        elif tok.type == "list_item_open" and _starts_with_bold(toks, i):
+            end = _close(toks, i)
+            section = sections[-1]
+            if description_end is None:
+                description_end = section.start if section.start >= 0 else _block_start(toks, i)
+            found = _note(toks[i : end + 1], section.name, path)
+            if isinstance(found, Problem):
+                problems.append(found)
+            else:
+                notes.append(found)
+            section.notes += 1
+            i = end + 1
+            continue
+        elif tok.type == "list_item_open" and tok.level == 1 and not _holds_note(toks, i):
+            sections[-1].loose_items.append(_line(tok))
+        i += 1
+    problems += _section_warnings(sections, path)
+    problems += _duplicates(notes)
+    if not notes and not problems:
+        problems.append(Problem(path, 1, NO_NOTES))
+    description = markup.html(toks[: description_end or 0])
+    categories = tuple((s.name, s.line) for s in sections if s.notes and s.name)
+    return Sheet(path, tuple(notes), description, categories, tuple(sorted(problems)))
+
+
+def _line(tok: Token) -> int:
+    return tok.map[0] + 1 if tok.map else 0
+
+
+def _close(toks: Sequence[Token], start: int) -> int:
+    """Index of the token that closes the one opened at `start`."""
+    level = toks[start].level
+    closing = toks[start].type.replace("_open", "_close")
+    for j in range(start + 1, len(toks)):
+        if toks[j].level == level and toks[j].type == closing:
+            return j
+    raise ValueError(f"unclosed {toks[start].type}")  # markdown-it always closes
+
+
+def _block_start(toks: Sequence[Token], i: int) -> int:
+    """Index of the top-level block that holds token `i`."""
+    while i > 0 and toks[i].level > 0:
+        i -= 1
+    return i
+
+
+def _inline_children(toks: Sequence[Token], i: int) -> list[Token]:
+    """The inline tokens of the first paragraph of the list item opened at `i`."""
+    if i + 2 >= len(toks) or toks[i + 1].type != "paragraph_open":
+        return []
+    return [c for c in toks[i + 2].children or [] if c.type != "text" or c.content]
+
+
+def _starts_with_bold(toks: Sequence[Token], i: int) -> bool:
+    children = _inline_children(toks, i)
+    return bool(children) and children[0].type == "strong_open"
+
+
+def _holds_note(toks: Sequence[Token], i: int) -> bool:
+    end = _close(toks, i)
+    return any(
+        toks[j].type == "list_item_open" and _starts_with_bold(toks, j) for j in range(i, end)
+    )
+
+
+def _strong_close(children: Sequence[Token]) -> int:
+    depth = 0
+    for j, child in enumerate(children):
+        depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
+        if depth == 0:
+            return j
+    return len(children)
+
+
+def _note(item: Sequence[Token], category: str, path: str) -> Note | Problem:
+    """A note from the tokens of one list item, from its open to its close."""
+    line = _line(item[0])
+    children = _inline_children(item, 0)
+    close = _strong_close(children)
+    term = clean_term(markup.plain(children[1:close]))
+    if not term:
+        return Problem(path, line, "empty bold term")
+    rest = _after_separator(children[close + 1 :])
+    blocks = list(item[4:-1])  # after the first paragraph, before the item's close
+    if not rest:
+        blocks = _unwrap_single_item(blocks)
+    html_parts = [markup.inline_html(rest), markup.html(blocks)]
+    text_parts = [markup.plain(rest), markup.block_plain(blocks)]
+    text = "\n".join(p for p in text_parts if p)
+    if not text:
+        return Problem(path, line, f'term "{term}" has no definition')
+    short, expansion = split_term(term)
+    html = "\n".join(p for p in html_parts if p)
+    return Note(term, short, expansion, category, text, html, path, line)
+
+
+def _after_separator(children: Sequence[Token]) -> list[Token]:
+    """Inline tokens after the term, without the `:`, `-`, `–` or `—` that joins them."""
+    rest = list(children)
+    while rest and rest[0].type in ("softbreak", "hardbreak"):
+        rest.pop(0)
+    if rest and rest[0].type == "text":
+        first = rest[0].copy()
+        first.content = strip_separator(first.content)
+        rest[0] = first
+        if not first.content:
+            return _after_separator(rest[1:])
+    return rest
+
+
+def _unwrap_single_item(blocks: list[Token]) -> list[Token]:
+    """A definition written as one nested item is that item's content, not a one-line list."""
+    if len(blocks) < 4 or not blocks[0].type.endswith("_list_open"):
+        return blocks
+    if _close(blocks, 0) != len(blocks) - 1 or _close(blocks, 1) != len(blocks) - 2:
+        return blocks
+    return blocks[2:-2]
+
+
+def _section_warnings(sections: Sequence[_Section], path: str) -> list[Problem]:
+    problems = []
+    for s in sections:
+        if s.loose_items and not s.notes and s.name:
+            message = f'section "{s.name}" has list items but no bold terms, so it gives no notes'
+            problems.append(Problem(path, s.line, message, warning=True))
+        elif s.notes:
+            message = "list item does not start with a bold term, so it is not a note"
+            problems += [Problem(path, n, message, warning=True) for n in s.loose_items]
+    return problems
+
+
+def _duplicates(notes: Sequence[Note]) -> list[Problem]:
+    first: dict[str, Note] = {}
+    problems = []
+    for note in notes:
+        if note.key in first:
+            other = first[note.key]
+            message = f'duplicate term "{note.short}": "{other.short}" is at line {other.line}'
+            problems.append(Problem(note.path, note.line, message))
+        else:
+            first[note.key] = note
+    return problems

@@ -1,0 +1,31 @@
+"""Writing a file whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from flashcards.errors import fail
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` in one rename; on any failure the old file stays as it was."""
+    name = str(path)
+    if path.is_dir():
+        raise fail(name, 1, "cannot write: is a directory")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None

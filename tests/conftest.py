@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from flashcards.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source" / "aws.ko.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run(*args: str | Path) -> Result:
+    """The CLI as a user runs it, in the current folder, stderr kept apart."""
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's sources and config in a temporary folder, made current."""
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the seed sheet in a temporary folder, made current."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    path = tmp_path / "aws.ko.md"
+    shutil.copyfile(SEED, path)
+    return path
