@@ -53,7 +53,7 @@ def build(source: Path | None, output: Path | None, check: bool, config_path: Pa
         else:
             click.echo(f"{r.output}: {r.notes} notes{'' if r.changed else ', unchanged'}")
     if check and stale:
-        raise FlashcardsError(f"{len(stale)} of {len(results)} decks are stale")
+        raise FlashcardsError(f"{len(stale)} of {_count(len(results), 'deck')} stale")
 
 
 @main.command()
@@ -85,5 +85,10 @@ def lint(sources: tuple[Path, ...], config_path: Path) -> None:
     for p in problems:
         click.echo(str(p), err=True)
     if errors:
-        raise FlashcardsError(f"{len(errors)} errors")
-    click.echo(f"{len(targets)} sources checked, {len(problems)} warnings")
+        raise FlashcardsError(_count(len(errors), "error"))
+    warnings = _count(len(problems), "warning")
+    click.echo(f"{_count(len(targets), 'source')} checked, {warnings}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -73,7 +73,7 @@ def lock_path(output: Path) -> Path:
 def load(path: Path) -> Lock:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return EMPTY
     except (OSError, ValueError) as exc:
         raise fail(str(path), 1, f"unreadable lock file ({exc}); delete it to start over") from None

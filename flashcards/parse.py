@@ -30,7 +30,7 @@ class _Section:
 def parse(text: str, path: str) -> Sheet:
     """The notes of one normalised source text; problems are collected, not raised."""
     toks = markup.tokens(text)
-    notes: list[Note] = []
+    terms: list[Note] = []  # every bold item, with or without a definition
     problems: list[Problem] = []
     sections = [_Section("", 1, -1)]  # notes before any heading
     description_end: int | None = None
@@ -49,15 +49,17 @@ def parse(text: str, path: str) -> Sheet:
             if isinstance(found, Problem):
                 problems.append(found)
             else:
-                notes.append(found)
+                terms.append(found)
             section.notes += 1
             i = end + 1
             continue
         elif tok.type == "list_item_open" and tok.level == 1 and not _holds_note(toks, i):
             sections[-1].loose_items.append(_line(tok))
         i += 1
+    notes = [n for n in terms if n.definition]
+    problems += [_no_definition(n) for n in terms if not n.definition]
     problems += _section_warnings(sections, path)
-    problems += _duplicates(notes)
+    problems += _duplicates(terms)
     if not notes and not problems:
         problems.append(Problem(path, 1, NO_NOTES))
     description = markup.html(toks[: description_end or 0])
@@ -129,11 +131,13 @@ def _note(item: Sequence[Token], category: str, path: str) -> Note | Problem:
     html_parts = [markup.inline_html(rest), markup.html(blocks)]
     text_parts = [markup.plain(rest), markup.block_plain(blocks)]
     text = "\n".join(p for p in text_parts if p)
-    if not text:
-        return Problem(path, line, f'term "{term}" has no definition')
     short, expansion = split_term(term)
     html = "\n".join(p for p in html_parts if p)
     return Note(term, short, expansion, category, text, html, path, line)
+
+
+def _no_definition(note: Note) -> Problem:
+    return Problem(note.path, note.line, f'term "{note.term}" has no definition')
 
 
 def _after_separator(children: Sequence[Token]) -> list[Token]:

@@ -14,6 +14,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     name = str(path)
     if path.is_dir():
         raise fail(name, 1, "cannot write: is a directory")
+    blocker = next((p for p in path.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        raise fail(name, 1, f"cannot write: {blocker} is not a directory")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
