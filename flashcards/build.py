@@ -10,7 +10,8 @@ from flashcards import lock as locks
 from flashcards.deck import DeckSpec, package
 from flashcards.errors import ProblemsError
 from flashcards.lock import Clock
-from flashcards.plan import Target, load_sheet, problems_of, tags_of
+from flashcards.note import Sheet
+from flashcards.plan import Target, labels, load_sheets, problems_of, translations
 from flashcards.write import write_atomic
 
 
@@ -23,22 +24,23 @@ class Result:
 
 def build(plan: Sequence[Target], check: bool = False) -> list[Result]:
     """Build every target; with `check`, write nothing and tell which outputs would change."""
-    sheets = [load_sheet(t.source) for t in plan]
-    problems = [p for t, s in zip(plan, sheets, strict=True) for p in problems_of(t, s)]
+    sheets = load_sheets(plan)
+    problems = [p for t in plan for p in problems_of(t, sheets)]
     if problems:
         raise ProblemsError(problems)
     clock = Clock.from_environ()
     results: list[Result] = []
     files: list[tuple[Path, bytes]] = []
-    for target, sheet in zip(plan, sheets, strict=True):
-        spec = DeckSpec(
-            target.namespace,
-            target.name,
-            target.description or sheet.description,
-            tags_of(target, sheet),
-        )
+    for target in plan:
+        sheet = sheets[target.sources[0][1]]
         lock_file = locks.lock_path(target.output)
-        data, lock = package(spec, sheet.notes, locks.load(lock_file), clock)
+        data, lock = package(
+            _spec(target, sheet),
+            sheet.notes,
+            locks.load(lock_file),
+            clock,
+            translations(target, sheets),
+        )
         lock_text = locks.dumps(lock).encode()
         changed = _differs(target.output, data) or _differs(lock_file, lock_text)
         results.append(Result(target.output, len(sheet.notes), changed))
@@ -47,6 +49,19 @@ def build(plan: Sequence[Target], check: bool = False) -> list[Result]:
         for path, data in files:
             write_atomic(path, data)
     return results
+
+
+def _spec(target: Target, sheet: Sheet) -> DeckSpec:
+    found = labels(target, sheet)
+    return DeckSpec(
+        namespace=target.namespace,
+        name=target.name,
+        description=target.description or sheet.description,
+        tags=found.tags,
+        category_names=found.names,
+        language=target.language,
+        translation_language=target.sources[1][0] if len(target.sources) > 1 else None,
+    )
 
 
 def _differs(path: Path, data: bytes) -> bool:

@@ -87,7 +87,8 @@ def lint(sources: tuple[Path, ...], config_path: Path) -> None:
     if errors:
         raise FlashcardsError(_count(len(errors), "error"))
     warnings = _count(len(problems), "warning")
-    click.echo(f"{_count(len(targets), 'source')} checked, {warnings}")
+    sources = {path for t in targets for _, path in t.sources}
+    click.echo(f"{_count(len(sources), 'source')} checked, {warnings}")
 
 
 def _count(n: int, noun: str) -> str:

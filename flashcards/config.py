@@ -23,20 +23,53 @@ _DECK_KEYS = {
     "key": True,
     "name": True,
     "language": True,
-    "source": True,
+    "source": False,
+    "sources": False,
     "output": True,
     "description": False,
 }
+_CATEGORY_KEYS = {"heading": True, "name": False}
+
+
+@dataclass(frozen=True)
+class Category:
+    """A language-neutral category key, with its heading and display name in each language."""
+
+    key: str
+    headings: Mapping[str, str]
+    names: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Categories:
+    """The category map: how the headings of each language become one set of tags."""
+
+    tag_root: str
+    items: tuple[Category, ...]
+
+    def key_of(self, language: str, heading: str) -> str | None:
+        return next((c.key for c in self.items if c.headings.get(language) == heading), None)
+
+    def tag(self, key: str) -> str:
+        return f"{self.tag_root}::{key}" if self.tag_root else key
+
+    def name(self, key: str, language: str) -> str:
+        category = next(c for c in self.items if c.key == key)
+        return category.names.get(language) or category.headings.get(language) or key
+
+    def headings(self, language: str) -> list[str]:
+        return [c.headings[language] for c in self.items if language in c.headings]
 
 
 @dataclass(frozen=True)
 class DeckConfig:
-    """One deck to build."""
+    """One deck to build: from one source, or from a source and its translations."""
 
     key: str
     name: str
     language: str
-    source: Path
+    sources: tuple[tuple[str, Path], ...]
+    """(language, path) of each source; the deck's own language comes first."""
     output: Path
     description: str
     line: int
@@ -47,19 +80,8 @@ class Config:
     """The whole deck config; paths in it are relative to its own folder."""
 
     path: Path
-    tag_root: str
-    categories: Mapping[str, Mapping[str, str]]
-    """Category key -> language -> heading (as written, without its enumerator)."""
+    categories: Categories
     decks: tuple[DeckConfig, ...]
-
-    def tags(self, language: str) -> dict[str, str]:
-        """Heading -> tag, for the headings of one language."""
-        prefix = f"{self.tag_root}::" if self.tag_root else ""
-        return {
-            names[language]: prefix + key
-            for key, names in self.categories.items()
-            if language in names
-        }
 
 
 class _Reader:
@@ -119,23 +141,29 @@ def load(path: Path = DEFAULT_PATH) -> Config:
     reader = _Reader(path)
     top = reader.mapping(root, _TOP_KEYS, "the config")
     tag_root = reader.scalar(top["tag_root"][1], "tag_root") if "tag_root" in top else ""
-    categories = _categories(reader, top["categories"][1])
+    categories = Categories(tag_root, _categories(reader, top["categories"][1]))
     decks = _decks(reader, top["decks"][1], path.parent)
-    return Config(path, tag_root, categories, decks)
+    return Config(path, categories, decks)
 
 
-def _categories(reader: _Reader, node: yaml.Node) -> dict[str, dict[str, str]]:
-    categories: dict[str, dict[str, str]] = {}
+def _categories(reader: _Reader, node: yaml.Node) -> tuple[Category, ...]:
+    found = []
     for key, (key_node, value) in reader.mapping(node, {}, "categories").items():
         if not key.replace("-", "").replace("_", "").isalnum() or not key.isascii():
             message = f"category key {key!r} must be ASCII letters, digits, '-' or '_'"
             raise fail(reader.name, reader.line(key_node), message)
-        headings = reader.mapping(value, {}, f"category {key!r}")
-        categories[key] = {
-            language: reader.scalar(heading, f"heading of {key!r}")
-            for language, (_, heading) in headings.items()
-        }
-    return categories
+        headings, names = {}, {}
+        for language, (_, entry) in reader.mapping(value, {}, f"category {key!r}").items():
+            what = f"category {key!r} in {language!r}"
+            if isinstance(entry, yaml.ScalarNode):
+                headings[language] = reader.scalar(entry, what)
+                continue
+            fields = reader.mapping(entry, _CATEGORY_KEYS, what)
+            headings[language] = reader.scalar(fields["heading"][1], f"heading of {what}")
+            if "name" in fields:
+                names[language] = reader.scalar(fields["name"][1], f"name of {what}")
+        found.append(Category(key, headings, names))
+    return tuple(found)
 
 
 def _relative(base: Path, path: str) -> Path:
@@ -143,17 +171,44 @@ def _relative(base: Path, path: str) -> Path:
     return Path(os.path.normpath(base / path))
 
 
+def _sources(
+    reader: _Reader, fields: dict, language: str, base: Path
+) -> tuple[tuple[str, Path], ...]:
+    """The deck's (language, path) sources, its own language first, each known to exist."""
+    if ("source" in fields) == ("sources" in fields):
+        message = "a deck needs either 'source' (one file) or 'sources' (language: file)"
+        raise fail(reader.name, reader.line(fields["key"][1]), message)
+    if "source" in fields:
+        nodes = {language: fields["source"][1]}
+    else:
+        nodes = {
+            lang: v for lang, (_, v) in reader.mapping(fields["sources"][1], {}, "sources").items()
+        }
+        if language not in nodes:
+            message = f"'sources' has no {language!r} source, the deck's own language"
+            raise fail(reader.name, reader.line(fields["sources"][1]), message)
+    ordered = sorted(nodes.items(), key=lambda item: item[0] != language)
+    sources = []
+    for lang, node in ordered:
+        written = reader.scalar(node, "a source")
+        path = _relative(base, written)
+        if not path.is_file():
+            raise fail(reader.name, reader.line(node), f"source file {written!r} does not exist")
+        sources.append((lang, path))
+    return tuple(sources)
+
+
 def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ...]:
     decks: list[DeckConfig] = []
     for item in reader.sequence(node, "decks"):
         fields = reader.mapping(item, _DECK_KEYS, "a deck")
-        text = {k: reader.scalar(v, k) for k, (_, v) in fields.items()}
+        text = {k: reader.scalar(v, k) for k, (_, v) in fields.items() if k != "sources"}
         line = reader.line(item)
         deck = DeckConfig(
             key=text["key"],
             name=text["name"],
             language=text["language"],
-            source=_relative(base, text["source"]),
+            sources=_sources(reader, fields, text["language"], base),
             output=_relative(base, text["output"]),
             description=text.get("description", ""),
             line=line,
@@ -168,9 +223,6 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
                     f"deck {deck.key!r} writes the same output as {other.key!r} (line {other.line})"
                 )
                 raise fail(reader.name, line, message)
-        if not deck.source.is_file():
-            source_line = reader.line(fields["source"][1])
-            raise fail(reader.name, source_line, f"source file {text['source']!r} does not exist")
         decks.append(deck)
     if not decks:
         raise fail(reader.name, reader.line(node), "no decks declared")

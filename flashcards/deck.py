@@ -9,7 +9,7 @@ import json
 import sqlite3
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import PurePath
 
@@ -28,13 +28,18 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 @dataclass(frozen=True)
 class DeckSpec:
-    """What a deck is called and how its notes are tagged; `namespace` is its identity."""
+    """What a deck is called and how it labels notes; `namespace` is its identity."""
 
     namespace: str
     name: str
     description: str
     tags: Mapping[str, str]
-    """Tag of each category name; a category missing here gets no tag."""
+    """Tag of each category (heading); a category missing here gets no tag."""
+    category_names: Mapping[str, str] = field(default_factory=dict)
+    """Display name of each category (heading); by default the heading itself."""
+    language: str = ""
+    translation_language: str | None = None
+    """Set for a bilingual deck: the language of its notes' translations."""
 
 
 def stable_id(*parts: str) -> int:
@@ -48,33 +53,46 @@ def note_guid(namespace: str, key: str) -> str:
     return str(genanki.guid_for(namespace, key))
 
 
-def note_fields(note: Note) -> list[str]:
-    """The note's field values, in `cards.FIELDS` order, as Anki HTML."""
+def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> list[str]:
+    """The note's field values, in the note type's field order, as Anki HTML."""
     names = (note.term, note.short, note.expansion)
-    return [
+    values = [
         escape(note.term),
         escape(note.short),
         escape(note.expansion),
         note.html,
         mask(note.html, names),
-        escape(note.category),
-        escape(f"{PurePath(note.path).name}:{note.line}"),
+        escape(spec.category_names.get(note.category, note.category)),
+        _source(note),
     ]
+    if spec.translation_language is not None:
+        values += [translation.html, _source(translation)] if translation else ["", ""]
+    return values
 
 
-def package(spec: DeckSpec, notes: Sequence[Note], lock: Lock, clock: Clock) -> tuple[bytes, Lock]:
+def package(
+    spec: DeckSpec,
+    notes: Sequence[Note],
+    lock: Lock,
+    clock: Clock,
+    translations: Mapping[str, Note] | None = None,
+) -> tuple[bytes, Lock]:
     """The `.apkg` bytes of a deck, and the lock that goes with them."""
+    translations = translations or {}
     model = _model(spec)
     notetype = clock.stamp(
         lock.notetype, _hash(model.name, model.fields, model.templates, model.css)
     )
     stamps = dict(lock.notes)
+    # Source fields move whenever lines are inserted above; a learner sees no change.
+    seen = [i for i, f in enumerate(model.fields) if not f["name"].endswith("Source")]
     deck = genanki.Deck(stable_id("deck", spec.namespace), spec.name, spec.description)
     for position, note in enumerate(notes):
-        values = note_fields(note)
+        values = note_fields(note, spec, translations.get(note.key))
         tags = [spec.tags[note.category]] if note.category in spec.tags else []
-        # The Source field moves whenever lines are inserted above; a learner sees no change.
-        stamps[note.key] = clock.stamp(lock.notes.get(note.key), _hash(values[:-1], tags))
+        stamps[note.key] = clock.stamp(
+            lock.notes.get(note.key), _hash([values[i] for i in seen], tags)
+        )
         deck.add_note(
             genanki.Note(
                 model=model,
@@ -89,12 +107,18 @@ def package(spec: DeckSpec, notes: Sequence[Note], lock: Lock, clock: Clock) -> 
     return _zip(data), Lock(notetype, stamps)
 
 
+def _source(note: Note) -> str:
+    return escape(f"{PurePath(note.path).name}:{note.line}")
+
+
 def _model(spec: DeckSpec) -> genanki.Model:
+    bilingual = spec.translation_language is not None
+    fields = cards.BILINGUAL_FIELDS if bilingual else cards.FIELDS
     return genanki.Model(
         stable_id("notetype", spec.namespace, str(NOTETYPE_VERSION)),
         f"flashcards: {spec.name}",
-        fields=[{"name": name} for name in cards.FIELDS],
-        templates=[dict(t) for t in cards.TEMPLATES],
+        fields=[{"name": name} for name in fields],
+        templates=cards.templates(spec.language, spec.translation_language),
         css=cards.CSS,
         sort_field_index=0,
     )

@@ -33,7 +33,7 @@ class ProblemsError(FlashcardsError):
     """One or more problems, all reported at once, one `path:line: message` a line."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line))
+        self.problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def show(self, file: IO[Any] | None = None) -> None:

@@ -5,28 +5,38 @@ Kept apart from `build`, so that `lint` and `notes` never load the deck writer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from flashcards.config import Config
+from flashcards.config import Categories, Config
 from flashcards.errors import Problem, ProblemsError
-from flashcards.note import Sheet
+from flashcards.note import Note, Sheet
 from flashcards.parse import parse
 from flashcards.read import read_text
 
 
 @dataclass(frozen=True)
 class Target:
-    """One deck to make: from which source, to which file, under which identity."""
+    """One deck to make: from which sources, to which file, under which identity."""
 
-    source: Path
+    sources: tuple[tuple[str, Path], ...]
+    """(language, path); the first is the deck's own, any others its translations."""
     output: Path
     namespace: str
     name: str
+    language: str = ""
     description: str = ""
-    tags: dict[str, str] | None = None
-    """Heading -> tag from a config; None: tags are made from the headings themselves."""
+    categories: Categories | None = None
+    """The config's category map; None: tags are made from the headings themselves."""
+
+
+@dataclass(frozen=True)
+class Labels:
+    """How a deck labels its notes' categories: a tag and a display name per heading."""
+
+    tags: Mapping[str, str]
+    names: Mapping[str, str]
 
 
 def load_sheet(source: Path) -> Sheet:
@@ -34,15 +44,21 @@ def load_sheet(source: Path) -> Sheet:
     return parse(read_text(source), str(source))
 
 
+def load_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
+    """Every source of a plan, each read once."""
+    return {path: load_sheet(path) for t in plan for _, path in t.sources}
+
+
 def targets(config: Config) -> list[Target]:
     return [
         Target(
-            source=d.source,
+            sources=d.sources,
             output=d.output,
             namespace=d.key,
             name=d.name,
+            language=d.language,
             description=d.description,
-            tags=config.tags(d.language),
+            categories=config.categories,
         )
         for d in config.decks
     ]
@@ -51,40 +67,102 @@ def targets(config: Config) -> list[Target]:
 def single_target(source: Path, output: Path | None) -> Target:
     """A deck from one source with no config: named, and identified, by the source's file name."""
     stem = source.name.removesuffix(".md")
-    return Target(source, output or Path(stem + ".apkg"), namespace=stem, name=stem)
+    return Target((("", source),), output or Path(stem + ".apkg"), namespace=stem, name=stem)
 
 
-def problems_of(target: Target, sheet: Sheet) -> list[Problem]:
-    """A sheet's errors, and its headings that the config's category map does not know."""
-    problems = list(sheet.errors)
-    if target.tags is not None:
-        known = ", ".join(sorted(target.tags)) or "none"
-        problems += [
-            Problem(
-                sheet.path, line, f'heading "{name}" is not in the category map; known: {known}'
+def problems_of(target: Target, sheets: Mapping[Path, Sheet]) -> list[Problem]:
+    """Errors of a target's sources, unknown headings, and terms its translations lack."""
+    problems: list[Problem] = []
+    for language, path in target.sources:
+        sheet = sheets[path]
+        problems += sheet.errors
+        if target.categories is not None:
+            problems += _unknown_headings(sheet, language, target.categories)
+    if len(target.sources) > 1 and not problems:
+        (main_language, main), *others = target.sources
+        for language, path in others:
+            problems += parity(
+                sheets[main], sheets[path], _keys(target, main_language), _keys(target, language)
             )
-            for name, line in sheet.categories
-            if name not in target.tags
-        ]
     return problems
 
 
-def tags_of(target: Target, sheet: Sheet) -> dict[str, str]:
-    """Category -> tag: from the config, or else the heading with `_` for spaces."""
-    if target.tags is not None:
-        return target.tags
-    return {name: "_".join(name.split()) for name, _ in sheet.categories}
+def labels(target: Target, sheet: Sheet) -> Labels:
+    """Tag and display name of each category of the target's main sheet."""
+    headings = [name for name, _ in sheet.categories]
+    if target.categories is None:
+        return Labels({h: "_".join(h.split()) for h in headings}, {h: h for h in headings})
+    cats = target.categories
+    keys = {h: cats.key_of(target.language, h) or h for h in headings}
+    return Labels(
+        {h: cats.tag(k) for h, k in keys.items()},
+        {h: cats.name(k, target.language) for h, k in keys.items()},
+    )
 
 
-def lint(plan: Iterable[Target]) -> list[Problem]:
+def translations(target: Target, sheets: Mapping[Path, Sheet]) -> dict[str, Note]:
+    """The second source's notes by key: the other language's side of a bilingual deck."""
+    if len(target.sources) < 2:
+        return {}
+    return {note.key: note for note in sheets[target.sources[1][1]].notes}
+
+
+def parity(
+    main: Sheet, other: Sheet, main_keys: Mapping[str, str], other_keys: Mapping[str, str]
+) -> list[Problem]:
+    """Two sheets that translate each other must hold the same terms in the same categories."""
+    theirs = {n.key: n for n in other.notes}
+    ours = {n.key: n for n in main.notes}
+    problems = [
+        Problem(n.path, n.line, f'term "{n.short}" is missing from {other.path}')
+        for key, n in ours.items()
+        if key not in theirs
+    ]
+    problems += [
+        Problem(n.path, n.line, f'term "{n.short}" is not in {main.path}')
+        for key, n in theirs.items()
+        if key not in ours
+    ]
+    for key, n in theirs.items():
+        if key in ours:
+            here, there = other_keys.get(n.category, n.category), main_keys.get(ours[key].category)
+            if here != there:
+                message = (
+                    f'term "{n.short}" is under "{here}" here but under "{there}"'
+                    f" in {main.path}:{ours[key].line}"
+                )
+                problems.append(Problem(n.path, n.line, message))
+    return problems
+
+
+def _keys(target: Target, language: str) -> dict[str, str]:
+    """Heading -> category key in one language (identity without a config)."""
+    cats = target.categories
+    if cats is None:
+        return {}
+    return {h: cats.key_of(language, h) or h for h in cats.headings(language)}
+
+
+def _unknown_headings(sheet: Sheet, language: str, categories: Categories) -> list[Problem]:
+    known = ", ".join(categories.headings(language)) or "none"
+    return [
+        Problem(sheet.path, line, f'heading "{name}" is not in the category map; known: {known}')
+        for name, line in sheet.categories
+        if categories.key_of(language, name) is None
+    ]
+
+
+def lint(plan: Sequence[Target]) -> list[Problem]:
     """Every problem and warning of every source, in file and line order."""
     found: list[Problem] = []
+    sheets: dict[Path, Sheet] = {}
     for target in plan:
-        try:
-            sheet = load_sheet(target.source)
-        except ProblemsError as exc:
-            found += exc.problems
-            continue
-        found += problems_of(target, sheet)
-        found += [p for p in sheet.problems if p.warning]
+        for _, path in target.sources:
+            try:
+                sheets[path] = sheets.get(path) or load_sheet(path)
+            except ProblemsError as exc:
+                found += exc.problems
+        if all(path in sheets for _, path in target.sources):
+            found += problems_of(target, sheets)
+    found += [p for sheet in sheets.values() for p in sheet.problems if p.warning]
     return sorted(set(found), key=lambda p: (p.path, p.line, p.message))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from anki_client import import_deck, notes_by_short, open_collection
 from conftest import run
 
 GOOD = """\
@@ -56,7 +57,7 @@ def test_an_unknown_key_lists_the_valid_ones(folder: Path) -> None:
         folder,
         GOOD.replace("name: K", "title: K"),
         "decks.yaml:7: unknown key 'title' in a deck;"
-        " valid keys: description, key, language, name, output, source",
+        " valid keys: description, key, language, name, output, source, sources",
     )
 
 
@@ -127,3 +128,31 @@ def test_a_missing_config(folder: Path) -> None:
     result = run("build")
     assert result.exit_code == 1
     assert result.stderr == "source/decks.yaml:1: cannot read: No such file or directory\n"
+
+
+def test_source_and_sources_together(folder: Path) -> None:
+    fails_with(
+        folder,
+        GOOD.replace("source: s.md", "source: s.md\n    sources:\n      ko: s.md"),
+        "decks.yaml:6: a deck needs either 'source' (one file) or 'sources' (language: file)",
+    )
+
+
+def test_sources_without_the_decks_own_language(folder: Path) -> None:
+    fails_with(
+        folder,
+        GOOD.replace("source: s.md", "sources:\n      en: s.md"),
+        "decks.yaml:10: 'sources' has no 'ko' source, the deck's own language",
+    )
+
+
+def test_a_category_with_a_display_name(folder: Path) -> None:
+    config = GOOD.replace(
+        "ko: 컴퓨팅 서비스", "ko:\n      heading: 컴퓨팅 서비스\n      name: 컴퓨팅"
+    )
+    (folder / "decks.yaml").write_text(config, encoding="utf-8")
+    assert run("build", "--config", "decks.yaml").exit_code == 0
+    col = open_collection(folder / "anki")
+    import_deck(col, folder / "out/k.apkg")
+    assert notes_by_short(col)["EC2"]["Category"] == "컴퓨팅"
+    assert notes_by_short(col)["EC2"]["_tags"] == "aws::compute"
