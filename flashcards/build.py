@@ -61,6 +61,7 @@ def _spec(target: Target, sheet: Sheet) -> DeckSpec:
         category_names=found.names,
         language=target.language,
         translation_language=target.sources[1][0] if len(target.sources) > 1 else None,
+        cloze=target.cloze,
     )
 
 

@@ -8,9 +8,24 @@ FIELDS = ("Term", "Short", "Expansion", "Definition", "Clue", "Category", "Sourc
 BILINGUAL_FIELDS = (*FIELDS, "Translation", "Translation Source")
 """A bilingual deck's fields: the same, then the definition in the second language."""
 
+CLOZE_FIELDS = ("Text", "Term", "Category", "Source")
+"""The cloze note type's fields: the definition with its key phrases as deletions."""
+
 LABELS = {
-    "ko": {"meaning": "뜻", "term": "용어", "expansion": "풀네임", "language": "한국어"},
-    "en": {"meaning": "Meaning", "term": "Term", "expansion": "Stands for", "language": "English"},
+    "ko": {
+        "meaning": "뜻",
+        "term": "용어",
+        "expansion": "풀네임",
+        "language": "한국어",
+        "cloze": "빈칸",
+    },
+    "en": {
+        "meaning": "Meaning",
+        "term": "Term",
+        "expansion": "Stands for",
+        "language": "English",
+        "cloze": "Fill in",
+    },
 }
 """Card labels in each deck language; a deck in another language uses English ones."""
 
@@ -65,33 +80,82 @@ def templates(language: str, translation: str | None = None) -> list[dict[str, s
     ]
 
 
+def cloze_template(language: str) -> dict[str, str]:
+    """The cloze card: the term and its definition with one key phrase blanked."""
+    front = _front(
+        labels(language)["cloze"],
+        '<div class="term">{{Term}}</div><div class="definition">{{cloze:Text}}</div>',
+    )
+    # On a cloze card's back, Anki fills the same {{cloze:Text}} in, so one template serves both.
+    return {"name": "Cloze", "qfmt": front, "afmt": front}
+
+
 CSS = """\
+/* Every colour is a variable set in the light rule or the night rule below, and nowhere else. */
+.card {
+  --fg: #1b1b1f;
+  --bg: #ffffff;
+  --muted: #575b61;
+  --rule: #d5d7db;
+  --key-fg: #3b2a00;
+  --key-bg: #fdeeb5;
+  --link: #0b57d0;
+  color: var(--fg);
+  background-color: var(--bg);
+}
+.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card, .night-mode .card {
+  --fg: #ececef;
+  --bg: #1c1c1f;
+  --muted: #b4b8bf;
+  --rule: #45474c;
+  --key-fg: #fff1c2;
+  --key-bg: #4d3d06;
+  --link: #a8c7fa;
+}
+
+/* Fluid: no fixed widths, so a 390px phone and a desktop window both fit. */
 .card {
   font-family: "Apple SD Gothic Neo", "Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic",
-    system-ui, sans-serif;
-  font-size: 1.25rem;
-  line-height: 1.6;
+    "Nanum Gothic", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  font-size: 1.2rem;
+  line-height: 1.65;
   text-align: left;
-  word-break: keep-all;
-  overflow-wrap: anywhere;
+  word-break: keep-all;       /* Korean lines break between words, not inside them */
+  overflow-wrap: anywhere;    /* but a long URL or identifier never overflows */
   margin: 0 auto;
-  padding: 1rem;
-  max-width: 40rem;
+  padding: 1rem 1.1rem 2rem;
+  max-width: 42rem;
   box-sizing: border-box;
-  color: #1b1b1f;
-  background: #ffffff;
+  -webkit-text-size-adjust: 100%;
 }
-.meta { display: flex; flex-wrap: wrap; gap: 0.5em; font-size: 0.8rem; color: #5f6368; }
+.card * { box-sizing: border-box; max-width: 100%; }
+.meta {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25em 0.6em;
+  font-size: 0.8rem;
+  color: var(--muted);
+  margin-bottom: 0.6em;
+}
 .prompt::before { content: "· "; }
-.term { font-size: 1.6rem; font-weight: 700; }
-.language { font-size: 0.75rem; color: #5f6368; margin-top: 0.75em; }
-code.key { font-family: inherit; font-weight: 600; padding: 0 0.2em;
-  border-radius: 0.25em; background: #fff3c4; color: #1b1b1f; }
-.blank { letter-spacing: 0.1em; color: #5f6368; }
-.nightMode.card, .night_mode .card, .card.nightMode, .card.night_mode {
-  color: #e8e8ea; background: #1e1e22;
+.term { font-size: 1.55rem; font-weight: 700; line-height: 1.35; }
+.expansion { font-size: 1.3rem; font-weight: 600; }
+.definition { margin-top: 0.4em; }
+.language { font-size: 0.75rem; color: var(--muted); margin-top: 0.9em; letter-spacing: 0.02em; }
+hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 1em 0; }
+code.key {
+  font-family: inherit;
+  font-weight: 600;
+  padding: 0.05em 0.25em;
+  border-radius: 0.25em;
+  color: var(--key-fg);
+  background-color: var(--key-bg);
+  -webkit-box-decoration-break: clone;
+  box-decoration-break: clone;
 }
-.nightMode .meta, .night_mode .meta, .nightMode .blank, .night_mode .blank,
-.nightMode .language, .night_mode .language { color: #a8acb3; }
-.nightMode code.key, .night_mode code.key { background: #4a3f12; color: #fff6d5; }
+.blank { color: var(--muted); font-weight: 600; letter-spacing: 0.05em; }
+a { color: var(--link); }
+ul, ol { padding-left: 1.3em; margin: 0.4em 0; }
+p { margin: 0.4em 0; }
+.cloze { font-weight: 700; color: var(--key-fg); background-color: var(--key-bg); }
 """

@@ -27,6 +27,7 @@ _DECK_KEYS = {
     "sources": False,
     "output": True,
     "description": False,
+    "cloze": False,
 }
 _CATEGORY_KEYS = {"heading": True, "name": False}
 
@@ -73,6 +74,7 @@ class DeckConfig:
     output: Path
     description: str
     line: int
+    cloze: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,12 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
             raise fail(self.name, self.line(node), f"{what} must be a non-empty text")
         return str(node.value).strip()
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        value = self.scalar(node, what).lower()
+        if value not in ("true", "false"):
+            raise fail(self.name, self.line(node), f"{what} must be true or false")
+        return value == "true"
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):
@@ -202,7 +210,9 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
     decks: list[DeckConfig] = []
     for item in reader.sequence(node, "decks"):
         fields = reader.mapping(item, _DECK_KEYS, "a deck")
-        text = {k: reader.scalar(v, k) for k, (_, v) in fields.items() if k != "sources"}
+        text = {
+            k: reader.scalar(v, k) for k, (_, v) in fields.items() if k not in ("sources", "cloze")
+        }
         line = reader.line(item)
         deck = DeckConfig(
             key=text["key"],
@@ -212,6 +222,7 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
             output=_relative(base, text["output"]),
             description=text.get("description", ""),
             line=line,
+            cloze="cloze" in fields and reader.flag(fields["cloze"][1], "cloze"),
         )
         for other in decks:
             if other.key == deck.key:

@@ -6,6 +6,7 @@ import hashlib
 import io
 import itertools
 import json
+import re
 import sqlite3
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -20,9 +21,7 @@ from flashcards.lock import Clock, Lock
 from flashcards.mask import mask
 from flashcards.note import Note
 
-NOTETYPE_VERSION = 1
-"""Part of the note-type ID: raise it when `cards.FIELDS` changes, never otherwise."""
-
+_KEY_PHRASE = re.compile(r'<code class="key">.*?</code>', re.S)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -40,6 +39,8 @@ class DeckSpec:
     language: str = ""
     translation_language: str | None = None
     """Set for a bilingual deck: the language of its notes' translations."""
+    cloze: bool = False
+    """Add a cloze note per term whose key phrases become its deletions."""
 
 
 def stable_id(*parts: str) -> int:
@@ -70,6 +71,42 @@ def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> 
     return values
 
 
+def cloze_fields(note: Note, spec: DeckSpec) -> list[str] | None:
+    """Fields of the cloze note of a term: its key phrases deleted; None when it has none."""
+    text = cloze_text(note.html)
+    if text is None:
+        return None
+    category = escape(spec.category_names.get(note.category, note.category))
+    return [text, escape(note.term), category, _source(note)]
+
+
+def cloze_text(html: str) -> str | None:
+    """The definition with its n-th key phrase as the n-th cloze deletion."""
+    count = 0
+
+    def delete(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        # "}}" would end the deletion early; Anki shows "} }" the same way on a card.
+        phrase = match[0].replace("}}", "} }")
+        return f"{{{{c{count}::{phrase}}}}}"
+
+    text = _KEY_PHRASE.sub(delete, html)
+    return text if count else None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One note to write: its key in the lock, its GUID, type, fields, tags and position."""
+
+    key: str
+    guid: str
+    model: genanki.Model
+    fields: list[str]
+    tags: list[str]
+    due: int
+
+
 def package(
     spec: DeckSpec,
     notes: Sequence[Note],
@@ -78,50 +115,87 @@ def package(
     translations: Mapping[str, Note] | None = None,
 ) -> tuple[bytes, Lock]:
     """The `.apkg` bytes of a deck, and the lock that goes with them."""
-    translations = translations or {}
-    model = _model(spec)
-    notetype = clock.stamp(
-        lock.notetype, _hash(model.name, model.fields, model.templates, model.css)
-    )
+    models = _models(spec)
+    notetypes = {
+        name: clock.stamp(lock.notetypes.get(name), _hash(m.name, m.fields, m.templates, m.css))
+        for name, m in models.items()
+    }
     stamps = dict(lock.notes)
-    # Source fields move whenever lines are inserted above; a learner sees no change.
-    seen = [i for i, f in enumerate(model.fields) if not f["name"].endswith("Source")]
     deck = genanki.Deck(stable_id("deck", spec.namespace), spec.name, spec.description)
-    for position, note in enumerate(notes):
-        values = note_fields(note, spec, translations.get(note.key))
-        tags = [spec.tags[note.category]] if note.category in spec.tags else []
-        stamps[note.key] = clock.stamp(
-            lock.notes.get(note.key), _hash([values[i] for i in seen], tags)
-        )
+    mods = {}
+    for entry in _entries(spec, notes, models, translations or {}):
+        # Source fields move whenever lines are inserted above; a learner sees no change.
+        seen = [
+            v
+            for f, v in zip(entry.model.fields, entry.fields, strict=True)
+            if not f["name"].endswith("Source")
+        ]
+        stamps[entry.key] = clock.stamp(lock.notes.get(entry.key), _hash(seen, entry.tags))
+        mods[entry.guid] = stamps[entry.key].mod
         deck.add_note(
             genanki.Note(
-                model=model,
-                fields=values,
-                tags=tags,
-                guid=note_guid(spec.namespace, note.key),
-                due=position,
+                model=entry.model,
+                fields=entry.fields,
+                tags=entry.tags,
+                guid=entry.guid,
+                due=entry.due,
             )
         )
-    mods = {note_guid(spec.namespace, n.key): stamps[n.key].mod for n in notes}
-    data = _collection(deck, notetype.mod, mods, stable_id("notes", spec.namespace))
-    return _zip(data), Lock(notetype, stamps)
+    model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
+    data = _collection(deck, model_mods, mods, stable_id("notes", spec.namespace))
+    return _zip(data), Lock(notetypes, stamps)
+
+
+def _entries(
+    spec: DeckSpec,
+    notes: Sequence[Note],
+    models: Mapping[str, genanki.Model],
+    translations: Mapping[str, Note],
+) -> list[_Entry]:
+    entries = []
+    for position, note in enumerate(notes):
+        tags = [spec.tags[note.category]] if note.category in spec.tags else []
+        values = note_fields(note, spec, translations.get(note.key))
+        guid = note_guid(spec.namespace, note.key)
+        entries.append(_Entry(note.key, guid, models["notes"], values, tags, position))
+        cloze = cloze_fields(note, spec) if "cloze" in models else None
+        if cloze is not None:
+            guid = str(genanki.guid_for(spec.namespace, note.key, "cloze"))
+            entries.append(
+                _Entry(f"cloze {note.key}", guid, models["cloze"], cloze, tags, position)
+            )
+    return entries
 
 
 def _source(note: Note) -> str:
     return escape(f"{PurePath(note.path).name}:{note.line}")
 
 
-def _model(spec: DeckSpec) -> genanki.Model:
+def _models(spec: DeckSpec) -> dict[str, genanki.Model]:
+    """The deck's note types; each ID comes from the deck's identity and the field list."""
     bilingual = spec.translation_language is not None
     fields = cards.BILINGUAL_FIELDS if bilingual else cards.FIELDS
-    return genanki.Model(
-        stable_id("notetype", spec.namespace, str(NOTETYPE_VERSION)),
-        f"flashcards: {spec.name}",
-        fields=[{"name": name} for name in fields],
-        templates=cards.templates(spec.language, spec.translation_language),
-        css=cards.CSS,
-        sort_field_index=0,
-    )
+    models = {
+        "notes": genanki.Model(
+            stable_id("notetype", spec.namespace, *fields),
+            f"flashcards: {spec.name}",
+            fields=[{"name": name} for name in fields],
+            templates=cards.templates(spec.language, spec.translation_language),
+            css=cards.CSS,
+            sort_field_index=0,
+        )
+    }
+    if spec.cloze:
+        models["cloze"] = genanki.Model(
+            stable_id("notetype", spec.namespace, "cloze", *cards.CLOZE_FIELDS),
+            f"flashcards: {spec.name} (cloze)",
+            fields=[{"name": name} for name in cards.CLOZE_FIELDS],
+            templates=[cards.cloze_template(spec.language)],
+            css=cards.CSS,
+            model_type=genanki.Model.CLOZE,
+            sort_field_index=1,
+        )
+    return models
 
 
 def _hash(*parts: object) -> str:
@@ -129,15 +203,22 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def _collection(deck: genanki.Deck, model_mod: int, mods: Mapping[str, int], id_base: int) -> bytes:
-    """The collection database, each note and its cards stamped with their own time."""
+def _collection(
+    deck: genanki.Deck, model_mods: Mapping[int, int], mods: Mapping[str, int], id_base: int
+) -> bytes:
+    """The collection database, each note type, note and card stamped with its own time."""
     conn = sqlite3.connect(":memory:")
     try:
         cursor = conn.cursor()
         # Note and card IDs count up from a base of the deck's own, so two decks of ours
         # never propose the same IDs to one collection.
         ids = itertools.count(id_base * 1000)
-        genanki.Package(deck).write_to_db(cursor, model_mod, ids)
+        genanki.Package(deck).write_to_db(cursor, 0, ids)
+        (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models_json)
+        for model_id, mod in model_mods.items():
+            models[str(model_id)]["mod"] = mod
+        cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
         for guid, mod in mods.items():
             cursor.execute("UPDATE notes SET mod = ? WHERE guid = ?", (mod, guid))
             cursor.execute(

@@ -33,13 +33,13 @@ class Stamp:
 
 @dataclass(frozen=True)
 class Lock:
-    """Stamps of a deck's note type and notes; entries of removed notes are kept."""
+    """Stamps of a deck's note types and notes; entries of removed notes are kept."""
 
-    notetype: Stamp | None
+    notetypes: Mapping[str, Stamp]
     notes: Mapping[str, Stamp]
 
 
-EMPTY = Lock(None, {})
+EMPTY = Lock({}, {})
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,8 @@ def load(path: Path) -> Lock:
     except (OSError, ValueError) as exc:
         raise fail(str(path), 1, f"unreadable lock file ({exc}); delete it to start over") from None
     try:
-        notetype = raw.get("notetype")
         return Lock(
-            Stamp(**notetype) if notetype else None,
+            {key: Stamp(**value) for key, value in raw["notetypes"].items()},
             {key: Stamp(**value) for key, value in raw["notes"].items()},
         )
     except (AttributeError, KeyError, TypeError):
@@ -91,7 +90,7 @@ def dumps(lock: Lock) -> str:
     """The lock as stable, diff-friendly JSON."""
     raw = {
         "version": VERSION,
-        "notetype": vars(lock.notetype) if lock.notetype else None,
+        "notetypes": {key: vars(stamp) for key, stamp in sorted(lock.notetypes.items())},
         "notes": {key: vars(stamp) for key, stamp in sorted(lock.notes.items())},
     }
     return json.dumps(raw, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

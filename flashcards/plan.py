@@ -29,6 +29,7 @@ class Target:
     description: str = ""
     categories: Categories | None = None
     """The config's category map; None: tags are made from the headings themselves."""
+    cloze: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def targets(config: Config) -> list[Target]:
             language=d.language,
             description=d.description,
             categories=config.categories,
+            cloze=d.cloze,
         )
         for d in config.decks
     ]
