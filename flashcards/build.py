@@ -35,7 +35,7 @@ def build(plan: Sequence[Target], check: bool = False) -> list[Result]:
         sheet = sheets[target.sources[0][1]]
         lock_file = locks.lock_path(target.output)
         data, lock = package(
-            _spec(target, sheet),
+            spec_for(target, sheet),
             sheet.notes,
             locks.load(lock_file),
             clock,
@@ -51,7 +51,8 @@ def build(plan: Sequence[Target], check: bool = False) -> list[Result]:
     return results
 
 
-def _spec(target: Target, sheet: Sheet) -> DeckSpec:
+def spec_for(target: Target, sheet: Sheet) -> DeckSpec:
+    """How the deck of a target looks: its name, description, category labels and type."""
     found = labels(target, sheet)
     return DeckSpec(
         namespace=target.namespace,

@@ -93,3 +93,22 @@ def lint(sources: tuple[Path, ...], config_path: Path) -> None:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("preview"),
+    show_default=True,
+    help="Folder for index.html.",
+)
+@_CONFIG
+def preview(folder: Path, config_path: Path) -> None:
+    """Write a page with every card of every deck, light and night, at phone width."""
+    from flashcards.preview import preview as write_preview
+
+    out = write_preview(plan.targets(configs.load(config_path)), folder)
+    click.echo(f"{out}: open it in a browser")

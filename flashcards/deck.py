@@ -96,7 +96,7 @@ def cloze_text(html: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class _Entry:
+class DeckNote:
     """One note to write: its key in the lock, its GUID, type, fields, tags and position."""
 
     key: str
@@ -115,7 +115,7 @@ def package(
     translations: Mapping[str, Note] | None = None,
 ) -> tuple[bytes, Lock]:
     """The `.apkg` bytes of a deck, and the lock that goes with them."""
-    models = _models(spec)
+    models = note_types(spec)
     notetypes = {
         name: clock.stamp(lock.notetypes.get(name), _hash(m.name, m.fields, m.templates, m.css))
         for name, m in models.items()
@@ -123,7 +123,7 @@ def package(
     stamps = dict(lock.notes)
     deck = genanki.Deck(stable_id("deck", spec.namespace), spec.name, spec.description)
     mods = {}
-    for entry in _entries(spec, notes, models, translations or {}):
+    for entry in deck_notes(spec, notes, models, translations or {}):
         # Source fields move whenever lines are inserted above; a learner sees no change.
         seen = [
             v
@@ -146,23 +146,24 @@ def package(
     return _zip(data), Lock(notetypes, stamps)
 
 
-def _entries(
+def deck_notes(
     spec: DeckSpec,
     notes: Sequence[Note],
     models: Mapping[str, genanki.Model],
     translations: Mapping[str, Note],
-) -> list[_Entry]:
+) -> list[DeckNote]:
+    """Every note the deck holds, in order: each term's note, and its cloze note if asked for."""
     entries = []
     for position, note in enumerate(notes):
         tags = [spec.tags[note.category]] if note.category in spec.tags else []
         values = note_fields(note, spec, translations.get(note.key))
         guid = note_guid(spec.namespace, note.key)
-        entries.append(_Entry(note.key, guid, models["notes"], values, tags, position))
+        entries.append(DeckNote(note.key, guid, models["notes"], values, tags, position))
         cloze = cloze_fields(note, spec) if "cloze" in models else None
         if cloze is not None:
             guid = str(genanki.guid_for(spec.namespace, note.key, "cloze"))
             entries.append(
-                _Entry(f"cloze {note.key}", guid, models["cloze"], cloze, tags, position)
+                DeckNote(f"cloze {note.key}", guid, models["cloze"], cloze, tags, position)
             )
     return entries
 
@@ -171,7 +172,7 @@ def _source(note: Note) -> str:
     return escape(f"{PurePath(note.path).name}:{note.line}")
 
 
-def _models(spec: DeckSpec) -> dict[str, genanki.Model]:
+def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
     """The deck's note types; each ID comes from the deck's identity and the field list."""
     bilingual = spec.translation_language is not None
     fields = cards.BILINGUAL_FIELDS if bilingual else cards.FIELDS

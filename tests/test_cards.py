@@ -11,7 +11,7 @@ from conftest import run
 from test_deck import DECKS, Deck, build, plain
 
 from flashcards import cards
-from flashcards.deck import DeckSpec, _models
+from flashcards.deck import DeckSpec, note_types
 
 
 def test_the_released_field_lists_are_pinned() -> None:
@@ -32,11 +32,11 @@ def test_the_released_field_lists_are_pinned() -> None:
 
 def test_note_type_ids_follow_the_deck_and_the_field_list(monkeypatch: pytest.MonkeyPatch) -> None:
     spec = DeckSpec("aws-ko", "AWS", "", {})
-    released = _models(spec)["notes"].model_id
-    assert _models(DeckSpec("aws-ko", "Renamed", "", {}))["notes"].model_id == released
-    assert _models(DeckSpec("aws-en", "AWS", "", {}))["notes"].model_id != released
+    released = note_types(spec)["notes"].model_id
+    assert note_types(DeckSpec("aws-ko", "Renamed", "", {}))["notes"].model_id == released
+    assert note_types(DeckSpec("aws-en", "AWS", "", {}))["notes"].model_id != released
     monkeypatch.setattr(cards, "FIELDS", (*cards.FIELDS, "Extra"))
-    assert _models(spec)["notes"].model_id != released
+    assert note_types(spec)["notes"].model_id != released
 
 
 @pytest.mark.parametrize("deck", DECKS, ids=str)

@@ -1,0 +1,167 @@
+"""A page to look at every card before importing: the decks' own templates and style, at phone
+width, light and night side by side. One self-contained HTML file: no script, no network."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import genanki
+
+from flashcards.build import spec_for
+from flashcards.deck import deck_notes, note_types
+from flashcards.errors import ProblemsError
+from flashcards.plan import Target, load_sheets, problems_of, translations
+from flashcards.write import write_atomic
+
+PHONE_WIDTH = 390
+
+_SECTION = re.compile(r"{{([#^])([^}]+)}}(.*?){{/\2}}", re.S)
+_FIELD = re.compile(r"{{([^#^/}][^}]*)}}")
+_CLOZE = re.compile(r"{{c(\d+)::(.*?)}}", re.S)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card as a learner sees it: the template's name, its front and its back."""
+
+    note: str
+    template: str
+    front: str
+    back: str
+
+
+def render(template: str, fields: Mapping[str, str], cloze: int = 0, back: bool = False) -> str:
+    """An Anki template filled in: fields, `{{#F}}` and `{{^F}}` sections, `{{cloze:F}}`."""
+
+    def section(match: re.Match[str]) -> str:
+        present = bool(fields.get(match[2].strip(), "").strip())
+        return match[3] if present == (match[1] == "#") else ""
+
+    def field(match: re.Match[str]) -> str:
+        name = match[1].strip()
+        if name.startswith("cloze:"):
+            return _fill_cloze(fields.get(name.removeprefix("cloze:"), ""), cloze, back)
+        return fields.get(name, "")
+
+    previous = None
+    while previous != template:  # sections may nest
+        previous, template = template, _SECTION.sub(section, template)
+    return _FIELD.sub(field, template)
+
+
+def _fill_cloze(text: str, number: int, back: bool) -> str:
+    def fill(match: re.Match[str]) -> str:
+        if int(match[1]) != number:
+            return match[2]
+        inner = match[2] if back else "[...]"
+        return f'<span class="cloze">{inner}</span>'
+
+    return _CLOZE.sub(fill, text)
+
+
+def cards_of(model: genanki.Model, values: Sequence[str]) -> list[Card]:
+    """The cards Anki makes of one note: one per template with a non-empty front."""
+    fields = {f["name"]: v for f, v in zip(model.fields, values, strict=True)}
+    name = re.sub(r"<[^>]+>", "", values[0] if model.model_type != model.CLOZE else values[1])
+    if model.model_type == model.CLOZE:
+        template = model.templates[0]
+        numbers = sorted({int(number) for number, _ in _CLOZE.findall(fields["Text"])})
+        return [_card(name, f"{template['name']} {n}", template, fields, n) for n in numbers]
+    found = [_card(name, t["name"], t, fields) for t in model.templates]
+    return [c for c in found if re.sub(r"<[^>]+>", "", c.front).strip()]
+
+
+def _card(
+    name: str, label: str, template: Mapping[str, str], fields: Mapping[str, str], n: int = 0
+) -> Card:
+    front = render(template["qfmt"], fields, n)
+    back = render(template["afmt"], {**fields, "FrontSide": front}, n, back=True)
+    return Card(name, label, front, back)
+
+
+def page(decks: Sequence[tuple[str, str, Sequence[Card]]], styles: Sequence[str]) -> str:
+    """The preview page: a section per deck (key, name, cards), each card light and night."""
+    nav = "".join(f'<a href="#{escape(key)}">{escape(name)}</a>' for key, name, _ in decks)
+    sections = "".join(_deck_section(key, name, found) for key, name, found in decks)
+    style = "".join(f"<style>{css}</style>" for css in styles)
+    return _PAGE.format(nav=nav, sections=sections, width=PHONE_WIDTH, styles=style)
+
+
+def _deck_section(key: str, name: str, found: Sequence[Card]) -> str:
+    rows = "".join(_row(card) for card in found)
+    return (
+        f'<section id="{escape(key)}"><h2>{escape(name)} '
+        f"<small>{len(found)} cards</small></h2>{rows}</section>"
+    )
+
+
+def _row(card: Card) -> str:
+    phones = "".join(
+        _phone(f"{side} · {mode}", html, night=mode == "night")
+        for mode in ("light", "night")
+        for side, html in (("front", card.front), ("back", card.back))
+    )
+    title = f"{escape(card.note)} <small>{escape(card.template)}</small>"
+    return f'<div class="row"><h3>{title}</h3><div class="phones">{phones}</div></div>'
+
+
+def _phone(caption: str, html: str, night: bool) -> str:
+    # The clients put these classes on the card's body; a div takes the same rules here.
+    classes = "card nightMode night_mode" if night else "card"
+    return (
+        f"<figure><figcaption>{caption}</figcaption>"
+        f'<div class="phone"><div class="{classes}">{html}</div></div></figure>'
+    )
+
+
+_PAGE = """<!doctype html>
+<html lang="ko"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>flashcards preview</title>
+<style>
+body {{ margin: 0; font: 14px/1.4 system-ui, sans-serif; background: #eceff1; color: #202124; }}
+header {{ position: sticky; top: 0; z-index: 1; padding: 8px 16px;
+  background: #202124; color: #fff; }}
+header a {{ color: #8ab4f8; margin-right: 16px; }}
+section {{ padding: 8px 16px; }}
+.row {{ margin: 16px 0; }}
+.row h3 {{ margin: 0 0 4px; font-size: 14px; }}
+.phones {{ display: flex; flex-wrap: wrap; gap: 12px; }}
+figure {{ margin: 0; }}
+figcaption {{ font-size: 12px; color: #5f6368; }}
+.phone {{ width: {width}px; min-height: 160px; border: 1px solid #9aa0a6; border-radius: 12px;
+  overflow: hidden; background: #fff; }}
+.phone > .card {{ min-height: 160px; }}
+</style>
+{styles}
+</head><body><header><strong>flashcards preview</strong> {nav}</header>{sections}</body></html>
+"""
+
+
+def preview(plan: Sequence[Target], folder: Path) -> Path:
+    """Write `folder/index.html` with every card of every target; returns its path."""
+    sheets = load_sheets(plan)
+    problems = [p for t in plan for p in problems_of(t, sheets)]
+    if problems:
+        raise ProblemsError(problems)
+    decks = []
+    styles = set()
+    for target in plan:
+        sheet = sheets[target.sources[0][1]]
+        spec = spec_for(target, sheet)
+        models = note_types(spec)
+        styles |= {m.css for m in models.values()}
+        found = [
+            card
+            for entry in deck_notes(spec, sheet.notes, models, translations(target, sheets))
+            for card in cards_of(entry.model, entry.fields)
+        ]
+        decks.append((target.namespace, target.name, found))
+    html = page(decks, sorted(styles))
+    out = folder / "index.html"
+    write_atomic(out, html.encode())
+    return out

@@ -1,0 +1,80 @@
+"""The preview shows each card as the real client renders it, in one self-contained page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from anki_client import import_deck, open_collection
+from conftest import run
+from test_deck import DECKS, Deck, build, plain
+
+from flashcards import config, plan
+from flashcards.build import spec_for
+from flashcards.deck import deck_notes, note_types
+from flashcards.preview import Card, cards_of
+
+STYLE = re.compile(r"<style>.*?</style>", re.S)
+
+
+def preview_cards(deck_key: str) -> dict[tuple[str, str], Card]:
+    target = next(t for t in plan.targets(config.load()) if t.namespace == deck_key)
+    sheets = plan.load_sheets([target])
+    sheet = sheets[target.sources[0][1]]
+    spec = spec_for(target, sheet)
+    models = note_types(spec)
+    entries = deck_notes(spec, sheet.notes, models, plan.translations(target, sheets))
+    return {(c.note, c.template): c for e in entries for c in cards_of(e.model, e.fields)}
+
+
+def enable_cloze(project: Path) -> None:
+    path = project / "source/decks.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(    output: .*\n)", r"\1    cloze: true\n", text), "utf-8")
+
+
+@pytest.mark.parametrize("deck", DECKS, ids=str)
+def test_preview_cards_are_the_cards_anki_renders(project: Path, deck: Deck) -> None:
+    enable_cloze(project)
+    col = open_collection(project / "anki")
+    import_deck(col, build(project, deck.key))
+    ours = preview_cards(deck.key)
+    assert len(ours) == len(col.find_cards("")) > 56 + 21  # three kinds, and a cloze per phrase
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        cloze = card.note_type()["type"] == 1
+        term = card.note()["Term"]
+        name = f"Cloze {card.ord + 1}" if cloze else card.template()["name"]
+        mine = ours[(term, name)]
+        front, back = STYLE.sub("", card.question()), STYLE.sub("", card.answer())
+        if cloze:  # Anki adds data attributes to its cloze spans; the words must agree
+            assert (plain(mine.front), plain(mine.back)) == (plain(front), plain(back))
+        else:
+            assert (mine.front, mine.back) == (front, back)
+
+
+def test_preview_command_writes_one_self_contained_page(project: Path) -> None:
+    result = run("preview", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "out/index.html: open it in a browser\n"
+    html = (project / "out/index.html").read_text(encoding="utf-8")
+    assert html.count('class="row"') == 3 * 56
+    assert (
+        html.count('class="card nightMode night_mode"') == html.count('class="card"') == 2 * 3 * 56
+    )
+    for deck in DECKS:
+        assert f'<section id="{deck.key}">' in html and f'href="#{deck.key}"' in html
+    assert "<script" not in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//|@import|url\(""", html)
+
+
+def test_preview_of_a_broken_sheet_fails_cleanly(project: Path) -> None:
+    source = project / "source/aws.ko.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("**Glacier**\n   *", "**Glacier**\n\n"), "utf-8"
+    )
+    result = run("preview", "-o", "out")
+    assert result.exit_code == 1
+    assert result.stderr == 'source/aws.ko.md:27: term "Glacier" has no definition\n'
+    assert not (project / "out").exists()
