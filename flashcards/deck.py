@@ -122,7 +122,6 @@ def package(
     }
     stamps = dict(lock.notes)
     deck = genanki.Deck(stable_id("deck", spec.namespace), spec.name, spec.description)
-    mods = {}
     for entry in deck_notes(spec, notes, models, translations or {}):
         # Source fields move whenever lines are inserted above; a learner sees no change.
         seen = [
@@ -131,9 +130,9 @@ def package(
             if not f["name"].endswith("Source")
         ]
         stamps[entry.key] = clock.stamp(lock.notes.get(entry.key), _hash(seen, entry.tags))
-        mods[entry.guid] = stamps[entry.key].mod
         deck.add_note(
-            genanki.Note(
+            _StampedNote(
+                stamps[entry.key].mod,
                 model=entry.model,
                 fields=entry.fields,
                 tags=entry.tags,
@@ -142,7 +141,7 @@ def package(
             )
         )
     model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
-    data = _collection(deck, model_mods, mods, stable_id("notes", spec.namespace))
+    data = _collection(deck, model_mods, stable_id("notes", spec.namespace))
     return _zip(data), Lock(notetypes, stamps)
 
 
@@ -204,9 +203,21 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def _collection(
-    deck: genanki.Deck, model_mods: Mapping[int, int], mods: Mapping[str, int], id_base: int
-) -> bytes:
+class _StampedNote(genanki.Note):  # type: ignore[misc]
+    """A note written with its own modification time, not the package's one time."""
+
+    def __init__(self, mod: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.mod = mod
+
+    def write_to_db(
+        self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: object
+    ) -> None:
+        # genanki stamps a note and its cards with the time it is given.
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+
+def _collection(deck: genanki.Deck, model_mods: Mapping[int, int], id_base: int) -> bytes:
     """The collection database, each note type, note and card stamped with its own time."""
     conn = sqlite3.connect(":memory:")
     try:
@@ -220,12 +231,6 @@ def _collection(
         for model_id, mod in model_mods.items():
             models[str(model_id)]["mod"] = mod
         cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
-        for guid, mod in mods.items():
-            cursor.execute("UPDATE notes SET mod = ? WHERE guid = ?", (mod, guid))
-            cursor.execute(
-                "UPDATE cards SET mod = ? WHERE nid = (SELECT id FROM notes WHERE guid = ?)",
-                (mod, guid),
-            )
         conn.commit()
         return conn.serialize()
     finally:
