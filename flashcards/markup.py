@@ -10,6 +10,9 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 KEY_CLASS = "key"
+
+MAX_NESTING = 100
+"""markdown-it silently drops what lies deeper than this many token levels; see `too_deep`."""
 """The class that marks an author's key phrase (inline code) on a card."""
 
 
@@ -28,7 +31,10 @@ def _image(
 
 def _make() -> MarkdownIt:
     # html=False: raw HTML in a source reaches a card as visible text, never as markup.
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = MarkdownIt(
+        "commonmark",
+        {"html": False, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
+    )
     md.add_render_rule("code_inline", _code_inline)
     md.add_render_rule("image", _image)
     return md
@@ -41,6 +47,15 @@ _BREAKS = {"softbreak", "hardbreak"}
 def tokens(text: str) -> list[Token]:
     """The block token stream of a source; each block token's `map` holds its lines."""
     return MD.parse(text)
+
+
+def too_deep(toks: Sequence[Token]) -> Token | None:
+    """The first token at the depth where markdown-it stops reading, if any.
+
+    Past `MAX_NESTING` levels the parser skips the rest of the block without a word; a
+    definition cut short would be a wrong card, so the parser reports it instead.
+    """
+    return next((t for t in toks if t.level >= MAX_NESTING - 2), None)
 
 
 def html(block_tokens: Sequence[Token]) -> str:

@@ -30,6 +30,10 @@ class _Section:
 def parse(text: str, path: str) -> Sheet:
     """The notes of one normalised source text; problems are collected, not raised."""
     toks = markup.tokens(text)
+    deepest = markup.too_deep(toks)
+    if deepest is not None:
+        message = f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
+        return Sheet(path, (), "", (), (Problem(path, _line(deepest), message),))
     terms: list[Note] = []  # every bold item, with or without a definition
     problems: list[Problem] = []
     sections = [_Section("", 1, -1)]  # notes before any heading

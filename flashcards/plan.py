@@ -5,6 +5,7 @@ Kept apart from `build`, so that `lint` and `notes` never load the deck writer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from flashcards.errors import Problem, ProblemsError
 from flashcards.note import Note, Sheet
 from flashcards.parse import parse
 from flashcards.read import read_text
+
+_NOT_IN_TAG = re.compile(r'[\s":]+')
 
 
 @dataclass(frozen=True)
@@ -93,13 +96,18 @@ def labels(target: Target, sheet: Sheet) -> Labels:
     """Tag and display name of each category of the target's main sheet."""
     headings = [name for name, _ in sheet.categories]
     if target.categories is None:
-        return Labels({h: "_".join(h.split()) for h in headings}, {h: h for h in headings})
+        return Labels({h: heading_tag(h) for h in headings}, {h: h for h in headings})
     cats = target.categories
     keys = {h: cats.key_of(target.language, h) or h for h in headings}
     return Labels(
         {h: cats.tag(k) for h, k in keys.items()},
         {h: cats.name(k, target.language) for h, k in keys.items()},
     )
+
+
+def heading_tag(heading: str) -> str:
+    """A valid Anki tag from a heading: no spaces, no quotes, no `::` hierarchy by accident."""
+    return _NOT_IN_TAG.sub("_", heading).strip("_") or "untitled"
 
 
 def translations(target: Target, sheets: Mapping[Path, Sheet]) -> dict[str, Note]:

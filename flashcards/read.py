@@ -31,5 +31,10 @@ def decode(data: bytes, name: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start]
         raise fail(name, line, f"not valid UTF-8: byte 0x{bad:02x} at offset {exc.start}") from None
+    nul = text.find("\0")
+    if nul >= 0:
+        offset = len(text[:nul].encode())
+        line = text.count("\n", 0, nul) + 1
+        raise fail(name, line, f"NUL byte at offset {offset}: is this a text file?")
     text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
