@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -44,6 +45,41 @@ MD = _make()
 _BREAKS = {"softbreak", "hardbreak"}
 
 
+_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:", re.M)
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """The text cut before each unindented ATX heading: (number of lines before, chunk).
+
+    Parsing a large sheet whole builds and holds millions of tokens at once. A heading at
+    the start of a line ends every open block, so the parts parse exactly as the whole does,
+    one at a time. Not inside a fenced code block, and not at all when a link reference
+    definition (which may be used anywhere in the document) is present.
+    """
+    if _REFERENCE.search(text):
+        yield 0, text
+        return
+    lines = text.split("\n")
+    start, fence = 0, ""
+    for number, line in enumerate(lines):
+        opener = _FENCE.match(line)
+        if fence:
+            if opener and _closes(fence, opener[1], line[opener.end() :]):
+                fence = ""
+        elif opener and not (opener[1][0] == "`" and "`" in line[opener.end() :]):
+            fence = opener[1]
+        elif _ATX.match(line) and number > start:
+            yield start, "\n".join(lines[start:number]) + "\n"
+            start = number
+    yield start, "\n".join(lines[start:])
+
+
+def _closes(fence: str, marker: str, rest: str) -> bool:
+    return marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip()
+
+
 def tokens(text: str) -> list[Token]:
     """The block token stream of a source; each block token's `map` holds its lines."""
     return MD.parse(text)
@@ -60,10 +96,20 @@ def too_deep(toks: Sequence[Token]) -> Token | None:
 
 def html(block_tokens: Sequence[Token]) -> str:
     """Card HTML for a run of block tokens."""
+    kept: list[Token] = []
+    dropped = False
     for t in block_tokens:
         if t.type == "inline" and t.children:
             t.children = _without_images(t.children)
-    return MD.renderer.render(block_tokens, MD.options, {}).strip()
+            dropped = not t.children and bool(kept) and kept[-1].type == "paragraph_open"
+            if dropped:
+                kept.pop()  # a paragraph that held only a picture goes whole
+                continue
+        elif t.type == "paragraph_close" and dropped:
+            dropped = False
+            continue
+        kept.append(t)
+    return MD.renderer.render(kept, MD.options, {}).strip()
 
 
 def _without_images(children: list[Token]) -> list[Token]:

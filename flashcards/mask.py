@@ -9,23 +9,54 @@ from html import escape
 BLANK = '<span class="blank">[…]</span>'
 
 _TAG = re.compile(r"(<[^>]*>)")
+_REFERENCE = re.compile(r"&#?\w+;")
 
 
 def mask(html: str, names: Iterable[str]) -> str:
-    """`html` with every mention of any of `names` replaced by a blank, tags untouched."""
-    pattern = _pattern(names)
-    if pattern is None:
+    """`html` with every mention of any of `names` replaced by a blank, tags untouched.
+
+    Case does not matter. A Latin letter or digit next to a mention makes it part of another
+    word ("EC2" in "EC22"); Korean particles attach directly ("EC2를") and do not.
+    """
+    # Longest first, so "EC2 (Elastic Compute Cloud)" is blanked whole, not piece by piece.
+    words = sorted({escape(n, quote=False).lower() for n in names if n.strip()}, key=len)[::-1]
+    if not words:
         return html
     parts = _TAG.split(html)
-    return "".join(p if p.startswith("<") else pattern.sub(BLANK, p) for p in parts)
+    return "".join(p if p.startswith("<") else _blank(p, words) for p in parts)
 
 
-def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    # Longest first, so "EC2 (Elastic Compute Cloud)" is blanked whole, not piece by piece.
-    words = sorted({escape(n, quote=False) for n in names if n.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    # A Latin or digit neighbour means another word ("EC2" in "EC22"); Korean particles
-    # attach directly ("EC2를"), so they do not count as neighbours.
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+def _blank(text: str, words: list[str]) -> str:
+    # str.find, not a regex built per note: compiling one costs more than a whole note's build.
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: offsets would drift
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    references = [m.span() for m in _REFERENCE.finditer(text)] if "&" in text else []
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        start = low.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (
+                _standalone(low, start, end)
+                and not any(start < e and s < end for s, e in spans)
+                and not any(s < start < e or s < end < e for s, e in references)
+            ):
+                spans.append((start, end))
+            start = low.find(word, start + 1)
+    out, last = [], 0
+    for start, end in sorted(spans):
+        out += [text[last:start], BLANK]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (_latin_or_digit(before) or _latin_or_digit(after))
+
+
+def _latin_or_digit(char: str) -> bool:
+    return char.isascii() and char.isalnum()

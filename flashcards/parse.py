@@ -29,46 +29,78 @@ class _Section:
 
 def parse(text: str, path: str) -> Sheet:
     """The notes of one normalised source text; problems are collected, not raised."""
-    toks = markup.tokens(text)
-    deepest = markup.too_deep(toks)
-    if deepest is not None:
-        message = f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
-        return Sheet(path, (), "", (), (Problem(path, _line(deepest), message),))
-    terms: list[Note] = []  # every bold item, with or without a definition
-    problems: list[Problem] = []
-    sections = [_Section("", 1, -1)]  # notes before any heading
-    description_end: int | None = None
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.type == "heading_open":
-            name = heading_name(markup.plain(toks[i + 1].children or []))
-            sections.append(_Section(name, _line(tok), i))
-        elif tok.type == "list_item_open" and _starts_with_bold(toks, i):
-            end = _close(toks, i)
-            section = sections[-1]
-            if description_end is None:
-                description_end = section.start if section.start >= 0 else _block_start(toks, i)
-            found = _note(toks[i : end + 1], section.name, path)
-            if isinstance(found, Problem):
-                problems.append(found)
-            else:
-                terms.append(found)
-            section.notes += 1
-            i = end + 1
-            continue
-        elif tok.type == "list_item_open" and tok.level == 1 and not _holds_note(toks, i):
-            sections[-1].loose_items.append(_line(tok))
-        i += 1
-    notes = [n for n in terms if n.definition]
-    problems += [_no_definition(n) for n in terms if not n.definition]
-    problems += _section_warnings(sections, path)
-    problems += _duplicates(terms)
-    if not notes and not problems:
-        problems.append(Problem(path, 1, NO_NOTES))
-    description = markup.html(toks[: description_end or 0])
-    categories = tuple((s.name, s.line) for s in sections if s.notes and s.name)
-    return Sheet(path, tuple(notes), description, categories, tuple(sorted(problems)))
+    walk = _Walk(path)
+    for offset, chunk in markup.chunks(text):
+        toks = markup.tokens(chunk)
+        deepest = markup.too_deep(toks)
+        if deepest is not None:
+            line = _line(deepest) + offset
+            message = (
+                f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
+            )
+            return Sheet(path, (), "", (), (Problem(path, line, message),))
+        walk.feed(toks, offset)
+    return walk.sheet()
+
+
+class _Walk:
+    """What the walk over a source's tokens has found so far, one chunk after another."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.terms: list[Note] = []  # every bold item, with or without a definition
+        self.problems: list[Problem] = []
+        self.sections = [_Section("", 1, -1)]  # notes before any heading
+        self.description: list[str] = []
+        self.described = False
+
+    def feed(self, toks: Sequence[Token], offset: int) -> None:
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok.type == "heading_open":
+                name = heading_name(markup.plain(toks[i + 1].children or []))
+                self.sections.append(_Section(name, _line(tok) + offset, i))
+            elif tok.type == "list_item_open" and _starts_with_bold(toks, i):
+                end = _close(toks, i)
+                self._describe(toks, i)
+                self._add(_note(toks[i : end + 1], self.sections[-1].name, self.path, offset))
+                i = end + 1
+                continue
+            elif tok.type == "list_item_open" and tok.level == 1 and not _holds_note(toks, i):
+                self.sections[-1].loose_items.append(_line(tok) + offset)
+            i += 1
+        if not self.described:
+            self.description.append(markup.html(toks))
+        for section in self.sections:
+            section.start = -1  # token indexes mean nothing in the next chunk
+
+    def _describe(self, toks: Sequence[Token], i: int) -> None:
+        """Keep what stands before the first category, once the first note shows where it is."""
+        if self.described:
+            return
+        section = self.sections[-1]
+        end = section.start if section.start >= 0 else _block_start(toks, i)
+        self.description.append(markup.html(toks[:end]))
+        self.described = True
+
+    def _add(self, found: Note | Problem) -> None:
+        if isinstance(found, Problem):
+            self.problems.append(found)
+        else:
+            self.terms.append(found)
+        self.sections[-1].notes += 1
+
+    def sheet(self) -> Sheet:
+        notes = [n for n in self.terms if n.definition]
+        problems = self.problems + [_no_definition(n) for n in self.terms if not n.definition]
+        problems += _section_warnings(self.sections, self.path)
+        problems += _duplicates(self.terms)
+        if not notes and not any(not p.warning for p in problems):
+            problems.append(Problem(self.path, 1, NO_NOTES))
+        description = "\n".join(d for d in self.description if d) if self.described else ""
+        categories = tuple((s.name, s.line) for s in self.sections if s.notes and s.name)
+        return Sheet(self.path, tuple(notes), description, categories, tuple(sorted(problems)))
 
 
 def _line(tok: Token) -> int:
@@ -120,9 +152,9 @@ def _strong_close(children: Sequence[Token]) -> int:
     return len(children)
 
 
-def _note(item: Sequence[Token], category: str, path: str) -> Note | Problem:
+def _note(item: Sequence[Token], category: str, path: str, offset: int) -> Note | Problem:
     """A note from the tokens of one list item, from its open to its close."""
-    line = _line(item[0])
+    line = _line(item[0]) + offset
     children = _inline_children(item, 0)
     close = _strong_close(children)
     term = clean_term(markup.plain(children[1:close]))

@@ -8,8 +8,8 @@ import re
 # parenthesised expansion that ends the term.
 _EXPANDED = re.compile(r"^(?P<short>.*?\S)\s*\((?P<expansion>[^()]*\S[^()]*)\)$", re.S)
 
-# "1. ", "2) ", "03 - ", "4 — " before a heading's words.
-_ENUMERATOR = re.compile(r"^\d+(?:[.)]|\s*[-–—])\s*")
+# "1. ", "2) ", "03 - ", "4 — " before a heading's words; "3.14 Pi" keeps its number.
+_ENUMERATOR = re.compile(r"^\d+(?:[.)]|\s*[-–—])\s+")
 
 # What may stand between a term and a definition on one line: "**EC2**: ...", "**EC2** — ...".
 _SEPARATOR = re.compile(r"^\s*[:\-–—]?\s*")
