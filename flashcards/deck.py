@@ -7,12 +7,14 @@ import io
 import itertools
 import json
 import re
+import shutil
 import sqlite3
+import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import genanki
 
@@ -142,7 +144,7 @@ def package(
         )
     model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
     data = _collection(deck, model_mods, stable_id("notes", spec.namespace))
-    return _zip(data), Lock(notetypes, stamps)
+    return data, Lock(notetypes, stamps)
 
 
 def deck_notes(
@@ -218,31 +220,41 @@ class _StampedNote(genanki.Note):  # type: ignore[misc]
 
 
 def _collection(deck: genanki.Deck, model_mods: Mapping[int, int], id_base: int) -> bytes:
-    """The collection database, each note type, note and card stamped with its own time."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        cursor = conn.cursor()
-        # Note and card IDs count up from a base of the deck's own, so two decks of ours
-        # never propose the same IDs to one collection.
-        ids = itertools.count(id_base * 1000)
-        genanki.Package(deck).write_to_db(cursor, 0, ids)
-        (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
-        models = json.loads(models_json)
-        for model_id, mod in model_mods.items():
-            models[str(model_id)]["mod"] = mod
-        cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
-        conn.commit()
-        return conn.serialize()
-    finally:
-        conn.close()
+    """The `.apkg` bytes: the collection database, each note type, note and card stamped with
+    its own time. The database goes through a temporary file, as genanki's own does, so a
+    large deck is not held in memory twice."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "collection.anki2"
+        conn = sqlite3.connect(db)
+        try:
+            cursor = conn.cursor()
+            # Note and card IDs count up from a base of the deck's own, so two decks of ours
+            # never propose the same IDs to one collection.
+            ids = itertools.count(id_base * 1000)
+            genanki.Package(deck).write_to_db(cursor, 0, ids)
+            (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+            models = json.loads(models_json)
+            for model_id, mod in model_mods.items():
+                models[str(model_id)]["mod"] = mod
+            cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
+            conn.commit()
+        finally:
+            conn.close()
+        return _zip(db)
 
 
-def _zip(collection: bytes) -> bytes:
+def _zip(collection: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, data in (("collection.anki2", collection), ("media", b"{}")):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            out.writestr(info, data)
+        with collection.open("rb") as source, out.open(_entry("collection.anki2"), "w") as dest:
+            shutil.copyfileobj(source, dest, 1 << 20)
+        out.writestr(_entry("media"), b"{}")
     return buffer.getvalue()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    # A fixed date and mode: two builds of the same notes give the same bytes.
+    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info

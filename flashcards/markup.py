@@ -45,8 +45,8 @@ MD = _make()
 _BREAKS = {"softbreak", "hardbreak"}
 
 
-_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# Only the lines that can start or end a fence, or start a heading, matter for cutting.
+_CANDIDATE = re.compile(r"^(?:(?P<heading>#{1,6}(?:[ \t]|$))| {0,3}(?P<fence>`{3,}|~{3,}))", re.M)
 _REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:", re.M)
 
 
@@ -61,19 +61,23 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
     if _REFERENCE.search(text):
         yield 0, text
         return
-    lines = text.split("\n")
-    start, fence = 0, ""
-    for number, line in enumerate(lines):
-        opener = _FENCE.match(line)
+    start = start_line = line = position = 0
+    fence = ""
+    for match in _CANDIDATE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        end = text.find("\n", position)
+        rest = text[match.end() : end if end >= 0 else len(text)]
+        marker = match["fence"]
         if fence:
-            if opener and _closes(fence, opener[1], line[opener.end() :]):
+            if marker and _closes(fence, marker, rest):
                 fence = ""
-        elif opener and not (opener[1][0] == "`" and "`" in line[opener.end() :]):
-            fence = opener[1]
-        elif _ATX.match(line) and number > start:
-            yield start, "\n".join(lines[start:number]) + "\n"
-            start = number
-    yield start, "\n".join(lines[start:])
+        elif marker and not (marker[0] == "`" and "`" in rest):
+            fence = marker
+        elif match["heading"] and position > start:
+            yield start_line, text[start:position]
+            start, start_line = position, line
+    yield start_line, text[start:]
 
 
 def _closes(fence: str, marker: str, rest: str) -> bool:

@@ -14,6 +14,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     name = str(path)
     if path.is_dir():
         raise fail(name, 1, "cannot write: is a directory")
+    if path.exists() and not path.is_file():
+        # Renaming over a device or a pipe would replace it, not write into it.
+        raise fail(name, 1, "cannot write: not a regular file")
     blocker = next((p for p in path.parents if p.exists()), None)
     if blocker is not None and not blocker.is_dir():
         raise fail(name, 1, f"cannot write: {blocker} is not a directory")

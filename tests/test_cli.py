@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,10 @@ def test_lint_of_the_project_config(project: Path) -> None:
     result = run("lint")
     assert result.exit_code == 0, result.output
     assert "source/aws.ko.md:84: warning:" in result.stderr
+
+
+def test_an_output_that_is_not_a_regular_file_is_left_alone(cwd: Path) -> None:
+    write(cwd / "s.md", "* **A**: a\n")
+    os.mkfifo(cwd / "pipe")  # like /dev/null: renaming over it would replace it
+    fails_with(["build", "s.md", "-o", "pipe"], "pipe:1: cannot write: not a regular file")
+    assert (cwd / "pipe").is_fifo()

@@ -1,0 +1,532 @@
+"""Hostile sources and outputs: each gives a correct deck or one exact `path:line: message`.
+
+A failure exits 1, names the file and line, shows no traceback, and leaves an existing output
+file byte for byte as it was, with no temporary file beside it. A success is imported with
+the real `anki` library and its notes are checked there.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+from anki_client import import_deck, notes_by_short, open_collection
+from conftest import run
+
+from flashcards.parse import NO_NOTES
+from flashcards.plan import heading_tag
+
+PREVIOUS = b"PK\x03\x04 the previous deck: a failed build must leave these bytes alone\n"
+NESTING = "nested more than 49 levels deep; flatten the lists"
+
+
+@pytest.fixture
+def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return tmp_path
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def fails_leaving_output(cwd: Path, source: bytes | str, *lines: str) -> None:
+    """Build s.md over an existing OUT.apkg: exit 1, exactly `lines`, nothing written."""
+    data = source.encode() if isinstance(source, str) else source
+    (cwd / "s.md").write_bytes(data)
+    (cwd / "OUT.apkg").write_bytes(PREVIOUS)
+    before = listing(cwd)
+    result = run("build", "s.md", "-o", "OUT.apkg")
+    assert result.stderr.splitlines() == list(lines)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    assert (cwd / "OUT.apkg").read_bytes() == PREVIOUS
+    assert listing(cwd) == before  # no lock, no temporary file
+
+
+def built(cwd: Path, source: str, output: str = "OUT.apkg") -> Collection:
+    """Build s.md into `output`, import it into a fresh collection, return the collection."""
+    (cwd / "s.md").write_text(source, encoding="utf-8")
+    result = run("build", "s.md", "-o", output)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    col = open_collection(cwd / "anki")
+    import_deck(col, cwd / output)
+    return col
+
+
+# --- sources that are not text ------------------------------------------------------------
+
+UTF8 = {
+    "latin-1 byte": (b"# A\n* **A**: caf\xe9\n", "s.md:2: not valid UTF-8: byte 0xe9 at offset 16"),
+    "utf-16 with bom": (
+        "* **A**: a\n".encode("utf-16"),
+        "s.md:1: not valid UTF-8: byte 0xff at offset 0",
+    ),
+    "truncated hangul at the end": (
+        "# 한국\n* **A**: b\n".encode() + "한".encode()[:2],
+        "s.md:3: not valid UTF-8: byte 0xed at offset 20",
+    ),
+    "encoded surrogate": (
+        b"* **A**: \xed\xa0\x80\n",
+        "s.md:1: not valid UTF-8: byte 0xed at offset 9",
+    ),
+    "crlf lines": (
+        b"# A\r\n* **A**: a\r\n\x80\r\n",
+        "s.md:3: not valid UTF-8: byte 0x80 at offset 17",
+    ),
+    "offset counts the bom": (
+        b"\xef\xbb\xbf* **A**: caf\xe9\n",
+        "s.md:1: not valid UTF-8: byte 0xe9 at offset 15",
+    ),
+    # A lone CR ends a line everywhere else (the parser numbers this file's lines by it).
+    "cr-only lines": (
+        b"# A\r* **A**: caf\xe9\r",
+        "s.md:2: not valid UTF-8: byte 0xe9 at offset 16",
+    ),
+}
+
+
+@pytest.mark.parametrize(("data", "line"), UTF8.values(), ids=UTF8.keys())
+def test_invalid_utf8_names_file_line_and_byte_offset(cwd: Path, data: bytes, line: str) -> None:
+    fails_leaving_output(cwd, data, line)
+
+
+NUL = {
+    "in a definition": (b"# A\n* **A**: a\x00b\n", "s.md:2: NUL byte at offset 14"),
+    "after hangul: offset in bytes": ("# 한국\n* **A**: \x00\n", "s.md:2: NUL byte at offset 18"),
+    "at the very start": (b"\x00\x00", "s.md:1: NUL byte at offset 0"),
+    "utf-16 without bom": ("* **A**: a\n".encode("utf-16-le"), "s.md:1: NUL byte at offset 1"),
+    "offset counts the bom": (b"\xef\xbb\xbf* **A**: \x00", "s.md:1: NUL byte at offset 12"),
+    "cr-only lines": (b"# A\r* **A**: a\x00\r", "s.md:2: NUL byte at offset 14"),
+}
+
+
+@pytest.mark.parametrize(("data", "where"), NUL.values(), ids=NUL.keys())
+def test_nul_bytes_are_refused(cwd: Path, data: bytes | str, where: str) -> None:
+    fails_leaving_output(cwd, data, f"{where}: is this a text file?")
+
+
+NOTHING = {
+    "empty file": b"",
+    "bom only": b"\xef\xbb\xbf",
+    "blank lines": b"\n\n   \n\t\n",
+    "crlf blank lines": b"\r\n\r\n",
+    "atx and setext headings only": "# A\n## B\n###### C\n\nD\n===\n\nE\n---\n".encode(),
+    "prose and plain items": b"# A\n\nJust prose.\n\n* plain\n* items\n",
+    "bold not at the start": b"# A\n* see **A**: a\n",
+    "bold outside a list": b"**A**: a paragraph, not a list item\n",
+    "a bold term in a code block": b"```\n* **A**: a\n```\n\n    * **B**: b\n",
+}
+
+
+@pytest.mark.parametrize("data", NOTHING.values(), ids=NOTHING.keys())
+def test_a_source_without_notes(cwd: Path, data: bytes) -> None:
+    fails_leaving_output(cwd, data, f"s.md:1: {NO_NOTES}")
+
+
+# --- size and depth -----------------------------------------------------------------------
+
+
+def nested(levels: int, before: str = "# A\n") -> str:
+    """A note whose list nests `levels` deep, counting its own list as level 1."""
+    lines = ["* **T**: top"] + ["  " * k + f"* level {k + 1}" for k in range(1, levels)]
+    return before + "\n".join(lines) + "\n"
+
+
+def test_2000_levels_of_nested_lists_are_an_error_where_they_pass_the_limit(cwd: Path) -> None:
+    # Level k stands at line k + 1, so the 50th level, the first past the limit, at line 51.
+    fails_leaving_output(cwd, nested(2000), f"s.md:51: {NESTING}")
+
+
+def test_49_levels_of_nested_lists_build_whole(cwd: Path) -> None:
+    # The message promises that 49 levels are read; markdown-it (maxNesting 100) reads them.
+    col = built(cwd, nested(49))
+    definition = notes_by_short(col)["T"]["Definition"]
+    assert definition.count("<li>") == 48
+    assert re.findall(r"level (\d+)", definition) == [str(k) for k in range(2, 50)]
+
+
+def test_deep_nesting_is_reported_with_the_other_errors(cwd: Path) -> None:
+    source = "# A\n* **X**\n" + nested(2000, before="# B\n")  # level k at line k + 3
+    fails_leaving_output(cwd, source, 's.md:2: term "X" has no definition', f"s.md:53: {NESTING}")
+
+
+def test_a_5_mb_single_line_definition_arrives_whole(cwd: Path) -> None:
+    words = " ".join(f"w{i}" for i in range(800_000))[: 5 * 2**20].rstrip()
+    assert len(words) > 5_000_000
+    col = built(cwd, f"# Big\n* **Huge**: {words} `tail`\n")
+    expected = f'{words} <code class="key">tail</code>'
+    notes = notes_by_short(col)
+    assert list(notes) == ["Huge"]
+    assert notes["Huge"]["Definition"] == expected
+    term_card = next(c for c in map(col.get_card, col.find_cards("")) if c.ord == 0)
+    assert expected in term_card.answer()
+
+
+def test_100000_items_in_one_sheet_build_and_import(cwd: Path) -> None:
+    n = 100_000
+    source = "# Big\n" + "".join(f"* **T{i}**: definition `{i}`\n" for i in range(n))
+    (cwd / "s.md").write_text(source, encoding="utf-8")
+    result = run("build", "s.md", "-o", "OUT.apkg")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"OUT.apkg: {n} notes\n"
+    col = open_collection(cwd / "anki")
+    import_deck(col, cwd / "OUT.apkg")
+    assert col.note_count() == n
+    assert len(col.find_cards("")) == 2 * n  # term -> definition, definition -> term
+    for i in (0, n // 2, n - 1):
+        note = col.get_note(col.find_notes(f"Short:T{i}")[0])
+        assert note["Definition"] == f'definition <code class="key">{i}</code>'
+        assert note["Source"] == f"s.md:{i + 2}"
+        assert note.tags == ["Big"]
+
+
+# --- markup that must stay text -----------------------------------------------------------
+
+HOSTILE = """\
+#### Intro <script>alert(0)</script> <img src=x onerror=alert(0)> [i](javascript:alert(0))
+
+# <script>alert(1)</script> & <img src=x onerror=alert(1)>
+* **<script>alert(1)</script>**: <script>alert(2)</script>
+* **<img src=x onerror=alert(1)>**: <img src=x onerror=alert(2)>
+* **Link**: [click](javascript:alert(1)) but [ok](https://example.com)
+* **Anchor**: <a href="javascript:alert(1)">x</a>
+* **<a href="javascript:alert(1)">x</a>**: an anchor as a term
+* **[t](javascript:alert(1))**: a link as a term
+* **Auto**: <javascript:alert(1)> [r][ref] ![p](javascript:alert(1)) <b onclick=alert(1)>b</b>
+* **Nested**:
+  * <script>alert(3)</script>
+  * [c](JAVASCRIPT:alert(1)) [e](java&#115;cript:alert(1)) [f](data:text/html;base64,PHNjcmlwdD4=)
+  * `<script>alert(4)</script>`
+
+[ref]: javascript:alert(1)
+"""
+SAFE_TAGS = {"div", "span", "hr", "p", "ul", "ol", "li", "code", "pre", "strong", "em", "a", "br"}
+SAFE_TAGS |= {f"h{n}" for n in range(1, 7)}
+_STYLE = re.compile(r"^\s*<style>.*?</style>", re.S)
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w-]*)([^>]*)>")
+
+
+def markup_of(rendered: str) -> list[tuple[str, str]]:
+    """(name, attributes) of every HTML tag of a rendered card side, its style taken off."""
+    return [(m[2].lower(), m[3]) for m in _TAG.finditer(_STYLE.sub("", rendered))]
+
+
+def assert_inert(rendered: str) -> None:
+    body = _STYLE.sub("", rendered)
+    assert "<style" not in body
+    for name, attributes in markup_of(rendered):
+        assert name in SAFE_TAGS, (name, attributes)
+        assert not re.search(r"\bon\w+\s*=", attributes, re.I), (name, attributes)
+        assert not re.search(r"javascript:|data:", attributes, re.I), (name, attributes)
+        if name == "a" and attributes.strip():
+            assert attributes == ' href="https://example.com"'
+    assert not re.search(r"<\s*(script|img)", body, re.I)
+    assert 'href="javascript:' not in body
+
+
+def test_raw_html_and_script_urls_reach_cards_as_text(cwd: Path) -> None:
+    col = built(cwd, HOSTILE)
+    sides = []
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        sides += [card.question(), card.answer()]
+    assert len(sides) == 2 * (2 * 8 + 1)  # two cards per note, and the "(1)" expansion card
+    for side in sides:
+        assert_inert(side)
+    everything = "\n".join(sides)
+    for shown in (
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&lt;script&gt;alert(2)&lt;/script&gt;",
+        "&lt;img src=x onerror=alert(2)&gt;",
+        "&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;",
+        "[click](javascript:alert(1))",
+        '<code class="key">&lt;script&gt;alert(4)&lt;/script&gt;</code>',
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;",
+    ):
+        assert shown in everything, shown
+    # Links keep their meaning: the safe one is a link, and the test above is not vacuous.
+    assert '<a href="https://example.com">ok</a>' in everything
+
+    deck = col.decks.by_name("s")
+    assert deck is not None
+    assert_inert(deck["desc"])
+    assert "&lt;script&gt;alert(0)&lt;/script&gt;" in deck["desc"]
+
+    terms = {html.unescape(n["Term"]) for n in notes_by_short(col).values()}
+    assert "<script>alert(1)</script>" in terms
+    assert '<a href="javascript:alert(1)">x</a>' in terms
+
+
+# --- one term written two ways -------------------------------------------------------------
+
+HANGUL = "한국어"
+DUPLICATES = {
+    "case": ("EC2", "ec2", 'duplicate term "ec2": "EC2" is at line 1'),
+    "sharp s": ("STRASSE", "straße", 'duplicate term "straße": "STRASSE" is at line 1'),
+    "surrounding spaces": ("EC2", "&#32;EC2&#32;", 'duplicate term "EC2": "EC2" is at line 1'),
+    "inner spaces": ("Route 53", "Route \t  53", 'duplicate term "Route 53": "Route 53" is at line 1'),
+    "line break": ("Route 53", "Route\n  53", 'duplicate term "Route 53": "Route 53" is at line 1'),
+    "expansion aside": ("EC2 (Elastic Compute Cloud)", "ec2 (other)", 'duplicate term "ec2": "EC2" is at line 1'),
+    "hangul nfc and nfd": (
+        HANGUL,
+        unicodedata.normalize("NFD", HANGUL),
+        f'duplicate term "{HANGUL}": "{HANGUL}" is at line 1',
+    ),
+    "latin nfc and nfd": ("café", "cafe\u0301", 'duplicate term "café": "café" is at line 1'),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("first", "second", "message"), DUPLICATES.values(), ids=DUPLICATES.keys())
+def test_one_term_written_two_ways_is_a_duplicate(
+    cwd: Path, first: str, second: str, message: str
+) -> None:
+    assert first.encode() != second.encode()
+    fails_leaving_output(cwd, f"* **{first}**: a\n* **{second}**: b\n", f"s.md:2: {message}")
+
+
+def test_nfc_and_nfd_in_different_sections_are_one_term(cwd: Path) -> None:
+    nfd = unicodedata.normalize("NFD", HANGUL)
+    source = f"# 하나\n* **{HANGUL}**: a\n\n# 둘\n* **{nfd} (Korean)**: b\n"
+    fails_leaving_output(cwd, source, f's.md:5: duplicate term "{HANGUL}": "{HANGUL}" is at line 2')
+
+
+# --- headings as tags ---------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def assert_valid_anki_tag(tag: str) -> None:
+    assert tag
+    assert not any(c.isspace() for c in tag), tag
+    assert '"' not in tag and "::" not in tag, tag
+    assert not _CONTROL.search(tag), tag
+
+
+HEADINGS = {
+    "hierarchy": (["A::B", "::lead", "trail::", "a:b:c"], ["A_B", "lead", "trail", "a_b_c"]),
+    "spaces": (["two  spaces\there", "x\u3000y\u00a0z"], ["two_spaces_here", "x_y_z"]),
+    "emoji": (["Emoji 🚀 ☁️", "☁️"], ["Emoji_🚀_☁️", "☁️"]),
+    "quotes": (['Say "hi"', "It's", "“curly”"], ["Say_hi", "It's", "“curly”"]),
+    "script": (
+        ["<script>alert(1)</script>", '<img src="x" onerror=alert(1)>'],
+        ["<script>alert(1)</script>", "<img_src=_x_onerror=alert(1)>"],
+    ),
+    "enumerated": (["1. Compute Services", "03 - 스토리지 서비스"], ["Compute_Services", "스토리지_서비스"]),
+    "setext and closing hashes": (["Setext\n======", "## Closed ##"], ["Setext", "Closed"]),
+    "only punctuation": (['"::"', "__"], [None, None]),
+    # An ASCII control character is no part of an Anki tag: Anki drops it on import.
+    "control character": (["ctl\x01char"], [None]),
+    # Anki's tags ignore case: two headings must not become one tag that misnames the second.
+    "case only": (["Compute", "compute"], ["Compute", None]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("headings", "tags"), HEADINGS.values(), ids=HEADINGS.keys())
+def test_headings_become_valid_tags_that_round_trip(
+    cwd: Path, headings: list[str], tags: list[str | None]
+) -> None:
+    source = "".join(
+        (h if h.startswith("#") or "\n" in h else f"# {h}") + f"\n* **T{i}**: d{i}\n\n"
+        for i, h in enumerate(headings)
+    )
+    col = built(cwd, source)
+    listed = run("notes", "s.md", "--json")
+    assert listed.exit_code == 0
+    category = {n["short"]: n["category"] for n in json.loads(listed.stdout)}
+    notes = notes_by_short(col)
+    assert len(notes) == len(headings)
+    carried = []
+    for i, expected in enumerate(tags):
+        note = col.get_note(int(notes[f"T{i}"]["_id"]))
+        tag = heading_tag(category[f"T{i}"])  # the tag the deck carries
+        assert_valid_anki_tag(tag)
+        if expected is not None:
+            assert tag == expected
+        assert note.tags == [tag], "Anki changed the tag on import"
+        carried.append(tag)
+    assert sorted(col.tags.all()) == sorted(set(carried))
+
+
+# --- outputs --------------------------------------------------------------------------------
+
+
+def test_an_output_in_a_missing_folder_is_created(cwd: Path) -> None:
+    col = built(cwd, "# A\n* **A**: a\n", output="new/deep/dir/OUT.apkg")
+    assert listing(cwd / "new") == [
+        "deep", "deep/dir", "deep/dir/OUT.apkg", "deep/dir/OUT.lock.json",
+    ]  # fmt: skip
+    assert notes_by_short(col)["A"]["Definition"] == "a"
+
+
+def fails_on_output(output: str | Path, *lines: str) -> None:
+    result = run("build", "s.md", "-o", output)
+    assert result.stderr.splitlines() == list(lines)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def test_an_output_that_is_a_directory(cwd: Path) -> None:
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    (cwd / "OUT.apkg").mkdir()
+    (cwd / "OUT.apkg" / "keep").write_bytes(PREVIOUS)
+    before = listing(cwd)
+    fails_on_output("OUT.apkg", "OUT.apkg:1: cannot write: is a directory")
+    assert listing(cwd) == before
+    assert (cwd / "OUT.apkg" / "keep").read_bytes() == PREVIOUS
+
+
+@pytest.mark.parametrize("output", ["s.md/OUT.apkg", "s.md/sub/OUT.apkg"])
+def test_an_output_under_a_regular_file(cwd: Path, output: str) -> None:
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    before = listing(cwd)
+    fails_on_output(output, f"{output}:1: cannot write: s.md is not a directory")
+    assert listing(cwd) == before
+    assert (cwd / "s.md").read_text(encoding="utf-8") == "* **A**: a\n"
+
+
+def test_an_output_in_a_folder_nobody_may_write(cwd: Path) -> None:
+    # sysfs creates no files, for root neither; chmod would not stop root.
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    output = Path("/sys/flashcards-hostile-test.apkg")
+    fails_on_output(output, f"{output}:1: cannot write: Permission denied")
+    assert not output.exists()
+    assert not list(Path("/sys").glob(".flashcards-hostile-test.apkg.*"))
+    assert listing(cwd) == ["s.md"]
+
+
+def test_an_existing_output_in_a_read_only_folder_stays(cwd: Path) -> None:
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    output = Path("/proc/version")
+    before = output.read_bytes()
+    fails_on_output(output, f"{output}:1: cannot write: No such file or directory")
+    assert output.read_bytes() == before
+    assert listing(cwd) == ["s.md"]
+
+
+def test_an_output_that_links_to_a_device_is_refused(cwd: Path) -> None:
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    (cwd / "OUT.apkg").symlink_to("/dev/null")
+    fails_on_output("OUT.apkg", "OUT.apkg:1: cannot write: not a regular file")
+    assert (cwd / "OUT.apkg").is_symlink()
+    assert listing(cwd) == ["OUT.apkg", "s.md"]
+
+
+def run_isolated(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The CLI in a child process with 2 GiB of memory, for outputs that could hang or eat
+    all memory in the test process itself."""
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    code = "import sys; from flashcards.cli import main; sys.exit(main())"
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            preexec_fn=limit,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"flashcards {' '.join(args)} still running after {timeout} s")
+
+
+def test_an_output_that_links_to_an_endless_device_is_refused(cwd: Path) -> None:
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    (cwd / "OUT.apkg").symlink_to("/dev/zero")
+    result = run_isolated(cwd, "build", "s.md", "-o", "OUT.apkg")
+    last = result.stderr.strip().splitlines()[-1:]
+    assert result.stderr.splitlines() == ["OUT.apkg:1: cannot write: not a regular file"], last
+    assert result.returncode == 1
+    assert listing(cwd) == ["OUT.apkg", "s.md"]
+
+
+def test_an_output_that_is_a_named_pipe_is_refused(cwd: Path) -> None:
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    os.mkfifo(cwd / "OUT.apkg")
+    result = run_isolated(cwd, "build", "s.md", "-o", "OUT.apkg", timeout=15)
+    assert result.stderr.splitlines() == ["OUT.apkg:1: cannot write: not a regular file"]
+    assert result.returncode == 1
+    assert listing(cwd) == ["OUT.apkg", "s.md"]
+
+
+def test_a_config_build_failing_on_its_second_output_writes_no_deck(project: Path) -> None:
+    assert run("build").exit_code == 0
+    decks = project / "decks"
+    before = {p.name: p.read_bytes() for p in decks.iterdir()}
+    source = project / "source/aws.ko.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("DNS 서비스", "관리형 DNS 서비스", 1), encoding="utf-8")
+    (decks / "aws-en.apkg").unlink()
+    (decks / "aws-en.apkg").mkdir()
+    del before["aws-en.apkg"]
+
+    result = run("build")
+    assert result.stderr.splitlines() == ["decks/aws-en.apkg:1: cannot write: is a directory"]
+    assert result.exit_code == 1
+    after = {p.name: p.read_bytes() for p in decks.iterdir() if p.is_file()}
+    assert after == before  # the first deck and its lock included: all or nothing
+
+
+# --- every error at once ------------------------------------------------------------------
+
+BROKEN = """\
+# Broken
+* **A**
+* ** **: a space inside is not bold, so a plain item
+* **&#32;**: an empty term
+* **C**:
+* **D** —
+* __E__
+* **P**: ![only a picture](p.png)
+* **U**: &nbsp;
+* **Q**: ` `
+
+# More
+1. **a**
+2) **G**
+"""
+BROKEN_ERRORS = [
+    's.md:2: term "A" has no definition',
+    "s.md:4: empty bold term",
+    's.md:5: term "C" has no definition',
+    's.md:6: term "D" has no definition',
+    's.md:7: term "E" has no definition',
+    's.md:8: term "P" has no definition',
+    's.md:9: term "U" has no definition',
+    's.md:10: term "Q" has no definition',
+    's.md:13: duplicate term "a": "A" is at line 2',
+    's.md:13: term "a" has no definition',
+    's.md:14: term "G" has no definition',
+]
+
+
+def test_a_sheet_of_broken_notes_reports_every_error_in_line_order(cwd: Path) -> None:
+    fails_leaving_output(cwd, BROKEN, *BROKEN_ERRORS)
+
+
+def test_lint_of_broken_notes_adds_the_warning_in_its_place(cwd: Path) -> None:
+    (cwd / "s.md").write_text(BROKEN, encoding="utf-8")
+    result = run("lint", "s.md")
+    warning = "s.md:3: warning: list item does not start with a bold term, so it is not a note"
+    expected = [*BROKEN_ERRORS[:1], warning, *BROKEN_ERRORS[1:], "Error: 11 errors"]
+    assert result.stderr.splitlines() == expected
+    assert result.exit_code == 1
+    assert listing(cwd) == ["s.md"]

@@ -1,0 +1,322 @@
+"""Properties of the parser and the deck over generated sources, checked with hypothesis.
+
+Sheets are assembled from the grammar's own pieces (headings, list markers, bold forms,
+separators, nesting, inline code, CRLF, BOM, blank lines), so most of them give notes.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+import unicodedata
+from pathlib import Path
+from unittest import mock
+
+from anki_client import import_deck, open_collection
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from flashcards import markup
+from flashcards.build import build
+from flashcards.deck import note_guid
+from flashcards.errors import FlashcardsError
+from flashcards.note import Sheet
+from flashcards.parse import parse
+from flashcards.plan import single_target
+from flashcards.read import decode
+
+NAME = "s.md"
+
+# --- the grammar's pieces -------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    ["EC2", "S3", "Lambda", "Route 53", "cloud", "x", "API", "naïve", "컴퓨팅", "서비스", "데이터"]
+)
+MARKERS = st.sampled_from(["*", "-", "+", "1.", "2)", "10."])
+ENUMERATORS = st.sampled_from(["", "1. ", "2) ", "03 - ", "4 — ", "3.14 "])
+SEPARATORS = st.sampled_from([": ", ":", " - ", " – ", " — ", " ", ":\t"])
+CODE_WORDS = st.sampled_from(["virtual server", "S3", "key phrase", "`", "**", "# no"])
+
+
+@st.composite
+def words(draw: st.DrawFn, most: int = 4) -> str:
+    return " ".join(draw(st.lists(WORDS, min_size=1, max_size=most)))
+
+
+@st.composite
+def inline(draw: st.DrawFn) -> str:
+    """Definition text: words, inline code, emphasis, a link, now and then a stray marker."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.integers(0, 6))
+        if kind == 0:
+            parts.append(f"`{draw(CODE_WORDS)}`")
+        elif kind == 1:
+            parts.append(f"*{draw(words(2))}*")
+        elif kind == 2:
+            parts.append(f"[{draw(words(2))}](https://example.com/{draw(st.integers(0, 9))})")
+        elif kind == 3:
+            parts.append(draw(st.sampled_from(["<b>", "&amp;", "\\*", "**", "__", "(", ")"])))
+        else:
+            parts.append(draw(words()))
+    return " ".join(parts)
+
+
+@st.composite
+def terms(draw: st.DrawFn, unique: list[str] | None) -> str:
+    """A term: from a small pool (duplicates happen), or the next of `unique`."""
+    if unique is not None:
+        term = f"{draw(WORDS)} {len(unique)}"
+        unique.append(term)
+    else:
+        term = draw(words(2))
+    if draw(st.booleans()):
+        term += f" ({draw(words(3))})"
+    return term
+
+
+@st.composite
+def headings(draw: st.DrawFn) -> list[str]:
+    title = draw(ENUMERATORS) + draw(words())
+    if draw(st.booleans()):
+        hashes = "#" * draw(st.integers(1, 6))
+        closing = draw(st.sampled_from(["", " " + hashes, " #"]))
+        return [f"{hashes} {title}{closing}"]
+    return [title, draw(st.sampled_from(["=", "===", "-", "---"]))]
+
+
+@st.composite
+def items(draw: st.DrawFn, depth: int, unique: list[str] | None) -> list[str]:
+    """One list: a marker for all its items, each a note or a plain item, maybe nested."""
+    marker = draw(MARKERS)
+    pad = " " * (len(marker) + 1)
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.integers(0, 4)):
+            bold = draw(st.sampled_from(["**", "__"]))
+            head = f"{bold}{draw(terms(unique))}{bold}"
+            if unique is not None or draw(st.integers(0, 3)):
+                head += draw(SEPARATORS) + draw(inline())
+        else:
+            head = draw(inline())
+        lines.append(f"{marker} {head}")
+        if depth and draw(st.booleans()):
+            if draw(st.booleans()):
+                lines.append("")
+            lines += [pad + line if line else "" for line in draw(items(depth - 1, unique))]
+        elif draw(st.integers(0, 5)) == 0:
+            lines += ["", pad + draw(inline())]  # a further paragraph of the item
+    if draw(st.booleans()):
+        lines.append("")
+    return lines
+
+
+@st.composite
+def sheets(draw: st.DrawFn, unique: bool = False) -> bytes:
+    """The bytes of a source assembled from the grammar's pieces."""
+    pool: list[str] | None = [] if unique else None
+    lines: list[str] = draw(items(1, pool)) if unique else []
+    for _ in range(draw(st.integers(1, 8))):
+        kind = draw(st.integers(0, 9))
+        if kind <= 1:
+            lines += draw(headings())
+        elif kind == 2:
+            lines.append(draw(inline()))  # a paragraph
+        elif kind == 3:
+            fence = draw(st.sampled_from(["```", "~~~", "  ```"]))
+            lines += [fence, draw(st.sampled_from(["# not a heading", "* **No**: note"])), fence]
+        elif kind == 4:
+            lines.append("")
+        else:
+            lines += draw(items(draw(st.integers(0, 2)), pool))
+    text = "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    if draw(st.integers(0, 4)) == 0:
+        text = text.replace("  ", "\t")
+    data = text.encode()
+    return b"\xef\xbb\xbf" + data if draw(st.booleans()) else data
+
+
+def parsed(data: bytes) -> Sheet | FlashcardsError:
+    try:
+        return parse(decode(data, NAME), NAME)
+    except FlashcardsError as exc:
+        return exc
+
+
+# --- nothing but a Sheet or a FlashcardsError -----------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text())
+def test_any_text_parses_or_fails_as_a_user_error(text: str) -> None:
+    assert isinstance(parsed(text.encode()), Sheet | FlashcardsError)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.binary())
+@example(b"\x00")
+@example(b"\xff\xfe* \x00*\x00")
+@example(b"\xef\xbb\xbf")
+def test_any_bytes_parse_or_fail_as_a_user_error(data: bytes) -> None:
+    assert isinstance(parsed(data), Sheet | FlashcardsError)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(sheets())
+def test_a_grammar_sheet_parses_or_fails_as_a_user_error(data: bytes) -> None:
+    result = parsed(data)
+    assert isinstance(result, Sheet)  # the pieces hold no NUL and no bad UTF-8
+    for note in result.notes:
+        assert note.term and note.short and note.definition
+        assert note.term == unicodedata.normalize("NFC", note.term)
+        assert 1 <= note.line <= data.count(b"\n") + 1
+    assert list(result.problems) == sorted(result.problems)
+
+
+def whole(text: str) -> Sheet:
+    """The source parsed as one piece, as CommonMark reads it, without cutting at headings."""
+    with mock.patch.object(markup, "chunks", lambda t: iter([(0, t)])):
+        return parse(text, NAME)
+
+
+# A fence opened inside a list item ends with the item; the unindented ``` that follows
+# opens a fence of its own, which holds the heading below it.
+FENCE_AFTER_ITEM = "# A\n* **X**: x\n\n  ```\n  code\n```\n# H\n* **Y**: y\n"
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(sheets())
+@example(FENCE_AFTER_ITEM.encode())
+def test_cutting_at_headings_parses_as_the_whole_does(data: bytes) -> None:
+    text = decode(data, NAME)
+    assert parse(text, NAME) == whole(text)
+
+
+# --- every sheet that parses builds a deck that Anki imports whole ---------------------------
+
+
+def build_one(folder: Path, source: bytes) -> Path:
+    path = folder / NAME
+    path.write_bytes(source)
+    output = folder / "out" / "s.apkg"
+    [result] = build([single_target(path, output)])
+    assert result.output == output
+    return output
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(sheets(unique=True))
+def test_a_sheet_without_errors_imports_with_its_notes(data: bytes) -> None:
+    sheet = parsed(data)
+    assert isinstance(sheet, Sheet)
+    assume(not sheet.errors)  # a few: whitespace-only definitions, no bold item at all
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        col = open_collection(folder / "anki")
+        try:
+            import_deck(col, build_one(folder, data))
+            notes = [col.get_note(nid) for nid in col.find_notes("")]
+            assert col.note_count() == len(sheet.notes) > 0
+            assert sorted(n["Term"] for n in notes) == sorted(
+                html.escape(n.term) for n in sheet.notes
+            )
+            assert sorted(html.unescape(n["Term"]) for n in notes) == sorted(
+                n.term for n in sheet.notes
+            )
+        finally:
+            col.close()
+
+
+# --- a note's GUID depends on its deck and short form only ----------------------------------
+
+SHORTS = st.lists(
+    st.sampled_from(["EC2", "S3", "Lambda", "Route 53", "IAM", "VPC", "SQS", "스토리지", "데이터"]),
+    min_size=1,
+    max_size=9,
+    unique=True,
+)
+
+
+def write_sheet(entries: list[tuple[str, str, str]]) -> bytes:
+    """(heading, term, definition) in order, a heading line wherever the heading changes."""
+    lines, heading = [], None
+    for section, term, definition in entries:
+        if section != heading:
+            lines += ["", f"# {section}"]
+            heading = section
+        lines.append(f"* **{term}**: {definition}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> tuple[bytes, bytes, list[str], list[str]]:
+    """A sheet, then the same terms shuffled, moved, re-cased, re-expanded, with edited
+    definitions and new terms inserted among them."""
+    shorts = draw(SHORTS)
+    sections = ["Compute", "Storage", "기타"]
+    first = [
+        (draw(st.sampled_from(sections)), s, f"about {s}, `{draw(st.integers(0, 99))}`")
+        for s in shorts
+    ]
+    first.sort(key=lambda e: sections.index(e[0]))
+    rnd = draw(st.randoms(use_true_random=False))
+    second = []
+    for section, short, definition in first:
+        term = rnd.choice([short, short.lower(), short.upper(), f"{short}  (Expanded)"])
+        if rnd.random() < 0.5:
+            definition = f"edited: {definition} {rnd.random()}"
+        second.append((rnd.choice(sections), term, definition))
+    added = [f"New{i}" for i in range(draw(st.integers(0, 3)))]
+    for term in added:
+        second.insert(rnd.randrange(len(second) + 1), (rnd.choice(sections), term, "new"))
+    rnd.shuffle(second)
+    second.sort(key=lambda e: sections.index(e[0]))
+    return write_sheet(first), write_sheet(second), shorts, added
+
+
+def key(short: str) -> str:
+    return " ".join(short.casefold().split())
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(edits())
+def test_guid_and_note_id_survive_shuffling_inserting_and_editing(
+    case: tuple[bytes, bytes, list[str], list[str]],
+) -> None:
+    before, after, shorts, added = case
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        col = open_collection(folder / "anki")
+        try:
+            import_deck(col, build_one(folder, before))
+            first = {key(n["Short"]): (n.id, n.guid) for n in map(col.get_note, col.find_notes(""))}
+            assert first == {
+                key(s): (first[key(s)][0], note_guid("s", key(s))) for s in shorts
+            }
+
+            import_deck(col, build_one(folder, after))  # the same output: its lock carries on
+            second = {
+                key(n["Short"]): (n.id, n.guid) for n in map(col.get_note, col.find_notes(""))
+            }
+            assert col.note_count() == len(shorts) + len(added)
+            assert {k: second[k] for k in first} == first
+            for term in added:
+                assert second[key(term)][1] == note_guid("s", key(term))
+        finally:
+            col.close()
+
+
+NAMESPACES = st.text(st.sampled_from("aws_-.x한"), min_size=1, max_size=8)
+KEYS = st.text(st.sampled_from("ec2_ -x한"), min_size=1, max_size=8).map(key).filter(bool)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.tuples(NAMESPACES, KEYS), st.tuples(NAMESPACES, KEYS))
+@example(("aws", "x__ec2"), ("aws__x", "ec2"))
+def test_two_notes_share_a_guid_only_if_deck_and_short_form_are_the_same(
+    one: tuple[str, str], two: tuple[str, str]
+) -> None:
+    assert note_guid(*one) == note_guid(*one)
+    assert (note_guid(*one) == note_guid(*two)) == (one == two)
