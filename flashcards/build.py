@@ -67,6 +67,8 @@ def spec_for(target: Target, sheet: Sheet) -> DeckSpec:
 
 
 def _differs(path: Path, data: bytes) -> bool:
+    if not path.is_file():  # reading a pipe would wait forever; writing it will be refused
+        return True
     try:
         return path.read_bytes() != data
     except OSError:
