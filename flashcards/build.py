@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import filecmp
+import gc
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,30 +28,53 @@ class Result:
 
 def build(plan: Sequence[Target], check: bool = False) -> list[Result]:
     """Build every target; with `check`, write nothing and tell which outputs would change."""
+    with _few_collections():
+        return _build(plan, check)
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    # A build makes millions of objects that either die young or live to the end. With the
+    # default thresholds the cyclic collector rescans the survivors again and again (a third
+    # of the time of a 100,000-note build); collecting young objects less often keeps the
+    # chunk-sized garbage of the parser collected without those rescans.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(200_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _build(plan: Sequence[Target], check: bool) -> list[Result]:
     sheets = load_sheets(plan)
     problems = [p for t in plan for p in problems_of(t, sheets)]
     if problems:
         raise ProblemsError(problems)
     clock = Clock.from_environ()
     results: list[Result] = []
-    files: list[tuple[Path, bytes]] = []
-    for target in plan:
-        sheet = sheets[target.sources[0][1]]
-        lock_file = locks.lock_path(target.output)
-        data, lock = package(
-            spec_for(target, sheet),
-            sheet.notes,
-            locks.load(lock_file),
-            clock,
-            translations(target, sheets),
-        )
-        lock_text = locks.dumps(lock).encode()
-        changed = _differs(target.output, data) or _differs(lock_file, lock_text)
-        results.append(Result(target.output, len(sheet.notes), changed))
-        files += [(target.output, data), (lock_file, lock_text)]
-    if not check:
-        for path, data in files:
-            write_atomic(path, data)
+    with tempfile.TemporaryDirectory(prefix="flashcards-") as folder:
+        files: list[tuple[Path, Path]] = []
+        for number, target in enumerate(plan):
+            sheet = sheets[target.sources[0][1]]
+            lock_file = locks.lock_path(target.output)
+            deck_file = Path(folder) / f"{number}.apkg"
+            lock = package(
+                spec_for(target, sheet),
+                sheet.notes,
+                locks.load(lock_file),
+                clock,
+                deck_file,
+                translations(target, sheets),
+            )
+            new_lock = deck_file.with_suffix(".lock.json")
+            new_lock.write_text(locks.dumps(lock), encoding="utf-8")
+            changed = _differs(target.output, deck_file) or _differs(lock_file, new_lock)
+            results.append(Result(target.output, len(sheet.notes), changed))
+            files += [(target.output, deck_file), (lock_file, new_lock)]
+        if not check:
+            for path, built in files:
+                write_atomic(path, built)
     return results
 
 
@@ -66,10 +93,10 @@ def spec_for(target: Target, sheet: Sheet) -> DeckSpec:
     )
 
 
-def _differs(path: Path, data: bytes) -> bool:
+def _differs(path: Path, built: Path) -> bool:
     if not path.is_file():  # reading a pipe would wait forever; writing it will be refused
         return True
     try:
-        return path.read_bytes() != data
+        return not filecmp.cmp(path, built, shallow=False)
     except OSError:
         return True

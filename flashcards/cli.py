@@ -1,22 +1,23 @@
-"""The command line: each command loads what it needs and calls one function that decides."""
+"""The command line: each command loads what it needs and calls one function that decides.
+
+Modules are imported inside the commands, so that `--help` costs little more than click.
+"""
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from flashcards import config as configs
-from flashcards import plan
-from flashcards.errors import FlashcardsError, ProblemsError
+from flashcards.errors import FlashcardsError
+
+DEFAULT_CONFIG = Path("source/decks.yaml")
 
 _CONFIG = click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=configs.DEFAULT_PATH,
+    default=DEFAULT_CONFIG,
     show_default=True,
     help="The deck config.",
 )
@@ -36,6 +37,8 @@ def main() -> None:
 @_CONFIG
 def build(source: Path | None, output: Path | None, check: bool, config_path: Path) -> None:
     """Build every deck of the config, or the one deck of SOURCE."""
+    from flashcards import config as configs
+    from flashcards import plan
     from flashcards.build import build as build_decks
 
     if source is None:
@@ -61,6 +64,12 @@ def build(source: Path | None, output: Path | None, check: bool, config_path: Pa
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of notes.")
 def notes(source: Path, as_json: bool) -> None:
     """List the notes that SOURCE gives."""
+    import json
+    from dataclasses import asdict
+
+    from flashcards import plan
+    from flashcards.errors import ProblemsError
+
     sheet = plan.load_sheet(source)
     if sheet.errors:
         raise ProblemsError(sheet.errors)
@@ -76,6 +85,9 @@ def notes(source: Path, as_json: bool) -> None:
 @_CONFIG
 def lint(sources: tuple[Path, ...], config_path: Path) -> None:
     """Report every problem in SOURCES, or in every source of the config."""
+    from flashcards import config as configs
+    from flashcards import plan
+
     if sources:
         targets = [plan.single_target(s, None) for s in sources]
     else:
@@ -108,6 +120,8 @@ def _count(n: int, noun: str) -> str:
 @_CONFIG
 def preview(folder: Path, config_path: Path) -> None:
     """Write a page with every card of every deck, light and night, at phone width."""
+    from flashcards import config as configs
+    from flashcards import plan
     from flashcards.preview import preview as write_preview
 
     out = write_preview(plan.targets(configs.load(config_path)), folder)

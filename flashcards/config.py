@@ -16,8 +16,6 @@ import yaml
 from flashcards.errors import fail
 from flashcards.read import read_text
 
-DEFAULT_PATH = Path("source/decks.yaml")
-
 _TOP_KEYS = {"tag_root": False, "categories": True, "decks": True}
 _DECK_KEYS = {
     "key": True,
@@ -133,7 +131,7 @@ class _Reader:
         return list(node.value)
 
 
-def load(path: Path = DEFAULT_PATH) -> Config:
+def load(path: Path) -> Config:
     """The config at `path`, checked, with its source files known to exist."""
     text = read_text(path)
     name = str(path)

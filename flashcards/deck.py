@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import itertools
 import json
 import re
 import shutil
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -114,9 +112,10 @@ def package(
     notes: Sequence[Note],
     lock: Lock,
     clock: Clock,
+    out: Path,
     translations: Mapping[str, Note] | None = None,
-) -> tuple[bytes, Lock]:
-    """The `.apkg` bytes of a deck, and the lock that goes with them."""
+) -> Lock:
+    """Write the deck's `.apkg` to `out`; returns the lock that goes with it."""
     models = note_types(spec)
     notetypes = {
         name: clock.stamp(lock.notetypes.get(name), _hash(m.name, m.fields, m.templates, m.css))
@@ -143,8 +142,8 @@ def package(
             )
         )
     model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
-    data = _collection(deck, model_mods, stable_id("notes", spec.namespace))
-    return data, Lock(notetypes, stamps)
+    _write_apkg(deck, model_mods, stable_id("notes", spec.namespace), out)
+    return Lock(notetypes, stamps)
 
 
 def deck_notes(
@@ -219,42 +218,39 @@ class _StampedNote(genanki.Note):  # type: ignore[misc]
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
 
 
-def _collection(deck: genanki.Deck, model_mods: Mapping[int, int], id_base: int) -> bytes:
-    """The `.apkg` bytes: the collection database, each note type, note and card stamped with
-    its own time. The database goes through a temporary file, as genanki's own does, so a
-    large deck is not held in memory twice."""
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "collection.anki2"
-        conn = sqlite3.connect(db)
-        try:
-            cursor = conn.cursor()
-            # Note and card IDs count up from a base of the deck's own, so two decks of ours
-            # never propose the same IDs to one collection.
-            ids = itertools.count(id_base * 1000)
-            genanki.Package(deck).write_to_db(cursor, 0, ids)
-            (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
-            models = json.loads(models_json)
-            for model_id, mod in model_mods.items():
-                models[str(model_id)]["mod"] = mod
-            cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
-            conn.commit()
-        finally:
-            conn.close()
-        return _zip(db)
-
-
-def _zip(collection: Path) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        with collection.open("rb") as source, out.open(_entry("collection.anki2"), "w") as dest:
-            shutil.copyfileobj(source, dest, 1 << 20)
-        out.writestr(_entry("media"), b"{}")
-    return buffer.getvalue()
+def _write_apkg(deck: genanki.Deck, model_mods: Mapping[int, int], id_base: int, out: Path) -> None:
+    """The collection database, each note type, note and card stamped with its own time,
+    zipped into `out`. Everything goes through files, so a large deck is never held in
+    memory as a whole."""
+    db = out.with_name(out.name + ".anki2")
+    conn = sqlite3.connect(db)
+    try:
+        cursor = conn.cursor()
+        # Note and card IDs count up from a base of the deck's own, so two decks of ours
+        # never propose the same IDs to one collection.
+        ids = itertools.count(id_base * 1000)
+        genanki.Package(deck).write_to_db(cursor, 0, ids)
+        (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models_json)
+        for model_id, mod in model_mods.items():
+            models[str(model_id)]["mod"] = mod
+        cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
+        conn.commit()
+    finally:
+        conn.close()
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as apkg:
+            with db.open("rb") as source, apkg.open(_entry("collection.anki2"), "w") as dest:
+                shutil.copyfileobj(source, dest, 1 << 20)
+            apkg.writestr(_entry("media"), b"{}")
+    finally:
+        db.unlink()
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
-    # A fixed date and mode: two builds of the same notes give the same bytes.
+    # A fixed date and mode, and no compression, whose bytes could vary with the zlib
+    # build: two builds of the same notes give the same bytes on any machine.
     info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_STORED
     info.external_attr = 0o644 << 16
     return info

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from flashcards.errors import fail
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` in one rename; on any failure the old file stays as it was."""
+def write_atomic(path: Path, data: bytes | Path) -> None:
+    """Replace `path` by `data` (bytes, or a file's content) in one rename; on any failure
+    the old file stays as it was."""
     name = str(path)
     if path.is_dir():
         raise fail(name, 1, "cannot write: is a directory")
@@ -27,7 +29,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            if isinstance(data, Path):
+                with data.open("rb") as source:
+                    shutil.copyfileobj(source, out, 1 << 20)
+            else:
+                out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)

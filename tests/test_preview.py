@@ -12,6 +12,7 @@ from test_deck import DECKS, Deck, build, plain
 
 from flashcards import config, plan
 from flashcards.build import spec_for
+from flashcards.cli import DEFAULT_CONFIG
 from flashcards.deck import deck_notes, note_types
 from flashcards.preview import Card, cards_of
 
@@ -19,7 +20,7 @@ STYLE = re.compile(r"<style>.*?</style>", re.S)
 
 
 def preview_cards(deck_key: str) -> dict[tuple[str, str], Card]:
-    target = next(t for t in plan.targets(config.load()) if t.namespace == deck_key)
+    target = next(t for t in plan.targets(config.load(DEFAULT_CONFIG)) if t.namespace == deck_key)
     sheets = plan.load_sheets([target])
     sheet = sheets[target.sources[0][1]]
     spec = spec_for(target, sheet)
