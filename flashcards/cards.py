@@ -50,7 +50,7 @@ def templates(language: str, translation: str | None = None) -> list[dict[str, s
     own = labels(language)
     if translation is None:
         meaning = '<div class="definition">{{Definition}}</div>'
-        after_term = meaning
+        after_term = ""  # the front already shows the definition
     else:
         meaning = (
             f'<div class="definition"><div class="language">{own["language"]}</div>'
@@ -146,7 +146,7 @@ hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 1em 0; }
 code.key {
   font-family: inherit;
   font-weight: 600;
-  padding: 0.05em 0.25em;
+  padding: 0.05em 0.12em;
   border-radius: 0.25em;
   color: var(--key-fg);
   background-color: var(--key-bg);
