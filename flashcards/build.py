@@ -16,7 +16,7 @@ from flashcards.errors import ProblemsError
 from flashcards.lock import Clock
 from flashcards.note import Sheet
 from flashcards.plan import Target, labels, load_sheets, problems_of, translations
-from flashcards.write import write_atomic
+from flashcards.write import write_all
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _build(plan: Sequence[Target], check: bool) -> list[Result]:
     clock = Clock.from_environ()
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="flashcards-") as folder:
-        files: list[tuple[Path, Path]] = []
+        files: list[tuple[Path, bytes | Path]] = []
         for number, target in enumerate(plan):
             sheet = sheets[target.sources[0][1]]
             lock_file = locks.lock_path(target.output)
@@ -73,8 +73,7 @@ def _build(plan: Sequence[Target], check: bool) -> list[Result]:
             results.append(Result(target.output, len(sheet.notes), changed))
             files += [(target.output, deck_file), (lock_file, new_lock)]
         if not check:
-            for path, built in files:
-                write_atomic(path, built)
+            write_all(files)
     return results
 
 

@@ -49,9 +49,13 @@ def stable_id(*parts: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def note_guid(namespace: str, key: str) -> str:
-    """A note's GUID: its deck's namespace and its normalised short form, nothing else."""
-    return str(genanki.guid_for(namespace, key))
+def note_guid(namespace: str, key: str, kind: str = "") -> str:
+    """A note's GUID: its deck's namespace and its normalised short form, nothing else (and
+    for a term's cloze note, the word "cloze")."""
+    # As a JSON list, not joined with a separator: ("aws", "x__ec2") and ("aws__x", "ec2")
+    # must not meet, whatever characters a deck key or a term holds.
+    parts = [namespace, key, kind] if kind else [namespace, key]
+    return str(genanki.guid_for(json.dumps(parts, ensure_ascii=False)))
 
 
 def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> list[str]:
@@ -161,7 +165,7 @@ def deck_notes(
         entries.append(DeckNote(note.key, guid, models["notes"], values, tags, position))
         cloze = cloze_fields(note, spec) if "cloze" in models else None
         if cloze is not None:
-            guid = str(genanki.guid_for(spec.namespace, note.key, "cloze"))
+            guid = note_guid(spec.namespace, note.key, "cloze")
             entries.append(
                 DeckNote(f"cloze {note.key}", guid, models["cloze"], cloze, tags, position)
             )

@@ -45,43 +45,44 @@ MD = _make()
 _BREAKS = {"softbreak", "hardbreak"}
 
 
-# Only the lines that can start or end a fence, or start a heading, matter for cutting.
-_CANDIDATE = re.compile(r"^(?:(?P<heading>#{1,6}(?:[ \t]|$))| {0,3}(?P<fence>`{3,}|~{3,}))", re.M)
+_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)", re.M)
 _REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:", re.M)
 
 
-def chunks(text: str) -> Iterator[tuple[int, str]]:
-    """The text cut before each unindented ATX heading: (number of lines before, chunk).
+def parts(text: str, cut: bool = True) -> Iterator[tuple[int, list[Token]]]:
+    """The tokens of the text, part by part: (number of lines before the part, its tokens).
 
-    Parsing a large sheet whole builds and holds millions of tokens at once. A heading at
-    the start of a line ends every open block, so the parts parse exactly as the whole does,
-    one at a time. Not inside a fenced code block, and not at all when a link reference
-    definition (which may be used anywhere in the document) is present.
+    Parsing a large sheet whole builds and holds millions of tokens at once. An ATX heading
+    at the start of a line ends every open block but a top-level fenced code block, so the
+    text is cut before each one and the parts parse as the whole does. Where a part ends
+    inside such a fence, the cut was inside it: the rest of the text is parsed as one. Not
+    cut at all when a link reference definition, usable anywhere in the text, is present.
     """
-    if _REFERENCE.search(text):
-        yield 0, text
+    if not cut or _REFERENCE.search(text):
+        yield 0, tokens(text)
         return
-    start = start_line = line = position = 0
-    fence = ""
-    for match in _CANDIDATE.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        end = text.find("\n", position)
-        rest = text[match.end() : end if end >= 0 else len(text)]
-        marker = match["fence"]
-        if fence:
-            if marker and _closes(fence, marker, rest):
-                fence = ""
-        elif marker and not (marker[0] == "`" and "`" in rest):
-            fence = marker
-        elif match["heading"] and position > start:
-            yield start_line, text[start:position]
-            start, start_line = position, line
-    yield start_line, text[start:]
+    cuts = [m.start() for m in _HEADING.finditer(text) if m.start() > 0]
+    starts, ends = [0, *cuts], [*cuts, len(text)]
+    line = 0
+    for start, end in zip(starts, ends, strict=True):
+        part = text[start:end]
+        toks = tokens(part)
+        if end < len(text) and _ends_in_fence(toks, part):
+            yield line, tokens(text[start:])
+            return
+        yield line, toks
+        line += part.count("\n")
 
 
-def _closes(fence: str, marker: str, rest: str) -> bool:
-    return marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip()
+def _ends_in_fence(toks: Sequence[Token], part: str) -> bool:
+    """Whether the part's last top-level block is a fenced code block left open."""
+    last = next((t for t in reversed(toks) if t.level == 0), None)
+    if last is None or last.type != "fence" or not last.map:
+        return False
+    lines = part.split("\n")
+    closing = lines[last.map[1] - 1].strip() if last.map[1] - 1 > last.map[0] else ""
+    marker = last.markup
+    return not (closing.startswith(marker) and not closing.strip(marker[0]))
 
 
 def tokens(text: str) -> list[Token]:
@@ -95,7 +96,9 @@ def too_deep(toks: Sequence[Token]) -> Token | None:
     Past `MAX_NESTING` levels the parser skips the rest of the block without a word; a
     definition cut short would be a wrong card, so the parser reports it instead.
     """
-    return next((t for t in toks if t.level >= MAX_NESTING - 2), None)
+    # A container opened at the last level has its content tokenized one level deeper,
+    # where markdown-it gives up.
+    return next((t for t in toks if t.nesting == 1 and t.level >= MAX_NESTING - 1), None)
 
 
 def html(block_tokens: Sequence[Token]) -> str:

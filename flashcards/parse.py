@@ -27,18 +27,20 @@ class _Section:
     loose_items: list[int] = field(default_factory=list)
 
 
-def parse(text: str, path: str) -> Sheet:
-    """The notes of one normalised source text; problems are collected, not raised."""
+def parse(text: str, path: str, cut: bool = True) -> Sheet:
+    """The notes of one normalised source text; problems are collected, not raised.
+
+    `cut=False` parses the text in one piece (see `markup.parts`): slower, the same notes.
+    """
     walk = _Walk(path)
-    for offset, chunk in markup.chunks(text):
-        toks = markup.tokens(chunk)
+    for offset, toks in markup.parts(text, cut):
         deepest = markup.too_deep(toks)
         if deepest is not None:
             line = _line(deepest) + offset
             message = (
                 f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
             )
-            return Sheet(path, (), "", (), (Problem(path, line, message),))
+            walk.problems.append(Problem(path, line, message))
         walk.feed(toks, offset)
     return walk.sheet()
 

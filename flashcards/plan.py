@@ -6,6 +6,7 @@ Kept apart from `build`, so that `lint` and `notes` never load the deck writer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,8 @@ def problems_of(target: Target, sheets: Mapping[Path, Sheet]) -> list[Problem]:
         problems += sheet.errors
         if target.categories is not None:
             problems += _unknown_headings(sheet, language, target.categories)
+        else:
+            problems += _tag_clashes(sheet)
     if len(target.sources) > 1 and not problems:
         (main_language, main), *others = target.sources
         for language, path in others:
@@ -106,8 +109,26 @@ def labels(target: Target, sheet: Sheet) -> Labels:
 
 
 def heading_tag(heading: str) -> str:
-    """A valid Anki tag from a heading: no spaces, no quotes, no `::` hierarchy by accident."""
-    return _NOT_IN_TAG.sub("_", heading).strip("_") or "untitled"
+    """A valid Anki tag from a heading: no spaces, quotes or control characters, and no `::`
+    hierarchy by accident."""
+    printable = "".join(c for c in heading if unicodedata.category(c) not in ("Cc", "Cf"))
+    return _NOT_IN_TAG.sub("_", printable).strip("_") or "untitled"
+
+
+def _tag_clashes(sheet: Sheet) -> list[Problem]:
+    """Headings that would make one tag: Anki's tags ignore case, spaces become `_`."""
+    first: dict[str, tuple[str, int]] = {}
+    problems = []
+    for name, line in sheet.categories:
+        tag = heading_tag(name).casefold()
+        other, other_line = first.setdefault(tag, (name, line))
+        if other != name:
+            message = (
+                f'heading "{name}" makes the same tag as "{other}" at line {other_line}'
+                " (tags ignore case); rename one"
+            )
+            problems.append(Problem(sheet.path, line, message))
+    return problems
 
 
 def translations(target: Target, sheets: Mapping[Path, Sheet]) -> dict[str, Note]:

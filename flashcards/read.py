@@ -28,13 +28,19 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = _line_at(data[: exc.start].decode("utf-8", "replace"), exc.start)
         bad = data[exc.start]
         raise fail(name, line, f"not valid UTF-8: byte 0x{bad:02x} at offset {exc.start}") from None
     nul = text.find("\0")
     if nul >= 0:
         offset = len(text[:nul].encode())
-        line = text.count("\n", 0, nul) + 1
+        line = _line_at(text, nul)
         raise fail(name, line, f"NUL byte at offset {offset}: is this a text file?")
     text = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _line_at(text: str, index: int) -> int:
+    """The 1-based line of `text[index]`, counting LF, CRLF and a lone CR as line ends."""
+    before = text[:index]
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1

@@ -1,18 +1,44 @@
-"""Writing a file whole or not at all."""
+"""Writing files whole or not at all."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from flashcards.errors import fail
+from flashcards.errors import ProblemsError, fail
 
 
 def write_atomic(path: Path, data: bytes | Path) -> None:
     """Replace `path` by `data` (bytes, or a file's content) in one rename; on any failure
     the old file stays as it was."""
+    write_all([(path, data)])
+
+
+def write_all(files: Sequence[tuple[Path, bytes | Path]]) -> None:
+    """Replace several files at once: each new content is first written and synced beside its
+    target, and only when all of them are there are they renamed into place. A build that
+    cannot write its last deck leaves its first one untouched too."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+    except ProblemsError:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, path in staged:
+        try:
+            os.replace(temp, path)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise fail(str(path), 1, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _stage(path: Path, data: bytes | Path) -> Path:
+    """A temporary file beside `path` holding `data`, ready to be renamed over it."""
     name = str(path)
     if path.is_dir():
         raise fail(name, 1, "cannot write: is a directory")
@@ -37,7 +63,7 @@ def write_atomic(path: Path, data: bytes | Path) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, 0o644)
-        os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
+    return Path(temp)

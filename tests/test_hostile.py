@@ -122,7 +122,7 @@ NOTHING = {
     "bom only": b"\xef\xbb\xbf",
     "blank lines": b"\n\n   \n\t\n",
     "crlf blank lines": b"\r\n\r\n",
-    "atx and setext headings only": "# A\n## B\n###### C\n\nD\n===\n\nE\n---\n".encode(),
+    "atx and setext headings only": b"# A\n## B\n###### C\n\nD\n===\n\nE\n---\n",
     "prose and plain items": b"# A\n\nJust prose.\n\n* plain\n* items\n",
     "bold not at the start": b"# A\n* see **A**: a\n",
     "bold outside a list": b"**A**: a paragraph, not a list item\n",
@@ -276,16 +276,24 @@ DUPLICATES = {
     "case": ("EC2", "ec2", 'duplicate term "ec2": "EC2" is at line 1'),
     "sharp s": ("STRASSE", "straße", 'duplicate term "straße": "STRASSE" is at line 1'),
     "surrounding spaces": ("EC2", "&#32;EC2&#32;", 'duplicate term "EC2": "EC2" is at line 1'),
-    "inner spaces": ("Route 53", "Route \t  53", 'duplicate term "Route 53": "Route 53" is at line 1'),
+    "inner spaces": (
+        "Route 53",
+        "Route \t  53",
+        'duplicate term "Route 53": "Route 53" is at line 1',
+    ),
     "line break": ("Route 53", "Route\n  53", 'duplicate term "Route 53": "Route 53" is at line 1'),
-    "expansion aside": ("EC2 (Elastic Compute Cloud)", "ec2 (other)", 'duplicate term "ec2": "EC2" is at line 1'),
+    "expansion aside": (
+        "EC2 (Elastic Compute Cloud)",
+        "ec2 (other)",
+        'duplicate term "ec2": "EC2" is at line 1',
+    ),
     "hangul nfc and nfd": (
         HANGUL,
         unicodedata.normalize("NFD", HANGUL),
         f'duplicate term "{HANGUL}": "{HANGUL}" is at line 1',
     ),
     "latin nfc and nfd": ("café", "cafe\u0301", 'duplicate term "café": "café" is at line 1'),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize(("first", "second", "message"), DUPLICATES.values(), ids=DUPLICATES.keys())
@@ -323,14 +331,29 @@ HEADINGS = {
         ["<script>alert(1)</script>", '<img src="x" onerror=alert(1)>'],
         ["<script>alert(1)</script>", "<img_src=_x_onerror=alert(1)>"],
     ),
-    "enumerated": (["1. Compute Services", "03 - 스토리지 서비스"], ["Compute_Services", "스토리지_서비스"]),
+    "enumerated": (
+        ["1. Compute Services", "03 - 스토리지 서비스"],
+        ["Compute_Services", "스토리지_서비스"],
+    ),
     "setext and closing hashes": (["Setext\n======", "## Closed ##"], ["Setext", "Closed"]),
-    "only punctuation": (['"::"', "__"], [None, None]),
+    "only punctuation": (['"::"'], ["untitled"]),
+    "only underscores": (["__"], ["untitled"]),
     # An ASCII control character is no part of an Anki tag: Anki drops it on import.
     "control character": (["ctl\x01char"], [None]),
+}
+
+
+def test_headings_that_would_share_a_tag_are_an_error(cwd: Path) -> None:
     # Anki's tags ignore case: two headings must not become one tag that misnames the second.
-    "case only": (["Compute", "compute"], ["Compute", None]),
-}  # fmt: skip
+    fails_leaving_output(
+        cwd,
+        "# Compute\n* **A**: a\n# compute\n* **B**: b\n# Data Base\n* **C**: c\n"
+        "# Data_Base\n* **D**: d\n",
+        's.md:3: heading "compute" makes the same tag as "Compute" at line 1 (tags ignore case);'
+        " rename one",
+        's.md:7: heading "Data_Base" makes the same tag as "Data Base" at line 5'
+        " (tags ignore case); rename one",
+    )
 
 
 @pytest.mark.parametrize(("headings", "tags"), HEADINGS.values(), ids=HEADINGS.keys())
@@ -365,8 +388,11 @@ def test_headings_become_valid_tags_that_round_trip(
 def test_an_output_in_a_missing_folder_is_created(cwd: Path) -> None:
     col = built(cwd, "# A\n* **A**: a\n", output="new/deep/dir/OUT.apkg")
     assert listing(cwd / "new") == [
-        "deep", "deep/dir", "deep/dir/OUT.apkg", "deep/dir/OUT.lock.json",
-    ]  # fmt: skip
+        "deep",
+        "deep/dir",
+        "deep/dir/OUT.apkg",
+        "deep/dir/OUT.lock.json",
+    ]
     assert notes_by_short(col)["A"]["Definition"] == "a"
 
 
