@@ -3,17 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: decks test lint check clean
+.PHONY: decks test lint check clean browser preview screenshot bench
 
 decks: $(VENV)/.installed
 	$(BIN)/flashcards build
 
-test: $(VENV)/.installed-test
+test: browser $(VENV)/.installed-test
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check flashcards tests
-	$(BIN)/ruff format --check flashcards tests
+	$(BIN)/ruff check flashcards tests bench tools
+	$(BIN)/ruff format --check flashcards tests bench tools
 
 check: $(VENV)/.installed
 	$(BIN)/flashcards lint
@@ -30,6 +30,29 @@ $(VENV)/.installed: pyproject.toml $(VENV)/bin/python
 $(VENV)/.installed-test: pyproject.toml $(VENV)/bin/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+# The browser tests render every card in Debian's Chromium, with a font that has Hangul.
+# Skipped in a moment when both are already there; apt-get needs root (or sudo).
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -e $(CJK_FONT) ]; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium fonts-noto-cjk; \
+	fi
+	@test -x $(CHROMIUM) && test -e $(CJK_FONT)
+
+preview: $(VENV)/.installed
+	$(BIN)/flashcards preview -o preview
+
+screenshot: browser $(VENV)/.installed
+	$(BIN)/python tools/screenshot.py docs/card-phone.png
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
