@@ -19,19 +19,17 @@ import pytest
 import yaml
 from anki_client import import_deck, open_collection
 from browser import (
-    CHROMIUM,
     MIN_CONTRAST,
     PHONE_WIDTH,
     Layout,
     fonts_of_hangul_text,
-    launch,
     luminance,
     measure,
     new_phone_page,
     wrap_card,
 )
 from conftest import ROOT, run
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 CONFIG = ROOT / "source" / "decks.yaml"
 DECK_KEYS = [str(d["key"]) for d in yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["decks"]]
@@ -56,17 +54,6 @@ class Face:
     def __str__(self) -> str:
         mode = "night" if self.night else "light"
         return f"{self.deck} {self.short!r} ord {self.ord} ({self.template}) {self.side} {mode}"
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    """One browser for the whole run."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs it (make test does too)")
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, PHONE_WIDTH, launch, luminance
+from browser import PHONE_WIDTH, luminance
 from conftest import run
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 # Per phone: its width, whether its card spills over it, and its card's background colour.
 _PHONES = """() => [...document.querySelectorAll('.phone')].map(p => {
@@ -21,21 +21,17 @@ _PHONES = """() => [...document.querySelectorAll('.phone')].map(p => {
 
 
 @pytest.fixture
-def page(project: Path) -> Iterator[Page]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs it (make test does too)")
+def page(project: Path, chromium: Browser) -> Iterator[Page]:
     result = run("preview", "-o", "out")
     assert result.exit_code == 0, result.output
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = browser.new_context(viewport={"width": 1700, "height": 900})
-        page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto((project / "out/index.html").as_uri())
-        yield page
-        assert [u for u in requests if not u.startswith("file:")] == []  # nothing but the file
-        browser.close()
+    context = chromium.new_context(viewport={"width": 1700, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((project / "out/index.html").as_uri())
+    yield page
+    context.close()
+    assert [u for u in requests if not u.startswith("file:")] == []  # nothing but the file
 
 
 def png_size(data: bytes) -> tuple[int, int]:
