@@ -51,7 +51,8 @@ def load_sheet(source: Path) -> Sheet:
 
 def load_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
     """Every source of a plan, each read once."""
-    return {path: load_sheet(path) for t in plan for _, path in t.sources}
+    paths = dict.fromkeys(path for t in plan for _, path in t.sources)
+    return {path: load_sheet(path) for path in paths}
 
 
 def targets(config: Config) -> list[Target]:
