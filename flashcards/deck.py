@@ -45,7 +45,8 @@ class DeckSpec:
 
 def stable_id(*parts: str) -> int:
     """An Anki ID from names: the same names give the same ID on every machine, forever."""
-    digest = hashlib.sha256("\x1f".join(("flashcards", *parts)).encode()).digest()
+    blob = json.dumps(["flashcards", *parts], ensure_ascii=False)  # unambiguous, like GUIDs
+    digest = hashlib.sha256(blob.encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
@@ -67,7 +68,7 @@ def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> 
         escape(note.expansion),
         note.html,
         mask(note.html, names),
-        escape(spec.category_names.get(note.category, note.category)),
+        _category(note, spec),
         _source(note),
     ]
     if spec.translation_language is not None:
@@ -80,8 +81,7 @@ def cloze_fields(note: Note, spec: DeckSpec) -> list[str] | None:
     text = cloze_text(note.html)
     if text is None:
         return None
-    category = escape(spec.category_names.get(note.category, note.category))
-    return [text, escape(note.term), category, _source(note)]
+    return [text, escape(note.term), _category(note, spec), _source(note)]
 
 
 def cloze_text(html: str) -> str | None:
@@ -170,6 +170,10 @@ def deck_notes(
                 DeckNote(f"cloze {note.key}", guid, models["cloze"], cloze, tags, position)
             )
     return entries
+
+
+def _category(note: Note, spec: DeckSpec) -> str:
+    return escape(spec.category_names.get(note.category, note.category))
 
 
 def _source(note: Note) -> str:
