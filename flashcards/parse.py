@@ -46,7 +46,7 @@ def parse(text: str, path: str, cut: bool = True) -> Sheet:
 
 
 class _Walk:
-    """What the walk over a source's tokens has found so far, one chunk after another."""
+    """What the walk over a source's tokens has found so far, one part after another."""
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -74,8 +74,8 @@ class _Walk:
             i += 1
         if not self.described:
             self.description.append(markup.html(toks))
-        for section in self.sections:
-            section.start = -1  # token indexes mean nothing in the next chunk
+        # Token indexes mean nothing in the next chunk; only the last section is looked up.
+        self.sections[-1].start = -1
 
     def _describe(self, toks: Sequence[Token], i: int) -> None:
         """Keep what stands before the first category, once the first note shows where it is."""
