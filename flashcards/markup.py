@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink
 from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
@@ -30,12 +32,40 @@ def _image(
     return ""
 
 
+def _drop_unsafe_links(state: StateCore) -> None:
+    """A `javascript:` (or `vbscript:`, `file:`, `data:`) link keeps its words, not its target.
+
+    markdown-it would leave such a link as its raw Markdown text, `[click](javascript:…)`;
+    the parser is told to accept every target, and this rule unwraps the unsafe ones.
+    """
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            block.children = _unwrapped(block.children)
+
+
+def _unwrapped(children: list[Token]) -> list[Token]:
+    kept: list[Token] = []
+    dropping: list[bool] = []  # for each open link: is it being unwrapped?
+    for child in children:
+        if child.type == "link_open":
+            unsafe = not validateLink(str(child.attrGet("href") or ""))  # normalized already
+            dropping.append(unsafe)
+            if unsafe:
+                continue
+        elif child.type == "link_close" and dropping and dropping.pop():
+            continue
+        kept.append(child)
+    return kept
+
+
 def _make() -> MarkdownIt:
     # html=False: raw HTML in a source reaches a card as visible text, never as markup.
     md = MarkdownIt(
         "commonmark",
         {"html": False, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
     )
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # see _drop_unsafe_links
+    md.core.ruler.push("drop_unsafe_links", _drop_unsafe_links)
     md.add_render_rule("code_inline", _code_inline)
     md.add_render_rule("image", _image)
     return md
