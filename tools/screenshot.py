@@ -28,7 +28,8 @@ def card_page(deck_key: str, short: str) -> str:
     sheet = sheets[target.sources[0][1]]
     spec = spec_for(target, sheet)
     models = note_types(spec)
-    entry = next(e for e in deck_notes(spec, sheet.notes, models, {}) if e.fields[1] == short)
+    notes = deck_notes(spec, sheet.notes, models, plan.translations(target, sheets))
+    entry = next(e for e in notes if e.fields[1] == short)
     back = cards_of(entry.model, entry.fields)[0].back
     phones = "".join(
         f'<div class="phone"><div class="{classes}">{back}</div></div>'
