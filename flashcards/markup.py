@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
@@ -79,32 +79,26 @@ _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)", re.M)
 _REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:", re.M)
 
 
-def parts(text: str, cut: bool = True) -> Iterator[tuple[int, list[Token]]]:
-    """The tokens of the text, part by part: (number of lines before the part, its tokens).
+def pieces(text: str, cut: bool = True) -> list[tuple[int, int, int]]:
+    """Where to cut the text for parsing: (number of lines before, start, end) of each piece.
 
     Parsing a large sheet whole builds and holds millions of tokens at once. An ATX heading
     at the start of a line ends every open block but a top-level fenced code block, so the
-    text is cut before each one and the parts parse as the whole does. Where a part ends
-    inside such a fence, the cut was inside it: the rest of the text is parsed as one. Not
-    cut at all when a link reference definition, usable anywhere in the text, is present.
+    text is cut before each one and the pieces parse as the whole does; a piece that ends
+    inside such a fence shows that the cut was inside it (see `ends_in_fence`). Not cut at
+    all when a link reference definition, usable anywhere in the text, is present.
     """
     if not cut or _REFERENCE.search(text):
-        yield 0, tokens(text)
-        return
+        return [(0, 0, len(text))]
     cuts = [m.start() for m in _HEADING.finditer(text) if m.start() > 0]
-    starts, ends = [0, *cuts], [*cuts, len(text)]
-    line = 0
-    for start, end in zip(starts, ends, strict=True):
-        part = text[start:end]
-        toks = tokens(part)
-        if end < len(text) and _ends_in_fence(toks, part):
-            yield line, tokens(text[start:])
-            return
-        yield line, toks
-        line += part.count("\n")
+    found, line = [], 0
+    for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        found.append((line, start, end))
+        line += text.count("\n", start, end)
+    return found
 
 
-def _ends_in_fence(toks: Sequence[Token], part: str) -> bool:
+def ends_in_fence(toks: Sequence[Token], part: str) -> bool:
     """Whether the part's last top-level block is a fenced code block left open."""
     last = next((t for t in reversed(toks) if t.level == 0), None)
     if last is None or last.type != "fence" or not last.map:

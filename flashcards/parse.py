@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -27,22 +30,60 @@ class _Section:
     loose_items: list[int] = field(default_factory=list)
 
 
-def parse(text: str, path: str, cut: bool = True) -> Sheet:
+PARALLEL_FROM = 4_000_000
+"""Characters from which a sheet is parsed by two worker processes: below, starting them
+costs more than it saves."""
+
+
+def parse(text: str, path: str, cut: bool = True, workers: int | None = None) -> Sheet:
     """The notes of one normalised source text; problems are collected, not raised.
 
-    `cut=False` parses the text in one piece (see `markup.parts`): slower, the same notes.
+    The text is parsed piece by piece (see `markup.pieces`), in worker processes when it is
+    large and the machine has the cores; `cut=False` parses it in one piece, `workers`
+    overrides the choice. Every way gives the same notes.
     """
+    pieces = markup.pieces(text, cut)
+    if workers is None:
+        workers = 2 if len(text) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+    jobs = [(path, line, text[start:end], end == len(text)) for line, start, end in pieces]
     walk = _Walk(path)
-    for offset, toks in markup.parts(text, cut):
-        deepest = markup.too_deep(toks)
-        if deepest is not None:
-            line = _line(deepest) + offset
-            message = (
-                f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
-            )
-            walk.problems.append(Problem(path, line, message))
-        walk.feed(toks, offset)
+    with _results(jobs, workers) as results:
+        for (line, start, _), (part, open_fence) in zip(pieces, results, strict=False):
+            if open_fence:  # the cut was inside a fenced code block: the rest goes as one
+                part, _ = _walk_piece((path, line, text[start:], True))
+            walk.absorb(part)
+            if open_fence:
+                break
     return walk.sheet()
+
+
+@contextmanager
+def _results(jobs: list[_Job], workers: int) -> Iterator[Iterator[tuple[_Walk, bool]]]:
+    """The walk of each piece, in order: here, or from a pool of `workers` processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield map(_walk_piece, jobs)
+        return
+    # Spawned, not forked: a process with threads (a test run, a host app) forks unsafely.
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        yield pool.imap(_walk_piece, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+
+
+_Job = tuple[str, int, str, bool]
+"""(path, number of lines before the piece, the piece, whether it ends the text)."""
+
+
+def _walk_piece(job: _Job) -> tuple[_Walk, bool]:
+    """A walk over one piece, and whether it ends inside a fence it did not close."""
+    path, offset, piece, last = job
+    toks = markup.tokens(piece)
+    walk = _Walk(path)
+    deepest = markup.too_deep(toks)
+    if deepest is not None:
+        line = _line(deepest) + offset
+        message = f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
+        walk.problems.append(Problem(path, line, message))
+    walk.feed(toks, offset)
+    return walk, not last and markup.ends_in_fence(toks, piece)
 
 
 class _Walk:
@@ -76,6 +117,19 @@ class _Walk:
             self.description.append(markup.html(toks))
         # Token indexes mean nothing in the next chunk; only the last section is looked up.
         self.sections[-1].start = -1
+
+    def absorb(self, later: _Walk) -> None:
+        """Take in the walk over the next piece of the same text."""
+        first, *sections = later.sections
+        # What stands before a piece's first heading belongs to the section open before it.
+        self.sections[-1].notes += first.notes
+        self.sections[-1].loose_items += first.loose_items
+        self.sections += sections
+        self.terms += later.terms
+        self.problems += later.problems
+        if not self.described:
+            self.description += later.description
+            self.described = later.described
 
     def _describe(self, toks: Sequence[Token], i: int) -> None:
         """Keep what stands before the first category, once the first note shows where it is."""

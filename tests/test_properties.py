@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from anki_client import import_deck, open_collection
+from conftest import SEED
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -189,6 +190,14 @@ FENCE_AFTER_ITEM = "# A\n* **X**: x\n\n  ```\n  code\n```\n# H\n* **Y**: y\n"
 def test_cutting_at_headings_parses_as_the_whole_does(data: bytes) -> None:
     text = decode(data, NAME)
     assert parse(text, NAME) == whole(text)
+
+
+def test_worker_processes_parse_as_one_process_does() -> None:
+    # Spawning two workers costs about a second, so a few large texts, not many examples: the
+    # seed many times over (duplicates and all), and a cut inside a fence in the middle.
+    seed = SEED.read_text(encoding="utf-8") * 40
+    for sample in (seed, seed + FENCE_AFTER_ITEM + seed):
+        assert parse(sample, NAME, workers=2) == parse(sample, NAME, workers=1)
 
 
 # --- every sheet that parses builds a deck that Anki imports whole ---------------------------
