@@ -12,10 +12,9 @@ from pathlib import Path
 
 from flashcards import lock as locks
 from flashcards.deck import DeckSpec, package
-from flashcards.errors import ProblemsError
 from flashcards.lock import Clock
 from flashcards.note import Sheet
-from flashcards.plan import Target, labels, load_sheets, problems_of, translations
+from flashcards.plan import Target, checked_sheets, labels, translations
 from flashcards.write import write_all
 
 
@@ -47,10 +46,7 @@ def _few_collections() -> Iterator[None]:
 
 
 def _build(plan: Sequence[Target], check: bool) -> list[Result]:
-    sheets = load_sheets(plan)
-    problems = [p for t in plan for p in problems_of(t, sheets)]
-    if problems:
-        raise ProblemsError(problems)
+    sheets = checked_sheets(plan)
     clock = Clock.from_environ()
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="flashcards-") as folder:

@@ -55,6 +55,16 @@ def load_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
     return {path: load_sheet(path) for path in paths}
 
 
+def checked_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
+    """Every source of a plan, read once; raises every error of every target at once."""
+    plan = list(plan)
+    sheets = load_sheets(plan)
+    problems = [p for t in plan for p in problems_of(t, sheets)]
+    if problems:
+        raise ProblemsError(problems)
+    return sheets
+
+
 def targets(config: Config) -> list[Target]:
     return [
         Target(

@@ -13,8 +13,8 @@ import genanki
 
 from flashcards.build import spec_for
 from flashcards.deck import deck_notes, note_types
-from flashcards.errors import ProblemsError
-from flashcards.plan import Target, load_sheets, problems_of, translations
+from flashcards.note import Sheet
+from flashcards.plan import Target, checked_sheets, translations
 from flashcards.write import write_atomic
 
 PHONE_WIDTH = 390
@@ -142,26 +142,35 @@ figcaption {{ font-size: 12px; color: #5f6368; }}
 """
 
 
+@dataclass(frozen=True)
+class DeckCards:
+    """Every card of one deck, and the style its note types carry."""
+
+    key: str
+    name: str
+    cards: list[Card]
+    styles: set[str]
+
+
+def deck_cards(target: Target, sheets: Mapping[Path, Sheet]) -> DeckCards:
+    """The cards Anki would make of a target's deck, rendered with its own templates."""
+    sheet = sheets[target.sources[0][1]]
+    spec = spec_for(target, sheet)
+    models = note_types(spec)
+    found = [
+        card
+        for entry in deck_notes(spec, sheet.notes, models, translations(target, sheets))
+        for card in cards_of(entry.model, entry.fields)
+    ]
+    return DeckCards(target.namespace, target.name, found, {m.css for m in models.values()})
+
+
 def preview(plan: Sequence[Target], folder: Path) -> Path:
     """Write `folder/index.html` with every card of every target; returns its path."""
-    sheets = load_sheets(plan)
-    problems = [p for t in plan for p in problems_of(t, sheets)]
-    if problems:
-        raise ProblemsError(problems)
-    decks = []
-    styles = set()
-    for target in plan:
-        sheet = sheets[target.sources[0][1]]
-        spec = spec_for(target, sheet)
-        models = note_types(spec)
-        styles |= {m.css for m in models.values()}
-        found = [
-            card
-            for entry in deck_notes(spec, sheet.notes, models, translations(target, sheets))
-            for card in cards_of(entry.model, entry.fields)
-        ]
-        decks.append((target.namespace, target.name, found))
-    html = page(decks, sorted(styles))
+    sheets = checked_sheets(plan)
+    decks = [deck_cards(target, sheets) for target in plan]
+    styles = sorted(set().union(*(d.styles for d in decks)))
+    html = page([(d.key, d.name, d.cards) for d in decks], styles)
     out = folder / "index.html"
     write_atomic(out, html.encode())
     return out

@@ -11,22 +11,16 @@ from conftest import run
 from test_deck import DECKS, Deck, build, plain
 
 from flashcards import config, plan
-from flashcards.build import spec_for
 from flashcards.cli import DEFAULT_CONFIG
-from flashcards.deck import deck_notes, note_types
-from flashcards.preview import Card, cards_of
+from flashcards.preview import Card, deck_cards
 
 STYLE = re.compile(r"<style>.*?</style>", re.S)
 
 
 def preview_cards(deck_key: str) -> dict[tuple[str, str], Card]:
     target = next(t for t in plan.targets(config.load(DEFAULT_CONFIG)) if t.namespace == deck_key)
-    sheets = plan.load_sheets([target])
-    sheet = sheets[target.sources[0][1]]
-    spec = spec_for(target, sheet)
-    models = note_types(spec)
-    entries = deck_notes(spec, sheet.notes, models, plan.translations(target, sheets))
-    return {(c.note, c.template): c for e in entries for c in cards_of(e.model, e.fields)}
+    found = deck_cards(target, plan.load_sheets([target]))
+    return {(c.note, c.template): c for c in found.cards}
 
 
 def enable_cloze(project: Path) -> None:

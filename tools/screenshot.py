@@ -12,32 +12,25 @@ import tempfile
 from pathlib import Path
 
 from flashcards import config, plan
-from flashcards.build import spec_for
 from flashcards.cli import DEFAULT_CONFIG
-from flashcards.deck import deck_notes, note_types
-from flashcards.preview import PHONE_WIDTH, cards_of
+from flashcards.preview import PHONE_WIDTH, deck_cards
 
 CHROMIUM = "/usr/bin/chromium"
 GAP = 24
 HEIGHT = 640
 
 
-def card_page(deck_key: str, short: str) -> str:
+def card_page(deck_key: str, term: str) -> str:
     target = next(t for t in plan.targets(config.load(DEFAULT_CONFIG)) if t.namespace == deck_key)
-    sheets = plan.load_sheets([target])
-    sheet = sheets[target.sources[0][1]]
-    spec = spec_for(target, sheet)
-    models = note_types(spec)
-    notes = deck_notes(spec, sheet.notes, models, plan.translations(target, sheets))
-    entry = next(e for e in notes if e.fields[1] == short)
-    back = cards_of(entry.model, entry.fields)[0].back
+    deck = deck_cards(target, plan.load_sheets([target]))
+    back = next(c.back for c in deck.cards if c.note == term)  # its first card: term → definition
     phones = "".join(
         f'<div class="phone"><div class="{classes}">{back}</div></div>'
         for classes in ("card", "card nightMode night_mode")
     )
     return (
         '<!doctype html><html><head><meta charset="utf-8">'
-        f"<style>{models['notes'].css}</style><style>"
+        f"<style>{''.join(sorted(deck.styles))}</style><style>"
         f"body {{ margin: 0; display: flex; gap: {GAP}px; background: #8a8f98; padding: {GAP}px; }}"
         f".phone {{ width: {PHONE_WIDTH}px; height: {HEIGHT - 2 * GAP}px; overflow: hidden;"
         " border-radius: 18px; } .phone > .card { height: 100%; }"
@@ -48,7 +41,7 @@ def card_page(deck_key: str, short: str) -> str:
 def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "card.html"
-        page.write_text(card_page("aws-ko", "EC2"), encoding="utf-8")
+        page.write_text(card_page("aws-ko", "EC2 (Elastic Compute Cloud)"), encoding="utf-8")
         width = 2 * PHONE_WIDTH + 3 * GAP
         subprocess.run(
             [
