@@ -16,8 +16,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check flashcards tests bench tools
 
 check: $(VENV)/.installed
-	$(BIN)/flashcards lint
-	$(BIN)/flashcards build --check
+	$(BIN)/flashcards lint --strict
+	$(BIN)/flashcards build --check --strict
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

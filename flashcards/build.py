@@ -12,9 +12,18 @@ from pathlib import Path
 
 from flashcards import lock as locks
 from flashcards.deck import DeckSpec, package
+from flashcards.errors import Problem
 from flashcards.lock import Clock
 from flashcards.note import Sheet
-from flashcards.plan import Target, checked_sheets, labels, translations
+from flashcards.plan import (
+    Target,
+    checked_sheets,
+    labels,
+    language_of,
+    sheet_tags,
+    translations,
+    warnings,
+)
 from flashcards.write import write_all
 
 
@@ -25,10 +34,18 @@ class Result:
     changed: bool
 
 
-def build(plan: Sequence[Target], check: bool = False) -> list[Result]:
-    """Build every target; with `check`, write nothing and tell which outputs would change."""
+@dataclass(frozen=True)
+class Built:
+    results: list[Result]
+    warnings: list[Problem]
+    """Local problems of the sources: each deck was built from everything else."""
+
+
+def build(plan: Sequence[Target], check: bool = False, strict: bool = False) -> Built:
+    """Build every target; with `check`, write nothing and tell which outputs would change;
+    with `strict`, a warning fails the build like an error."""
     with _few_collections():
-        return _build(plan, check)
+        return _build(plan, check, strict)
 
 
 @contextmanager
@@ -45,8 +62,8 @@ def _few_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def _build(plan: Sequence[Target], check: bool) -> list[Result]:
-    sheets = checked_sheets(plan)
+def _build(plan: Sequence[Target], check: bool, strict: bool) -> Built:
+    sheets = checked_sheets(plan, strict)
     clock = Clock.from_environ()
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="flashcards-") as folder:
@@ -70,7 +87,7 @@ def _build(plan: Sequence[Target], check: bool) -> list[Result]:
             files += [(target.output, deck_file), (lock_file, new_lock)]
         if not check:
             write_all(files)
-    return results
+    return Built(results, warnings(sheets))
 
 
 def spec_for(target: Target, sheet: Sheet) -> DeckSpec:
@@ -82,9 +99,10 @@ def spec_for(target: Target, sheet: Sheet) -> DeckSpec:
         description=target.description or sheet.description,
         tags=found.tags,
         category_names=found.names,
-        language=target.language,
+        language=language_of(target, sheet),
         translation_language=target.sources[1][0] if len(target.sources) > 1 else None,
         cloze=target.cloze,
+        sheet_tags=sheet_tags(sheet),
     )
 
 

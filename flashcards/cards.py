@@ -67,7 +67,10 @@ def templates(language: str, translation: str | None = None) -> list[dict[str, s
         },
         {
             "name": "Definition → Term",
-            "qfmt": _front(own["term"], '<div class="definition clue">{{Clue}}</div>'),
+            # No clue, no card: a question (a Q&A note) is asked one way only.
+            "qfmt": "{{#Clue}}"
+            + _front(own["term"], '<div class="definition clue">{{Clue}}</div>')
+            + "{{/Clue}}",
             "afmt": _back('<div class="term">{{Term}}</div>' + after_term),
         },
         {
@@ -158,4 +161,21 @@ a { color: var(--link); }
 ul, ol { padding-left: 1.3em; margin: 0.4em 0; }
 p { margin: 0.4em 0; }
 .cloze { font-weight: 700; color: var(--key-fg); background-color: var(--key-bg); }
+
+/* What sheets write beyond lists: callout boxes, key caps, tables, headings in a definition. */
+.callout { border-left: 0.25em solid var(--rule); padding: 0.2em 0 0.2em 0.7em; margin: 0.6em 0; }
+.callout-title { font-weight: 700; color: var(--muted); }
+kbd {
+  font-family: inherit;
+  font-size: 0.9em;
+  padding: 0 0.3em;
+  border: 1px solid var(--rule);
+  border-radius: 0.25em;
+}
+sup, sub { line-height: 0; }
+table { display: block; overflow-x: auto; border-collapse: collapse; margin: 0.4em 0; }
+th, td { border: 1px solid var(--rule); padding: 0.2em 0.45em; vertical-align: top; }
+.definition :is(h1, h2, h3, h4, h5, h6) { font-size: 1.05em; margin: 0.6em 0 0.2em; }
+blockquote { margin: 0.4em 0; padding-left: 0.7em; border-left: 0.2em solid var(--rule); }
+details > summary { font-weight: 600; }
 """

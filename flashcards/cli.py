@@ -22,6 +22,12 @@ _CONFIG = click.option(
     help="The deck config.",
 )
 _SOURCE = click.Path(path_type=Path, dir_okay=False)
+_STRICT = click.option("--strict", is_flag=True, help="Fail on warnings too.")
+_TERMS = click.option(
+    "--terms",
+    type=click.Choice(["auto", "headings", "bold"]),
+    help="How SOURCE writes its terms (default: what its front matter says, else auto).",
+)
 
 
 @click.group()
@@ -34,20 +40,34 @@ def main() -> None:
 @click.argument("source", required=False, type=_SOURCE)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Deck file for SOURCE.")
 @click.option("--check", is_flag=True, help="Write nothing; fail if a deck is not current.")
+@click.option("--language", help="The language of SOURCE's cards (default: told from its text).")
+@_TERMS
+@_STRICT
 @_CONFIG
-def build(source: Path | None, output: Path | None, check: bool, config_path: Path) -> None:
+def build(
+    source: Path | None,
+    output: Path | None,
+    check: bool,
+    language: str | None,
+    terms: str | None,
+    strict: bool,
+    config_path: Path,
+) -> None:
     """Build every deck of the config, or the one deck of SOURCE."""
     from flashcards import config as configs
     from flashcards import plan
     from flashcards.build import build as build_decks
 
     if source is None:
-        if output is not None:
-            raise click.UsageError("-o/--output needs a SOURCE")
+        if output is not None or language or terms:
+            raise click.UsageError("-o/--output, --language and --terms need a SOURCE")
         targets = plan.targets(configs.load(config_path))
     else:
-        targets = [plan.single_target(source, output)]
-    results = build_decks(targets, check=check)
+        targets = [plan.single_target(source, output, language or "", terms)]
+    built = build_decks(targets, check=check, strict=strict)
+    results = built.results
+    for p in built.warnings:
+        click.echo(str(p), err=True)
     stale = [r for r in results if r.changed]
     for r in results:
         if check:
@@ -62,7 +82,8 @@ def build(source: Path | None, output: Path | None, check: bool, config_path: Pa
 @main.command()
 @click.argument("source", type=_SOURCE)
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of notes.")
-def notes(source: Path, as_json: bool) -> None:
+@_TERMS
+def notes(source: Path, as_json: bool, terms: str | None) -> None:
     """List the notes that SOURCE gives."""
     import json
     from dataclasses import asdict
@@ -70,9 +91,11 @@ def notes(source: Path, as_json: bool) -> None:
     from flashcards import plan
     from flashcards.errors import ProblemsError
 
-    sheet = plan.load_sheet(source)
+    sheet = plan.load_sheet(source, terms)
     if sheet.errors:
         raise ProblemsError(sheet.errors)
+    for p in plan.warnings({source: sheet}):
+        click.echo(str(p), err=True)
     if as_json:
         click.echo(json.dumps([asdict(n) for n in sheet.notes], ensure_ascii=False, indent=2))
         return
@@ -82,25 +105,30 @@ def notes(source: Path, as_json: bool) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, type=_SOURCE)
+@_TERMS
+@_STRICT
 @_CONFIG
-def lint(sources: tuple[Path, ...], config_path: Path) -> None:
+def lint(sources: tuple[Path, ...], terms: str | None, strict: bool, config_path: Path) -> None:
     """Report every problem in SOURCES, or in every source of the config."""
     from flashcards import config as configs
     from flashcards import plan
+    from flashcards.errors import ERROR, INFO
 
     if sources:
-        targets = [plan.single_target(s, None) for s in sources]
+        targets = [plan.single_target(s, None, terms=terms) for s in sources]
     else:
         targets = plan.targets(configs.load(config_path))
     problems = plan.lint(targets)
-    errors = [p for p in problems if not p.warning]
+    failing = [p for p in problems if p.level == ERROR or (strict and p.level != INFO)]
     for p in problems:
         click.echo(str(p), err=True)
-    if errors:
-        raise FlashcardsError(_count(len(errors), "error"))
-    warnings = _count(len(problems), "warning")
+    if failing:
+        raise FlashcardsError(_count(len(failing), "error"))
+    infos = len([p for p in problems if p.level == INFO])
+    warnings = _count(len(problems) - infos, "warning")
     sources = {path for t in targets for _, path in t.sources}
-    click.echo(f"{_count(len(sources), 'source')} checked, {warnings}")
+    more = f", {infos} info" if infos else ""
+    click.echo(f"{_count(len(sources), 'source')} checked, {warnings}{more}")
 
 
 def _count(n: int, noun: str) -> str:

@@ -15,6 +15,7 @@ import yaml
 
 from flashcards.errors import fail
 from flashcards.read import read_text
+from flashcards.terms import MODES
 
 _TOP_KEYS = {"tag_root": False, "categories": True, "decks": True}
 _DECK_KEYS = {
@@ -26,6 +27,7 @@ _DECK_KEYS = {
     "output": True,
     "description": False,
     "cloze": False,
+    "terms": False,
 }
 _CATEGORY_KEYS = {"heading": True, "name": False}
 
@@ -73,6 +75,8 @@ class DeckConfig:
     description: str
     line: int
     cloze: bool = False
+    terms: str | None = None
+    """How its sources write their terms: `auto`, `headings` or `bold`; None: as they say."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,13 @@ class _Reader:
         if value not in ("true", "false"):
             raise fail(self.name, self.line(node), f"{what} must be true or false")
         return value == "true"
+
+    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str:
+        value = self.scalar(node, what)
+        if value not in choices:
+            message = f"{what} must be one of {', '.join(choices)}, not {value!r}"
+            raise fail(self.name, self.line(node), message)
+        return value
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):
@@ -209,7 +220,9 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
     for item in reader.sequence(node, "decks"):
         fields = reader.mapping(item, _DECK_KEYS, "a deck")
         text = {
-            k: reader.scalar(v, k) for k, (_, v) in fields.items() if k not in ("sources", "cloze")
+            k: reader.scalar(v, k)
+            for k, (_, v) in fields.items()
+            if k not in ("sources", "cloze", "terms")
         }
         line = reader.line(item)
         deck = DeckConfig(
@@ -221,6 +234,7 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
             description=text.get("description", ""),
             line=line,
             cloze="cloze" in fields and reader.flag(fields["cloze"][1], "cloze"),
+            terms=reader.choice(fields["terms"][1], "terms", MODES) if "terms" in fields else None,
         )
         for other in decks:
             if other.key == deck.key:
@@ -230,6 +244,13 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
             if other.output.resolve() == deck.output.resolve():
                 message = (
                     f"deck {deck.key!r} writes the same output as {other.key!r} (line {other.line})"
+                )
+                raise fail(reader.name, line, message)
+            shared = {p for _, p in deck.sources} & {p for _, p in other.sources}
+            if shared and other.terms != deck.terms:
+                message = (
+                    f"deck {deck.key!r} reads {sorted(shared)[0]} with terms: {deck.terms},"
+                    f" but {other.key!r} (line {other.line}) with terms: {other.terms}"
                 )
                 raise fail(reader.name, line, message)
         decks.append(deck)

@@ -19,7 +19,7 @@ import genanki
 from flashcards import cards
 from flashcards.lock import Clock, Lock
 from flashcards.mask import mask
-from flashcards.note import Note
+from flashcards.note import QUESTION, Note
 
 _KEY_PHRASE = re.compile(r'<code class="key">.*?</code>', re.S)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -41,6 +41,8 @@ class DeckSpec:
     """Set for a bilingual deck: the language of its notes' translations."""
     cloze: bool = False
     """Add a cloze note per term whose key phrases become its deletions."""
+    sheet_tags: tuple[str, ...] = ()
+    """Tags of every note: what the sheet's front matter asks for, as valid Anki tags."""
 
 
 def stable_id(*parts: str) -> int:
@@ -67,7 +69,7 @@ def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> 
         escape(note.short),
         escape(note.expansion),
         note.html,
-        mask(note.html, names),
+        "" if note.kind == QUESTION else mask(note.html, names),
         _category(note, spec),
         _source(note),
     ]
@@ -160,6 +162,7 @@ def deck_notes(
     entries = []
     for position, note in enumerate(notes):
         tags = [spec.tags[note.category]] if note.category in spec.tags else []
+        tags += [t for t in spec.sheet_tags if t not in tags]
         values = note_fields(note, spec, translations.get(note.key))
         guid = note_guid(spec.namespace, note.key)
         entries.append(DeckNote(note.key, guid, models["notes"], values, tags, position))

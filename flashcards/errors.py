@@ -8,18 +8,29 @@ from typing import IO, Any
 
 import click
 
+ERROR = "error"
+WARNING = "warning"
+"""A local problem: the rest of the deck builds; `--strict` makes it fail."""
+INFO = "info"
+"""Worth knowing, never a failure: `lint` shows it, `build` does not."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """Something wrong (or worth a warning) at one line of one file."""
+    """Something wrong (or worth a word) at one line of one file."""
 
     path: str
     line: int
     message: str
-    warning: bool = False
+    level: str = ERROR
+
+    @property
+    def warning(self) -> bool:
+        """Not an error: a warning or an info."""
+        return self.level != ERROR
 
     def __str__(self) -> str:
-        kind = "warning: " if self.warning else ""
+        kind = "" if self.level == ERROR else f"{self.level}: "
         return f"{self.path}:{self.line}: {kind}{self.message}"
 
 

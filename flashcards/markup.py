@@ -6,17 +6,24 @@ import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
-from markdown_it.common.normalize_url import validateLink
 from markdown_it.common.utils import escapeHtml
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from flashcards import sanitize
+from flashcards.syntax.callouts import callouts_plugin
+from flashcards.syntax.links import links_plugin
+from flashcards.syntax.wikilinks import wikilinks_plugin
 
 KEY_CLASS = "key"
+"""The class that marks an author's key phrase (inline code) on a card."""
 
 MAX_NESTING = 100
 """markdown-it silently drops what lies deeper than this many token levels; see `too_deep`."""
-"""The class that marks an author's key phrase (inline code) on a card."""
+
+_RAW = {"html_block", "html_inline"}
+_HIDDEN = re.compile(r"</?(?:script|style)\b", re.I)
 
 
 def _code_inline(
@@ -32,40 +39,16 @@ def _image(
     return ""
 
 
-def _drop_unsafe_links(state: StateCore) -> None:
-    """A `javascript:` (or `vbscript:`, `file:`, `data:`) link keeps its words, not its target.
-
-    markdown-it would leave such a link as its raw Markdown text, `[click](javascript:…)`;
-    the parser is told to accept every target, and this rule unwraps the unsafe ones.
-    """
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            block.children = _unwrapped(block.children)
-
-
-def _unwrapped(children: list[Token]) -> list[Token]:
-    kept: list[Token] = []
-    dropping: list[bool] = []  # for each open link: is it being unwrapped?
-    for child in children:
-        if child.type == "link_open":
-            unsafe = not validateLink(str(child.attrGet("href") or ""))  # normalized already
-            dropping.append(unsafe)
-            if unsafe:
-                continue
-        elif child.type == "link_close" and dropping and dropping.pop():
-            continue
-        kept.append(child)
-    return kept
-
-
 def _make() -> MarkdownIt:
-    # html=False: raw HTML in a source reaches a card as visible text, never as markup.
+    # Raw HTML is parsed as HTML and then cut down to a safe subset (see `sanitize`).
     md = MarkdownIt(
         "commonmark",
-        {"html": False, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
-    )
-    md.validateLink = lambda url: True  # type: ignore[method-assign]  # see _drop_unsafe_links
-    md.core.ruler.push("drop_unsafe_links", _drop_unsafe_links)
+        {"html": True, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
+    ).enable("table")
+    md.use(front_matter_plugin)
+    md.use(links_plugin)
+    md.use(wikilinks_plugin)
+    md.use(callouts_plugin, sanitize.CALLOUT_KINDS)
     md.add_render_rule("code_inline", _code_inline)
     md.add_render_rule("image", _image)
     return md
@@ -85,12 +68,14 @@ def pieces(text: str, cut: bool = True) -> list[tuple[int, int, int]]:
     Parsing a large sheet whole builds and holds millions of tokens at once. An ATX heading
     at the start of a line ends every open block but a top-level fenced code block, so the
     text is cut before each one and the pieces parse as the whole does; a piece that ends
-    inside such a fence shows that the cut was inside it (see `ends_in_fence`). Not cut at
+    inside such a fence shows that the cut was inside it (see `ends_open`). Not cut at
     all when a link reference definition, usable anywhere in the text, is present.
     """
     if not cut or _REFERENCE.search(text):
         return [(0, 0, len(text))]
-    cuts = [m.start() for m in _HEADING.finditer(text) if m.start() > 0]
+    after = _front_matter_end(text)
+    begin = after + len(text[after : after + 1000]) - len(text[after : after + 1000].lstrip())
+    cuts = [m.start() for m in _HEADING.finditer(text, after) if m.start() > begin]
     found, line = [], 0
     for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
         found.append((line, start, end))
@@ -98,10 +83,27 @@ def pieces(text: str, cut: bool = True) -> list[tuple[int, int, int]]:
     return found
 
 
-def ends_in_fence(toks: Sequence[Token], part: str) -> bool:
-    """Whether the part's last top-level block is a fenced code block left open."""
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def _front_matter_end(text: str) -> int:
+    """Where YAML front matter ends (0 when there is none): no cut inside it."""
+    if not text.startswith("---\n"):
+        return 0
+    end = _FRONT_MATTER_END.search(text, 4)
+    return end.end() if end else len(text)
+
+
+def ends_open(toks: Sequence[Token], part: str) -> bool:
+    """Whether the part's last top-level block may go on past its end: a fenced code block
+    left open, or raw HTML running to its last line (an HTML block ends at a blank line or
+    at its own end marker, so the next part's heading could belong to it)."""
     last = next((t for t in reversed(toks) if t.level == 0), None)
-    if last is None or last.type != "fence" or not last.map:
+    if last is None or not last.map:
+        return False
+    if last.type == "html_block":
+        return last.map[1] >= part.count("\n") + (not part.endswith("\n"))
+    if last.type != "fence":
         return False
     lines = part.split("\n")
     closing = lines[last.map[1] - 1].strip() if last.map[1] - 1 > last.map[0] else ""
@@ -140,7 +142,7 @@ def html(block_tokens: Sequence[Token]) -> str:
             dropped = False
             continue
         kept.append(t)
-    return MD.renderer.render(kept, MD.options, {}).strip()
+    return _safe(MD.renderer.render(kept, MD.options, {}), kept).strip()
 
 
 def _without_images(children: list[Token]) -> list[Token]:
@@ -155,18 +157,40 @@ def _without_images(children: list[Token]) -> list[Token]:
 
 def inline_html(children: Sequence[Token]) -> str:
     """Card HTML for a run of inline tokens."""
-    return MD.renderer.renderInline(children, MD.options, {}).strip()
+    return _safe(MD.renderer.renderInline(children, MD.options, {}), children).strip()
+
+
+def _safe(rendered: str, toks: Sequence[Token]) -> str:
+    """Rendered HTML, sanitized where the sheet's own HTML is in it (and only there: text
+    that markdown-it escaped needs nothing more, and keeps its bytes)."""
+    return sanitize.clean(rendered) if has_raw_html(toks) else rendered
+
+
+def has_raw_html(toks: Sequence[Token]) -> bool:
+    return any(
+        t.type in _RAW or (t.children is not None and any(c.type in _RAW for c in t.children))
+        for t in toks
+    )
 
 
 def plain(children: Sequence[Token]) -> str:
     """The words a reader sees in a run of inline tokens, without markup."""
     parts: list[str] = []
+    hidden = False  # inside raw <script> or <style>: never words a reader sees
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if child.type == "html_inline" and _HIDDEN.match(child.content):
+            hidden = not child.content.startswith("</")
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline"):
             parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+        elif child.type in _BREAKS or (child.type == "html_inline" and _is_break(child)):
             parts.append(" ")
     return " ".join("".join(parts).split())
+
+
+def _is_break(tok: Token) -> bool:
+    return tok.content[:3].lower() == "<br"
 
 
 def block_plain(block_tokens: Sequence[Token]) -> str:
@@ -177,4 +201,6 @@ def block_plain(block_tokens: Sequence[Token]) -> str:
             lines.append(plain(t.children or []))
         elif t.type in ("fence", "code_block"):
             lines.append(t.content.strip())
+        elif t.type == "html_block":
+            lines.append(" ".join(sanitize.text(t.content).split()))
     return "\n".join(line for line in lines if line)

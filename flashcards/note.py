@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 
 from flashcards.errors import Problem
 
+TERM = "term"
+QUESTION = "question"
+"""A note asked one way only: a Q&A block's question gets no reverse or abbreviation card."""
+
 
 @dataclass(frozen=True)
 class Note:
@@ -21,6 +25,8 @@ class Note:
     """The definition as card HTML: escaped text, `<code class="key">` key phrases, links."""
     path: str
     line: int
+    kind: str = TERM
+    """`TERM`, or `QUESTION` for a Q&A block."""
 
     @property
     def key(self) -> str:
@@ -35,10 +41,12 @@ class Sheet:
     path: str
     notes: tuple[Note, ...]
     description: str
-    """HTML of what stands before the first category."""
+    """HTML of the intro: what stands before the first heading (the title aside) or note."""
     categories: tuple[tuple[str, int], ...] = field(default=())
     """Each category name with the line of its heading, in document order."""
     problems: tuple[Problem, ...] = field(default=())
+    tags: tuple[str, ...] = field(default=())
+    """Tags the sheet gives every note (its front matter's `tags`), as written."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

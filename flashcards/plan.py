@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flashcards.config import Categories, Config
-from flashcards.errors import Problem, ProblemsError
+from flashcards.errors import WARNING, Problem, ProblemsError
+from flashcards.language import detect as detect_language
 from flashcards.note import Note, Sheet
 from flashcards.parse import parse
 from flashcards.read import read_text
@@ -34,6 +35,8 @@ class Target:
     categories: Categories | None = None
     """The config's category map; None: tags are made from the headings themselves."""
     cloze: bool = False
+    terms: str | None = None
+    """How the sources write their terms (`auto`, `headings`, `bold`); None: as they say."""
 
 
 @dataclass(frozen=True)
@@ -44,25 +47,34 @@ class Labels:
     names: Mapping[str, str]
 
 
-def load_sheet(source: Path) -> Sheet:
+def load_sheet(source: Path, terms: str | None = None) -> Sheet:
     """The parsed source; its errors are left in it, so that all of them can be reported."""
-    return parse(read_text(source), str(source))
+    return parse(read_text(source), str(source), terms=terms)
 
 
 def load_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
     """Every source of a plan, each read once."""
-    paths = dict.fromkeys(path for t in plan for _, path in t.sources)
-    return {path: load_sheet(path) for path in paths}
+    paths = {path: t.terms for t in plan for _, path in t.sources}
+    return {path: load_sheet(path, terms) for path, terms in paths.items()}
 
 
-def checked_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
-    """Every source of a plan, read once; raises every error of every target at once."""
+def checked_sheets(plan: Iterable[Target], strict: bool = False) -> dict[Path, Sheet]:
+    """Every source of a plan, read once; raises every error of every target at once (and,
+    when `strict`, every warning too)."""
     plan = list(plan)
     sheets = load_sheets(plan)
     problems = [p for t in plan for p in problems_of(t, sheets)]
+    if strict:
+        problems += warnings(sheets)
     if problems:
         raise ProblemsError(problems)
     return sheets
+
+
+def warnings(sheets: Mapping[Path, Sheet]) -> list[Problem]:
+    """The warnings of every sheet (not its infos: `lint` shows those), in line order."""
+    found = {p for sheet in sheets.values() for p in sheet.problems if p.level == WARNING}
+    return sorted(found, key=lambda p: (p.path, p.line, p.message))
 
 
 def targets(config: Config) -> list[Target]:
@@ -76,15 +88,31 @@ def targets(config: Config) -> list[Target]:
             description=d.description,
             categories=config.categories,
             cloze=d.cloze,
+            terms=d.terms,
         )
         for d in config.decks
     ]
 
 
-def single_target(source: Path, output: Path | None) -> Target:
-    """A deck from one source with no config: named, and identified, by the source's file name."""
+def single_target(
+    source: Path, output: Path | None, language: str = "", terms: str | None = None
+) -> Target:
+    """A deck from one source with no config: named, and identified, by the source's file
+    name; its language told from its text unless given."""
     stem = source.name.removesuffix(".md")
-    return Target((("", source),), output or Path(stem + ".apkg"), namespace=stem, name=stem)
+    output = output or Path(stem + ".apkg")
+    return Target(((language, source),), output, stem, stem, language, terms=terms)
+
+
+def language_of(target: Target, sheet: Sheet) -> str:
+    """The deck's language: as configured or given, else told from the sheet's text."""
+    return target.language or detect_language(sheet.notes)
+
+
+def sheet_tags(sheet: Sheet) -> tuple[str, ...]:
+    """The sheet's own tags as Anki tags: Obsidian's nested `a/b` becomes `a::b`."""
+    tags = ("::".join(heading_tag(part) for part in t.split("/") if part) for t in sheet.tags)
+    return tuple(dict.fromkeys(t for t in tags if t))
 
 
 def problems_of(target: Target, sheets: Mapping[Path, Sheet]) -> list[Problem]:
@@ -201,7 +229,7 @@ def lint(plan: Sequence[Target]) -> list[Problem]:
     for target in plan:
         for _, path in target.sources:
             try:
-                sheets[path] = sheets.get(path) or load_sheet(path)
+                sheets[path] = sheets.get(path) or load_sheet(path, target.terms)
             except ProblemsError as exc:
                 found += exc.problems
         if all(path in sheets for _, path in target.sources):

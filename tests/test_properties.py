@@ -207,7 +207,7 @@ def build_one(folder: Path, source: bytes) -> Path:
     path = folder / NAME
     path.write_bytes(source)
     output = folder / "out" / "s.apkg"
-    [result] = build([single_target(path, output)])
+    [result] = build([single_target(path, output)]).results
     assert result.output == output
     return output
 

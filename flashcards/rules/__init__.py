@@ -1,0 +1,22 @@
+"""The shapes a sheet writes its notes in, one rule a file, tried in order at each token.
+
+Each rule looks at the token at `i` and says what it recognises there: the notes it gives
+(with their lines), the keys of the bold labels it saw, the list items it leaves as no note,
+and how far it read. Adding a shape is adding a file and a line to `RULES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from markdown_it.token import Token
+
+from flashcards.rules import details, item, paragraph, table
+from flashcards.rules.found import Context, Found
+
+Rule = Callable[[Context, Sequence[Token], int], Found | None]
+
+RULES: tuple[Rule, ...] = (item.rule, paragraph.rule, table.rule, details.rule)
+"""Tried in this order; the first that recognises the token wins."""
+
+__all__ = ["RULES", "Context", "Found", "Rule"]

@@ -1,0 +1,93 @@
+"""`<details><summary>question</summary> answer </details>` is a note: the question is its
+term, the answer (Markdown inside) its definition, and it gets its forward card only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html.parser import HTMLParser
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.errors import INFO, Problem
+from flashcards.note import QUESTION, Note
+from flashcards.rules.found import Context, Found
+from flashcards.terms import clean_term
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    tok = toks[i]
+    if tok.type != "html_block" or tok.level != 0:
+        return None
+    if tok.content.lstrip()[:8].lower() != "<details":
+        return None
+    end = _end(toks, i)
+    opening = _Reader(tok.content)
+    if opening.question is None:
+        message = "<details> without a <summary> gives no note"
+        return Found(end, problems=[Problem(ctx.path, ctx.line(tok), message, INFO)])
+    term = clean_term(" ".join(opening.question.split()))
+    inner = markup.tokens(opening.after)  # Markdown on the lines of the opening block
+    blocks = [*inner, *toks[i + 1 : end]]  # the closing block holds only the end tag
+    html, text = markup.html(blocks), markup.block_plain(blocks)
+    note = Note(term, term, "", ctx.category, text, html, ctx.path, ctx.line(tok), QUESTION)
+    return Found(end, notes=[note])
+
+
+def _end(toks: Sequence[Token], i: int) -> int:
+    """Index of the top-level HTML block that closes the details opened at `i`."""
+    depth = 0
+    for j in range(i, len(toks)):
+        if toks[j].type == "html_block" and toks[j].level == 0:
+            depth += _Depth(toks[j].content).change
+            if depth <= 0:
+                return j
+    return len(toks) - 1
+
+
+class _Depth(HTMLParser):
+    """How many `<details>` a piece of HTML opens, less those it closes."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.change = 0
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.change += tag == "details"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.change -= tag == "details"
+
+
+class _Reader(HTMLParser):
+    """The text of the first `<summary>` of a `<details>` block, and what follows it there."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.question: str | None = None
+        self.after = ""
+        self._words: list[str] | None = None
+        self._lines = html.splitlines(keepends=True)
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag == "summary" and self.question is None:
+            self._words = []
+
+    def handle_data(self, data: str) -> None:
+        if self._words is not None:
+            self._words.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "summary" and self._words is not None and self.question is None:
+            self.question = "".join(self._words)
+            self._words = None
+            line, column = self.getpos()
+            rest = "".join(self._lines[line - 1 :])[column:]
+            self.after = rest[rest.find(">") + 1 :]
+            closing = self.after.lower().rfind("</details>")
+            if closing >= 0:
+                self.after = self.after[:closing]

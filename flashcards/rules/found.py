@@ -1,0 +1,48 @@
+"""What a rule is told (where it reads) and what it answers (what it found)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from flashcards.errors import Problem
+from flashcards.note import Note
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a rule reads: which file, how many lines lie before this piece, which heading."""
+
+    path: str
+    offset: int
+    category: str
+
+    def line(self, tok: Token) -> int:
+        """The 1-based line of a block token in the whole source."""
+        return (tok.map[0] + 1 if tok.map else 0) + self.offset
+
+
+@dataclass
+class Found:
+    """What a rule recognised, up to and including the token at `end`."""
+
+    end: int
+    notes: list[Note] = field(default_factory=list)
+    """Notes in document order; one without a definition is reported, not kept."""
+    labels: list[str] = field(default_factory=list)
+    """Keys of the bold list items seen: repeated ones are labels under headings."""
+    loose: list[int] = field(default_factory=list)
+    """Lines of list items that are no note."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def close(toks: Sequence[Token], start: int) -> int:
+    """Index of the token that closes the one opened at `start`."""
+    level = toks[start].level
+    closing = toks[start].type.replace("_open", "_close")
+    for j in range(start + 1, len(toks)):
+        if toks[j].level == level and toks[j].type == closing:
+            return j
+    raise ValueError(f"unclosed {toks[start].type}")  # markdown-it always closes

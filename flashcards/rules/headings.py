@@ -1,0 +1,102 @@
+"""Heading terms: in a glossary of headings, each heading is a note and what stands under it
+is its definition, labels kept as labels (`**Definition**: …`, `**장점**: …`).
+
+Decided once the whole sheet is read: a heading with no sub-heading whose bold items are
+mostly labels (known label words, or bold items that repeat under several headings) is a
+term, and so are its sibling headings that hold only text. `terms: headings` makes every
+such heading with text under it a term; `terms: bold` none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from flashcards import markup
+from flashcards.note import Note
+from flashcards.terms import BOLD, HEADINGS, heading_name, is_index_heading, is_label, split_term
+
+
+@dataclass
+class Section:
+    """A heading and what the walk found under it, up to the next heading."""
+
+    name: str
+    line: int
+    level: int
+    """1 to 6; 0 for what stands before the first heading."""
+    top: bool = True
+    """Not inside a list or a quote."""
+    body: int = 0
+    """The 0-based line after the heading: where its text starts."""
+    notes: list[Note] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    loose: list[int] = field(default_factory=list)
+    content: bool = False
+    """Whether any block stands under it."""
+
+    @property
+    def index(self) -> bool:
+        return is_index_heading(self.name)
+
+
+def parents(sections: Sequence[Section]) -> list[int]:
+    """For each section, the index of the nearest section above it of a lower level (-1)."""
+    found, stack = [], []
+    for i, s in enumerate(sections):
+        while stack and sections[stack[-1]].level >= s.level:
+            stack.pop()
+        found.append(stack[-1] if stack else -1)
+        stack.append(i)
+    return found
+
+
+def heading_terms(sections: Sequence[Section], up: Sequence[int], mode: str) -> set[int]:
+    """Indexes of the sections whose heading is a term."""
+    if mode == BOLD:
+        return set()
+    candidates = [i for i, s in enumerate(sections) if _leaf(sections, i) and s.content]
+    if mode == HEADINGS:
+        return set(candidates)
+    counts = Counter(k for s in sections for k in set(s.labels))
+    labelled = {
+        i
+        for i in candidates
+        if 2 * sum(is_label(k) or counts[k] > 1 for k in sections[i].labels)
+        > len(sections[i].labels)
+        > 0
+    }
+    with_terms = {up[i] for i in labelled}
+    only_text = {
+        i
+        for i in candidates
+        if up[i] in with_terms
+        and not (sections[i].labels or sections[i].loose or sections[i].notes)
+    }
+    return labelled | only_text
+
+
+def _leaf(sections: Sequence[Section], i: int) -> bool:
+    s = sections[i]
+    later = sections[i + 1] if i + 1 < len(sections) else None
+    return s.level > 0 and s.top and not s.index and (later is None or later.level <= s.level)
+
+
+def heading_note(
+    section: Section, lines: Sequence[str], end: int, category: str, path: str
+) -> Note:
+    """The note of a heading term: everything from the line after it to `end`."""
+    toks = markup.tokens("".join(lines[section.body : end]))
+    term = heading_name(section.name)
+    short, expansion = split_term(term)
+    return Note(
+        term,
+        short,
+        expansion,
+        category,
+        markup.block_plain(toks),
+        markup.html(toks),
+        path,
+        section.line,
+    )

@@ -1,0 +1,56 @@
+"""A two-column table is a list of terms: each row a note, the first cell its term (bold or
+not), the second its definition. A wider table is no list of terms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.errors import INFO, Problem
+from flashcards.note import Note
+from flashcards.rules.found import Context, Found, close
+from flashcards.terms import clean_term, split_term
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type != "table_open" or toks[i].level != 0:
+        return None
+    end = close(toks, i)
+    rows = _rows(toks[i:end])
+    columns = len(rows[0][1]) if rows else 0
+    if columns != 2:
+        message = f"a table of {columns} columns gives no notes; a table of terms has two"
+        return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
+    notes = [_note(ctx, tr, cells) for tr, cells in rows[1:] if len(cells) == 2]
+    return Found(end, notes=[n for n in notes if n is not None])
+
+
+def _rows(toks: Sequence[Token]) -> list[tuple[Token, list[Token]]]:
+    """Each row's opening token and the inline token of each of its cells; the header first."""
+    rows: list[tuple[Token, list[Token]]] = []
+    for tok in toks:
+        if tok.type == "tr_open":
+            rows.append((tok, []))
+        elif tok.type == "inline" and rows:
+            rows[-1][1].append(tok)
+    return rows
+
+
+def _note(ctx: Context, tr: Token, cells: list[Token]) -> Note | None:
+    term = clean_term(markup.plain(cells[0].children or []))
+    if not term:
+        return None
+    definition = cells[1].children or []
+    short, expansion = split_term(term)
+    return Note(
+        term,
+        short,
+        expansion,
+        ctx.category,
+        markup.plain(definition),
+        markup.inline_html(definition),
+        ctx.path,
+        ctx.line(tr),
+    )

@@ -1,0 +1,52 @@
+"""Obsidian's `[[target]]` and `[[target|label]]` show their words; `![[file]]` is a picture."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+
+def wikilinks_plugin(md: MarkdownIt) -> None:
+    md.inline.ruler.before("link", "wikilink", _wikilink)
+    md.inline.ruler.before("image", "wikilink_embed", _embed)
+
+
+def _parts(state: StateInline, start: int) -> tuple[str, str, int] | None:
+    """(target, label, end) of a `[[…]]` at `start`; None when there is none."""
+    src = state.src
+    if not src.startswith("[[", start):
+        return None
+    end = src.find("]]", start + 2)
+    inner = src[start + 2 : end] if end >= 0 else ""
+    if not inner.strip() or any(c in inner for c in "[]\n"):
+        return None
+    target, _, label = inner.partition("|")
+    # "[[Note#Heading]]" reads as "Note > Heading" in Obsidian.
+    shown = label.strip() or " > ".join(p.strip() for p in target.split("#") if p.strip())
+    return target.strip(), shown or target.strip(), end + 2
+
+
+def _wikilink(state: StateInline, silent: bool) -> bool:
+    found = _parts(state, state.pos)
+    if found is None:
+        return False
+    if not silent:
+        state.push("text", "", 0).content = found[1]
+    state.pos = found[2]
+    return True
+
+
+def _embed(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "!":
+        return False
+    found = _parts(state, state.pos + 1)
+    if found is None:
+        return False
+    target, label, end = found
+    if not silent:
+        token = state.push("image", "img", 0)
+        token.attrs = {"src": target, "alt": ""}
+        token.children = []
+        token.content = label
+    state.pos = end
+    return True
