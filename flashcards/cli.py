@@ -40,7 +40,11 @@ def main() -> None:
 @click.argument("source", required=False, type=_SOURCE)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Deck file for SOURCE.")
 @click.option("--check", is_flag=True, help="Write nothing; fail if a deck is not current.")
-@click.option("--language", help="The language of SOURCE's cards (default: told from its text).")
+@click.option(
+    "--language",
+    type=click.Choice(["ko", "en"]),
+    help="The language of SOURCE's cards (default: told from its text).",
+)
 @_TERMS
 @_STRICT
 @_CONFIG
@@ -116,6 +120,8 @@ def lint(sources: tuple[Path, ...], terms: str | None, strict: bool, config_path
 
     if sources:
         targets = [plan.single_target(s, None, terms=terms) for s in sources]
+    elif terms:
+        raise click.UsageError("--terms needs SOURCES")
     else:
         targets = plan.targets(configs.load(config_path))
     problems = plan.lint(targets)

@@ -93,6 +93,7 @@ class _Walk:
         self.intro = first  # still reading the intro: no heading but a title, no note yet
         self.blocks = 0  # top-level blocks seen in the intro
         self.front: tuple[str, int] | None = None
+        self._context: Context | None = None
 
     def feed(self, toks: Sequence[Token], offset: int) -> None:
         i, intro_end, title = 0, None, None
@@ -132,7 +133,9 @@ class _Walk:
         section = self.sections[-1]
         if toks[i].level == 0 and toks[i].type != "front_matter":
             section.content = True
-        ctx = Context(self.path, offset, section.name)
+        ctx = self._context
+        if ctx is None or ctx.category != section.name or ctx.offset != offset:
+            ctx = self._context = Context(self.path, offset, section.name)
         for rule in RULES:
             found = rule(ctx, toks, i)
             if found is not None:

@@ -171,11 +171,15 @@ def _acronym_like(text: str) -> bool:
 
 
 def _spelled(short: str) -> str:
-    """Letters to look for: "EC2" counts its C twice, "S3" its S three times."""
+    """Letters to look for: a closing digit repeats the letter before it ("EC2" counts its C
+    twice, "S3" its S three times); a digit inside ("P2P", "K8s") stands for no letter."""
+    text = short.casefold()
     out: list[str] = []
-    for char in short.casefold():
-        if char.isdigit() and out and out[-1].isalpha() and 2 <= int(char) <= 4:
-            out += out[-1] * (int(char) - 1)
+    for i, char in enumerate(text):
+        if char.isdigit():
+            last = i == len(text) - 1
+            if last and out and text[i - 1].isalpha() and 2 <= int(char) <= 4:
+                out += out[-1] * (int(char) - 1)
         elif char.isalnum():
             out.append(char)
     return "".join(out)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from anki_client import import_deck, notes_by_short, open_collection
 from conftest import SEED, run
 
 from flashcards.parse import NO_NOTES
@@ -24,6 +25,20 @@ def fails_with(args: list[str | Path], *lines: str) -> None:
     assert "Traceback" not in result.output
 
 
+def warns_and_builds(args: list[str | Path], stdout: str, *warnings: str) -> None:
+    """The build prints exactly `warnings` on stderr and `stdout`, and succeeds; `--strict`,
+    run first, fails with the same lines and writes nothing, over an earlier deck too."""
+    deck = Path(next((str(a) for a in args if str(a).endswith(".apkg")), "s.apkg"))
+    lock = deck.with_suffix(".lock.json")
+    before = [p.read_bytes() if p.exists() else None for p in (deck, lock)]
+    fails_with([*args, "--strict"], *warnings)
+    assert [p.read_bytes() if p.exists() else None for p in (deck, lock)] == before
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == list(warnings)
+    assert result.stdout == stdout
+
+
 @pytest.fixture
 def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
@@ -31,14 +46,22 @@ def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_term_without_definition(cwd: Path) -> None:
-    write(cwd / "s.md", "# A\n* **EC2**\n* **S3**: storage\n")
-    fails_with(["build", "s.md", "-o", "s.apkg"], 's.md:2: term "EC2" has no definition')
-    assert not (cwd / "s.apkg").exists()
+    write(cwd / "s.md", "# Compute\n* **EC2**\n* **S3**: storage\n")
+    warning = 's.md:2: warning: term "EC2" has no definition, so it is not a note'
+    warns_and_builds(["build", "s.md", "-o", "s.apkg"], "s.apkg: 1 notes\n", warning)
+    assert run("notes", "s.md").stdout == "s.md:3: [Compute] S3\n"
+    # Over an earlier deck, --strict leaves it as it was.
+    write(cwd / "s.md", "# Compute\n* **EC2**\n* **S3**: object storage\n")
+    warns_and_builds(["build", "s.md", "-o", "s.apkg"], "s.apkg: 1 notes\n", warning)
 
 
 def test_two_notes_with_one_short_form_name_both_lines(cwd: Path) -> None:
-    write(cwd / "s.md", "# A\n* **EC2 (Elastic Compute Cloud)**: vm\n\n* **ec2**: again\n")
-    fails_with(["build", "s.md"], 's.md:4: duplicate term "ec2": "EC2" is at line 2')
+    write(cwd / "s.md", "# Compute\n* **EC2 (Elastic Compute Cloud)**: vm\n\n* **ec2**: again\n")
+    warning = 's.md:4: warning: duplicate term "ec2": "EC2" is at line 2; the first is kept'
+    warns_and_builds(["build", "s.md"], "s.apkg: 1 notes\n", warning)
+    listed = run("notes", "s.md")
+    assert listed.stdout == "s.md:2: [Compute] EC2 (Elastic Compute Cloud)\n"
+    assert listed.stderr == warning + "\n"
 
 
 def test_a_source_without_notes(cwd: Path) -> None:
@@ -46,14 +69,47 @@ def test_a_source_without_notes(cwd: Path) -> None:
     fails_with(["build", "s.md"], f"s.md:1: {NO_NOTES}")
 
 
-def test_every_error_of_a_source_in_line_order(cwd: Path) -> None:
+def test_every_problem_of_a_source_in_line_order(cwd: Path) -> None:
     write(cwd / "s.md", "* **A**\n* **B**: b\n* **C**\n* **b**: again\n")
-    fails_with(
+    warns_and_builds(
         ["build", "s.md"],
-        's.md:1: term "A" has no definition',
-        's.md:3: term "C" has no definition',
-        's.md:4: duplicate term "b": "B" is at line 2',
+        "s.apkg: 1 notes\n",
+        's.md:1: warning: term "A" has no definition, so it is not a note',
+        's.md:3: warning: term "C" has no definition, so it is not a note',
+        's.md:4: warning: duplicate term "b": "B" is at line 2; the first is kept',
     )
+
+
+def test_a_sheet_with_local_problems_builds_from_the_rest(cwd: Path) -> None:
+    write(
+        cwd / "s.md",
+        "# Compute\n"
+        "* **EC2**: virtual machines\n"
+        "* **Lambda**: functions\n"
+        "* **ec2**: the same term again\n"
+        "* **Only bold**\n"
+        "* a plain item among the notes\n"
+        "* **S3**: object storage\n",
+    )
+    warnings = [
+        's.md:4: warning: duplicate term "ec2": "EC2" is at line 2; the first is kept',
+        's.md:5: warning: term "Only bold" has no definition, so it is not a note',
+        "s.md:6: warning: list item does not start with a bold term, so it is not a note",
+    ]
+    warns_and_builds(["build", "s.md", "-o", "s.apkg"], "s.apkg: 3 notes\n", *warnings)
+    col = open_collection(cwd / "anki")
+    import_deck(col, cwd / "s.apkg")
+    kept = {short: (n["Definition"], n["Source"]) for short, n in notes_by_short(col).items()}
+    assert kept == {
+        "EC2": ("virtual machines", "s.md:2"),
+        "Lambda": ("functions", "s.md:3"),
+        "S3": ("object storage", "s.md:7"),
+    }
+    result = run("lint", "s.md")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == warnings
+    assert result.stdout == "1 source checked, 3 warnings\n"
+    fails_with(["lint", "--strict", "s.md"], *warnings, "Error: 3 errors")
 
 
 def test_invalid_utf8_names_line_and_offset(cwd: Path) -> None:
@@ -89,17 +145,23 @@ def test_an_output_in_a_missing_folder_is_created(cwd: Path) -> None:
 
 def test_a_failed_build_leaves_the_previous_deck_and_lock(project: Path) -> None:
     assert run("build").exit_code == 0
-    deck, lock = project / "decks/aws-ko.apkg", project / "decks/aws-ko.lock.json"
-    before = deck.read_bytes(), lock.read_bytes()
+    decks = project / "decks"
+    before = {p.name: p.read_bytes() for p in decks.iterdir()}
+    assert len(before) == 6  # three decks and their locks
     source = project / "source/aws.ko.md"
-    write(
-        source, source.read_text(encoding="utf-8").replace("**Glacier**\n   *", "**Glacier**\n\n")
-    )
-    result = run("build")
+    text = source.read_text(encoding="utf-8")
+    write(source, text.replace(" * **Glacier**", " * **s3**: again\n\n * **Glacier**", 1))
+    warning = 'source/aws.ko.md:27: warning: duplicate term "s3": "S3" is at line 21'
+    warning += "; the first is kept"
+    result = run("build", "--strict")
     assert result.exit_code == 1
-    assert result.stderr.startswith("source/aws.ko.md:27: term")
-    assert (deck.read_bytes(), lock.read_bytes()) == before
-    assert len(list(deck.parent.iterdir())) == 6  # three decks and their locks, no leftovers
+    assert result.stderr.splitlines() == [warning]
+    assert result.stdout == ""
+    assert {p.name: p.read_bytes() for p in decks.iterdir()} == before  # no leftovers
+    # Without --strict the same sheet builds.
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [warning]
 
 
 def test_check_names_a_stale_deck_and_writes_nothing(project: Path) -> None:
@@ -140,35 +202,59 @@ def test_notes_json_of_the_seed(sheet: Path) -> None:
         "html": notes[0]["html"],
         "path": str(sheet),
         "line": 8,
+        "kind": "term",
     }
     assert notes[0]["html"].startswith('<code class="key">가상 서버 인스턴스</code>를')
 
 
-def test_lint_warns_about_the_section_without_bold_terms(sheet: Path) -> None:
-    result = run("lint", sheet)
-    assert result.exit_code == 0
-    assert result.stderr == (
-        f'{sheet}:84: warning: section "AWS의 장점" has list items but no bold terms,'
+def test_lint_tells_about_the_section_without_terms(sheet: Path) -> None:
+    info = (
+        f'{sheet}:84: info: section "AWS의 장점" has list items but no terms,'
         " so it gives no notes\n"
     )
-    assert result.stdout == "1 source checked, 1 warning\n"
+    for strict in ([], ["--strict"]):  # an info never fails
+        result = run("lint", *strict, sheet)
+        assert result.exit_code == 0
+        assert result.stderr == info
+        assert result.stdout == "1 source checked, 0 warnings, 1 info\n"
+    # build does not print infos
+    result = run("build", sheet, "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
 
 
 def test_lint_fails_on_errors(cwd: Path) -> None:
-    write(cwd / "s.md", "# A\n* **A**\n* plain item\n* **B**: b\n")
-    result = run("lint", "s.md")
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        's.md:2: term "A" has no definition',
+    write(cwd / "s.md", "# Compute\n* **A**\n* plain item\n* **B**: b\n# compute\n* **C**: c\n")
+    lines = [
+        's.md:2: warning: term "A" has no definition, so it is not a note',
         "s.md:3: warning: list item does not start with a bold term, so it is not a note",
-        "Error: 1 error",
+        's.md:5: heading "compute" makes the same tag as "Compute" at line 1 (tags ignore case);'
+        " rename one",
     ]
+    fails_with(["lint", "s.md"], *lines, "Error: 1 error")
+    fails_with(["lint", "--strict", "s.md"], *lines, "Error: 3 errors")
+
+
+PROJECT_INFOS = [
+    'source/aws.en.md:84: info: section "Advantages of AWS" has list items but no terms,'
+    " so it gives no notes",
+    'source/aws.ko.md:84: info: section "AWS의 장점" has list items but no terms,'
+    " so it gives no notes",
+]
 
 
 def test_lint_of_the_project_config(project: Path) -> None:
     result = run("lint")
     assert result.exit_code == 0, result.output
-    assert "source/aws.ko.md:84: warning:" in result.stderr
+    assert result.stderr.splitlines() == PROJECT_INFOS
+    assert result.stdout == "2 sources checked, 0 warnings, 2 info\n"
+
+
+def test_lint_strict_does_not_fail_on_infos(project: Path) -> None:
+    result = run("lint", "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == PROJECT_INFOS
+    assert result.stdout == "2 sources checked, 0 warnings, 2 info\n"
 
 
 def test_an_output_that_is_not_a_regular_file_is_left_alone(cwd: Path) -> None:

@@ -57,7 +57,7 @@ def test_an_unknown_key_lists_the_valid_ones(folder: Path) -> None:
         folder,
         GOOD.replace("name: K", "title: K"),
         "decks.yaml:7: unknown key 'title' in a deck;"
-        " valid keys: cloze, description, key, language, name, output, source, sources",
+        " valid keys: cloze, description, key, language, name, output, source, sources, terms",
     )
 
 

@@ -66,10 +66,15 @@ def test_preview_command_writes_one_self_contained_page(project: Path) -> None:
 
 def test_preview_of_a_broken_sheet_fails_cleanly(project: Path) -> None:
     source = project / "source/aws.ko.md"
-    source.write_text(
-        source.read_text(encoding="utf-8").replace("**Glacier**\n   *", "**Glacier**\n\n"), "utf-8"
-    )
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("# 7. 기타 유용한 서비스", "# 7. 기타 서비스"), "utf-8")
     result = run("preview", "-o", "out")
     assert result.exit_code == 1
-    assert result.stderr == 'source/aws.ko.md:27: term "Glacier" has no definition\n'
+    assert result.stderr == (
+        'source/aws.ko.md:70: heading "기타 서비스" is not in the category map; known:'
+        " 컴퓨팅 서비스, 스토리지 서비스, 데이터베이스 서비스, 네트워킹 서비스, 보안 및 관리 도구,"
+        " 분석 및 AI 서비스, 기타 유용한 서비스\n"
+    )
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
     assert not (project / "out").exists()

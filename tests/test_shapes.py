@@ -46,7 +46,11 @@ def notes_by_term(col: Collection) -> dict[str, dict[str, object]]:
     for nid in col.find_notes(""):
         note = col.get_note(nid)
         cards = [card.template()["name"] for card in note.cards()]
-        out[note["Term"]] = {"fields": dict(note.items()), "tags": sorted(note.tags), "cards": cards}
+        out[note["Term"]] = {
+            "fields": dict(note.items()),
+            "tags": sorted(note.tags),
+            "cards": cards,
+        }
     return out
 
 
@@ -173,9 +177,7 @@ def phone(chromium: Browser) -> Iterator[Page]:
     page.context.close()
 
 
-def test_br_sup_sub_and_kbd_render_on_a_card(
-    cwd: Path, phone: Page
-) -> None:
+def test_br_sup_sub_and_kbd_render_on_a_card(cwd: Path, phone: Page) -> None:
     col = built(cwd, GRAMMAR / "raw_html_safe.md")
     try:
         answers = {}

@@ -2,8 +2,8 @@
 is its definition, labels kept as labels (`**Definition**: …`, `**장점**: …`).
 
 Decided once the whole sheet is read: a heading with no sub-heading whose bold items are
-mostly labels (known label words, or bold items that repeat under several headings) is a
-term, and so are its sibling headings that hold only text. `terms: headings` makes every
+mostly labels (known label words, or two or more bold items that repeat under other headings)
+is a term, and so are its sibling headings that hold only text. `terms: headings` makes every
 such heading with text under it a term; `terms: bold` none.
 """
 
@@ -60,13 +60,7 @@ def heading_terms(sections: Sequence[Section], up: Sequence[int], mode: str) -> 
     if mode == HEADINGS:
         return set(candidates)
     counts = Counter(k for s in sections for k in set(s.labels))
-    labelled = {
-        i
-        for i in candidates
-        if 2 * sum(is_label(k) or counts[k] > 1 for k in sections[i].labels)
-        > len(sections[i].labels)
-        > 0
-    }
+    labelled = {i for i in candidates if _labelled(sections[i].labels, counts)}
     with_terms = {up[i] for i in labelled}
     only_text = {
         i
@@ -75,6 +69,15 @@ def heading_terms(sections: Sequence[Section], up: Sequence[int], mode: str) -> 
         and not (sections[i].labels or sections[i].loose or sections[i].notes)
     }
     return labelled | only_text
+
+
+def _labelled(keys: Sequence[str], counts: Counter[str]) -> bool:
+    """Whether most of a heading's bold items are labels: label words, or (where at least two
+    of them repeat under other headings, a pattern and not one term written twice) repeats."""
+    repeated = {k for k in keys if counts[k] > 1}
+    pattern = len(repeated) >= 2
+    labels = sum(is_label(k) or (pattern and k in repeated) for k in keys)
+    return 2 * labels > len(keys) > 0
 
 
 def _leaf(sections: Sequence[Section], i: int) -> bool:
