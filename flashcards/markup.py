@@ -73,9 +73,10 @@ def pieces(text: str, cut: bool = True) -> list[tuple[int, int, int]]:
     """
     if not cut or _REFERENCE.search(text):
         return [(0, 0, len(text))]
-    after = _front_matter_end(text)
-    begin = after + len(text[after : after + 1000]) - len(text[after : after + 1000].lstrip())
-    cuts = [m.start() for m in _HEADING.finditer(text, after) if m.start() > begin]
+    # Never before the first block (front matter aside): the first piece holds the intro.
+    first = _CONTENT.search(text, _front_matter_end(text))
+    begin = first.start() if first else len(text)
+    cuts = [m.start() for m in _HEADING.finditer(text, begin) if m.start() > begin]
     found, line = [], 0
     for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
         found.append((line, start, end))
@@ -83,6 +84,7 @@ def pieces(text: str, cut: bool = True) -> list[tuple[int, int, int]]:
     return found
 
 
+_CONTENT = re.compile(r"\S")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 
@@ -163,10 +165,10 @@ def inline_html(children: Sequence[Token]) -> str:
 def _safe(rendered: str, toks: Sequence[Token]) -> str:
     """Rendered HTML, sanitized where the sheet's own HTML is in it (and only there: text
     that markdown-it escaped needs nothing more, and keeps its bytes)."""
-    return sanitize.clean(rendered) if has_raw_html(toks) else rendered
+    return sanitize.clean(rendered) if _has_raw_html(toks) else rendered
 
 
-def has_raw_html(toks: Sequence[Token]) -> bool:
+def _has_raw_html(toks: Sequence[Token]) -> bool:
     return any(
         t.type in _RAW or (t.children is not None and any(c.type in _RAW for c in t.children))
         for t in toks

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flashcards.errors import Problem
+from flashcards.terms import key
 
 TERM = "term"
 QUESTION = "question"
@@ -31,7 +32,7 @@ class Note:
     @property
     def key(self) -> str:
         """What makes two notes the same note: the short form, case and spacing aside."""
-        return " ".join(self.short.casefold().split())
+        return key(self.short)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import Note, Sheet
 from flashcards.rules import RULES, Context, Found
+from flashcards.rules.found import line_of
 from flashcards.rules.headings import Section, heading_note, heading_terms, parents
-from flashcards.terms import AUTO, heading_name, key
+from flashcards.terms import AUTO, heading_name
 
 NO_NOTES = (
     "no notes found: a note is a bold term with its definition (in a list item, a paragraph "
@@ -75,7 +76,7 @@ def _walk_piece(job: _Job) -> tuple[_Walk, bool]:
     walk = _Walk(path, first=offset == 0)
     deepest = markup.too_deep(toks)
     if deepest is not None:
-        line = _line(deepest) + offset
+        line = line_of(deepest, offset)
         message = f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
         walk.problems.append(Problem(path, line, message))
     walk.feed(toks, offset)
@@ -100,7 +101,7 @@ class _Walk:
         while i < len(toks):
             tok = toks[i]
             if tok.type == "front_matter":
-                self.front = (tok.content, _line(tok) + offset)
+                self.front = (tok.content, line_of(tok, offset))
             elif tok.type == "heading_open":
                 if self.intro and self.blocks:
                     intro_end, self.intro = i, False
@@ -126,7 +127,7 @@ class _Walk:
         name = heading_name(markup.plain(toks[i + 1].children or []))
         body = (tok.map[1] if tok.map else 0) + offset
         self.sections.append(
-            Section(name, _line(tok) + offset, int(tok.tag[1]), tok.level == 0, body)
+            Section(name, line_of(tok, offset), int(tok.tag[1]), tok.level == 0, body)
         )
 
     def _match(self, toks: Sequence[Token], i: int, offset: int) -> Found | None:
@@ -220,10 +221,6 @@ def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:
     return owner
 
 
-def _line(tok: Token) -> int:
-    return tok.map[0] + 1 if tok.map else 0
-
-
 def _block_start(toks: Sequence[Token], i: int) -> int:
     """Index of the top-level block that holds token `i`."""
     while i > 0 and toks[i].level > 0:
@@ -268,4 +265,4 @@ def _section_problems(sections: Sequence[Section], chosen: set[int], path: str) 
     return problems
 
 
-__all__ = ["NO_NOTES", "PARALLEL_FROM", "key", "parse"]
+__all__ = ["NO_NOTES", "PARALLEL_FROM", "parse"]

@@ -73,8 +73,7 @@ def checked_sheets(plan: Iterable[Target], strict: bool = False) -> dict[Path, S
 
 def warnings(sheets: Mapping[Path, Sheet]) -> list[Problem]:
     """The warnings of every sheet (not its infos: `lint` shows those), in line order."""
-    found = {p for sheet in sheets.values() for p in sheet.problems if p.level == WARNING}
-    return sorted(found, key=lambda p: (p.path, p.line, p.message))
+    return sorted({p for s in sheets.values() for p in s.problems if p.level == WARNING})
 
 
 def targets(config: Config) -> list[Target]:

@@ -211,9 +211,3 @@ def heading_name(heading_text: str) -> str:
 def is_index_heading(name: str) -> bool:
     """`## L`, `## ㄱ`: a letter of an alphabetical index, not a category."""
     return len(name) == 1 and name.isalpha()
-
-
-def strip_separator(text: str) -> str:
-    """Definition text with the separator after the term removed."""
-    rest = separated(text)
-    return (text if rest is None else rest).lstrip()

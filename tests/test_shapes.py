@@ -7,9 +7,11 @@ a real browser.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,15 +32,19 @@ def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def built(cwd: Path, sheet: Path, *args: str) -> Collection:
+@contextmanager
+def built(cwd: Path, sheet: Path, *args: str) -> Iterator[Collection]:
     """The sheet built by the CLI into a deck, imported into a new collection."""
     shutil.copyfile(sheet, cwd / sheet.name)
     result = run("build", sheet.name, "-o", "deck.apkg", *args)
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     col = open_collection(cwd / "anki")
-    import_deck(col, cwd / "deck.apkg")
-    return col
+    try:
+        import_deck(col, cwd / "deck.apkg")
+        yield col
+    finally:
+        col.close()
 
 
 def notes_by_term(col: Collection) -> dict[str, dict[str, object]]:
@@ -57,37 +63,28 @@ def notes_by_term(col: Collection) -> dict[str, dict[str, object]]:
 @pytest.mark.parametrize("name", sorted(p.stem for p in SHEETS.glob("*.md")))
 def test_every_shape_builds_a_deck_with_its_golden_notes(cwd: Path, name: str) -> None:
     golden = json.loads((SHEETS / f"{name}.json").read_text(encoding="utf-8"))
-    col = built(cwd, SHEETS / f"{name}.md")
-    try:
+    with built(cwd, SHEETS / f"{name}.md") as col:
         found = notes_by_term(col)
-    finally:
-        col.close()
     assert sorted(found) == sorted(html_escape(n["term"]) for n in golden["notes"])
     assert golden["notes"], f"{name}: the golden holds no notes"
 
 
 def html_escape(text: str) -> str:
-    import html
-
     return html.escape(text, quote=True)
 
 
 def test_a_question_gets_its_forward_card_only(cwd: Path) -> None:
-    col = built(cwd, SHEETS / "details-qa.ko.md")
-    try:
+    with built(cwd, SHEETS / "details-qa.ko.md") as col:
         found = notes_by_term(col)
         question = found["프로세스와 스레드의 차이는?"]
         assert question["cards"] == ["Term → Definition"]
         assert question["fields"]["Clue"] == ""
         assert question["fields"]["Expansion"] == ""
         assert len(col.find_cards("")) == 3
-    finally:
-        col.close()
 
 
 def test_a_term_gets_its_reverse_and_abbreviation_cards(cwd: Path) -> None:
-    col = built(cwd, SHEETS / "abbreviations.en.md")
-    try:
+    with built(cwd, SHEETS / "abbreviations.en.md") as col:
         found = notes_by_term(col)
         assert found["LIFO (Last In, First Out)"]["cards"] == [
             "Term → Definition",
@@ -100,74 +97,51 @@ def test_a_term_gets_its_reverse_and_abbreviation_cards(cwd: Path) -> None:
             "Definition → Term",
         ]
         assert found["자연어 처리 (NLP)"]["fields"]["Short"] == "NLP"
-    finally:
-        col.close()
 
 
 def test_front_matter_tags_tag_every_note(cwd: Path) -> None:
-    col = built(cwd, SHEETS / "front-matter.ko.md")
-    try:
+    with built(cwd, SHEETS / "front-matter.ko.md") as col:
         found = notes_by_term(col)
-    finally:
-        col.close()
     assert found["GET"]["tags"] == ["network", "web", "메서드"]
     assert found["Cache-Control"]["tags"] == ["network", "web", "주요_헤더"]
     assert all("network" in n["tags"] for n in found.values())
 
 
 def test_nested_obsidian_tags_become_anki_hierarchy(cwd: Path) -> None:
-    col = built(cwd, GRAMMAR / "front_matter.md")
-    try:
+    with built(cwd, GRAMMAR / "front_matter.md") as col:
         found = notes_by_term(col)
-    finally:
-        col.close()
     assert found["GET"]["tags"] == ["Methods", "exam", "network", "web::http"]
 
 
 def test_a_korean_sheet_gets_korean_prompts_without_a_config(cwd: Path) -> None:
-    col = built(cwd, SHEETS / "label-bullets.ko.md")
-    try:
+    with built(cwd, SHEETS / "label-bullets.ko.md") as col:
         card = col.get_card(col.find_cards("")[0])
         assert "뜻" in card.question()
-    finally:
-        col.close()
 
 
 def test_an_english_sheet_gets_english_prompts_and_language_overrides(cwd: Path) -> None:
-    col = built(cwd, SHEETS / "heading-terms.en.md")
-    try:
+    with built(cwd, SHEETS / "heading-terms.en.md") as col:
         assert "Meaning" in col.get_card(col.find_cards("")[0]).question()
-    finally:
-        col.close()
     shutil.rmtree(cwd / "anki")
-    col = built(cwd, SHEETS / "heading-terms.en.md", "--language", "ko")
-    try:
+    with built(cwd, SHEETS / "heading-terms.en.md", "--language", "ko") as col:
         assert "뜻" in col.get_card(col.find_cards("")[0]).question()
-    finally:
-        col.close()
 
 
 def test_terms_option_overrides_detection(cwd: Path) -> None:
-    col = built(cwd, SHEETS / "heading-terms.en.md", "--terms", "bold")
-    try:
+    with built(cwd, SHEETS / "heading-terms.en.md", "--terms", "bold") as col:
         # Read as bold terms, the label bullets are notes, and each repeat a duplicate.
         assert sorted(notes_by_term(col)) == ["Analogy", "Definition", "Example"]
-    finally:
-        col.close()
 
 
 UNSAFE = ("<script", "onerror", "javascript:", "style=", "alert(")
 
 
 def test_unsafe_html_never_reaches_a_field(cwd: Path) -> None:
-    col = built(cwd, GRAMMAR / "raw_html_safe.md")
-    try:
+    with built(cwd, GRAMMAR / "raw_html_safe.md") as col:
         for note in notes_by_term(col).values():
             for name, value in note["fields"].items():
                 for bad in UNSAFE:
                     assert bad not in value.lower(), f"{name}: {value}"
-    finally:
-        col.close()
 
 
 @pytest.fixture(scope="module")
@@ -178,14 +152,11 @@ def phone(chromium: Browser) -> Iterator[Page]:
 
 
 def test_br_sup_sub_and_kbd_render_on_a_card(cwd: Path, phone: Page) -> None:
-    col = built(cwd, GRAMMAR / "raw_html_safe.md")
-    try:
+    with built(cwd, GRAMMAR / "raw_html_safe.md") as col:
         answers = {}
         for cid in col.find_cards("card:1"):
             card = col.get_card(cid)
             answers[card.note()["Term"]] = card.answer()
-    finally:
-        col.close()
     phone.set_content(wrap_card(answers["Water"], 0, night=False))
     definition = phone.locator(".definition")
     assert definition.locator("sup").inner_text() == "2"

@@ -20,8 +20,12 @@ class Context:
     category: str
 
     def line(self, tok: Token) -> int:
-        """The 1-based line of a block token in the whole source."""
-        return (tok.map[0] + 1 if tok.map else 0) + self.offset
+        return line_of(tok, self.offset)
+
+
+def line_of(tok: Token, offset: int) -> int:
+    """The 1-based line of a block token in the whole source, `offset` lines before its piece."""
+    return (tok.map[0] + 1 if tok.map else 0) + offset
 
 
 @dataclass

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from flashcards import markup
 from flashcards.note import Note
-from flashcards.terms import BOLD, HEADINGS, heading_name, is_index_heading, is_label, split_term
+from flashcards.terms import BOLD, HEADINGS, is_index_heading, is_label, split_term
 
 
 @dataclass
@@ -91,10 +91,9 @@ def heading_note(
 ) -> Note:
     """The note of a heading term: everything from the line after it to `end`."""
     toks = markup.tokens("".join(lines[section.body : end]))
-    term = heading_name(section.name)
-    short, expansion = split_term(term)
+    short, expansion = split_term(section.name)  # the name is cleaned already
     return Note(
-        term,
+        section.name,
         short,
         expansion,
         category,
