@@ -59,12 +59,13 @@ def load_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
 
 
 def checked_sheets(plan: Iterable[Target], strict: bool = False) -> dict[Path, Sheet]:
-    """Every source of a plan, read once; raises every error of every target at once (and,
-    when `strict`, every warning too)."""
+    """Every source of a plan, read once; raises every error of every target at once, with
+    every warning (which, when `strict`, fails on its own)."""
     plan = list(plan)
     sheets = load_sheets(plan)
     problems = [p for t in plan for p in problems_of(t, sheets)]
-    if strict:
+    if problems or strict:
+        # A failing build shows its warnings too: one may be what explains an error.
         problems += warnings(sheets)
     if problems:
         raise ProblemsError(problems)

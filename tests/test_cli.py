@@ -164,6 +164,28 @@ def test_a_failed_build_leaves_the_previous_deck_and_lock(project: Path) -> None
     assert result.stderr.splitlines() == [warning]
 
 
+def test_a_build_that_fails_on_an_error_shows_the_warning_that_explains_it(
+    project: Path,
+) -> None:
+    # Glacier without a definition is a warning in the Korean sheet; the English sheet then
+    # has a term the Korean one lacks, an error. The warning says why.
+    source = project / "source/aws.ko.md"
+    text = source.read_text(encoding="utf-8")
+    write(
+        source,
+        text.replace(
+            "   * `장기 보관용 데이터 저장 서비스`로, 저비용으로 데이터를 보관할 수 있다.\n", "", 1
+        ),
+    )
+    result = run("build")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        'source/aws.en.md:27: term "Glacier" is not in source/aws.ko.md',
+        'source/aws.ko.md:27: warning: term "Glacier" has no definition, so it is not a note',
+    ]
+    assert not (project / "decks").exists()
+
+
 def test_check_names_a_stale_deck_and_writes_nothing(project: Path) -> None:
     assert run("build").exit_code == 0
     deck = project / "decks/aws-ko.apkg"
