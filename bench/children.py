@@ -26,11 +26,13 @@ class CommandFailed(Exception):
 
 @dataclass(frozen=True)
 class Command:
-    """A command to measure; `fresh` is a folder emptied before every run."""
+    """A command to measure; `fresh` is a folder emptied, and `stale` files removed, before
+    every run."""
 
     argv: tuple[str, ...]
     cwd: Path | None = None
     fresh: Path | None = None
+    stale: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ def run(command: Command) -> Run:
     if command.fresh is not None:
         shutil.rmtree(command.fresh, ignore_errors=True)
         command.fresh.mkdir(parents=True)
+    for path in command.stale:
+        path.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="run-") as folder:
         log_path, result_path = Path(folder) / "log", Path(folder) / "result.json"
         with log_path.open("wb") as log:

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from flashcards.build import spec_for
-from flashcards.deck import DeckSpec, note_fields, note_guid, note_types, stable_id
+from flashcards.deck import DeckSpec, note_fields, note_types
+from flashcards.identity import note_guid, stable_id
 from flashcards.note import Note
 from flashcards.plan import load_sheet, single_target
 

@@ -2,6 +2,9 @@
 
 Usage: python bench/run.py [--quick | --sizes 1000,10000] [--repeat N]
 
+Then each pathological sheet of bench/pathological.py at 100 KB and 1 MB (100 KB only with
+--quick), in seconds per MB.
+
 Every measurement is a fresh process, forked by the small bench/launch.py: wall time from fork
 to wait4, peak RSS from wait4's ru_maxrss.
 A report, not a test: the exit status is 0 whether targets pass or fail, 1 if a command fails.
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import pathological
 from children import Command, CommandFailed, Summary, measure, run
 from prep import floor_input
 from sheets import SEED, Seed, read_seed, write_sheet
@@ -32,6 +36,9 @@ QUICK = (1_000, 10_000)
 BIG = 100_000
 SEED_SIZE = 30
 STARTUP_RUNS = 10
+PATHOLOGICAL = (100_000, 1_000_000)
+PATHOLOGICAL_QUICK = (100_000,)
+PATHOLOGICAL_TIMEOUT = 120.0
 GENANKI_CHECK = """\
 import sys
 from flashcards.cli import main
@@ -153,7 +160,11 @@ def size_row(tmp: Path, notes: int, seed: Seed, repeat: int) -> Row:
     folder.mkdir()
     out = folder / "build"
     sheet = folder / f"aws-{notes}.ko.md"
-    build = Command(flashcards("build", str(sheet), "-o", str(out / "deck.apkg")), fresh=out)
+    # A deck built from one sheet keeps its history beside the sheet: removed before each
+    # run, so that every run is a first build.
+    history = sheet.with_name(sheet.name.removesuffix(".md") + ".lock.json")
+    argv = flashcards("build", str(sheet), "-o", str(out / "deck.apkg"))
+    build = Command(argv, fresh=out, stale=(history,))
     return deck_row(folder, notes, seed, build, repeat)
 
 
@@ -258,7 +269,7 @@ def report(sizes: tuple[int, ...], repeat: int) -> list[str]:
     return [
         f"median wall time and max peak RSS of {repeat} runs; every run a fresh process "
         "(fork to os.wait4, ru_maxrss), forked by bench/launch.py.",
-        "build: `flashcards build SHEET -o OUT.apkg`, a first build (no lock file).",
+        "build: `flashcards build SHEET -o OUT.apkg`, a first build (no history file).",
         "floor: a fresh Python that loads pre-computed field values (JSON) and writes the same "
         "deck with genanki alone; its time includes start-up, importing genanki and the JSON load.",
         "",
@@ -286,8 +297,26 @@ def main(argv: list[str]) -> int:
     except CommandFailed as exc:
         print(f"bench: a command failed, {exc}", file=sys.stderr)
         return 1
-    print(*lines, "", f"whole run: {time.perf_counter() - began:.0f} s", sep="\n")
+    print(*lines, "", sep="\n", flush=True)
+    sizes = PATHOLOGICAL_QUICK if args.sizes == QUICK else PATHOLOGICAL
+    print(*pathological_section(sizes), "", sep="\n")
+    print(f"whole run: {time.perf_counter() - began:.0f} s")
     return 0
+
+
+def pathological_section(sizes: tuple[int, ...]) -> list[str]:
+    """Each sheet of bench/pathological.py built once at each size: seconds per MB that
+    grow with the size show a cost that grows faster than the sheet."""
+    progress(f"pathological sheets at {', '.join(f'{s:,}' for s in sizes)} bytes, one run each")
+    return [
+        "## Pathological sheets",
+        "",
+        "`flashcards build SHEET -o OUT.apkg` of each pattern (bench/pathological.py), one run "
+        f"each; wall seconds per MB of sheet, process start-up included; no build may take "
+        f"more than {PATHOLOGICAL_TIMEOUT:g} s. exit 1: the sheet is refused with a message.",
+        "",
+        *pathological.table(list(pathological.PATTERNS), list(sizes), PATHOLOGICAL_TIMEOUT),
+    ]
 
 
 if __name__ == "__main__":

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import filecmp
 import gc
-import tempfile
-from collections.abc import Iterator, Sequence
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flashcards import lock as locks
-from flashcards.deck import DeckSpec, package
-from flashcards.errors import Problem
-from flashcards.lock import Clock
+from flashcards.deck import DeckSpec, Packed, package
+from flashcards.errors import WARNING, Problem, ProblemsError, fail
+from flashcards.lock import Clock, Lock, file_sha256
 from flashcards.note import Sheet
 from flashcards.plan import (
     Target,
@@ -24,7 +25,7 @@ from flashcards.plan import (
     translations,
     warnings,
 )
-from flashcards.write import write_all
+from flashcards.write import scratch, write_all
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,12 @@ class Built:
 def build(plan: Sequence[Target], check: bool = False, strict: bool = False) -> Built:
     """Build every target; with `check`, write nothing and tell which outputs would change;
     with `strict`, a warning fails the build like an error."""
-    with _few_collections():
+    with few_collections():
         return _build(plan, check, strict)
 
 
 @contextmanager
-def _few_collections() -> Iterator[None]:
+def few_collections() -> Iterator[None]:
     # A build makes millions of objects that either die young or live to the end. With the
     # default thresholds the cyclic collector rescans the survivors again and again (a third
     # of the time of a 100,000-note build); collecting young objects less often keeps the
@@ -63,31 +64,94 @@ def _few_collections() -> Iterator[None]:
 
 
 def _build(plan: Sequence[Target], check: bool, strict: bool) -> Built:
+    for target in plan:
+        for path in (*(p for _, p in target.sources), target.output):
+            _check_name(path)
     sheets = checked_sheets(plan, strict)
     clock = Clock.from_environ()
     results: list[Result] = []
-    with tempfile.TemporaryDirectory(prefix="flashcards-") as folder:
+    problems: list[Problem] = []
+    with scratch() as folder:
         files: list[tuple[Path, bytes | Path]] = []
         for number, target in enumerate(plan):
             sheet = sheets[target.sources[0][1]]
-            lock_file = locks.lock_path(target.output)
-            deck_file = Path(folder) / f"{number}.apkg"
-            lock = package(
-                spec_for(target, sheet),
-                sheet.notes,
-                locks.load(lock_file),
-                clock,
-                deck_file,
-                translations(target, sheets),
+            deck_file = folder / f"{number}.apkg"
+            packed = _package(target, sheet, sheets, clock, deck_file)
+            written = locks.Written(
+                _relative(target.output, target.history), file_sha256(deck_file)
             )
             new_lock = deck_file.with_suffix(".lock.json")
-            new_lock.write_text(locks.dumps(lock), encoding="utf-8")
-            changed = _differs(target.output, deck_file) or _differs(lock_file, new_lock)
+            locks.write(replace(packed.lock, written=written), new_lock)
+            changed = _differs(target.output, deck_file) or _differs(target.history, new_lock)
             results.append(Result(target.output, len(sheet.notes), changed))
-            files += [(target.output, deck_file), (lock_file, new_lock)]
+            problems += packed.problems
+            # The deck first, its history last: a kill between the two leaves a history whose
+            # `written` hash does not match the deck, which the next build notices.
+            files += [(target.output, deck_file), (target.history, new_lock)]
+        if strict and any(p.level == WARNING for p in problems):
+            raise ProblemsError(problems)
         if not check:
             write_all(files)
-    return Built(results, warnings(sheets))
+    return Built(results, sorted({*warnings(sheets), *problems}))
+
+
+def _package(
+    target: Target, sheet: Sheet, sheets: Mapping[Path, Sheet], clock: Clock, out: Path
+) -> Packed:
+    history = read_history(target)
+    try:
+        return package(
+            spec_for(target, sheet), sheet.notes, history, clock, out, translations(target, sheets)
+        )
+    except (OSError, sqlite3.Error) as exc:
+        # A full or read-only temporary folder: nothing of the old deck has been touched.
+        message = f"cannot build in the temporary folder {out.parent}: {exc}; free some space"
+        raise fail(str(target.output), 1, message) from None
+
+
+def read_history(target: Target) -> Lock:
+    """The deck's history: its file, else a version-1 lock beside the output, else what the
+    previous deck file holds; where the history and its deck file disagree, the deck wins."""
+    namespace = target.namespace
+    lock = locks.load(target.history, namespace)
+    legacy = locks.legacy_path(target.output)
+    if lock is None and legacy != target.history:
+        lock = locks.load_legacy(legacy, namespace)
+    if lock is None:
+        return _recovered(target.output, namespace) or locks.empty(namespace)
+    if lock.written is None:
+        return lock
+    deck = target.history.parent / lock.written.path
+    if deck.is_file() and file_sha256(deck) != lock.written.sha256:
+        found = _recovered(deck, namespace)
+        return locks.merged(lock, found) if found else lock
+    return lock
+
+
+def _recovered(deck: Path, namespace: str) -> Lock | None:
+    if not deck.is_file():
+        return None
+    from flashcards.recover import recover
+
+    return recover(deck, namespace)
+
+
+def _check_name(path: Path) -> None:
+    """A file name must be text: it goes into the deck (its name, the Source field) and into
+    the history."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        message = "the file name is not valid UTF-8; rename the file (its name goes into the deck)"
+        raise fail(shown, 1, message) from None
+
+
+def _relative(output: Path, history: Path) -> str:
+    """The deck file's path as its history records it: from the history's folder."""
+    return Path(
+        os.path.relpath(os.path.abspath(output), os.path.abspath(history.parent))
+    ).as_posix()
 
 
 def spec_for(target: Target, sheet: Sheet) -> DeckSpec:
@@ -103,6 +167,7 @@ def spec_for(target: Target, sheet: Sheet) -> DeckSpec:
         translation_language=target.sources[1][0] if len(target.sources) > 1 else None,
         cloze=target.cloze,
         sheet_tags=sheet_tags(sheet),
+        renames=dict(sheet.renames),
     )
 
 

@@ -5,6 +5,9 @@ Modules are imported inside the commands, so that `--help` costs little more tha
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import sys
 from pathlib import Path
 
 import click
@@ -34,6 +37,13 @@ _TERMS = click.option(
 @click.version_option(package_name="flashcards")
 def main() -> None:
     """Turn Markdown study sheets into Anki decks."""
+    _exit_on_sigterm()
+
+
+def _exit_on_sigterm() -> None:
+    # As an exit, not a kill: temporary folders and staged files are removed on the way out.
+    with contextlib.suppress(ValueError):  # not the main thread: its program's business
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 @main.command()

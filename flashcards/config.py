@@ -14,10 +14,11 @@ from pathlib import Path
 import yaml
 
 from flashcards.errors import fail
+from flashcards.identity import DECK_KEY, history_file
 from flashcards.read import read_text
 from flashcards.terms import MODES
 
-_TOP_KEYS = {"tag_root": False, "categories": True, "decks": True}
+_TOP_KEYS = {"tag_root": False, "history": False, "categories": True, "decks": True}
 _DECK_KEYS = {
     "key": True,
     "name": True,
@@ -86,6 +87,8 @@ class Config:
     path: Path
     categories: Categories
     decks: tuple[DeckConfig, ...]
+    history: Path
+    """The folder of the decks' history files, one per deck key (commit it with the decks)."""
 
 
 class _Reader:
@@ -146,21 +149,33 @@ def load(path: Path) -> Config:
     """The config at `path`, checked, with its source files known to exist."""
     text = read_text(path)
     name = str(path)
+    loader = yaml.SafeLoader(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = loader.get_single_node()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise fail(name, line, f"not valid YAML: {problem}") from None
+    except RecursionError:
+        # PyYAML composes nested collections recursively: some thousand levels exhaust
+        # Python's stack. The line is as far as its reader had got.
+        message = "nested too deep to read: a config needs only a few levels of nesting"
+        raise fail(name, loader.line + 1, message) from None
+    finally:
+        loader.dispose()
     if root is None:
         raise fail(name, 1, "empty config: it needs 'categories' and 'decks'")
     reader = _Reader(path)
     top = reader.mapping(root, _TOP_KEYS, "the config")
     tag_root = reader.scalar(top["tag_root"][1], "tag_root") if "tag_root" in top else ""
     categories = Categories(tag_root, _categories(reader, top["categories"][1]))
+    history = path.parent
+    if "history" in top:
+        history = _relative(path.parent, reader.scalar(top["history"][1], "history"))
     decks = _decks(reader, top["decks"][1], path.parent)
-    return Config(path, categories, decks)
+    _check_histories(reader, decks, history)
+    return Config(path, categories, decks, history)
 
 
 def _categories(reader: _Reader, node: yaml.Node) -> tuple[Category, ...]:
@@ -210,7 +225,15 @@ def _sources(
         written = reader.scalar(node, "a source")
         path = _relative(base, written)
         if not path.is_file():
-            raise fail(reader.name, reader.line(node), f"source file {written!r} does not exist")
+            # Said as it is: "does not exist" would send the author looking for a typo.
+            problem = (
+                "is a directory, not a file"
+                if path.is_dir()
+                else "is not a regular file"
+                if path.exists()
+                else "does not exist"
+            )
+            raise fail(reader.name, reader.line(node), f"source file {written!r} {problem}")
         sources.append((lang, path))
     return tuple(sources)
 
@@ -225,6 +248,12 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
             if k not in ("sources", "cloze", "terms")
         }
         line = reader.line(item)
+        if not DECK_KEY.fullmatch(text["key"]):
+            message = (
+                f"deck key {text['key']!r} must be ASCII letters, digits, '.', '-' or '_',"
+                " starting with a letter or digit: it names the deck's history file"
+            )
+            raise fail(reader.name, reader.line(fields["key"][1]), message)
         deck = DeckConfig(
             key=text["key"],
             name=text["name"],
@@ -257,3 +286,23 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
     if not decks:
         raise fail(reader.name, reader.line(node), "no decks declared")
     return tuple(decks)
+
+
+def _check_histories(reader: _Reader, decks: tuple[DeckConfig, ...], folder: Path) -> None:
+    """No two decks share a history file (file systems may ignore case), and no deck writes
+    its output over a history file."""
+    owners: dict[str, DeckConfig] = {}
+    for deck in decks:
+        other = owners.setdefault(deck.key.casefold(), deck)
+        if other is not deck:
+            message = (
+                f"deck {deck.key!r} would share its history file with {other.key!r}"
+                f" (line {other.line}): keys that differ only in case name one file"
+            )
+            raise fail(reader.name, deck.line, message)
+    histories = {os.path.normcase(os.path.abspath(history_file(folder, d.key))): d for d in decks}
+    for deck in decks:
+        owner = histories.get(os.path.normcase(os.path.abspath(deck.output)))
+        if owner is not None:
+            message = f"deck {deck.key!r} writes its output over the history file of {owner.key!r}"
+            raise fail(reader.name, deck.line, message)

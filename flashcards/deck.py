@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import re
@@ -16,8 +15,11 @@ from pathlib import Path, PurePath
 
 import genanki
 
-from flashcards import cards
-from flashcards.lock import Clock, Lock
+from flashcards import cards, identity
+from flashcards.errors import Problem
+from flashcards.history import Incoming, decide
+from flashcards.inert import inert
+from flashcards.lock import Clock, Lock, content_hash
 from flashcards.mask import mask
 from flashcards.note import QUESTION, Note
 
@@ -43,26 +45,13 @@ class DeckSpec:
     """Add a cloze note per term whose key phrases become its deletions."""
     sheet_tags: tuple[str, ...] = ()
     """Tags of every note: what the sheet's front matter asks for, as valid Anki tags."""
-
-
-def stable_id(*parts: str) -> int:
-    """An Anki ID from names: the same names give the same ID on every machine, forever."""
-    blob = json.dumps(["flashcards", *parts], ensure_ascii=False)  # unambiguous, like GUIDs
-    digest = hashlib.sha256(blob.encode()).digest()
-    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
-
-
-def note_guid(namespace: str, key: str, kind: str = "") -> str:
-    """A note's GUID: its deck's namespace and its normalised short form, nothing else (and
-    for a term's cloze note, the word "cloze")."""
-    # As a JSON list, not joined with a separator: ("aws", "x__ec2") and ("aws__x", "ec2")
-    # must not meet, whatever characters a deck key or a term holds.
-    parts = [namespace, key, kind] if kind else [namespace, key]
-    return str(genanki.guid_for(json.dumps(parts, ensure_ascii=False)))
+    renames: Mapping[str, str] = field(default_factory=dict)
+    """Renames the sheet declares: a new term's key -> the old key whose history it takes."""
 
 
 def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> list[str]:
-    """The note's field values, in the note type's field order, as Anki HTML."""
+    """The note's field values, in the note type's field order, as Anki HTML: Anki syntax
+    written in the sheet is inert (see `flashcards.inert`)."""
     names = (note.term, note.short, note.expansion)
     values = [
         escape(note.term),
@@ -75,7 +64,8 @@ def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> 
     ]
     if spec.translation_language is not None:
         values += [translation.html, _source(translation)] if translation else ["", ""]
-    return values
+    # Last, on the HTML as Anki gets it: the mask above still finds the names as written.
+    return [inert(v) for v in values]
 
 
 def cloze_fields(note: Note, spec: DeckSpec) -> list[str] | None:
@@ -83,34 +73,61 @@ def cloze_fields(note: Note, spec: DeckSpec) -> list[str] | None:
     text = cloze_text(note.html)
     if text is None:
         return None
-    return [text, escape(note.term), _category(note, spec), _source(note)]
+    # The text is inert already: its deletions are the only Anki syntax it may hold.
+    return [text, *(inert(v) for v in (escape(note.term), _category(note, spec), _source(note)))]
 
 
 def cloze_text(html: str) -> str | None:
-    """The definition with its n-th key phrase as the n-th cloze deletion."""
+    """The definition, made inert, with its n-th key phrase as the n-th cloze deletion."""
     count = 0
 
     def delete(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        # "}}" would end the deletion early; Anki shows "} }" the same way on a card.
-        phrase = match[0].replace("}}", "} }")
-        return f"{{{{c{count}::{phrase}}}}}"
+        # The phrase is inert: a "}}" or "::" in it neither ends the deletion nor starts a hint.
+        return f"{{{{c{count}::{match[0]}}}}}"
 
-    text = _KEY_PHRASE.sub(delete, html)
+    # Inert first, then the deletions: these are ours, the only markers Anki must see.
+    text = _KEY_PHRASE.sub(delete, inert(html))
     return text if count else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeckNote:
-    """One note to write: its key in the lock, its GUID, type, fields, tags and position."""
+    """One note to write: its identity, type, fields, tags and position."""
 
     key: str
-    guid: str
+    kind: str
     model: genanki.Model
     fields: list[str]
     tags: list[str]
     due: int
+    note: Note
+
+    def incoming(self) -> Incoming:
+        """The note as its history sees it."""
+        named = dict(zip((f["name"] for f in self.model.fields), self.fields, strict=True))
+        # Source fields move whenever lines are inserted above; a learner sees no change.
+        seen = [v for n, v in named.items() if not n.endswith("Source")]
+        term = self.kind == identity.TERM
+        return Incoming(
+            key=self.key,
+            kind=self.kind,
+            hash=content_hash(seen, self.tags),
+            text=content_hash(named["Definition"]) if term else "",
+            term=self.note.term if term else "",
+            expansion=bool(self.note.expansion) and term,
+            path=self.note.path,
+            line=self.note.line,
+        )
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A deck written: the history that goes with it, and what to tell the author."""
+
+    lock: Lock
+    problems: list[Problem]
 
 
 def package(
@@ -120,36 +137,33 @@ def package(
     clock: Clock,
     out: Path,
     translations: Mapping[str, Note] | None = None,
-) -> Lock:
-    """Write the deck's `.apkg` to `out`; returns the lock that goes with it."""
+) -> Packed:
+    """Write the deck's `.apkg` to `out`, with the history that goes with it."""
     models = note_types(spec)
     notetypes = {
-        name: clock.stamp(lock.notetypes.get(name), _hash(m.name, m.fields, m.templates, m.css))
+        name: clock.stamp(
+            lock.notetypes.get(name), content_hash(m.name, m.fields, m.templates, m.css)
+        )
         for name, m in models.items()
     }
-    stamps = dict(lock.notes)
-    deck = genanki.Deck(stable_id("deck", spec.namespace), spec.name, spec.description)
-    for entry in deck_notes(spec, notes, models, translations or {}):
-        # Source fields move whenever lines are inserted above; a learner sees no change.
-        seen = [
-            v
-            for f, v in zip(entry.model.fields, entry.fields, strict=True)
-            if not f["name"].endswith("Source")
-        ]
-        stamps[entry.key] = clock.stamp(lock.notes.get(entry.key), _hash(seen, entry.tags))
+    planned = deck_notes(spec, notes, models, translations or {})
+    decided = decide([n.incoming() for n in planned], lock, clock, spec.renames)
+    deck = genanki.Deck(identity.deck_id(spec.namespace), spec.name, spec.description)
+    for note, entry in zip(planned, decided.entries, strict=True):
         deck.add_note(
             _StampedNote(
-                stamps[entry.key].mod,
-                model=entry.model,
-                fields=entry.fields,
-                tags=entry.tags,
+                entry.mod,
+                model=note.model,
+                fields=note.fields,
+                tags=note.tags,
                 guid=entry.guid,
-                due=entry.due,
+                due=note.due,
             )
         )
     model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
-    _write_apkg(deck, model_mods, stable_id("notes", spec.namespace), out)
-    return Lock(notetypes, stamps)
+    _write_apkg(deck, model_mods, identity.note_id_base(spec.namespace), out)
+    history = Lock(notetypes, decided.notes, spec.namespace)
+    return Packed(history, decided.problems)
 
 
 def deck_notes(
@@ -164,13 +178,13 @@ def deck_notes(
         tags = [spec.tags[note.category]] if note.category in spec.tags else []
         tags += [t for t in spec.sheet_tags if t not in tags]
         values = note_fields(note, spec, translations.get(note.key))
-        guid = note_guid(spec.namespace, note.key)
-        entries.append(DeckNote(note.key, guid, models["notes"], values, tags, position))
+        entries.append(
+            DeckNote(note.key, identity.TERM, models["notes"], values, tags, position, note)
+        )
         cloze = cloze_fields(note, spec) if "cloze" in models else None
         if cloze is not None:
-            guid = note_guid(spec.namespace, note.key, "cloze")
             entries.append(
-                DeckNote(f"cloze {note.key}", guid, models["cloze"], cloze, tags, position)
+                DeckNote(note.key, identity.CLOZE, models["cloze"], cloze, tags, position, note)
             )
     return entries
 
@@ -189,7 +203,7 @@ def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
     fields = cards.BILINGUAL_FIELDS if bilingual else cards.FIELDS
     models = {
         "notes": genanki.Model(
-            stable_id("notetype", spec.namespace, *fields),
+            identity.notetype_id(spec.namespace, *fields),
             f"flashcards: {spec.name}",
             fields=[{"name": name} for name in fields],
             templates=cards.templates(spec.language, spec.translation_language),
@@ -199,7 +213,7 @@ def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
     }
     if spec.cloze:
         models["cloze"] = genanki.Model(
-            stable_id("notetype", spec.namespace, "cloze", *cards.CLOZE_FIELDS),
+            identity.notetype_id(spec.namespace, "cloze", *cards.CLOZE_FIELDS),
             f"flashcards: {spec.name} (cloze)",
             fields=[{"name": name} for name in cards.CLOZE_FIELDS],
             templates=[cards.cloze_template(spec.language)],
@@ -208,11 +222,6 @@ def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
             sort_field_index=1,
         )
     return models
-
-
-def _hash(*parts: object) -> str:
-    blob = json.dumps(parts, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 class _StampedNote(genanki.Note):  # type: ignore[misc]
@@ -227,6 +236,13 @@ class _StampedNote(genanki.Note):  # type: ignore[misc]
     ) -> None:
         # genanki stamps a note and its cards with the time it is given.
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+    def _check_invalid_html_tags_in_fields(self) -> None:
+        # genanki warns of text that looks like a stray tag, with a regex that takes time
+        # quadratic in a field's length (a line of code spans: seconds per 100 KB). Ours
+        # cannot hold one: fields are markdown-it's escaped output, raw HTML from a sheet is
+        # rebuilt by the sanitizer, and every other value is escaped; so nothing to check.
+        return
 
 
 def _write_apkg(deck: genanki.Deck, model_mods: Mapping[int, int], id_base: int, out: Path) -> None:

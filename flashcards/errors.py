@@ -13,6 +13,8 @@ WARNING = "warning"
 """A local problem: the rest of the deck builds; `--strict` makes it fail."""
 INFO = "info"
 """Worth knowing, never a failure: `lint` shows it, `build` does not."""
+NOTE = "note"
+"""What a build did that the author should know (a rename it followed); never a failure."""
 
 
 @dataclass(frozen=True, order=True)

@@ -1,5 +1,7 @@
 """A sheet's YAML front matter: metadata, never a card. Its `tags` tag every note of the
-sheet; `flashcards: {terms: headings}` (or `bold`) says how the sheet writes its terms."""
+sheet; `flashcards: {terms: headings}` (or `bold`) says how the sheet writes its terms, and
+`flashcards: {renamed: {New term: Old term}}` which term a renamed one was, so that it keeps
+its history even when its definition changed too."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from flashcards.terms import MODES
 class FrontMatter:
     tags: tuple[str, ...] = ()
     terms: str | None = None
+    renamed: tuple[tuple[str, str], ...] = ()
+    """(new term, old term), as written."""
     problems: tuple[Problem, ...] = field(default=())
 
 
@@ -32,8 +36,21 @@ def read(content: str, path: str, line: int) -> FrontMatter:
     if not isinstance(data, dict):
         return FrontMatter()
     problems: list[Problem] = []
-    terms = _terms(data.get("flashcards"), path, line, problems)
-    return FrontMatter(_tags(data.get("tags")), terms, tuple(problems))
+    own = data.get("flashcards")
+    if own is not None and not isinstance(own, dict):
+        message = f"front matter 'flashcards' {_TAKES}; ignored"
+        problems.append(Problem(path, line, message, WARNING))
+        own = {}
+    own = own or {}
+    for unknown in sorted(set(map(str, own)) - {"terms", "renamed"}):
+        message = f"front matter 'flashcards' has no {unknown!r}: it {_TAKES}"
+        problems.append(Problem(path, line, message, WARNING))
+    terms = _terms(own.get("terms"), path, line, problems)
+    renamed = _renamed(own.get("renamed"), path, line, problems)
+    return FrontMatter(_tags(data.get("tags")), terms, renamed, tuple(problems))
+
+
+_TAKES = f"takes 'terms: {' | '.join(MODES)}' and 'renamed: {{new term: old term}}'"
 
 
 def _tags(value: object) -> tuple[str, ...]:
@@ -47,11 +64,21 @@ def _tags(value: object) -> tuple[str, ...]:
 
 
 def _terms(value: object, path: str, line: int, problems: list[Problem]) -> str | None:
-    if value is None:
-        return None
-    terms = value.get("terms") if isinstance(value, dict) else None
-    if terms in MODES:
-        return str(terms)
-    message = f"front matter 'flashcards' takes 'terms: {' | '.join(MODES)}'; ignored"
+    if value is None or value in MODES:
+        return None if value is None else str(value)
+    message = f"front matter 'terms' must be one of {', '.join(MODES)}; ignored"
     problems.append(Problem(path, line, message, WARNING))
     return None
+
+
+def _renamed(
+    value: object, path: str, line: int, problems: list[Problem]
+) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    pairs = value.items() if isinstance(value, dict) else ()
+    if not isinstance(value, dict) or not all(isinstance(v, str | int) for p in pairs for v in p):
+        message = "front matter 'renamed' must map each new term to its old term; ignored"
+        problems.append(Problem(path, line, message, WARNING))
+        return ()
+    return tuple((str(new), str(old)) for new, old in value.items())

@@ -1,29 +1,40 @@
-"""The lock: what each note looked like when it was last built, and the time it got then.
+"""The history of a deck: what each note looked like when it was last built, the time it got
+then, and the GUID it carries.
 
 Anki updates a note on import only when the incoming modification time is newer than its
 own copy's. So a changed note needs a newer time than its previous build, and an unchanged
 note must keep its old time, or every rebuild would overwrite a learner's own edits. The
-lock remembers both, so a rebuild of an unchanged source is byte for byte the same.
+history remembers both, so a rebuild of an unchanged source is byte for byte the same.
+
+It lives in a file named by the deck's identity, never by its output, and records the deck
+file it was written with (path and SHA-256), so that a deck and a history that do not belong
+together (a build killed between its two renames, a bad merge) are noticed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from flashcards import identity
 from flashcards.errors import fail
 
-VERSION = 1
+VERSION = 2
+"""Version 1 had no GUIDs, no deck identity and keys without their kind; it is still read."""
 
 FLOOR = 1767225600
-"""2026-01-01T00:00:00Z: the time of a note seen for the first time, without SOURCE_DATE_EPOCH."""
+"""2026-01-01T00:00:00Z: the time of a note new to a known history, without SOURCE_DATE_EPOCH."""
+
+MAX_MOD = 1 << 32
+"""Times are seconds since 1970; anything past 2106 is not a time this tool wrote."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stamp:
     """A content hash and the modification time that content was given."""
 
@@ -31,20 +42,53 @@ class Stamp:
     mod: int
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One note's history."""
+
+    guid: str
+    hash: str
+    mod: int
+    term: str = ""
+    """The term as last built: what a rename message names."""
+    text: str = ""
+    """Hash of the definition: a new term with a removed term's definition is that term renamed."""
+    expansion: bool = False
+    """Whether it had an expansion, so a learner has a card for it."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """The deck file a history was written with: its path from the history's folder, its hash."""
+
+    path: str
+    sha256: str
+
+
 @dataclass(frozen=True)
 class Lock:
-    """Stamps of a deck's note types and notes; entries of removed notes are kept."""
+    """The history of one deck; entries of removed notes are kept."""
 
     notetypes: Mapping[str, Stamp]
-    notes: Mapping[str, Stamp]
+    notes: Mapping[str, Entry]
+    """By history key (`identity.history_key`)."""
+    namespace: str = ""
+    written: Written | None = None
+    known: bool = True
+    """False when the history was lost: a note missing from it may still be on a learner's
+    phone, with any time, so it cannot get the base time."""
+    source: str = field(default="", compare=False)
+    """Where it was read from, for messages."""
 
 
-EMPTY = Lock({}, {})
+def empty(namespace: str) -> Lock:
+    """No history at all: nothing known, every note gets the current time."""
+    return Lock({}, {}, namespace, known=False)
 
 
 @dataclass(frozen=True)
 class Clock:
-    """The times a build may give: `first` for content never seen, `now` for changes."""
+    """The times a build may give: `first` for a note new to a known history, `now` else."""
 
     first: int
     now: int
@@ -52,45 +96,229 @@ class Clock:
     @classmethod
     def from_environ(cls) -> Clock:
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
+        if epoch.isdigit() and int(epoch) < MAX_MOD:
             return cls(int(epoch), int(epoch))
         return cls(FLOOR, int(time.time()))
 
-    def stamp(self, old: Stamp | None, content_hash: str) -> Stamp:
+    def stamp(self, old: Entry | Stamp | None, content_hash: str, known: bool = True) -> Stamp:
         """The stamp for content: the old one if unchanged, else a strictly newer time."""
         if old is None:
-            return Stamp(content_hash, self.first)
+            return Stamp(content_hash, self.first if known else self.now)
         if old.hash == content_hash:
-            return old
+            return Stamp(old.hash, old.mod)
         return Stamp(content_hash, max(self.now, old.mod + 1))
 
 
-def lock_path(output: Path) -> Path:
-    """Where the lock of a deck written to `output` lives: beside it."""
-    return output.with_name(output.stem + ".lock.json")
+_HASHED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""One encoder for every hash: `json.dumps` with options makes a new one each call."""
 
 
-def load(path: Path) -> Lock:
+def content_hash(*parts: object) -> str:
+    """A short hash of what a learner sees: the same content always gives the same hash."""
+    return hashlib.sha256(_HASHED.encode(parts).encode()).hexdigest()[:16]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as data:
+        while chunk := data.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def legacy_path(output: Path) -> Path:
+    """Where version 1 kept the history of a deck written to `output`: beside it."""
+    return output.with_name(output.stem + identity.HISTORY_SUFFIX)
+
+
+def load(path: Path, namespace: str) -> Lock | None:
+    """The history at `path`; None if there is no such file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as exc:
+        raise fail(str(path), 1, f"cannot read the deck's history: {exc}") from None
+    try:
+        raw = json.loads(text)
+    except ValueError as exc:
+        line = getattr(exc, "lineno", 1)
+        what = getattr(exc, "msg", str(exc))
+        raise fail(str(path), line, f"not valid JSON ({what}); {_ADVICE}") from None
+    return _Reader(path, text).lock(raw, namespace)
+
+
+def load_legacy(path: Path, namespace: str) -> Lock | None:
+    """A version-1 lock at `path`; None if there is none (a newer history there belongs to
+    another deck: since version 2, histories are named by deck, not by output)."""
+    return load(path, namespace) if _version(path) == 1 else None
+
+
+def _version(path: Path) -> object:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, NotADirectoryError):
-        return EMPTY
-    except (OSError, ValueError) as exc:
-        raise fail(str(path), 1, f"unreadable lock file ({exc}); delete it to start over") from None
-    try:
-        return Lock(
-            {key: Stamp(**value) for key, value in raw["notetypes"].items()},
-            {key: Stamp(**value) for key, value in raw["notes"].items()},
-        )
-    except (AttributeError, KeyError, TypeError):
-        raise fail(str(path), 1, "not a lock file of this tool; delete it to start over") from None
+    except (OSError, ValueError):
+        return 1 if path.is_file() else None  # unreadable: `load` says why
+    return raw.get("version", 1) if isinstance(raw, dict) else 1
 
 
-def dumps(lock: Lock) -> str:
-    """The lock as stable, diff-friendly JSON."""
-    raw = {
+_ADVICE = (
+    "mend it (after a merge: keep one side), or delete it and the next build recovers the"
+    " history from the deck file"
+)
+
+
+class _Reader:
+    """Checks a parsed history, failing at the line of the entry that is wrong."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.name = str(path)
+        self.text = text
+
+    def lock(self, raw: object, namespace: str) -> Lock:
+        if not isinstance(raw, dict) or not isinstance(raw.get("notes"), dict):
+            raise fail(self.name, 1, f"not a deck history of this tool; {_ADVICE}")
+        version = raw.get("version", 1)
+        if version not in (1, VERSION):
+            message = (
+                f"history version {version!r} is not one this tool reads (1 or {VERSION});"
+                " is it from a newer version of flashcards?"
+            )
+            raise fail(self.name, self._line('"version"'), message)
+        if version == 1:
+            return self._v1(raw, namespace)
+        deck = raw.get("deck")
+        if deck != namespace:
+            message = f"this is the history of deck {deck!r}, not of {namespace!r}"
+            raise fail(self.name, self._line('"deck"'), message)
+        notes = {str(k): self._entry(k, v) for k, v in self._mapping(raw, "notes").items()}
+        return Lock(self._notetypes(raw), notes, namespace, self._written(raw), source=self.name)
+
+    def _v1(self, raw: dict, namespace: str) -> Lock:
+        notes: dict[str, Entry] = {}
+        for key, value in self._mapping(raw, "notes").items():
+            stamp = self._stamp(key, value)
+            # "cloze ec2" was both the cloze note of "ec2" and a term "Cloze EC2"; a wrong
+            # guess only makes the hash differ, which gives a newer time, never an older one.
+            guesses = [(str(key), identity.TERM)]
+            if str(key).startswith("cloze "):
+                guesses.append((str(key)[6:], identity.CLOZE))
+            for k, kind in guesses:
+                guid = identity.note_guid(namespace, k, kind)
+                notes[identity.history_key(k, kind)] = Entry(guid, stamp.hash, stamp.mod)
+        return Lock(self._notetypes(raw), notes, namespace, source=self.name)
+
+    def _notetypes(self, raw: dict) -> dict[str, Stamp]:
+        return {str(k): self._stamp(k, v) for k, v in self._mapping(raw, "notetypes").items()}
+
+    def _written(self, raw: dict) -> Written | None:
+        value = raw.get("written")
+        if value is None:
+            return None
+        if not isinstance(value, dict) or not all(
+            isinstance(value.get(k), str) for k in ("path", "sha256")
+        ):
+            raise fail(self.name, self._line('"written"'), "'written' needs a path and a sha256")
+        return Written(value["path"], value["sha256"])
+
+    def _mapping(self, raw: dict, key: str) -> dict:
+        value = raw.get(key, {})
+        if not isinstance(value, dict):
+            raise fail(self.name, self._line(f'"{key}"'), f"'{key}' must be a mapping")
+        return value
+
+    def _stamp(self, key: object, value: object) -> Stamp:
+        if not isinstance(value, dict):
+            raise fail(self.name, self._line(key), f"entry {key!r} must be a mapping")
+        mod, hashed = value.get("mod"), value.get("hash")
+        if type(mod) is not int or not 0 <= mod < MAX_MOD:
+            message = f"entry {key!r} has mod {mod!r}; it must be a time in whole seconds"
+            raise fail(self.name, self._line(key), f"{message}; {_ADVICE}")
+        if not isinstance(hashed, str):
+            raise fail(self.name, self._line(key), f"entry {key!r} has no hash; {_ADVICE}")
+        return Stamp(hashed, mod)
+
+    def _entry(self, key: object, value: object) -> Entry:
+        stamp = self._stamp(key, value)
+        assert isinstance(value, dict)
+        guid, term, text = value.get("guid"), value.get("term", ""), value.get("text", "")
+        if not isinstance(guid, str) or not guid or not isinstance(term, str):
+            raise fail(self.name, self._line(key), f"entry {key!r} has no GUID; {_ADVICE}")
+        expansion = value.get("expansion", False) is True
+        return Entry(guid, stamp.hash, stamp.mod, term, str(text), expansion)
+
+    def _line(self, key: object) -> int:
+        """The line where `key` is written: JSON parsers do not keep positions."""
+        needle = key if isinstance(key, str) and key.startswith('"') else json.dumps(key)
+        at = self.text.find(str(needle))
+        if at < 0:
+            at = self.text.find(json.dumps(key, ensure_ascii=False))
+        return self.text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def write(lock: Lock, path: Path) -> None:
+    """The history as stable, diff-friendly JSON (what `json.dumps` with `indent=1` and
+    `sort_keys` gives), written one note at a time: for 100,000 notes, a dict per note and
+    the whole text at once would cost tens of MB at the build's peak."""
+    top: dict[str, object] = {
+        "deck": lock.namespace,
+        "notes": None,  # written entry by entry below
+        "notetypes": {key: _stamp_json(stamp) for key, stamp in sorted(lock.notetypes.items())},
         "version": VERSION,
-        "notetypes": {key: vars(stamp) for key, stamp in sorted(lock.notetypes.items())},
-        "notes": {key: vars(stamp) for key, stamp in sorted(lock.notes.items())},
     }
-    return json.dumps(raw, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if lock.written is not None:
+        top["written"] = {"path": lock.written.path, "sha256": lock.written.sha256}
+    with path.open("w", encoding="utf-8") as out:
+        out.write("{")
+        for number, (name, value) in enumerate(top.items()):
+            out.write(("," if number else "") + f"\n {_json(name)}: ")
+            if name != "notes":
+                out.write(_json(value, 1))
+                continue
+            out.write("{")
+            for count, (key, entry) in enumerate(sorted(lock.notes.items())):
+                out.write(("," if count else "") + f"\n  {_json(key)}: {_entry_text(entry)}")
+            out.write("\n }" if lock.notes else "}")
+        out.write("\n}\n")
+
+
+def _json(value: object, depth: int = 0) -> str:
+    """`value` as JSON indented as if `depth` levels deep in an `indent=1` document."""
+    if isinstance(value, str):
+        return _TEXT.encode(value)
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("\n", "\n" + " " * depth) if depth else text
+
+
+_TEXT = json.JSONEncoder(ensure_ascii=False)
+
+
+def _stamp_json(stamp: Stamp) -> dict[str, object]:
+    return {"hash": stamp.hash, "mod": stamp.mod}
+
+
+def _entry_text(entry: Entry) -> str:
+    """An entry as `json.dumps` with `indent=1` writes it two levels deep, keys sorted;
+    written directly, since that encoder is pure Python and slow once indenting."""
+    # Empty and false values are left out: a cloze note has no term, text or expansion.
+    fields = [
+        ("expansion", "true" if entry.expansion else ""),
+        ("guid", _json(entry.guid)),
+        ("hash", _json(entry.hash)),
+        ("mod", str(entry.mod)),
+        ("term", _json(entry.term) if entry.term else ""),
+        ("text", _json(entry.text) if entry.text else ""),
+    ]
+    lines = ",\n".join(f'   "{name}": {value}' for name, value in fields if value)
+    return "{\n" + lines + "\n  }"
+
+
+def merged(lock: Lock, found: Lock) -> Lock:
+    """`lock` with every note and note type `found` in a deck file taken from there: what a
+    learner may have imported is the deck file, whatever the history says."""
+    return replace(
+        lock,
+        notetypes={**lock.notetypes, **found.notetypes},
+        notes={**lock.notes, **found.notes},
+        known=False,
+    )

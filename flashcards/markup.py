@@ -13,6 +13,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from flashcards import sanitize
 from flashcards.syntax.callouts import callouts_plugin
+from flashcards.syntax.labels import labels_plugin
 from flashcards.syntax.links import links_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
 
@@ -46,6 +47,7 @@ def _make() -> MarkdownIt:
         {"html": True, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
     ).enable("table")
     md.use(front_matter_plugin)
+    md.use(labels_plugin)
     md.use(links_plugin)
     md.use(wikilinks_plugin)
     md.use(callouts_plugin, sanitize.CALLOUT_KINDS)
@@ -129,6 +131,35 @@ def too_deep(toks: Sequence[Token]) -> Token | None:
     return next((t for t in toks if t.nesting == 1 and t.level >= MAX_NESTING - 1), None)
 
 
+_LISTS = {"bullet_list", "ordered_list"}
+_QUOTES = {"blockquote", "callout"}
+
+
+def too_deep_message(toks: Sequence[Token], deepest: Token) -> str:
+    """What nests too deep at `deepest`, lists or blockquotes, and how deep they may go.
+
+    A list level takes two token levels (the list and its item), a blockquote one; the text
+    inside takes one more. So lists stop at 49 levels and blockquotes at 98.
+    """
+    lists = quotes = 0
+    for tok in toks:
+        if tok is deepest:
+            break
+        kind = tok.type.rpartition("_")[0]  # "bullet_list" of "bullet_list_open"
+        if kind in _LISTS:
+            lists += tok.nesting
+        elif kind in _QUOTES:
+            quotes += tok.nesting
+    if not quotes:
+        return f"nested more than {MAX_NESTING // 2 - 1} levels deep; flatten the lists"
+    if not lists:
+        return f"blockquotes nested more than {MAX_NESTING - 2} levels deep; flatten the quotes"
+    return (
+        "lists and blockquotes nested too deep: a list counts two levels, a blockquote one,"
+        f" and at most {MAX_NESTING - 2} levels are read; flatten them"
+    )
+
+
 def html(block_tokens: Sequence[Token]) -> str:
     """Card HTML for a run of block tokens."""
     kept: list[Token] = []
@@ -150,11 +181,14 @@ def html(block_tokens: Sequence[Token]) -> str:
 def _without_images(children: list[Token]) -> list[Token]:
     """Inline tokens without pictures, and without the line breaks that only framed them."""
     kept = [c for c in children if c.type != "image"]
-    while kept and kept[0].type in _BREAKS | {"text"} and not kept[0].content.strip():
-        kept.pop(0)
-    while kept and kept[-1].type in _BREAKS | {"text"} and not kept[-1].content.strip():
-        kept.pop()
-    return kept
+    # Indices, not pop(0): a line of pictures leaves a long run of blanks to cut.
+    first = next((i for i, c in enumerate(kept) if not _blank(c)), len(kept))
+    last = next((i for i in range(len(kept) - 1, first - 1, -1) if not _blank(kept[i])), first - 1)
+    return kept[first : last + 1]
+
+
+def _blank(tok: Token) -> bool:
+    return tok.type in _BREAKS | {"text"} and not tok.content.strip()
 
 
 def inline_html(children: Sequence[Token]) -> str:

@@ -31,7 +31,13 @@ def _blank(text: str, words: list[str]) -> str:
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: offsets would drift
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    references = [m.span() for m in _REFERENCE.finditer(text)] if "&" in text else []
+    # Per position, not per earlier match: a term repeated a thousand times in its own
+    # definition must cost a thousand checks, not a million.
+    taken = bytearray(len(text) + 1)
+    inside_reference = bytearray(len(text) + 1)
+    if "&" in text:
+        for match in _REFERENCE.finditer(text):
+            inside_reference[match.start() + 1 : match.end()] = b"\1" * (len(match[0]) - 1)
     spans: list[tuple[int, int]] = []
     for word in words:
         start = low.find(word)
@@ -39,10 +45,11 @@ def _blank(text: str, words: list[str]) -> str:
             end = start + len(word)
             if (
                 _standalone(low, start, end)
-                and not any(start < e and s < end for s, e in spans)
-                and not any(s < start < e or s < end < e for s, e in references)
+                and not any(taken[start:end])
+                and not (inside_reference[start] or inside_reference[end])
             ):
                 spans.append((start, end))
+                taken[start:end] = b"\1" * (end - start)
             start = low.find(word, start + 1)
     out, last = [], 0
     for start, end in sorted(spans):

@@ -48,6 +48,8 @@ class Sheet:
     problems: tuple[Problem, ...] = field(default=())
     tags: tuple[str, ...] = field(default=())
     """Tags the sheet gives every note (its front matter's `tags`), as written."""
+    renames: tuple[tuple[str, str], ...] = field(default=())
+    """(key of a term, key of the term it was before): renames the sheet declares."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

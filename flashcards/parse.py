@@ -17,7 +17,7 @@ from flashcards.note import Note, Sheet
 from flashcards.rules import RULES, Context, Found
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import Section, heading_note, heading_terms, parents
-from flashcards.terms import AUTO, heading_name
+from flashcards.terms import AUTO, heading_name, key, split_term
 
 NO_NOTES = (
     "no notes found: a note is a bold term with its definition (in a list item, a paragraph "
@@ -77,7 +77,7 @@ def _walk_piece(job: _Job) -> tuple[_Walk, bool]:
     deepest = markup.too_deep(toks)
     if deepest is not None:
         line = line_of(deepest, offset)
-        message = f"nested more than {markup.MAX_NESTING // 2 - 1} levels deep; flatten the lists"
+        message = markup.too_deep_message(toks, deepest)
         walk.problems.append(Problem(path, line, message))
     walk.feed(toks, offset)
     return walk, not last and markup.ends_open(toks, piece)
@@ -176,6 +176,8 @@ class _Walk:
         notes = [n for n in notes if n.definition]
         kept, duplicates = _unique(notes)
         problems += duplicates + _section_problems(self.sections, chosen, self.path)
+        renames = _renames(front, kept, self.path, self.front[1] if self.front else 1)
+        problems += renames.problems
         if not kept and not any(p.level == ERROR for p in problems):
             problems.append(Problem(self.path, 1, NO_NOTES))
         used = {n.category for n in kept}
@@ -191,6 +193,7 @@ class _Walk:
             tuple(dict.fromkeys(categories)),
             tuple(sorted(problems)),
             front.tags,
+            renames.pairs,
         )
 
     def _notes(self, text: str, up: list[int], owner: list[int], chosen: set[int]) -> list[Note]:
@@ -266,3 +269,24 @@ def _section_problems(sections: Sequence[Section], chosen: set[int], path: str) 
 
 
 __all__ = ["NO_NOTES", "PARALLEL_FROM", "parse"]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Renames:
+    pairs: tuple[tuple[str, str], ...]
+    problems: list[Problem]
+
+
+def _renames(front: frontmatter.FrontMatter, notes: list[Note], path: str, line: int) -> _Renames:
+    """The front matter's renames as (key, old key); a new term the sheet lacks is a warning."""
+    if not front.renamed:
+        return _Renames((), [])
+    keys = {key(n.term): n.key for n in notes} | {n.key: n.key for n in notes}
+    pairs, problems = [], []
+    for new, old in front.renamed:
+        if key(new) not in keys:
+            message = f'renamed: "{new}" is not a term of this sheet; ignored'
+            problems.append(Problem(path, line, message, WARNING))
+            continue
+        pairs.append((keys[key(new)], key(split_term(old)[0])))
+    return _Renames(tuple(pairs), problems)

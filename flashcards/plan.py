@@ -5,6 +5,7 @@ Kept apart from `build`, so that `lint` and `notes` never load the deck writer.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flashcards.config import Categories, Config
-from flashcards.errors import WARNING, Problem, ProblemsError
+from flashcards.errors import WARNING, Problem, ProblemsError, fail
+from flashcards.identity import history_file
 from flashcards.language import detect as detect_language
 from flashcards.note import Note, Sheet
 from flashcards.parse import parse
@@ -29,7 +31,10 @@ class Target:
     """(language, path); the first is the deck's own, any others its translations."""
     output: Path
     namespace: str
+    """The deck's identity: its GUIDs and IDs come from it."""
     name: str
+    history: Path
+    """The deck's history file: named by its identity, so any output reads the same one."""
     language: str = ""
     description: str = ""
     categories: Categories | None = None
@@ -84,6 +89,7 @@ def targets(config: Config) -> list[Target]:
             output=d.output,
             namespace=d.key,
             name=d.name,
+            history=history_file(config.history, d.key),
             language=d.language,
             description=d.description,
             categories=config.categories,
@@ -98,10 +104,13 @@ def single_target(
     source: Path, output: Path | None, language: str = "", terms: str | None = None
 ) -> Target:
     """A deck from one source with no config: named, and identified, by the source's file
-    name; its language told from its text unless given."""
+    name; its history beside the source, its language told from its text unless given."""
     stem = source.name.removesuffix(".md")
     output = output or Path(stem + ".apkg")
-    return Target(((language, source),), output, stem, stem, language, terms=terms)
+    history = history_file(source.parent, stem)
+    if os.path.abspath(output) == os.path.abspath(history):
+        raise fail(str(output), 1, "this is the deck's history file; choose another output")
+    return Target(((language, source),), output, stem, stem, history, language, terms=terms)
 
 
 def language_of(target: Target, sheet: Sheet) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import genanki
@@ -66,7 +66,8 @@ def _fill_cloze(text: str, number: int, back: bool) -> str:
 def cards_of(model: genanki.Model, values: Sequence[str]) -> list[Card]:
     """The cards Anki makes of one note: one per template with a non-empty front."""
     fields = {f["name"]: v for f, v in zip(model.fields, values, strict=True)}
-    name = re.sub(r"<[^>]+>", "", values[0] if model.model_type != model.CLOZE else values[1])
+    # The card's heading on the page: the term as text (the page escapes it once more).
+    name = unescape(re.sub(r"<[^>]+>", "", values[0 if model.model_type != model.CLOZE else 1]))
     if model.model_type == model.CLOZE:
         template = model.templates[0]
         numbers = sorted({int(number) for number, _ in _CLOZE.findall(fields["Text"])})

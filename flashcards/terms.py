@@ -80,9 +80,19 @@ def strip_markers(text: str) -> str:
     return text[start:]
 
 
+def visible(text: str) -> str:
+    """`text` without format characters (Unicode category Cf): zero-width spaces and joiners,
+    soft hyphens, byte order marks. A term is cleaned of them first, so that "EC2\u200b" and
+    "E\u200dC2" are the term "EC2", with its key and its text."""
+    if text.isascii():  # nearly every term: no need to look at each character
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def clean_term(bold_text: str) -> str:
-    """The term in a bold span: trimmed, leading markers and a trailing colon dropped."""
-    text = strip_markers(bold_text.strip()).strip()
+    """The term in a bold span: invisible characters, leading markers and a trailing colon
+    dropped, trimmed."""
+    text = strip_markers(visible(bold_text).strip()).strip()
     for colon in _COLONS:
         text = text.removesuffix(colon)
     return text.strip()
@@ -90,7 +100,7 @@ def clean_term(bold_text: str) -> str:
 
 def ends_with_colon(bold_text: str) -> bool:
     """`**탐욕 알고리즘:**`: the colon inside the bold joins the term to what follows."""
-    return bold_text.rstrip().endswith(_COLONS)
+    return visible(bold_text).rstrip().endswith(_COLONS)
 
 
 def key(term: str) -> str:
@@ -198,9 +208,9 @@ def _letters_in_order(letters: str, long: str) -> bool:
 
 
 def heading_name(heading_text: str) -> str:
-    """A heading as a category or term name: leading markers and enumerator removed, and a
-    trailing colon."""
-    text = heading_text.strip()
+    """A heading as a category or term name: invisible characters, leading markers and
+    enumerator removed, and a trailing colon."""
+    text = visible(heading_text).strip()
     name = strip_markers(_ENUMERATOR.sub("", strip_markers(text), count=1))
     for colon in _COLONS:
         name = name.removesuffix(colon)

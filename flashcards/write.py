@@ -1,14 +1,50 @@
-"""Writing files whole or not at all."""
+"""Writing files whole or not at all, and leaving nothing behind when killed.
+
+Every file a build stages, and every temporary folder it works in, carries the build's
+process ID, so the next build can tell litter of a killed build from the work of one that
+still runs, and remove it. Staged files start with a dot and end in `.tmp` (git ignores them).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from flashcards.errors import ProblemsError, fail
+from flashcards.errors import fail
+
+SCRATCH_PREFIX = "flashcards-"
+_PID = re.compile(r"(\d+)-")
+_STAGED = re.compile(r"\..+\.(?P<pid>\d+)-[^.]+\.tmp")
+
+
+@contextmanager
+def scratch() -> Iterator[Path]:
+    """A temporary folder, removed at the end; first, those of killed builds are removed."""
+    base = Path(tempfile.gettempdir())
+    for old in base.glob(f"{SCRATCH_PREFIX}*"):
+        if _dead(old.name.removeprefix(SCRATCH_PREFIX)):
+            shutil.rmtree(old, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as folder:
+        yield Path(folder)
+
+
+def _dead(name: str) -> bool:
+    """Whether `name` starts with the ID of a process that no longer runs."""
+    match = _PID.match(name)
+    if match is None:
+        return False
+    try:
+        os.kill(int(match[1]), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError):
+        return False  # alive under another user, or not an ID at all
+    return False
 
 
 def write_atomic(path: Path, data: bytes | Path) -> None:
@@ -25,16 +61,15 @@ def write_all(files: Sequence[tuple[Path, bytes | Path]]) -> None:
     try:
         for path, data in files:
             staged.append((_stage(path, data), path))
-    except ProblemsError:
+        for temp, path in staged:
+            try:
+                os.replace(temp, path)
+            except OSError as exc:
+                raise fail(str(path), 1, f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        # After an error, or SIGTERM turned into an exit: what was not renamed goes.
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
-        raise
-    for temp, path in staged:
-        try:
-            os.replace(temp, path)
-        except OSError as exc:
-            temp.unlink(missing_ok=True)
-            raise fail(str(path), 1, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _stage(path: Path, data: bytes | Path) -> Path:
@@ -49,8 +84,16 @@ def _stage(path: Path, data: bytes | Path) -> Path:
     if blocker is not None and not blocker.is_dir():
         raise fail(name, 1, f"cannot write: {blocker} is not a directory")
     try:
+        os.stat(path.parent)
+    except FileNotFoundError:
+        pass  # made below
+    except OSError as exc:  # a symbolic link loop, a folder we may not enter
+        raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _sweep(path)
+        prefix = f".{path.name}.{os.getpid()}-"
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     except OSError as exc:
         raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
     try:
@@ -67,3 +110,11 @@ def _stage(path: Path, data: bytes | Path) -> Path:
         Path(temp).unlink(missing_ok=True)
         raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
     return Path(temp)
+
+
+def _sweep(path: Path) -> None:
+    """Remove what killed builds staged in the folder of `path`, for any file."""
+    for old in path.parent.glob(".*.tmp"):
+        match = _STAGED.fullmatch(old.name)
+        if match and _dead(match["pid"] + "-"):
+            old.unlink(missing_ok=True)

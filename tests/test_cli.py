@@ -6,7 +6,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 from anki_client import import_deck, notes_by_short, open_collection
 from conftest import SEED, run
 
@@ -37,12 +36,6 @@ def warns_and_builds(args: list[str | Path], stdout: str, *warnings: str) -> Non
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == list(warnings)
     assert result.stdout == stdout
-
-
-@pytest.fixture
-def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_a_term_without_definition(cwd: Path) -> None:

@@ -65,7 +65,8 @@ def test_an_unknown_top_level_key(folder: Path) -> None:
     fails_with(
         folder,
         "theme: dark\n" + GOOD,
-        "decks.yaml:1: unknown key 'theme' in the config; valid keys: categories, decks, tag_root",
+        "decks.yaml:1: unknown key 'theme' in the config; valid keys: categories, decks, history,"
+        " tag_root",
     )
 
 

@@ -30,13 +30,6 @@ PREVIOUS = b"PK\x03\x04 the previous deck: a failed build must leave these bytes
 NESTING = "nested more than 49 levels deep; flatten the lists"
 
 
-@pytest.fixture
-def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    return tmp_path
-
-
 def listing(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
@@ -468,8 +461,8 @@ def test_an_output_in_a_missing_folder_is_created(cwd: Path) -> None:
         "deep",
         "deep/dir",
         "deep/dir/OUT.apkg",
-        "deep/dir/OUT.lock.json",
     ]
+    assert (cwd / "s.lock.json").is_file()  # the history is the deck's, beside its source
     assert notes_by_short(col)["A"]["Definition"] == "a"
 
 
@@ -645,3 +638,30 @@ def test_lint_of_broken_notes_reports_the_warnings_of_build(cwd: Path) -> None:
     assert result.stdout == ""
     assert result.exit_code == 1
     assert listing(cwd) == ["s.md"]
+
+
+def test_a_bidirectional_override_is_refused_at_its_line(cwd: Path) -> None:
+    fails_leaving_output(
+        cwd,
+        "# A\n\n* **\u202eSWA**\n  * shown as AWS\n* **B**\n  * b \u2066x\u2069\n",
+        "s.md:3: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) at column 5: it shows"
+        " text in another order than it is written; remove it",
+        "s.md:6: bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE) at column 7: it shows"
+        " text in another order than it is written; remove it",
+        "s.md:6: bidirectional control U+2069 (POP DIRECTIONAL ISOLATE) at column 9: it shows"
+        " text in another order than it is written; remove it",
+    )
+
+
+def test_a_file_name_that_is_not_utf8_is_a_message_in_build_as_in_lint(cwd: Path) -> None:
+    name = os.fsdecode(b"bad\xff.md")
+    with open(os.fsencode(cwd) + b"/bad\xff.md", "wb") as sheet:
+        sheet.write(b"# A\n\n* **A**\n  * a\n")
+    assert run("lint", name).exit_code == 0
+    result = run("build", name)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "bad\\xff.md:1: the file name is not valid UTF-8; rename the file (its name goes into"
+        " the deck)\n"
+    )
+    assert os.listdir(cwd) == [name]

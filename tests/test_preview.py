@@ -78,3 +78,11 @@ def test_preview_of_a_broken_sheet_fails_cleanly(project: Path) -> None:
     assert result.stdout == ""
     assert "Traceback" not in result.output
     assert not (project / "out").exists()
+
+
+def test_a_cards_heading_on_the_page_is_its_term_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "s.md"
+    path.write_text("# A\n\n* **R&D [sound:x.mp3]**\n  * research\n", encoding="utf-8")
+    target = plan.single_target(path, None)
+    cards = deck_cards(target, plan.load_sheets([target])).cards
+    assert {c.note for c in cards} == {"R&D [sound:x.mp3]"}  # the page escapes it once

@@ -17,8 +17,8 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from flashcards.build import build
-from flashcards.deck import note_guid
 from flashcards.errors import FlashcardsError
+from flashcards.identity import note_guid
 from flashcards.note import Sheet
 from flashcards.parse import parse
 from flashcards.plan import single_target

@@ -25,13 +25,6 @@ SHEETS = FIXTURES / "sheets"
 GRAMMAR = FIXTURES / "grammar"
 
 
-@pytest.fixture
-def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    return tmp_path
-
-
 @contextmanager
 def built(cwd: Path, sheet: Path, *args: str) -> Iterator[Collection]:
     """The sheet built by the CLI into a deck, imported into a new collection."""

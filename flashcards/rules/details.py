@@ -26,7 +26,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if opening.question is None:
         message = "<details> without a <summary> gives no note"
         return Found(end, problems=[Problem(ctx.path, ctx.line(tok), message, INFO)])
-    term = clean_term(" ".join(opening.question.split()))
+    # Cleaned before its spaces are joined: "a \u200b b" gives one space, not two.
+    term = " ".join(clean_term(opening.question).split())
     inner = markup.tokens(opening.after)  # Markdown on the lines of the opening block
     blocks = [*inner, *toks[i + 1 : end]]  # the closing block holds only the end tag
     html, text = markup.html(blocks), markup.block_plain(blocks)

@@ -18,34 +18,49 @@ def callouts_plugin(md: MarkdownIt, kinds: frozenset[str]) -> None:
 
 
 def _callouts(state: StateCore, kinds: frozenset[str]) -> None:
+    # One pass into a new list: inserting title tokens in place, or looking for each
+    # callout's end from its start, would cost time quadratic in the number of callouts.
     tokens = state.tokens
+    out: list[Token] = []
+    callout: list[bool] = []  # for each blockquote open here: has it become a callout?
     i = 0
     while i < len(tokens):
-        if tokens[i].type == "blockquote_open" and _is_callout(tokens, i):
-            i = _convert(tokens, i, kinds)
+        tok = tokens[i]
+        if tok.type == "blockquote_open":
+            match = _marker(tokens, i)
+            callout.append(match is not None)
+            if match is not None:
+                opened, i = _opened(tokens, i, match, kinds)
+                out += opened
+                continue
+        elif tok.type == "blockquote_close" and callout.pop():
+            _as_div(tok)
+        out.append(tok)
         i += 1
+    state.tokens = out
 
 
-def _is_callout(tokens: list[Token], i: int) -> bool:
-    return (
-        i + 2 < len(tokens)
-        and tokens[i + 1].type == "paragraph_open"
-        and _MARKER.match(tokens[i + 2].content) is not None
-    )
+def _marker(tokens: list[Token], i: int) -> re.Match[str] | None:
+    """The callout marker that opens the blockquote at `i`, if any."""
+    if i + 2 < len(tokens) and tokens[i + 1].type == "paragraph_open":
+        return _MARKER.match(tokens[i + 2].content)
+    return None
 
 
-def _convert(tokens: list[Token], i: int, kinds: frozenset[str]) -> int:
-    """Turn the blockquote opened at `i` into a callout; returns the index of its title."""
-    opening, inline = tokens[i], tokens[i + 2]
-    match = _MARKER.match(inline.content)
-    assert match is not None
+def _as_div(token: Token) -> None:
+    token.type = token.type.replace("blockquote", "callout")
+    token.tag = "div"
+
+
+def _opened(
+    tokens: list[Token], i: int, match: re.Match[str], kinds: frozenset[str]
+) -> tuple[list[Token], int]:
+    """The tokens that open the callout whose blockquote opens at `i`, with its title, and
+    the index to go on from: its first paragraph's close, or past the paragraph that held
+    only the marker line."""
+    opening, paragraph, inline = tokens[i : i + 3]
     kind = match["kind"].lower()
-    closing = next(
-        t for t in tokens[i + 1 :] if t.type == "blockquote_close" and t.level == opening.level
-    )
-    for token in (opening, closing):
-        token.type = token.type.replace("blockquote", "callout")
-        token.tag = "div"
+    _as_div(opening)
     opening.attrSet("class", f"callout callout-{kind if kind in kinds else 'note'}")
     title_open = Token("callout_title_open", "div", 1, level=opening.level + 1, map=inline.map)
     title_open.attrSet("class", "callout-title")
@@ -53,7 +68,7 @@ def _convert(tokens: list[Token], i: int, kinds: frozenset[str]) -> int:
     title.content = match["title"].strip() or kind.capitalize()
     title_close = Token("callout_title_close", "div", -1, level=opening.level + 1)
     inline.content = inline.content[match.end() :]
-    tokens[i + 1 : i + 1] = [title_open, title, title_close]
+    opened = [opening, title_open, title, title_close]
     if not inline.content.strip():  # the paragraph held only the marker line
-        del tokens[i + 4 : i + 7]
-    return i + 3
+        return opened, i + 4
+    return [*opened, paragraph, inline], i + 3

@@ -26,7 +26,7 @@ def _unwrapped(children: list[Token]) -> list[Token]:
     dropping: list[bool] = []  # for each open link: is it being unwrapped?
     for child in children:
         if child.type == "link_open":
-            unsafe = not validateLink(str(child.attrGet("href") or ""))  # normalized already
+            unsafe = _unsafe(str(child.attrGet("href") or ""))
             dropping.append(unsafe)
             if unsafe:
                 continue
@@ -34,3 +34,10 @@ def _unwrapped(children: list[Token]) -> list[Token]:
             continue
         kept.append(child)
     return kept
+
+
+def _unsafe(href: str) -> bool:
+    """Whether a link's target (normalized already) must go. markdown-it lets `data:image/…`
+    through as a picture; on a card it would be a link to the picture's bytes, carried in
+    the deck, so every `data:` target goes."""
+    return href.strip().lower().startswith("data:") or not validateLink(href)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
@@ -11,14 +13,20 @@ def wikilinks_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("image", "wikilink_embed", _embed)
 
 
+_INNER = re.compile(r"[^\[\]\n]*")
+"""What may stand between `[[` and `]]`: no bracket, no line end."""
+
+
 def _parts(state: StateInline, start: int) -> tuple[str, str, int] | None:
     """(target, label, end) of a `[[…]]` at `start`; None when there is none."""
     src = state.src
     if not src.startswith("[[", start):
         return None
-    end = src.find("]]", start + 2)
-    inner = src[start + 2 : end] if end >= 0 else ""
-    if not inner.strip() or any(c in inner for c in "[]\n"):
+    # Read up to the first bracket or line end, never on to a `]]` far away: a line of
+    # unclosed `[[` would be read to its end from each of them, in quadratic time.
+    end = _INNER.match(src, start + 2, state.posMax).end()  # type: ignore[union-attr]
+    inner = src[start + 2 : end]
+    if not src.startswith("]]", end, state.posMax) or not inner.strip():
         return None
     target, _, label = inner.partition("|")
     # "[[Note#Heading]]" reads as "Note > Heading" in Obsidian.

@@ -1,0 +1,1 @@
+"""Turn Markdown study sheets into Anki decks."""

@@ -1,0 +1,119 @@
+"""Which GUID and time each note of a build gets, from the deck's history.
+
+A note known to the history keeps its GUID, and its time unless its content changed. A term
+that replaces a removed term (the same definition, or a rename the sheet declares) takes over
+that term's GUID, so a learner's reviews follow it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from flashcards import identity
+from flashcards.errors import NOTE, WARNING, Problem
+from flashcards.lock import Clock, Entry, Lock
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A note about to be written, as its history sees it."""
+
+    key: str
+    kind: str
+    hash: str
+    text: str
+    term: str
+    expansion: bool
+    path: str
+    line: int
+
+    @property
+    def hkey(self) -> str:
+        return identity.history_key(self.key, self.kind)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What the build writes: each incoming note's entry, in order; the new history's notes;
+    and what to tell the author."""
+
+    entries: list[Entry]
+    notes: dict[str, Entry]
+    problems: list[Problem]
+
+
+def decide(
+    incoming: Sequence[Incoming], lock: Lock, clock: Clock, renames: Mapping[str, str]
+) -> Decided:
+    """Entries for `incoming`; `renames` maps a new term's key to the old key it replaces."""
+    moved = _moves(incoming, lock, renames)
+    sources = {new: old for old, new in moved.items()}
+    taken = {e.guid for e in lock.notes.values()}
+    consumed: set[str] = set()
+    entries, problems = [], []
+    for note in incoming:
+        old = lock.notes.get(note.hkey)
+        if old is None and note.key in sources:
+            source = sources[note.key]
+            old = lock.notes.get(identity.history_key(source, note.kind))
+            consumed.add(identity.history_key(source, note.kind))
+            if old is not None and note.kind == identity.TERM:
+                message = f'"{old.term or source}" renamed to "{note.term}"; history kept'
+                problems.append(Problem(note.path, note.line, message, NOTE))
+        guid = old.guid if old else _fresh_guid(lock.namespace, note, taken)
+        taken.add(guid)
+        stamp = clock.stamp(old, note.hash, lock.known)
+        entry = Entry(guid, stamp.hash, stamp.mod, note.term, note.text, note.expansion)
+        if old is not None and old.expansion and not note.expansion:
+            problems.append(_lost_expansion(note))
+        entries.append(entry)
+    notes = {k: e for k, e in lock.notes.items() if k not in consumed}
+    notes.update((note.hkey, entry) for note, entry in zip(incoming, entries, strict=True))
+    return Decided(entries, notes, problems)
+
+
+def _moves(incoming: Sequence[Incoming], lock: Lock, renames: Mapping[str, str]) -> dict[str, str]:
+    """Old term key -> new term key, for each term that replaces one the history knows."""
+    terms = [n for n in incoming if n.kind == identity.TERM]
+    current = {n.key for n in terms}
+    in_use = {lock.notes[n.hkey].guid for n in terms if n.hkey in lock.notes}
+
+    def gone(key: str) -> bool:
+        entry = lock.notes.get(identity.history_key(key))
+        return key not in current and entry is not None and entry.guid not in in_use
+
+    new = [n for n in terms if n.hkey not in lock.notes]
+    moved = {renames[n.key]: n.key for n in new if n.key in renames and gone(renames[n.key])}
+    old_by_text: dict[str, list[str]] = defaultdict(list)
+    for hkey, entry in lock.notes.items():
+        kind, key = identity.split_history_key(hkey)
+        if kind == identity.TERM and entry.text and gone(key) and key not in moved:
+            old_by_text[entry.text].append(key)
+    new_by_text: dict[str, list[str]] = defaultdict(list)
+    for n in new:
+        if n.key not in moved.values():
+            new_by_text[n.text].append(n.key)
+    for text, keys in new_by_text.items():
+        # Only a one-to-one match is a rename; two candidates would be a guess.
+        if len(keys) == 1 and len(old_by_text.get(text, ())) == 1:
+            moved[old_by_text[text][0]] = keys[0]
+    return moved
+
+
+def _fresh_guid(namespace: str, note: Incoming, taken: set[str]) -> str:
+    """The GUID of a note new to the history; a renamed note may already carry the first
+    one of its key (a term "Glacier" renamed away, then written again)."""
+    generation = 1
+    while (guid := identity.note_guid(namespace, note.key, note.kind, generation)) in taken:
+        generation += 1
+    return guid
+
+
+def _lost_expansion(note: Incoming) -> Problem:
+    message = (
+        f'"{note.term}" no longer has an expansion: learners who have its expansion card keep'
+        " it with a blank front until they run Tools > Empty Cards in Anki"
+    )
+    return Problem(note.path, note.line, message, WARNING)
