@@ -49,7 +49,7 @@ preview: $(VENV)/.installed
 	$(BIN)/flashcards preview -o preview
 
 screenshot: browser $(VENV)/.installed
-	$(BIN)/python tools/screenshot.py docs/card-phone.png
+	$(BIN)/python tools/screenshot.py docs
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flashcards import lock as locks
+from flashcards import media
 from flashcards.deck import DeckSpec, Packed, package
 from flashcards.errors import WARNING, Problem, ProblemsError, fail
 from flashcards.lock import Clock, Lock, file_sha256
@@ -99,9 +100,14 @@ def _package(
     target: Target, sheet: Sheet, sheets: Mapping[Path, Sheet], clock: Clock, out: Path
 ) -> Packed:
     history = read_history(target)
+    # The deck's own store: it carries only the pictures its notes show.
+    store = media.Store()
+    own = {path: store.sheet(sheets[path]) for _, path in target.sources}
+    sheet = own[target.sources[0][1]]
     try:
+        spec = spec_for(target, sheet)
         return package(
-            spec_for(target, sheet), sheet.notes, history, clock, out, translations(target, sheets)
+            spec, sheet.notes, history, clock, out, translations(target, own), store.files()
         )
     except (OSError, sqlite3.Error) as exc:
         # A full or read-only temporary folder: nothing of the old deck has been touched.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flashcards.highlight import css as highlight_css
+
 FIELDS = ("Term", "Short", "Expansion", "Definition", "Clue", "Category", "Source")
 """Frozen once released: a change here needs a new note-type ID (see `deck.NOTETYPE_VERSION`)."""
 
@@ -103,6 +105,13 @@ CSS = """\
   --key-fg: #3b2a00;
   --key-bg: #fdeeb5;
   --link: #0b57d0;
+  --code-bg: #f4f5f7;
+  --code-keyword: #7b1fa2;
+  --code-builtin: #00639b;
+  --code-function: #0b57d0;
+  --code-string: #2e7d32;
+  --code-number: #b3261e;
+  --code-comment: #5f6368;
   color: var(--fg);
   background-color: var(--bg);
 }
@@ -114,6 +123,13 @@ CSS = """\
   --key-fg: #fff1c2;
   --key-bg: #4d3d06;
   --link: #a8c7fa;
+  --code-bg: #26272b;
+  --code-keyword: #d7aefb;
+  --code-builtin: #7cd0ff;
+  --code-function: #a8c7fa;
+  --code-string: #9ad29a;
+  --code-number: #f6ae8f;
+  --code-comment: #a5a9b0;
 }
 
 /* Fluid: no fixed widths, so a 390px phone and a desktop window both fit. */
@@ -132,6 +148,7 @@ CSS = """\
   -webkit-text-size-adjust: 100%;
 }
 .card * { box-sizing: border-box; max-width: 100%; }
+.card img { height: auto; }      /* a picture narrowed to the phone keeps its shape */
 .meta {
   display: flex;
   flex-wrap: wrap;
@@ -178,4 +195,17 @@ th, td { border: 1px solid var(--rule); padding: 0.2em 0.45em; vertical-align: t
 .definition :is(h1, h2, h3, h4, h5, h6) { font-size: 1.05em; margin: 0.6em 0 0.2em; }
 blockquote { margin: 0.4em 0; padding-left: 0.7em; border-left: 0.2em solid var(--rule); }
 details > summary { font-weight: 600; }
-"""
+
+/* Code blocks, highlighted at build time: a long line scrolls inside its block, never the card. */
+pre {
+  overflow-x: auto;
+  padding: 0.5em 0.7em;
+  border-radius: 0.3em;
+  background-color: var(--code-bg);
+  font-size: 0.85em;
+  line-height: 1.45;
+}
+pre code { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono CJK KR", monospace; }
+/* A formula set by MathJax wider than the phone scrolls too. */
+div.math { overflow-x: auto; }
+""" + highlight_css()  # each token kind's colour: the variables above

@@ -137,8 +137,10 @@ def package(
     clock: Clock,
     out: Path,
     translations: Mapping[str, Note] | None = None,
+    media: Sequence[tuple[str, bytes]] = (),
 ) -> Packed:
-    """Write the deck's `.apkg` to `out`, with the history that goes with it."""
+    """Write the deck's `.apkg` to `out`, with the history that goes with it, and `media`:
+    (name, bytes) of each picture its fields name."""
     models = note_types(spec)
     notetypes = {
         name: clock.stamp(
@@ -161,7 +163,7 @@ def package(
             )
         )
     model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
-    _write_apkg(deck, model_mods, identity.note_id_base(spec.namespace), out)
+    _write_apkg(deck, model_mods, identity.note_id_base(spec.namespace), out, media)
     history = Lock(notetypes, decided.notes, spec.namespace)
     return Packed(history, decided.problems)
 
@@ -245,10 +247,16 @@ class _StampedNote(genanki.Note):  # type: ignore[misc]
         return
 
 
-def _write_apkg(deck: genanki.Deck, model_mods: Mapping[int, int], id_base: int, out: Path) -> None:
+def _write_apkg(
+    deck: genanki.Deck,
+    model_mods: Mapping[int, int],
+    id_base: int,
+    out: Path,
+    media: Sequence[tuple[str, bytes]] = (),
+) -> None:
     """The collection database, each note type, note and card stamped with its own time,
-    zipped into `out`. Everything goes through files, so a large deck is never held in
-    memory as a whole."""
+    zipped into `out` with the media files. Everything goes through files, so a large deck
+    is never held in memory as a whole (pictures are at most 5 MB each)."""
     db = out.with_name(out.name + ".anki2")
     conn = sqlite3.connect(db)
     try:
@@ -269,7 +277,13 @@ def _write_apkg(deck: genanki.Deck, model_mods: Mapping[int, int], id_base: int,
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as apkg:
             with db.open("rb") as source, apkg.open(_entry("collection.anki2"), "w") as dest:
                 shutil.copyfileobj(source, dest, 1 << 20)
-            apkg.writestr(_entry("media"), b"{}")
+            # Anki's layout: entries "0", "1", … hold the files, and "media" maps each
+            # entry to its file name; in name order, so the bytes never depend on the run.
+            ordered = sorted(media)
+            for number, (_, data) in enumerate(ordered):
+                apkg.writestr(_entry(str(number)), data)
+            names = {str(number): name for number, (name, _) in enumerate(ordered)}
+            apkg.writestr(_entry("media"), json.dumps(names).encode())
     finally:
         db.unlink()
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from flashcards import sanitize
+from flashcards.highlight import highlight
+from flashcards.syntax import math
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.labels import labels_plugin
 from flashcards.syntax.links import links_plugin
@@ -36,21 +40,50 @@ def _code_inline(
 def _image(
     _renderer: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    # A deck ships no media, so a picture would be a broken link on every card.
-    return ""
+    # The tag waits aside behind a mark: the sanitizer, run over the whole when the sheet
+    # has raw HTML, drops every <img> (a sheet's own raw ones included, as it should).
+    tok = tokens[idx]
+    alt = plain(tok.children) if tok.children else str(tok.attrGet("alt") or "")
+    src = str(tok.attrGet("src") or "")
+    if src.strip().lower().startswith("data:") or not validateLink(src):
+        return escapeHtml(alt)  # a `javascript:` picture keeps its words, as a link does
+    width = tok.attrGet("width")
+    size = f' width="{width}"' if width else ""
+    tag = f'<img src="{escapeHtml(src)}" alt="{escapeHtml(alt)}"{size}>'
+    kept = env.setdefault("pictures", [])
+    kept.append(tag)
+    return f"{_MARK}{len(kept) - 1}{_MARK}"
+
+
+_MARK = "fc" + secrets.token_hex(12)
+"""Stands for a picture until the HTML is safe; a sheet cannot guess it."""
+_MARKED = re.compile(f"{_MARK}(\\d+){_MARK}")
+
+
+def _pictured(rendered: str, env: EnvType) -> str:
+    """The rendered HTML with each picture's mark replaced by its tag."""
+    kept = env.get("pictures")
+    return _MARKED.sub(lambda m: kept[int(m[1])], rendered) if kept else rendered
 
 
 def _make() -> MarkdownIt:
     # Raw HTML is parsed as HTML and then cut down to a safe subset (see `sanitize`).
     md = MarkdownIt(
         "commonmark",
-        {"html": True, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING},
+        {
+            "html": True,
+            "linkify": False,
+            "typographer": False,
+            "maxNesting": MAX_NESTING,
+            "highlight": highlight,  # fenced code with a language; "" leaves it plain
+        },
     ).enable("table")
     md.use(front_matter_plugin)
     md.use(labels_plugin)
     md.use(links_plugin)
     md.use(wikilinks_plugin)
     md.use(callouts_plugin, sanitize.CALLOUT_KINDS)
+    md.use(math.math_plugin)
     md.add_render_rule("code_inline", _code_inline)
     md.add_render_rule("image", _image)
     return md
@@ -161,39 +194,17 @@ def too_deep_message(toks: Sequence[Token], deepest: Token) -> str:
 
 
 def html(block_tokens: Sequence[Token]) -> str:
-    """Card HTML for a run of block tokens."""
-    kept: list[Token] = []
-    dropped = False
-    for t in block_tokens:
-        if t.type == "inline" and t.children:
-            t.children = _without_images(t.children)
-            dropped = not t.children and bool(kept) and kept[-1].type == "paragraph_open"
-            if dropped:
-                kept.pop()  # a paragraph that held only a picture goes whole
-                continue
-        elif t.type == "paragraph_close" and dropped:
-            dropped = False
-            continue
-        kept.append(t)
-    return _safe(MD.renderer.render(kept, MD.options, {}), kept).strip()
-
-
-def _without_images(children: list[Token]) -> list[Token]:
-    """Inline tokens without pictures, and without the line breaks that only framed them."""
-    kept = [c for c in children if c.type != "image"]
-    # Indices, not pop(0): a line of pictures leaves a long run of blanks to cut.
-    first = next((i for i, c in enumerate(kept) if not _blank(c)), len(kept))
-    last = next((i for i in range(len(kept) - 1, first - 1, -1) if not _blank(kept[i])), first - 1)
-    return kept[first : last + 1]
-
-
-def _blank(tok: Token) -> bool:
-    return tok.type in _BREAKS | {"text"} and not tok.content.strip()
+    """Card HTML for a run of block tokens; pictures as `<img src="path as written">`."""
+    env: EnvType = {}
+    rendered = MD.renderer.render(block_tokens, MD.options, env)
+    return _pictured(_safe(rendered, block_tokens), env).strip()
 
 
 def inline_html(children: Sequence[Token]) -> str:
     """Card HTML for a run of inline tokens."""
-    return _safe(MD.renderer.renderInline(children, MD.options, {}), children).strip()
+    env: EnvType = {}
+    rendered = MD.renderer.renderInline(children, MD.options, env)
+    return _pictured(_safe(rendered, children), env).strip()
 
 
 def _safe(rendered: str, toks: Sequence[Token]) -> str:
@@ -220,6 +231,8 @@ def plain(children: Sequence[Token]) -> str:
             continue
         elif child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif child.type in math.INLINE:
+            parts.append(math.plain(child))
         elif child.type in _BREAKS or (child.type == "html_inline" and _is_break(child)):
             parts.append(" ")
     return " ".join("".join(parts).split())
@@ -237,6 +250,8 @@ def block_plain(block_tokens: Sequence[Token]) -> str:
             lines.append(plain(t.children or []))
         elif t.type in ("fence", "code_block"):
             lines.append(t.content.strip())
+        elif t.type == math.BLOCK:
+            lines.append(math.plain(t))
         elif t.type == "html_block":
             lines.append(" ".join(sanitize.text(t.content).split()))
     return "\n".join(line for line in lines if line)

@@ -10,6 +10,7 @@ BLANK = '<span class="blank">[…]</span>'
 
 _TAG = re.compile(r"(<[^>]*>)")
 _REFERENCE = re.compile(r"&#?\w+;")
+_MATH = re.compile(r'<(span|div) class="math">')
 
 
 def mask(html: str, names: Iterable[str]) -> str:
@@ -23,7 +24,12 @@ def mask(html: str, names: Iterable[str]) -> str:
     if not words:
         return html
     parts = _TAG.split(html)
-    return "".join(p if p.startswith("<") else _blank(p, words) for p in parts)
+    out = []
+    for i, part in enumerate(parts):
+        # A formula is TeX for MathJax: a blank inside it would break the whole formula.
+        kept = part.startswith("<") or (i > 0 and _MATH.match(parts[i - 1]) is not None)
+        out.append(part if kept else _blank(part, words))
+    return "".join(out)
 
 
 def _blank(text: str, words: list[str]) -> str:

@@ -17,6 +17,7 @@ from flashcards.note import Note, Sheet
 from flashcards.rules import RULES, Context, Found
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import Section, heading_note, heading_terms, parents
+from flashcards.syntax import math
 from flashcards.terms import AUTO, heading_name, key, split_term
 
 NO_NOTES = (
@@ -65,6 +66,8 @@ def _results(jobs: list[_Job], workers: int) -> Iterator[Iterator[tuple[_Walk, b
         yield pool.imap(_walk_piece, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
 
 
+UNBALANCED_MATH = "unbalanced $$: the formula is never closed and shows as text; end it with $$"
+
 _Job = tuple[str, int, str, bool]
 """(path, number of lines before the piece, the piece, whether it ends the text)."""
 
@@ -79,6 +82,8 @@ def _walk_piece(job: _Job) -> tuple[_Walk, bool]:
         line = line_of(deepest, offset)
         message = markup.too_deep_message(toks, deepest)
         walk.problems.append(Problem(path, line, message))
+    for line in sorted(set(math.unbalanced(toks))):
+        walk.problems.append(Problem(path, offset + line + 1, UNBALANCED_MATH, WARNING))
     walk.feed(toks, offset)
     return walk, not last and markup.ends_open(toks, piece)
 

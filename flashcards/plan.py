@@ -5,6 +5,7 @@ Kept apart from `build`, so that `lint` and `notes` never load the deck writer.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import unicodedata
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from flashcards import media
 from flashcards.config import Categories, Config
 from flashcards.errors import WARNING, Problem, ProblemsError, fail
 from flashcards.identity import history_file
@@ -54,7 +56,13 @@ class Labels:
 
 def load_sheet(source: Path, terms: str | None = None) -> Sheet:
     """The parsed source; its errors are left in it, so that all of them can be reported."""
-    return parse(read_text(source), str(source), terms=terms)
+    text = read_text(source)
+    sheet = parse(text, str(source), terms=terms)
+    # Here, so that `lint` and `build` both see what is wrong with its pictures.
+    pictures = media.problems(sheet, text)
+    if not pictures:
+        return sheet
+    return dataclasses.replace(sheet, problems=tuple(sorted((*sheet.problems, *pictures))))
 
 
 def load_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:

@@ -1,5 +1,6 @@
 """A page to look at every card before importing: the decks' own templates and style, at phone
-width, light and night side by side. One self-contained HTML file: no script, no network."""
+width, light and night side by side. One HTML file and the cards' pictures beside it: no
+script, no network."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import genanki
 
+from flashcards import media
 from flashcards.build import spec_for
 from flashcards.deck import deck_notes, note_types
 from flashcards.note import Sheet
@@ -137,6 +139,11 @@ figcaption {{ font-size: 12px; color: #5f6368; }}
 .phone {{ width: {width}px; min-height: 160px; border: 1px solid #9aa0a6; border-radius: 12px;
   overflow: hidden; background: #fff; }}
 .phone > .card {{ min-height: 160px; }}
+/* No MathJax here (no script, no network): a formula shows its TeX source in a box. */
+.phone .math {{ font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em;
+  padding: 0 0.3em; border: 1px dashed var(--rule); border-radius: 0.25em;
+  background-color: var(--code-bg); }}
+.phone div.math {{ margin: 0.4em 0; padding: 0.3em 0.6em; }}
 </style>
 {styles}
 </head><body><header><strong>flashcards preview</strong> {nav}</header>{sections}</body></html>
@@ -153,8 +160,13 @@ class DeckCards:
     styles: set[str]
 
 
-def deck_cards(target: Target, sheets: Mapping[Path, Sheet]) -> DeckCards:
-    """The cards Anki would make of a target's deck, rendered with its own templates."""
+def deck_cards(
+    target: Target, sheets: Mapping[Path, Sheet], store: media.Store | None = None
+) -> DeckCards:
+    """The cards Anki would make of a target's deck, rendered with its own templates; their
+    pictures named as in the deck, and kept in `store`."""
+    store = store or media.Store(online=False)
+    sheets = {path: store.sheet(sheets[path]) for _, path in target.sources}
     sheet = sheets[target.sources[0][1]]
     spec = spec_for(target, sheet)
     models = note_types(spec)
@@ -169,9 +181,13 @@ def deck_cards(target: Target, sheets: Mapping[Path, Sheet]) -> DeckCards:
 def preview(plan: Sequence[Target], folder: Path) -> Path:
     """Write `folder/index.html` with every card of every target; returns its path."""
     sheets = checked_sheets(plan)
-    decks = [deck_cards(target, sheets) for target in plan]
+    store = media.Store(online=False)  # the page loads nothing from the network
+    decks = [deck_cards(target, sheets, store) for target in plan]
     styles = sorted(set().union(*(d.styles for d in decks)))
     html = page([(d.key, d.name, d.cards) for d in decks], styles)
     out = folder / "index.html"
+    # Beside the page, under the names the cards use, as in Anki's media folder.
+    for name, data in store.files():
+        write_atomic(folder / name, data)
     write_atomic(out, html.encode())
     return out

@@ -10,6 +10,9 @@ import html
 
 import nh3
 
+from flashcards.highlight import CLASSES as HIGHLIGHT_CLASSES
+from flashcards.syntax.math import MATH_CLASS
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -43,6 +46,9 @@ CALLOUT_KINDS = frozenset(
     )
 )
 CLASSES["div"] |= {f"callout-{kind}" for kind in CALLOUT_KINDS}
+# Formulas and highlighted code keep their classes when the sheet's own HTML stands beside them.
+CLASSES["span"] |= {MATH_CLASS, *HIGHLIGHT_CLASSES}
+CLASSES["div"] |= {MATH_CLASS}
 SCHEMES = frozenset({"http", "https", "mailto"})
 
 

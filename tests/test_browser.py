@@ -29,6 +29,7 @@ from browser import (
     wrap_card,
 )
 from conftest import ROOT, run
+from math_code import build_math_code
 from playwright.sync_api import Browser, Page
 
 CONFIG = ROOT / "source" / "decks.yaml"
@@ -181,3 +182,82 @@ def test_korean_is_drawn_with_a_cjk_font(
                 problems.append(f"{face}: {where} drawn with {fonts}")
     assert checked, f"{deck}: no Hangul text found on the page"
     assert not problems, report(problems, "Hangul texts without a Korean font")
+
+
+# Math and code --------------------------------------------------------------------------------
+
+_TOKENS = """() => Object.fromEntries(['hl-k', 'hl-nf', 'hl-nb', 'hl-c1', 'hl-mf'].map(name => {
+  const span = document.querySelector('.' + name);
+  return [name, span ? getComputedStyle(span).color : null];
+}))"""
+_SCROLL = """() => {
+  const pre = document.querySelector('pre');
+  return {page: document.scrollingElement.scrollWidth, pre: pre.scrollWidth,
+          preBox: pre.clientWidth, overflow: getComputedStyle(pre).overflowX};
+}"""
+
+
+@pytest.fixture(scope="module")
+def math_code_backs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, int]]:
+    """The back of each Term → Definition card of the math and code sheet: term -> (HTML, ord)."""
+    root = tmp_path_factory.mktemp("math-code")
+    with pytest.MonkeyPatch.context() as env:
+        env.chdir(root)
+        env.delenv("SOURCE_DATE_EPOCH", raising=False)
+        apkg = build_math_code(root)
+    col = open_collection(root / "anki")
+    try:
+        import_deck(col, apkg)
+        backs = {}
+        for cid in col.find_cards("card:1"):
+            card = col.get_card(cid)
+            backs[html.unescape(card.note()["Term"])] = (card.answer(), card.ord)
+        return backs
+    finally:
+        col.close()
+
+
+def test_code_is_highlighted_in_light_and_night_and_scrolls_in_its_block(
+    math_code_backs: dict[str, tuple[str, int]], phone: Page
+) -> None:
+    answer, ord = math_code_backs["Area"]
+    colours = {}
+    for night in (False, True):
+        page = wrap_card(answer, ord, night)
+        phone.set_content(page)
+        tokens = phone.evaluate(_TOKENS)
+        assert None not in tokens.values(), tokens
+        # Keyword, function, builtin, comment and number each have a colour of their own.
+        assert len(set(tokens.values())) == len(tokens), tokens
+        colours[night] = tokens
+        scroll = phone.evaluate(_SCROLL)
+        assert scroll["page"] <= PHONE_WIDTH, scroll  # the page never scrolls sideways
+        assert scroll["overflow"] == "auto" and scroll["pre"] > scroll["preBox"], scroll
+        low = [t for t in measure(phone, page).texts if t.contrast < MIN_CONTRAST]
+        assert not low, [str(t) for t in low]
+    # Night mode has colours of its own, each token's lighter than by day.
+    for name, light in colours[False].items():
+        assert colours[True][name] != light, name
+
+
+def test_math_is_shown_readably_in_the_preview(tmp_path: Path, chromium: Browser) -> None:
+    with pytest.MonkeyPatch.context() as env:
+        env.chdir(tmp_path)
+        env.delenv("SOURCE_DATE_EPOCH", raising=False)
+        build_math_code(tmp_path)
+        result = run("preview", "--config", "decks.yaml", "-o", "out")
+    assert result.exit_code == 0, result.output
+    context = chromium.new_context(viewport={"width": 1700, "height": 900}, offline=True)
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "out/index.html").as_uri())
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.phone .math')].map(m => ({
+              text: m.innerText, font: getComputedStyle(m).fontFamily,
+              border: getComputedStyle(m).borderTopStyle}))"""
+        )
+    finally:
+        context.close()
+    texts = {b["text"] for b in boxes}
+    assert "\\(E = mc^2\\)" in texts and "\\[a < b \\& c\\]" in texts, texts
+    assert all("monospace" in b["font"] and b["border"] == "dashed" for b in boxes), boxes

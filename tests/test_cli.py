@@ -223,7 +223,9 @@ def test_notes_json_of_the_seed(sheet: Path) -> None:
 
 
 def test_lint_tells_about_the_section_without_terms(sheet: Path) -> None:
+    # The intro's picture is not in the repository: the description is no card, so an info.
     info = (
+        f"{sheet}:4: info: deck description: picture ./img/aws.png not found beside the sheet\n"
         f'{sheet}:84: info: section "AWS의 장점" has list items but no terms,'
         " so it gives no notes\n"
     )
@@ -231,7 +233,7 @@ def test_lint_tells_about_the_section_without_terms(sheet: Path) -> None:
         result = run("lint", *strict, sheet)
         assert result.exit_code == 0
         assert result.stderr == info
-        assert result.stdout == "1 source checked, 0 warnings, 1 info\n"
+        assert result.stdout == "1 source checked, 0 warnings, 2 info\n"
     # build does not print infos
     result = run("build", sheet, "--strict")
     assert result.exit_code == 0, result.output
@@ -251,8 +253,10 @@ def test_lint_fails_on_errors(cwd: Path) -> None:
 
 
 PROJECT_INFOS = [
+    "source/aws.en.md:4: info: deck description: picture ./img/aws.png not found beside the sheet",
     'source/aws.en.md:84: info: section "Advantages of AWS" has list items but no terms,'
     " so it gives no notes",
+    "source/aws.ko.md:4: info: deck description: picture ./img/aws.png not found beside the sheet",
     'source/aws.ko.md:84: info: section "AWS의 장점" has list items but no terms,'
     " so it gives no notes",
 ]
@@ -262,14 +266,14 @@ def test_lint_of_the_project_config(project: Path) -> None:
     result = run("lint")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == PROJECT_INFOS
-    assert result.stdout == "2 sources checked, 0 warnings, 2 info\n"
+    assert result.stdout == "2 sources checked, 0 warnings, 4 info\n"
 
 
 def test_lint_strict_does_not_fail_on_infos(project: Path) -> None:
     result = run("lint", "--strict")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == PROJECT_INFOS
-    assert result.stdout == "2 sources checked, 0 warnings, 2 info\n"
+    assert result.stdout == "2 sources checked, 0 warnings, 4 info\n"
 
 
 def test_an_output_that_is_not_a_regular_file_is_left_alone(cwd: Path) -> None:

@@ -289,9 +289,9 @@ def test_raw_html_is_sanitized_so_no_script_handler_style_or_script_url_reaches_
             assert not _SCRIPT_URL.search(attributes), (name, attributes)
             assert "style" not in attributes.lower(), (name, attributes)
     # `javascript:` is in no field but one: the autolink's words, shown as words (an unsafe
-    # link keeps its words and loses its target), never a link.
+    # link, or picture, keeps its words and loses its target), never a link.
     assert [f for f in fields if "javascript:" in f.lower()] == [
-        "javascript:alert(1) r  <b>b</b>"
+        "javascript:alert(1) r p <b>b</b>"
     ] * 2  # Definition and Clue of Auto
     assert not any(re.search(r"data:", f, re.I) for f in fields)
 

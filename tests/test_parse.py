@@ -203,3 +203,10 @@ def test_mask(html: str, names: list[str], masked: str | None) -> None:
 def test_mask_leaves_character_references_whole() -> None:
     # A term that spells an entity name must not cut the entity in two.
     assert mask("1 &gt; 0 in GT", ["GT"]) == f"1 &gt; 0 in {BLANK}"
+
+
+def test_a_term_inside_a_formula_is_not_blanked() -> None:
+    html = '<span class="math">\\(E = mc^2\\)</span>: E is the energy'
+    assert mask(html, ["E"]) == (
+        '<span class="math">\\(E = mc^2\\)</span>: <span class="blank">[…]</span> is the energy'
+    )

@@ -90,13 +90,13 @@ def images(count: int) -> list[Token]:
     return [Token("paragraph_open", "p", 1), inline, Token("paragraph_close", "p", -1)]
 
 
-def test_a_paragraph_of_pictures_is_dropped_in_linear_time() -> None:
-    # Nested under a term, the pictures leave a run of blanks behind: cut in one go.
+def test_a_paragraph_of_pictures_renders_in_linear_time() -> None:
+    # Each picture waits behind a mark until the HTML is safe: all replaced in one pass.
     seconds = []
     for count in (50_000, 200_000):
         toks = images(count)
         start = time.process_time()
-        assert markup.html(toks) == ""
+        assert markup.html(toks).count('<img src="" alt="">') == count
         seconds.append(time.process_time() - start)
     assert seconds[1] <= GROWTH * seconds[0] + SLACK, seconds
 

@@ -1,7 +1,10 @@
-"""Make docs/card-phone.png: one card of the Korean deck on a phone, light and night.
+"""Make the README's phone screenshots, light and night: docs/card-phone.png (a card of the
+Korean deck) and docs/card-media.png (a card with a diagram and code, from
+docs/example/aws-by-example.en.md).
 
-Run by `make screenshot`, with Debian's Chromium (see `make browser`). The card is rendered
-by the preview's renderer, which the tests hold to Anki's own rendering.
+Run by `make screenshot`, with Debian's Chromium (see `make browser`). The cards are rendered
+by the preview's renderer, which the tests hold to Anki's own rendering; the pictures are
+written beside the page under the names the deck gives them.
 """
 
 from __future__ import annotations
@@ -11,18 +14,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from flashcards import config, plan
+from flashcards import config, media, plan
 from flashcards.cli import DEFAULT_CONFIG
+from flashcards.plan import Target
 from flashcards.preview import PHONE_WIDTH, deck_cards
 
 CHROMIUM = "/usr/bin/chromium"
 GAP = 24
 HEIGHT = 640
+EXAMPLE = Path("docs/example/aws-by-example.en.md")
 
 
-def card_page(deck_key: str, term: str) -> str:
-    target = next(t for t in plan.targets(config.load(DEFAULT_CONFIG)) if t.namespace == deck_key)
-    deck = deck_cards(target, plan.load_sheets([target]))
+def card_page(target: Target, term: str, store: media.Store, height: int = HEIGHT) -> str:
+    deck = deck_cards(target, plan.load_sheets([target]), store)
     back = next(c.back for c in deck.cards if c.note == term)  # its first card: term → definition
     phones = "".join(
         f'<div class="phone"><div class="{classes}">{back}</div></div>'
@@ -32,16 +36,19 @@ def card_page(deck_key: str, term: str) -> str:
         '<!doctype html><html><head><meta charset="utf-8">'
         f"<style>{''.join(sorted(deck.styles))}</style><style>"
         f"body {{ margin: 0; display: flex; gap: {GAP}px; background: #8a8f98; padding: {GAP}px; }}"
-        f".phone {{ width: {PHONE_WIDTH}px; height: {HEIGHT - 2 * GAP}px; overflow: hidden;"
+        f".phone {{ width: {PHONE_WIDTH}px; height: {height - 2 * GAP}px; overflow: hidden;"
         " border-radius: 18px; } .phone > .card { height: 100%; }"
         f"</style></head><body>{phones}</body></html>"
     )
 
 
-def main(out: Path) -> None:
+def shoot(target: Target, term: str, out: Path, height: int = HEIGHT) -> None:
     with tempfile.TemporaryDirectory() as folder:
+        store = media.Store(online=False)
         page = Path(folder) / "card.html"
-        page.write_text(card_page("aws-ko", "EC2 (Elastic Compute Cloud)"), encoding="utf-8")
+        page.write_text(card_page(target, term, store, height), encoding="utf-8")
+        for name, data in store.files():
+            (Path(folder) / name).write_bytes(data)
         width = 2 * PHONE_WIDTH + 3 * GAP
         subprocess.run(
             [
@@ -55,7 +62,7 @@ def main(out: Path) -> None:
                 "--disable-sync",
                 "--hide-scrollbars",
                 f"--user-data-dir={folder}/profile",
-                f"--window-size={width},{HEIGHT}",
+                f"--window-size={width},{height}",
                 f"--screenshot={out.resolve()}",
                 page.as_uri(),
             ],
@@ -65,5 +72,12 @@ def main(out: Path) -> None:
     print(f"{out}: written")
 
 
+def main(folder: Path) -> None:
+    seed = next(t for t in plan.targets(config.load(DEFAULT_CONFIG)) if t.namespace == "aws-ko")
+    shoot(seed, "EC2 (Elastic Compute Cloud)", folder / "card-phone.png")
+    example = plan.single_target(EXAMPLE, Path("unused.apkg"))
+    shoot(example, "VPC (Virtual Private Cloud)", folder / "card-media.png", height=720)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/card-phone.png"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))

@@ -1,4 +1,5 @@
-"""Obsidian's `[[target]]` and `[[target|label]]` show their words; `![[file]]` is a picture."""
+"""Obsidian's `[[target]]` and `[[target|label]]` show their words; `![[file]]` is a picture,
+`![[file|300]]` one 300 pixels wide."""
 
 from __future__ import annotations
 
@@ -52,9 +53,17 @@ def _embed(state: StateInline, silent: bool) -> bool:
         return False
     target, label, end = found
     if not silent:
+        # "![[diagram.png|300]]" is 300 pixels wide; any other label is the alt text.
+        size = _SIZE.fullmatch(label)
         token = state.push("image", "img", 0)
-        token.attrs = {"src": target, "alt": ""}
+        token.attrs = {"src": state.md.normalizeLink(target), "alt": target if size else label}
+        if size:
+            token.attrs["width"] = size[1]
         token.children = []
         token.content = label
     state.pos = end
     return True
+
+
+_SIZE = re.compile(r"(\d{1,4})(?:x\d{1,4})?")
+"""Obsidian's `|300` or `|300x200` after an embedded picture: its size in pixels."""
