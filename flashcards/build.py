@@ -6,7 +6,7 @@ import filecmp
 import gc
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +26,7 @@ from flashcards.plan import (
     translations,
     warnings,
 )
+from flashcards.progress import Report, silent
 from flashcards.write import scratch, write_all
 
 
@@ -43,11 +44,13 @@ class Built:
     """Local problems of the sources: each deck was built from everything else."""
 
 
-def build(plan: Sequence[Target], check: bool = False, strict: bool = False) -> Built:
+def build(
+    plan: Sequence[Target], check: bool = False, strict: bool = False, report: Report = silent
+) -> Built:
     """Build every target; with `check`, write nothing and tell which outputs would change;
-    with `strict`, a warning fails the build like an error."""
+    with `strict`, a warning fails the build like an error; `report` hears how far it is."""
     with few_collections():
-        return _build(plan, check, strict)
+        return _build(plan, check, strict, report)
 
 
 @contextmanager
@@ -64,10 +67,11 @@ def few_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def _build(plan: Sequence[Target], check: bool, strict: bool) -> Built:
+def _build(plan: Sequence[Target], check: bool, strict: bool, report: Report) -> Built:
     for target in plan:
         for path in (*(p for _, p in target.sources), target.output):
             _check_name(path)
+    report(f"reading {_count(len({p for t in plan for _, p in t.sources}), 'sheet')}")
     sheets = checked_sheets(plan, strict)
     clock = Clock.from_environ()
     results: list[Result] = []
@@ -77,7 +81,13 @@ def _build(plan: Sequence[Target], check: bool, strict: bool) -> Built:
         for number, target in enumerate(plan):
             sheet = sheets[target.sources[0][1]]
             deck_file = folder / f"{number}.apkg"
-            packed = _package(target, sheet, sheets, clock, deck_file)
+            total = f"{len(sheet.notes):,} notes"
+            report(f"{target.output}: {total} parsed")
+
+            def written(count: int, output: Path = target.output, total: str = total) -> None:
+                report(f"{output}: {count:,} of {total} written")
+
+            packed = _package(target, sheet, sheets, clock, deck_file, written)
             written = locks.Written(
                 _relative(target.output, target.history), file_sha256(deck_file)
             )
@@ -92,12 +102,18 @@ def _build(plan: Sequence[Target], check: bool, strict: bool) -> Built:
         if strict and any(p.level == WARNING for p in problems):
             raise ProblemsError(problems)
         if not check:
+            report(f"writing {_count(len(plan), 'deck')}")
             write_all(files)
     return Built(results, sorted({*warnings(sheets), *problems}))
 
 
 def _package(
-    target: Target, sheet: Sheet, sheets: Mapping[Path, Sheet], clock: Clock, out: Path
+    target: Target,
+    sheet: Sheet,
+    sheets: Mapping[Path, Sheet],
+    clock: Clock,
+    out: Path,
+    written: Callable[[int], None],
 ) -> Packed:
     history = read_history(target)
     # The deck's own store: it carries only the pictures its notes show.
@@ -107,7 +123,14 @@ def _package(
     try:
         spec = spec_for(target, sheet)
         return package(
-            spec, sheet.notes, history, clock, out, translations(target, own), store.files()
+            spec,
+            sheet.notes,
+            history,
+            clock,
+            out,
+            translations(target, own),
+            store.files(),
+            written,
         )
     except (OSError, sqlite3.Error) as exc:
         # A full or read-only temporary folder: nothing of the old deck has been touched.
@@ -140,6 +163,10 @@ def _recovered(deck: Path, namespace: str) -> Lock | None:
     from flashcards.recover import recover
 
     return recover(deck, namespace)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _check_name(path: Path) -> None:

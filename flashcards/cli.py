@@ -69,7 +69,7 @@ def build(
 ) -> None:
     """Build every deck of the config, or the one deck of SOURCE."""
     from flashcards import config as configs
-    from flashcards import plan
+    from flashcards import plan, progress
     from flashcards.build import build as build_decks
 
     if source is None:
@@ -78,7 +78,8 @@ def build(
         targets = plan.targets(configs.load(config_path))
     else:
         targets = [plan.single_target(source, output, language or "", terms)]
-    built = build_decks(targets, check=check, strict=strict)
+    with progress.on_terminal(sys.stderr) as report:
+        built = build_decks(targets, check=check, strict=strict, report=report)
     results = built.results
     for p in built.warnings:
         click.echo(str(p), err=True)
@@ -165,8 +166,10 @@ def _count(n: int, noun: str) -> str:
 def preview(folder: Path, config_path: Path) -> None:
     """Write a page with every card of every deck, light and night, at phone width."""
     from flashcards import config as configs
-    from flashcards import plan
+    from flashcards import plan, progress
     from flashcards.preview import preview as write_preview
 
-    out = write_preview(plan.targets(configs.load(config_path)), folder)
+    targets = plan.targets(configs.load(config_path))
+    with progress.on_terminal(sys.stderr) as report:
+        out = write_preview(targets, folder, report)
     click.echo(f"{out}: open it in a browser")

@@ -8,8 +8,9 @@ import re
 import shutil
 import sqlite3
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from html import escape
 from pathlib import Path, PurePath
 
@@ -25,6 +26,8 @@ from flashcards.note import QUESTION, Note
 
 _KEY_PHRASE = re.compile(r'<code class="key">.*?</code>', re.S)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_TICK = 1000
+"""Notes between two progress reports: often enough to move, rarely enough to cost nothing."""
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,11 @@ def package(
     out: Path,
     translations: Mapping[str, Note] | None = None,
     media: Sequence[tuple[str, bytes]] = (),
+    written: Callable[[int], None] | None = None,
 ) -> Packed:
     """Write the deck's `.apkg` to `out`, with the history that goes with it, and `media`:
-    (name, bytes) of each picture its fields name."""
+    (name, bytes) of each picture its fields name. `written` hears, now and then, how many
+    notes are written so far."""
     models = note_types(spec)
     notetypes = {
         name: clock.stamp(
@@ -151,10 +156,12 @@ def package(
     planned = deck_notes(spec, notes, models, translations or {})
     decided = decide([n.incoming() for n in planned], lock, clock, spec.renames)
     deck = genanki.Deck(identity.deck_id(spec.namespace), spec.name, spec.description)
-    for note, entry in zip(planned, decided.entries, strict=True):
+    for number, (note, entry) in enumerate(zip(planned, decided.entries, strict=True), 1):
+        tick = partial(written, number) if written and number % _TICK == 0 else None
         deck.add_note(
             _StampedNote(
                 entry.mod,
+                tick,
                 model=note.model,
                 fields=note.fields,
                 tags=note.tags,
@@ -229,15 +236,19 @@ def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
 class _StampedNote(genanki.Note):  # type: ignore[misc]
     """A note written with its own modification time, not the package's one time."""
 
-    def __init__(self, mod: int, **kwargs: object) -> None:
+    def __init__(self, mod: int, tick: Callable[[], None] | None, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.mod = mod
+        self.tick = tick
+        """Called once the note is written: how a long build shows its progress."""
 
     def write_to_db(
         self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: object
     ) -> None:
         # genanki stamps a note and its cards with the time it is given.
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
+        if self.tick is not None:
+            self.tick()
 
     def _check_invalid_html_tags_in_fields(self) -> None:
         # genanki warns of text that looks like a stray tag, with a regex that takes time

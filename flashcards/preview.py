@@ -17,6 +17,7 @@ from flashcards.build import spec_for
 from flashcards.deck import deck_notes, note_types
 from flashcards.note import Sheet
 from flashcards.plan import Target, checked_sheets, translations
+from flashcards.progress import Report, silent
 from flashcards.write import write_atomic
 
 PHONE_WIDTH = 390
@@ -178,11 +179,16 @@ def deck_cards(
     return DeckCards(target.namespace, target.name, found, {m.css for m in models.values()})
 
 
-def preview(plan: Sequence[Target], folder: Path) -> Path:
-    """Write `folder/index.html` with every card of every target; returns its path."""
+def preview(plan: Sequence[Target], folder: Path, report: Report = silent) -> Path:
+    """Write `folder/index.html` with every card of every target; returns its path.
+    `report` hears how far it is."""
+    report("reading sheets")
     sheets = checked_sheets(plan)
     store = media.Store(online=False)  # the page loads nothing from the network
-    decks = [deck_cards(target, sheets, store) for target in plan]
+    decks = []
+    for target in plan:
+        decks.append(deck_cards(target, sheets, store))
+        report(f"{target.namespace}: {len(decks[-1].cards):,} cards rendered")
     styles = sorted(set().union(*(d.styles for d in decks)))
     html = page([(d.key, d.name, d.cards) for d in decks], styles)
     out = folder / "index.html"
