@@ -12,7 +12,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,13 +26,14 @@ class CommandFailed(Exception):
 
 @dataclass(frozen=True)
 class Command:
-    """A command to measure; `fresh` is a folder emptied, and `stale` files removed, before
-    every run."""
+    """A command to measure; `fresh` is a folder emptied, `stale` files removed and `before`
+    called, before every run (untimed)."""
 
     argv: tuple[str, ...]
     cwd: Path | None = None
     fresh: Path | None = None
     stale: tuple[Path, ...] = ()
+    before: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ def run(command: Command) -> Run:
         command.fresh.mkdir(parents=True)
     for path in command.stale:
         path.unlink(missing_ok=True)
+    if command.before is not None:
+        command.before()
     with tempfile.TemporaryDirectory(prefix="run-") as folder:
         log_path, result_path = Path(folder) / "log", Path(folder) / "result.json"
         with log_path.open("wb") as log:

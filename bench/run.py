@@ -34,6 +34,8 @@ CONSOLE_SCRIPT = Path(sys.executable).parent / "flashcards"
 SIZES = (1_000, 10_000, 100_000)
 QUICK = (1_000, 10_000)
 BIG = 100_000
+WARM = (10_000, 100_000)
+"""Sizes whose warm rebuild (one note edited, history and previous deck in place) is timed."""
 SEED_SIZE = 30
 STARTUP_RUNS = 10
 PATHOLOGICAL = (100_000, 1_000_000)
@@ -155,6 +157,29 @@ def deck_row(folder: Path, notes: int, seed: Seed, build: Command, repeat: int) 
     return Row(notes, sheet.stat().st_size, got["build"], got["floor"])
 
 
+def warm_row(cold: Row, folder: Path, repeat: int) -> Row:
+    """A rebuild after one note of the sheet in `folder` changed: the author's loop. Each
+    run edits the same note back and forth, so every run has one note to update."""
+    sheet = folder / f"aws-{cold.notes}.ko.md"
+    out = folder / "warm" / "deck.apkg"
+    argv = flashcards("build", str(sheet), "-o", str(out))
+    run(Command(argv))  # the cold build before: history and deck in place
+    build = Command(argv, before=lambda: _edit_one_note(sheet))
+    got = measure({"build": build}, repeat)
+    return Row(cold.notes, cold.sheet_bytes, got["build"], cold.floor)
+
+
+def _edit_one_note(sheet: Path) -> None:
+    """Change the definition of the note in the middle of the sheet: "edited" on, then off."""
+    lines = sheet.read_text(encoding="utf-8").split("\n")
+    middle = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("  "))
+    line = lines[middle]
+    lines[middle] = (
+        line.removesuffix(" (edited)") if line.endswith(" (edited)") else line + " (edited)"
+    )
+    sheet.write_text("\n".join(lines), encoding="utf-8")
+
+
 def size_row(tmp: Path, notes: int, seed: Seed, repeat: int) -> Row:
     folder = tmp / f"n{notes}"
     folder.mkdir()
@@ -233,12 +258,17 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def targets(rows: list[Row], seed: Row, start: Startup) -> list[str]:
+def targets(rows: list[Row], seed: Row, start: Startup, warm: list[Row]) -> list[str]:
     big = next((r for r in rows if r.notes == BIG), None)
-    time_ok = None if big is None else big.time_ratio <= 2.0
     memory_ok = None if big is None else big.memory_ratio <= 1.5
     checks: list[tuple[str, bool | None]] = [
-        (f"{BIG:,} notes: build time <= 2.0x floor", time_ok),
+        *((f"{r.notes:,} notes: build time <= 2.0x floor", r.time_ratio <= 2.0) for r in rows),
+        *((f"{r.notes:,} notes: warm rebuild <= 1.2x floor", r.time_ratio <= 1.2) for r in warm),
+        *(
+            (f"{r.notes:,} notes: warm rebuild under 1 s", r.build.seconds < 1.0)
+            for r in warm
+            if r.notes == 10_000
+        ),
         (f"{BIG:,} notes: build memory <= 1.5x floor", memory_ok),
         (f"seed-size config build <= 2x floor ({SEED_SIZE} notes)", seed.time_ratio <= 2.0),
         ("`--help` <= 1.5x `import click`", start.help_ratio <= 1.5),
@@ -258,10 +288,13 @@ def report(sizes: tuple[int, ...], repeat: int) -> list[str]:
     seed = read_seed()
     with tempfile.TemporaryDirectory(prefix="flashcards-bench-") as name:
         tmp = Path(name)
-        rows = []
+        rows, warm = [], []
         for notes in sizes:
             progress(f"{notes:,} notes: build and floor, {repeat} runs each")
             rows.append(size_row(tmp, notes, seed, repeat))
+            if notes in WARM:
+                progress(f"{notes:,} notes: warm rebuild after one edit, {repeat} runs")
+                warm.append(warm_row(rows[-1], tmp / f"n{notes}", repeat))
         progress("seed-size config build and 30-note floor")
         seed_size = seed_row(tmp, seed, repeat)
         progress(f"--help, import click and lint, {STARTUP_RUNS} runs each; genanki checks")
@@ -275,11 +308,16 @@ def report(sizes: tuple[int, ...], repeat: int) -> list[str]:
         "",
         *table(rows),
         "",
+        "warm: the same build again after one note's definition changed (history and previous "
+        "deck in place), against the same floor.",
+        "",
+        *table(warm),
+        "",
         *details(rows, seed_size, start),
         "",
         "## Targets",
         "",
-        *targets(rows, seed_size, start),
+        *targets(rows, seed_size, start, warm),
     ]
 
 
