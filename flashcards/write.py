@@ -18,7 +18,7 @@ from pathlib import Path
 from flashcards.errors import fail
 
 SCRATCH_PREFIX = "flashcards-"
-_PID = re.compile(r"(\d+)-")
+_SCRATCH = re.compile(re.escape(SCRATCH_PREFIX) + r"(?P<pid>\d+)-.*")
 _STAGED = re.compile(r"\..+\.(?P<pid>\d+)-[^.]+\.tmp")
 
 
@@ -27,19 +27,17 @@ def scratch() -> Iterator[Path]:
     """A temporary folder, removed at the end; first, those of killed builds are removed."""
     base = Path(tempfile.gettempdir())
     for old in base.glob(f"{SCRATCH_PREFIX}*"):
-        if _dead(old.name.removeprefix(SCRATCH_PREFIX)):
+        match = _SCRATCH.fullmatch(old.name)
+        if match and _dead(int(match["pid"])):
             shutil.rmtree(old, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as folder:
         yield Path(folder)
 
 
-def _dead(name: str) -> bool:
-    """Whether `name` starts with the ID of a process that no longer runs."""
-    match = _PID.match(name)
-    if match is None:
-        return False
+def _dead(pid: int) -> bool:
+    """Whether no process runs with this ID."""
     try:
-        os.kill(int(match[1]), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except (OSError, OverflowError):
@@ -116,5 +114,5 @@ def _sweep(path: Path) -> None:
     """Remove what killed builds staged in the folder of `path`, for any file."""
     for old in path.parent.glob(".*.tmp"):
         match = _STAGED.fullmatch(old.name)
-        if match and _dead(match["pid"] + "-"):
+        if match and _dead(int(match["pid"])):
             old.unlink(missing_ok=True)
