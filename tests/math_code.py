@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from anki.collection import Collection
+from anki_client import import_deck, open_collection
 from conftest import run
 
 SHEET = """\
@@ -48,3 +52,15 @@ def build_math_code(folder: Path) -> Path:
     result = run("build", "--config", folder / "decks.yaml", "--strict")
     assert result.exit_code == 0, result.output
     return folder / "out" / "mathcode.apkg"
+
+
+@contextmanager
+def imported_math_code(folder: Path) -> Iterator[Collection]:
+    """The math and code deck, built in `folder` and imported into a fresh collection there."""
+    apkg = build_math_code(folder)
+    col = open_collection(folder / "anki")
+    try:
+        import_deck(col, apkg)
+        yield col
+    finally:
+        col.close()

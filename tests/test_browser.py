@@ -29,7 +29,7 @@ from browser import (
     wrap_card,
 )
 from conftest import ROOT, run
-from math_code import build_math_code
+from math_code import build_math_code, imported_math_code
 from playwright.sync_api import Browser, Page
 
 CONFIG = ROOT / "source" / "decks.yaml"
@@ -204,17 +204,12 @@ def math_code_backs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple
     with pytest.MonkeyPatch.context() as env:
         env.chdir(root)
         env.delenv("SOURCE_DATE_EPOCH", raising=False)
-        apkg = build_math_code(root)
-    col = open_collection(root / "anki")
-    try:
-        import_deck(col, apkg)
-        backs = {}
-        for cid in col.find_cards("card:1"):
-            card = col.get_card(cid)
-            backs[html.unescape(card.note()["Term"])] = (card.answer(), card.ord)
-        return backs
-    finally:
-        col.close()
+        with imported_math_code(root) as col:
+            backs = {}
+            for cid in col.find_cards("card:1"):
+                card = col.get_card(cid)
+                backs[html.unescape(card.note()["Term"])] = (card.answer(), card.ord)
+            return backs
 
 
 def test_code_is_highlighted_in_light_and_night_and_scrolls_in_its_block(

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection
-from anki_client import import_deck, open_collection
 from conftest import run
-from math_code import build_math_code
+from math_code import imported_math_code
 
 UNBALANCED = """\
 # Physics
@@ -43,13 +42,8 @@ def test_unbalanced_display_math_is_a_warning_at_its_line(cwd: Path) -> None:
 def col(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Collection]:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    apkg = build_math_code(tmp_path)
-    collection = open_collection(tmp_path / "anki")
-    try:
-        import_deck(collection, apkg)
+    with imported_math_code(tmp_path) as collection:
         yield collection
-    finally:
-        collection.close()
 
 
 def card_of(col: Collection, term: str, template: str):  # type: ignore[no-untyped-def]
