@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flashcards import lock as locks
 from flashcards import media
+from flashcards.cache import FOLDER, Cache
 from flashcards.deck import DeckSpec, Packed, package
 from flashcards.errors import WARNING, Problem, ProblemsError, fail
 from flashcards.lock import Clock, Lock, file_sha256
@@ -72,39 +73,58 @@ def _build(plan: Sequence[Target], check: bool, strict: bool, report: Report) ->
         for path in (*(p for _, p in target.sources), target.output):
             _check_name(path)
     report(f"reading {_count(len({p for t in plan for _, p in t.sources}), 'sheet')}")
-    sheets = checked_sheets(plan, strict)
-    clock = Clock.from_environ()
-    results: list[Result] = []
-    problems: list[Problem] = []
     with scratch() as folder:
+        # `--check` writes nothing, not even the cache: it builds as a first build would.
+        cache = None if check or not plan else Cache(plan[0].history.parent / FOLDER, folder)
+        sheets = checked_sheets(plan, strict, cache)
+        clock = Clock.from_environ()
+        results: list[Result] = []
+        problems: list[Problem] = []
         files: list[tuple[Path, bytes | Path]] = []
         for number, target in enumerate(plan):
-            sheet = sheets[target.sources[0][1]]
             deck_file = folder / f"{number}.apkg"
-            total = f"{len(sheet.notes):,} notes"
-            report(f"{target.output}: {total} parsed")
-
-            def written(count: int, output: Path = target.output, total: str = total) -> None:
-                report(f"{output}: {count:,} of {total} written")
-
-            packed = _package(target, sheet, sheets, clock, deck_file, written)
-            written = locks.Written(
-                _relative(target.output, target.history), file_sha256(deck_file)
-            )
-            new_lock = deck_file.with_suffix(".lock.json")
-            locks.write(replace(packed.lock, written=written), new_lock)
-            changed = _differs(target.output, deck_file) or _differs(target.history, new_lock)
-            results.append(Result(target.output, len(sheet.notes), changed))
+            result, packed = _deck(target, sheets, clock, deck_file, report, cache)
+            results.append(result)
             problems += packed.problems
             # The deck first, its history last: a kill between the two leaves a history whose
             # `written` hash does not match the deck, which the next build notices.
-            files += [(target.output, deck_file), (target.history, new_lock)]
+            files += [(target.output, deck_file), (target.history, _history_file(deck_file))]
         if strict and any(p.level == WARNING for p in problems):
             raise ProblemsError(problems)
         if not check:
             report(f"writing {_count(len(plan), 'deck')}")
             write_all(files)
+        if cache is not None:
+            cache.commit()  # only now: a build that failed leaves the cache as it was
     return Built(results, sorted({*warnings(sheets), *problems}))
+
+
+def _deck(
+    target: Target,
+    sheets: Mapping[Path, Sheet],
+    clock: Clock,
+    deck_file: Path,
+    report: Report,
+    cache: Cache | None,
+) -> tuple[Result, Packed]:
+    """Write the deck of `target` to `deck_file` and its history beside it."""
+    sheet = sheets[target.sources[0][1]]
+    total = f"{len(sheet.notes):,} notes"
+    report(f"{target.output}: {total} parsed")
+
+    def written(count: int) -> None:
+        report(f"{target.output}: {count:,} of {total} written")
+
+    packed = _package(target, sheet, sheets, clock, deck_file, written, cache)
+    deck = locks.Written(_relative(target.output, target.history), file_sha256(deck_file))
+    history = _history_file(deck_file)
+    locks.write(replace(packed.lock, written=deck), history)
+    changed = _differs(target.output, deck_file) or _differs(target.history, history)
+    return Result(target.output, len(sheet.notes), changed), packed
+
+
+def _history_file(deck_file: Path) -> Path:
+    return deck_file.with_suffix(".lock.json")
 
 
 def _package(
@@ -114,6 +134,7 @@ def _package(
     clock: Clock,
     out: Path,
     written: Callable[[int], None],
+    cache: Cache | None,
 ) -> Packed:
     history = read_history(target)
     # The deck's own store: it carries only the pictures its notes show.
@@ -131,6 +152,7 @@ def _package(
             translations(target, own),
             store.files(),
             written,
+            cache,
         )
     except (OSError, sqlite3.Error) as exc:
         # A full or read-only temporary folder: nothing of the old deck has been touched.

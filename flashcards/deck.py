@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import shutil
-import sqlite3
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,18 +14,17 @@ from pathlib import Path, PurePath
 
 import genanki
 
-from flashcards import cards, identity
+from flashcards import cards, collection, identity
+from flashcards.cache import Cache
 from flashcards.errors import Problem
 from flashcards.history import Incoming, decide
 from flashcards.inert import inert
-from flashcards.lock import Clock, Lock, content_hash
+from flashcards.lock import Clock, Entry, Lock, content_hash
 from flashcards.mask import mask
 from flashcards.note import QUESTION, Note
 
 _KEY_PHRASE = re.compile(r'<code class="key">.*?</code>', re.S)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_TICK = 1000
-"""Notes between two progress reports: often enough to move, rarely enough to cost nothing."""
 
 
 @dataclass(frozen=True)
@@ -95,29 +92,58 @@ def cloze_text(html: str) -> str | None:
     return text if count else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DeckNote:
-    """One note to write: its identity, type, fields, tags and position."""
+    """One note to write: its identity, type, tags and position, and what its fields are
+    made from; the fields themselves only when asked for (a rebuild reuses most notes)."""
 
     key: str
     kind: str
     model: genanki.Model
-    fields: list[str]
     tags: list[str]
     due: int
     note: Note
+    make: Callable[[], list[str] | None]
+    """Makes its field values, in the note type's order (None: a cloze note with no key
+    phrase, so none at all)."""
+    mark: bytes = b""
+    """Of all its fields and tags are made from: equal marks, equal fields and tags."""
+    known: tuple[str, str] | None = None
+    """Its hashes: from the build before when its mark has not changed, else once made."""
+    fields: list[str] | None = None
+    hkey: str = ""
+    """Its key in the deck's history (`term:ec2`)."""
+
+    def __post_init__(self) -> None:
+        self.hkey = identity.history_key(self.key, self.kind)
+
+    def values(self) -> list[str]:
+        if self.fields is None:
+            self.fields = self.make()
+        if self.fields is None:
+            raise ValueError(f"{self.hkey}: a cloze note with nothing to delete")
+        return self.fields
+
+    def hashes(self) -> tuple[str, str]:
+        """Hashes of its content and of its definition, as its history sees them."""
+        if self.known is not None:
+            return self.known
+        named = dict(zip((f["name"] for f in self.model.fields), self.values(), strict=True))
+        # Source fields move whenever lines are inserted above; a learner sees no change.
+        seen = [v for n, v in named.items() if not n.endswith("Source")]
+        text = content_hash(named["Definition"]) if self.kind == identity.TERM else ""
+        self.known = (content_hash(seen, self.tags), text)
+        return self.known
 
     def incoming(self) -> Incoming:
         """The note as its history sees it."""
-        named = dict(zip((f["name"] for f in self.model.fields), self.fields, strict=True))
-        # Source fields move whenever lines are inserted above; a learner sees no change.
-        seen = [v for n, v in named.items() if not n.endswith("Source")]
         term = self.kind == identity.TERM
+        content, text = self.hashes()
         return Incoming(
             key=self.key,
             kind=self.kind,
-            hash=content_hash(seen, self.tags),
-            text=content_hash(named["Definition"]) if term else "",
+            hash=content,
+            text=text,
             term=self.note.term if term else "",
             expansion=bool(self.note.expansion) and term,
             path=self.note.path,
@@ -142,10 +168,12 @@ def package(
     translations: Mapping[str, Note] | None = None,
     media: Sequence[tuple[str, bytes]] = (),
     written: Callable[[int], None] | None = None,
+    cache: Cache | None = None,
 ) -> Packed:
     """Write the deck's `.apkg` to `out`, with the history that goes with it, and `media`:
     (name, bytes) of each picture its fields name. `written` hears, now and then, how many
-    notes are written so far."""
+    notes are written so far. With a `cache`, the notes of the build before that have not
+    changed are taken from it, not written again: the deck is the same byte for byte."""
     models = note_types(spec)
     notetypes = {
         name: clock.stamp(
@@ -153,24 +181,26 @@ def package(
         )
         for name, m in models.items()
     }
-    planned = deck_notes(spec, notes, models, translations or {})
+    store = collection.Store(cache, spec.namespace, out.with_name(out.name + ".anki2"), repr(spec))
+    previous = store.previous()
+    known = previous.rows if previous else {}
+    planned = deck_notes(spec, notes, models, translations or {}, known)
     decided = decide([n.incoming() for n in planned], lock, clock, spec.renames)
     deck = genanki.Deck(identity.deck_id(spec.namespace), spec.name, spec.description)
-    for number, (note, entry) in enumerate(zip(planned, decided.entries, strict=True), 1):
-        tick = partial(written, number) if written and number % _TICK == 0 else None
-        deck.add_note(
-            _StampedNote(
-                entry.mod,
-                tick,
-                model=note.model,
-                fields=note.fields,
-                tags=note.tags,
-                guid=entry.guid,
-                due=note.due,
-            )
-        )
+    for note in planned:
+        deck.add_model(note.model)  # in the order notes first use them, as genanki would
     model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
-    _write_apkg(deck, model_mods, identity.note_id_base(spec.namespace), out, media)
+    _write_apkg(
+        store,
+        previous,
+        genanki.Package(deck),
+        model_mods,
+        (planned, decided.entries),
+        identity.note_id_base(spec.namespace) * 1000,
+        out,
+        media,
+        written,
+    )
     history = Lock(notetypes, decided.notes, spec.namespace)
     return Packed(history, decided.problems)
 
@@ -180,22 +210,48 @@ def deck_notes(
     notes: Sequence[Note],
     models: Mapping[str, genanki.Model],
     translations: Mapping[str, Note],
+    known: Mapping[str, collection.Row] | None = None,
 ) -> list[DeckNote]:
-    """Every note the deck holds, in order: each term's note, and its cloze note if asked for."""
+    """Every note the deck holds, in order: each term's note, and its cloze note if asked for.
+    A note whose mark a row of `known` (the build before) has keeps that row's hashes, and
+    its fields are not made unless its rows must be written again."""
+    known = known or {}
+    cloze = models.get("cloze")
     entries = []
     for position, note in enumerate(notes):
+        key = note.key
         tags = [spec.tags[note.category]] if note.category in spec.tags else []
         tags += [t for t in spec.sheet_tags if t not in tags]
-        values = note_fields(note, spec, translations.get(note.key))
-        entries.append(
-            DeckNote(note.key, identity.TERM, models["notes"], values, tags, position, note)
-        )
-        cloze = cloze_fields(note, spec) if "cloze" in models else None
-        if cloze is not None:
-            entries.append(
-                DeckNote(note.key, identity.CLOZE, models["cloze"], cloze, tags, position, note)
-            )
+        translation = translations.get(key)
+        marked = collection.mark(_plain(note), _plain(translation), tags)
+        make = partial(note_fields, note, spec, translation)
+        term = DeckNote(key, identity.TERM, models["notes"], tags, position, note, make, marked)
+        row = known.get(term.hkey)
+        if row is not None and row.mark == marked:
+            # Unchanged since the build before: its cloze note is there if it was then.
+            term.known = (row.hash, row.text)
+            entries.append(term)
+            row = known.get(identity.history_key(key, identity.CLOZE)) if cloze else None
+            if cloze and row is not None and row.mark == marked:
+                make = partial(cloze_fields, note, spec)
+                entries.append(DeckNote(key, identity.CLOZE, cloze, tags, position, note, make))
+                entries[-1].mark, entries[-1].known = marked, (row.hash, row.text)
+            continue
+        term.fields = make()
+        entries.append(term)
+        values = cloze_fields(note, spec) if cloze else None
+        if cloze and values is not None:  # a cloze note only when it has key phrases
+            make = partial(cloze_fields, note, spec)
+            entries.append(DeckNote(key, identity.CLOZE, cloze, tags, position, note, make))
+            entries[-1].mark, entries[-1].fields = marked, values
     return entries
+
+
+def _plain(note: Note | None) -> tuple[str | int, ...] | None:
+    if note is None:
+        return None
+    n = note
+    return (n.term, n.short, n.expansion, n.category, n.definition, n.html, n.path, n.line, n.kind)
 
 
 def _category(note: Note, spec: DeckSpec) -> str:
@@ -233,58 +289,26 @@ def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
     return models
 
 
-class _StampedNote(genanki.Note):  # type: ignore[misc]
-    """A note written with its own modification time, not the package's one time."""
-
-    def __init__(self, mod: int, tick: Callable[[], None] | None, **kwargs: object) -> None:
-        super().__init__(**kwargs)
-        self.mod = mod
-        self.tick = tick
-        """Called once the note is written: how a long build shows its progress."""
-
-    def write_to_db(
-        self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: object
-    ) -> None:
-        # genanki stamps a note and its cards with the time it is given.
-        super().write_to_db(cursor, self.mod, deck_id, id_gen)
-        if self.tick is not None:
-            self.tick()
-
-    def _check_invalid_html_tags_in_fields(self) -> None:
-        # genanki warns of text that looks like a stray tag, with a regex that takes time
-        # quadratic in a field's length (a line of code spans: seconds per 100 KB). Ours
-        # cannot hold one: fields are markdown-it's escaped output, raw HTML from a sheet is
-        # rebuilt by the sanitizer, and every other value is escaped; so nothing to check.
-        return
-
-
 def _write_apkg(
-    deck: genanki.Deck,
+    store: collection.Store,
+    previous: collection.Previous | None,
+    header: genanki.Package,
     model_mods: Mapping[int, int],
-    id_base: int,
+    notes: tuple[Sequence[DeckNote], Sequence[Entry]],
+    first_id: int,
     out: Path,
     media: Sequence[tuple[str, bytes]] = (),
+    written: Callable[[int], None] | None = None,
 ) -> None:
     """The collection database, each note type, note and card stamped with its own time,
     zipped into `out` with the media files. Everything goes through files, so a large deck
     is never held in memory as a whole (pictures are at most 5 MB each)."""
-    db = out.with_name(out.name + ".anki2")
-    conn = sqlite3.connect(db)
+    db = out.with_name(out.name + ".collection")
+    planned, entries = notes
     try:
-        cursor = conn.cursor()
-        # Note and card IDs count up from a base of the deck's own, so two decks of ours
-        # never propose the same IDs to one collection.
-        ids = itertools.count(id_base * 1000)
-        genanki.Package(deck).write_to_db(cursor, 0, ids)
-        (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
-        models = json.loads(models_json)
-        for model_id, mod in model_mods.items():
-            models[str(model_id)]["mod"] = mod
-        cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
-        conn.commit()
-    finally:
-        conn.close()
-    try:
+        collection.write(
+            store, previous, header, model_mods, planned, entries, first_id, db, written
+        )
         with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as apkg:
             with db.open("rb") as source, apkg.open(_entry("collection.anki2"), "w") as dest:
                 shutil.copyfileobj(source, dest, 1 << 20)
@@ -296,7 +320,7 @@ def _write_apkg(
             names = {str(number): name for number, (name, _) in enumerate(ordered)}
             apkg.writestr(_entry("media"), json.dumps(names).encode())
     finally:
-        db.unlink()
+        db.unlink(missing_ok=True)
 
 
 def _entry(name: str) -> zipfile.ZipInfo:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from flashcards import identity
 from flashcards.errors import NOTE, WARNING, Problem
@@ -28,10 +28,11 @@ class Incoming:
     expansion: bool
     path: str
     line: int
+    hkey: str = field(init=False, compare=False)
+    """Its key in the history (`term:ec2`): made once, looked up many times."""
 
-    @property
-    def hkey(self) -> str:
-        return identity.history_key(self.key, self.kind)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hkey", identity.history_key(self.key, self.kind))
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,18 @@ def decide(
                 problems.append(Problem(note.path, note.line, message, NOTE))
         guid = old.guid if old else _fresh_guid(lock.namespace, note, taken)
         taken.add(guid)
-        stamp = clock.stamp(old, note.hash, lock.known)
-        entry = Entry(guid, stamp.hash, stamp.mod, note.term, note.text, note.expansion)
+        if old is not None and (old.guid, old.hash, old.term, old.text) == (
+            guid,
+            note.hash,
+            note.term,
+            note.text,
+        ):
+            entry = (
+                replace(old, expansion=note.expansion) if old.expansion != note.expansion else old
+            )
+        else:
+            stamp = clock.stamp(old, note.hash, lock.known)
+            entry = Entry(guid, stamp.hash, stamp.mod, note.term, note.text, note.expansion)
         if old is not None and old.expansion and not note.expansion:
             problems.append(_lost_expansion(note))
         entries.append(entry)
@@ -77,6 +88,9 @@ def decide(
 def _moves(incoming: Sequence[Incoming], lock: Lock, renames: Mapping[str, str]) -> dict[str, str]:
     """Old term key -> new term key, for each term that replaces one the history knows."""
     terms = [n for n in incoming if n.kind == identity.TERM]
+    new = [n for n in terms if n.hkey not in lock.notes]
+    if not new:
+        return {}  # no term new to the history: nothing can have been renamed
     current = {n.key for n in terms}
     in_use = {lock.notes[n.hkey].guid for n in terms if n.hkey in lock.notes}
 
@@ -84,7 +98,6 @@ def _moves(incoming: Sequence[Incoming], lock: Lock, renames: Mapping[str, str])
         entry = lock.notes.get(identity.history_key(key))
         return key not in current and entry is not None and entry.guid not in in_use
 
-    new = [n for n in terms if n.hkey not in lock.notes]
     moved = {renames[n.key]: n.key for n in new if n.key in renames and gone(renames[n.key])}
     old_by_text: dict[str, list[str]] = defaultdict(list)
     for hkey, entry in lock.notes.items():

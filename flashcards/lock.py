@@ -19,6 +19,7 @@ import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from flashcards import identity
@@ -291,6 +292,8 @@ def _json(value: object, depth: int = 0) -> str:
 
 
 _TEXT = json.JSONEncoder(ensure_ascii=False)
+_string = encode_basestring
+"""A string as `_TEXT` writes it, without the encoder's checks around it."""
 
 
 def _stamp_json(stamp: Stamp) -> dict[str, object]:
@@ -301,16 +304,15 @@ def _entry_text(entry: Entry) -> str:
     """An entry as `json.dumps` with `indent=1` writes it two levels deep, keys sorted;
     written directly, since that encoder is pure Python and slow once indenting."""
     # Empty and false values are left out: a cloze note has no term, text or expansion.
-    fields = [
-        ("expansion", "true" if entry.expansion else ""),
-        ("guid", _json(entry.guid)),
-        ("hash", _json(entry.hash)),
-        ("mod", str(entry.mod)),
-        ("term", _json(entry.term) if entry.term else ""),
-        ("text", _json(entry.text) if entry.text else ""),
+    lines = [
+        '   "expansion": true' if entry.expansion else "",
+        f'   "guid": {_string(entry.guid)}',
+        f'   "hash": {_string(entry.hash)}',
+        f'   "mod": {entry.mod}',
+        f'   "term": {_string(entry.term)}' if entry.term else "",
+        f'   "text": {_string(entry.text)}' if entry.text else "",
     ]
-    lines = ",\n".join(f'   "{name}": {value}' for name, value in fields if value)
-    return "{\n" + lines + "\n  }"
+    return "{\n" + ",\n".join(line for line in lines if line) + "\n  }"
 
 
 def merged(lock: Lock, found: Lock) -> Lock:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from markdown_it.token import Token
 
 from flashcards import frontmatter, markup
+from flashcards.cache import Cache, digest
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import Note, Sheet
 from flashcards.rules import RULES, Context, Found
@@ -40,27 +42,37 @@ def _usable_cores() -> int:
 
 
 def parse(
-    text: str, path: str, cut: bool = True, workers: int | None = None, terms: str | None = None
+    text: str,
+    path: str,
+    cut: bool = True,
+    workers: int | None = None,
+    terms: str | None = None,
+    cache: Cache | None = None,
 ) -> Sheet:
     """The notes of one normalised source text; problems are collected, not raised.
 
     The text is parsed piece by piece (see `markup.pieces`), in worker processes when it is
     large and the machine has the cores; `cut=False` parses it in one piece, `workers`
-    overrides the choice. Every way gives the same notes. `terms` (`auto`, `headings`,
-    `bold`) overrides what the sheet's front matter says of its terms.
+    overrides the choice. With a `cache`, a piece parsed by an earlier build is taken from
+    it instead. Every way gives the same notes. `terms` (`auto`, `headings`, `bold`)
+    overrides what the sheet's front matter says of its terms.
     """
     pieces = markup.pieces(text, cut)
-    if workers is None:
-        workers = 2 if len(text) >= PARALLEL_FROM and _usable_cores() > 1 else 1
     jobs = [(path, line, text[start:end], end == len(text)) for line, start, end in pieces]
     walk = _Walk(path, first=False)  # takes in the walk of each piece
-    with _results(jobs, workers) as results:
-        for (line, start, _), (part, open_end) in zip(pieces, results, strict=False):
-            if open_end:  # the cut was inside a fence or raw HTML: the rest goes as one
-                part, _ = _walk_piece((path, line, text[start:], True))
-            walk.absorb(part)
-            if open_end:
-                break
+    with _Known.of(cache, path) as known:
+        todo = [job for job in jobs if not known.has(job)]
+        if workers is None:
+            size = sum(len(job[2]) for job in todo)
+            workers = 2 if size >= PARALLEL_FROM and _usable_cores() > 1 else 1
+        with _results(todo, workers) as results:
+            for job, (line, start, _) in zip(jobs, pieces, strict=True):
+                part, open_end = known.walk(job, results)
+                if open_end:  # the cut was inside a fence or raw HTML: the rest goes as one
+                    part, _ = known.walk((path, line, text[start:], True), iter(()))
+                walk.absorb(part)
+                if open_end:
+                    break
     return walk.sheet(text, terms)
 
 
@@ -73,6 +85,104 @@ def _results(jobs: list[_Job], workers: int) -> Iterator[Iterator[tuple[_Walk, b
     # Spawned, not forked: a process with threads (a test run, a host app) forks unsafely.
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
         yield pool.imap(_walk_piece, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+
+
+class _Known:
+    """The walks of pieces an earlier build parsed, by what they depend on (the piece, its
+    path, whether it starts or ends the text), with their line numbers counted from the
+    piece's start; and what this parse adds, written as it goes."""
+
+    def __init__(self, old: dict[str, _Dumped], put: Callable[[object], None] | None) -> None:
+        self.old = old
+        self.put = put
+
+    @classmethod
+    @contextmanager
+    def of(cls, cache: Cache | None, path: str) -> Iterator[_Known]:
+        if cache is None:
+            yield cls({}, None)
+            return
+        name = f"pieces-{digest(path)}"
+        old = {key: value for key, value in _pairs(cache.records(name))}
+        with cache.writing(name) as put:
+            yield cls(old, put)
+
+    def has(self, job: _Job) -> bool:
+        return self.put is not None and _key(job) in self.old
+
+    def walk(self, job: _Job, results: Iterator[tuple[_Walk, bool]]) -> tuple[_Walk, bool]:
+        """The walk of `job`: from the cache, else the next of `results` (or parsed here)."""
+        if self.put is None:
+            return next(results, None) or _walk_piece(job)
+        key = _key(job)
+        dumped = self.old.get(key)
+        if dumped is None:
+            dumped = _dump(*(next(results, None) or _walk_piece(job)), job[1])
+        self.put((key, dumped))
+        return _load(dumped, job[0], job[1])
+
+
+_Dumped = tuple[Any, ...]
+"""A walk as plain values, its lines counted from its piece's start (see `_dump`)."""
+
+
+def _key(job: _Job) -> str:
+    path, offset, piece, last = job
+    return digest(path, "first" if offset == 0 else "", "last" if last else "", piece)
+
+
+def _pairs(records: Iterable[object]) -> Iterator[tuple[str, _Dumped]]:
+    for record in records:
+        if isinstance(record, tuple) and len(record) == 2:
+            yield record
+
+
+def _dump(walk: _Walk, open_end: bool, offset: int) -> _Dumped:
+    sections = tuple(
+        (
+            s.name,
+            s.line - offset,
+            s.level,
+            s.top,
+            s.body - offset,
+            tuple(_dump_note(n, offset) for n in s.notes),
+            tuple(s.labels),
+            tuple(n - offset for n in s.loose),
+            s.content,
+        )
+        for s in walk.sections
+    )
+    problems = tuple((p.path, p.line - offset, p.message, p.level) for p in walk.problems)
+    front = None if walk.front is None else (walk.front[0], walk.front[1] - offset)
+    return (sections, problems, walk.description, walk.intro, walk.blocks, front, open_end)
+
+
+def _dump_note(n: Note, offset: int) -> tuple[str | int, ...]:
+    # The path is the walk's own: not repeated for every note.
+    return (n.term, n.short, n.expansion, n.category, n.definition, n.html, n.line - offset, n.kind)
+
+
+def _load(dumped: _Dumped, path: str, offset: int) -> tuple[_Walk, bool]:
+    sections, problems, description, intro, blocks, front, open_end = dumped
+    walk = _Walk(path, first=intro)
+    walk.sections = [
+        Section(
+            name,
+            line + offset,
+            level,
+            top,
+            body + offset,
+            [Note(*n[:6], path, n[6] + offset, n[7]) for n in notes],
+            list(labels),
+            [n + offset for n in loose],
+            content,
+        )
+        for name, line, level, top, body, notes, labels, loose, content in sections
+    ]
+    walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]
+    walk.description, walk.blocks = description, blocks
+    walk.front = None if front is None else (front[0], front[1] + offset)
+    return walk, open_end
 
 
 UNBALANCED_MATH = "unbalanced $$: the formula is never closed and shows as text; end it with $$"

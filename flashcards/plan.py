@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flashcards import media
+from flashcards.cache import Cache
 from flashcards.config import Categories, Config
 from flashcards.errors import WARNING, Problem, ProblemsError, fail
 from flashcards.identity import history_file
@@ -54,10 +55,11 @@ class Labels:
     names: Mapping[str, str]
 
 
-def load_sheet(source: Path, terms: str | None = None) -> Sheet:
-    """The parsed source; its errors are left in it, so that all of them can be reported."""
+def load_sheet(source: Path, terms: str | None = None, cache: Cache | None = None) -> Sheet:
+    """The parsed source; its errors are left in it, so that all of them can be reported.
+    With a `cache`, the pieces parsed by an earlier build are taken from it."""
     text = read_text(source)
-    sheet = parse(text, str(source), terms=terms)
+    sheet = parse(text, str(source), terms=terms, cache=cache)
     # Here, so that `lint` and `build` both see what is wrong with its pictures.
     pictures = media.problems(sheet, text)
     if not pictures:
@@ -65,17 +67,19 @@ def load_sheet(source: Path, terms: str | None = None) -> Sheet:
     return dataclasses.replace(sheet, problems=tuple(sorted((*sheet.problems, *pictures))))
 
 
-def load_sheets(plan: Iterable[Target]) -> dict[Path, Sheet]:
+def load_sheets(plan: Iterable[Target], cache: Cache | None = None) -> dict[Path, Sheet]:
     """Every source of a plan, each read once."""
     paths = {path: t.terms for t in plan for _, path in t.sources}
-    return {path: load_sheet(path, terms) for path, terms in paths.items()}
+    return {path: load_sheet(path, terms, cache) for path, terms in paths.items()}
 
 
-def checked_sheets(plan: Iterable[Target], strict: bool = False) -> dict[Path, Sheet]:
+def checked_sheets(
+    plan: Iterable[Target], strict: bool = False, cache: Cache | None = None
+) -> dict[Path, Sheet]:
     """Every source of a plan, read once; raises every error of every target at once, with
     every warning (which, when `strict`, fails on its own)."""
     plan = list(plan)
-    sheets = load_sheets(plan)
+    sheets = load_sheets(plan, cache)
     problems = [p for t in plan for p in problems_of(t, sheets)]
     if problems or strict:
         # A failing build shows its warnings too: one may be what explains an error.

@@ -174,7 +174,7 @@ def deck_cards(
     found = [
         card
         for entry in deck_notes(spec, sheet.notes, models, translations(target, sheets))
-        for card in cards_of(entry.model, entry.fields)
+        for card in cards_of(entry.model, entry.values())
     ]
     return DeckCards(target.namespace, target.name, found, {m.css for m in models.values()})
 

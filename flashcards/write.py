@@ -89,7 +89,7 @@ def _stage(path: Path, data: bytes | Path) -> Path:
         raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _sweep(path)
+        sweep(path.parent)
         prefix = f".{path.name}.{os.getpid()}-"
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     except OSError as exc:
@@ -110,9 +110,9 @@ def _stage(path: Path, data: bytes | Path) -> Path:
     return Path(temp)
 
 
-def _sweep(path: Path) -> None:
-    """Remove what killed builds staged in the folder of `path`, for any file."""
-    for old in path.parent.glob(".*.tmp"):
+def sweep(folder: Path) -> None:
+    """Remove what killed builds staged in `folder`, for any file."""
+    for old in folder.glob(".*.tmp"):
         match = _STAGED.fullmatch(old.name)
         if match and _dead(int(match["pid"])):
             old.unlink(missing_ok=True)

@@ -139,8 +139,8 @@ def test_an_output_in_a_missing_folder_is_created(cwd: Path) -> None:
 def test_a_failed_build_leaves_the_previous_deck_and_lock(project: Path) -> None:
     assert run("build").exit_code == 0
     decks = project / "decks"
-    before = {p.name: p.read_bytes() for p in decks.iterdir()}
-    assert len(before) == 6  # three decks and their locks
+    before = {p.name: p.read_bytes() for p in decks.iterdir() if p.is_file()}
+    assert len(before) == 6  # three decks and their locks (and a folder: the build cache)
     source = project / "source/aws.ko.md"
     text = source.read_text(encoding="utf-8")
     write(source, text.replace(" * **Glacier**", " * **s3**: again\n\n * **Glacier**", 1))
@@ -150,7 +150,7 @@ def test_a_failed_build_leaves_the_previous_deck_and_lock(project: Path) -> None
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [warning]
     assert result.stdout == ""
-    assert {p.name: p.read_bytes() for p in decks.iterdir()} == before  # no leftovers
+    assert {p.name: p.read_bytes() for p in decks.iterdir() if p.is_file()} == before
     # Without --strict the same sheet builds.
     result = run("build")
     assert result.exit_code == 0, result.output

@@ -566,7 +566,7 @@ def test_an_output_that_is_a_named_pipe_is_refused(cwd: Path) -> None:
 def test_a_config_build_failing_on_its_second_output_writes_no_deck(project: Path) -> None:
     assert run("build").exit_code == 0
     decks = project / "decks"
-    before = {p.name: p.read_bytes() for p in decks.iterdir()}
+    before = {p.name: p.read_bytes() for p in decks.iterdir() if p.is_file()}
     source = project / "source/aws.ko.md"
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("DNS 서비스", "관리형 DNS 서비스", 1), encoding="utf-8")

@@ -1,0 +1,254 @@
+"""The deck's collection database: written by genanki, note by note; on a rebuild, only the
+notes that changed are written again, into the database the build before left in the cache.
+
+Either way the deck gets `VACUUM INTO` a new file: SQLite lays it out from the rows alone,
+so the bytes are the same however the rows got there, and a rebuild gives a cold build's deck.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import marshal
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from hashlib import blake2b
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+import genanki
+
+from flashcards.cache import Cache, digest
+from flashcards.lock import Entry
+
+
+class Row(NamedTuple):
+    """What a build wrote for one note: enough to tell whether the next build writes the same.
+    A tuple, so that the rows of 100,000 notes load from the cache in a blink."""
+
+    mark: bytes
+    """Of everything its fields and tags are made from (see `mark`)."""
+    hash: str
+    text: str
+    """Its content and definition hashes, as its history sees them."""
+    guid: str
+    mod: int
+    due: int
+    start: int
+    """Its note ID; its cards have the IDs after it."""
+    ids: int
+    """How many IDs it takes: the note and each of its cards."""
+
+
+class Planned(Protocol):
+    """A note to write, as the deck writer plans it (`deck.DeckNote`)."""
+
+    hkey: str
+    mark: bytes
+    model: genanki.Model
+    tags: list[str]
+    due: int
+
+    def values(self) -> list[str]: ...
+
+    def hashes(self) -> tuple[str, str]: ...
+
+
+def mark(*values: object) -> bytes:
+    """A short digest of plain values (strings, numbers, tuples, None): equal values give
+    equal marks."""
+    return blake2b(marshal.dumps(values), digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The database a build left, and the rows it wrote into it."""
+
+    db: Path
+    rows: Mapping[str, Row]
+
+
+class Store:
+    """Where a deck's database is kept between builds: in the cache, or nowhere."""
+
+    def __init__(self, cache: Cache | None, namespace: str, scratch: Path, spec: str) -> None:
+        self.cache = cache
+        self.name = f"deck-{digest(namespace)}"
+        self.db = cache.path(f"{self.name}.anki2") if cache else scratch
+        self.scratch = scratch
+        self.spec = spec
+        """Of what every row depends on beyond its own note: a deck's other settings."""
+
+    def previous(self) -> Previous | None:
+        """The last build's database and rows, if they are there and belong together; they
+        are no longer trusted from here on, until `keep` says so again."""
+        if self.cache is None:
+            return None
+        saved = self.cache.load(f"{self.name}.rows")
+        self.cache.forget(f"{self.name}.rows")  # a build killed from here on leaves no rows
+        try:
+            spec, size, rows = saved  # type: ignore[misc]
+            if spec != self.spec or size != self.db.stat().st_size:
+                return None
+            return Previous(self.db, {k: Row._make(v) for k, v in rows.items()})
+        except (TypeError, ValueError, OSError):
+            return None
+
+    def start(self) -> None:
+        """Make way for a new database: in the scratch folder, moved into the cache (if
+        any) once the build has written its decks."""
+        self.db = self.cache.adopt(f"{self.name}.anki2") if self.cache else self.scratch
+        self.db.unlink(missing_ok=True)
+
+    def keep(self, rows: Mapping[str, Row]) -> None:
+        """Say the database now holds `rows`; without a cache, it is not kept at all."""
+        if self.cache is None:
+            self.db.unlink(missing_ok=True)
+            return
+        size = self.db.stat().st_size
+        saved = {k: tuple(r) for k, r in rows.items()}  # marshal takes plain tuples
+        self.cache.save(f"{self.name}.rows", (self.spec, size, saved))
+
+
+def write(
+    store: Store,
+    previous: Previous | None,
+    header: genanki.Package,
+    model_mods: Mapping[int, int],
+    planned: Sequence[Planned],
+    entries: Sequence[Entry],
+    first_id: int,
+    out: Path,
+    written: Callable[[int], None] | None = None,
+) -> None:
+    """Write the collection of `planned` (each with its history entry) to `out`: `header` a
+    package of the deck with its note types and no notes, `model_mods` each type's time;
+    `previous` what `store` held, which is updated in place."""
+    notes = (planned, entries, first_id, written)
+    try:
+        rows = _fill(store, previous, header, model_mods, notes, out)
+    except sqlite3.DatabaseError:
+        if previous is None:
+            raise
+        # A damaged cache: the deck is built as if there were none.
+        rows = _fill(store, None, header, model_mods, notes, out)
+    store.keep(rows)
+
+
+def _fill(
+    store: Store,
+    previous: Previous | None,
+    header: genanki.Package,
+    model_mods: Mapping[int, int],
+    notes: tuple[Sequence[Planned], Sequence[Entry], int, Callable[[int], None] | None],
+    out: Path,
+) -> dict[str, Row]:
+    planned, entries, first_id, written = notes
+    if previous is None:
+        store.start()
+    conn = sqlite3.connect(store.db)
+    try:
+        cursor = conn.cursor()
+        if previous is None:
+            header.write_to_db(cursor, 0, itertools.count(first_id))
+        col = _col(header, model_mods)
+        cursor.execute("DELETE FROM col")
+        cursor.execute(f"INSERT INTO col VALUES ({','.join('?' * len(col))})", col)
+        old = previous.rows if previous else {}
+        deck_id = header.decks[0].deck_id
+        rows = _write_notes(cursor, deck_id, planned, entries, old, first_id, written)
+        conn.commit()
+        out.unlink(missing_ok=True)
+        conn.execute("VACUUM INTO ?", (str(out),))
+    finally:
+        conn.close()
+    return rows
+
+
+def _col(header: genanki.Package, model_mods: Mapping[int, int]) -> tuple[object, ...]:
+    """The collection's one `col` row, as genanki writes it, with each note type's time."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        cursor = conn.cursor()
+        header.write_to_db(cursor, 0, itertools.count())
+        (models_json,) = cursor.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models_json)
+        for model_id, mod in model_mods.items():
+            if str(model_id) in models:
+                models[str(model_id)]["mod"] = mod
+        cursor.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
+        return tuple(cursor.execute("SELECT * FROM col").fetchone())
+    finally:
+        conn.close()
+
+
+def _write_notes(
+    cursor: sqlite3.Cursor,
+    deck_id: int,
+    planned: Sequence[Planned],
+    entries: Sequence[Entry],
+    old: Mapping[str, Row],
+    first_id: int,
+    written: Callable[[int], None] | None,
+) -> dict[str, Row]:
+    """Every note's rows: those already there are kept, the rest written by genanki."""
+    rows: dict[str, Row] = {}
+    fresh: list[tuple[genanki.Note, int]] = []
+    start = first_id
+    for note, entry in zip(planned, entries, strict=True):
+        known = old.get(note.hkey)
+        same = known is not None and (known.mark, known.guid, known.mod, known.due) == (
+            note.mark,
+            entry.guid,
+            entry.mod,
+            note.due,
+        )
+        if same and known.start == start:
+            rows[note.hkey] = known
+            start += known.ids
+            continue
+        writer = _StampedNote(
+            entry.mod,
+            model=note.model,
+            fields=note.values(),
+            tags=note.tags,
+            guid=entry.guid,
+            due=note.due,
+        )
+        ids = 1 + len(writer.cards)
+        content, text = note.hashes()
+        rows[note.hkey] = Row(note.mark, content, text, entry.guid, entry.mod, note.due, start, ids)
+        fresh.append((writer, start))
+        start += ids
+    _remove(cursor, [r.start for k, r in old.items() if rows.get(k) is not r])
+    for number, (writer, start) in enumerate(fresh, 1):
+        writer.write_to_db(cursor, writer.mod, deck_id, itertools.count(start))
+        if written and number % _TICK == 0:
+            written(number)
+    return rows
+
+
+_TICK = 1000
+"""Notes between two progress reports: often enough to move, rarely enough to cost nothing."""
+
+
+def _remove(cursor: sqlite3.Cursor, note_ids: Iterable[int]) -> None:
+    ids = [(i,) for i in note_ids]
+    cursor.executemany("DELETE FROM cards WHERE nid = ?", ids)
+    cursor.executemany("DELETE FROM notes WHERE id = ?", ids)
+
+
+class _StampedNote(genanki.Note):  # type: ignore[misc]
+    """A note written with its own modification time, not the package's one time."""
+
+    def __init__(self, mod: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.mod = mod
+
+    def _check_invalid_html_tags_in_fields(self) -> None:
+        # genanki warns of text that looks like a stray tag, with a regex that takes time
+        # quadratic in a field's length (a line of code spans: seconds per 100 KB). Ours
+        # cannot hold one: fields are markdown-it's escaped output, raw HTML from a sheet is
+        # rebuilt by the sanitizer, and every other value is escaped; so nothing to check.
+        return

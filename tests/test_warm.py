@@ -1,0 +1,246 @@
+"""Rebuilds from the build cache: the same bytes as a first build, whatever happened in
+between (an edit, an insertion, a deletion, a killed build, a damaged cache)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from anki_client import import_deck, notes_by_short, open_collection
+from conftest import FIXTURES, ROOT, run
+
+from flashcards import collection, parse
+from flashcards.cache import FOLDER, Cache
+from flashcards.read import read_text
+
+EPOCH = "1800000000"
+CLOZE_DECK = """
+  - key: aws-cloze
+    name: AWS cloze
+    language: ko
+    source: aws.ko.md
+    output: ../decks/aws-cloze.apkg
+    cloze: true
+"""
+EC2 = "필요에 따라 인스턴스 유형을 선택하고"
+NEW_NOTE = " * **Batch**\n   * `배치 작업`을 대규모로 실행하는 서비스이다.\n\n"
+SHEETS = {
+    Path("source/aws.ko.md"): NEW_NOTE,
+    Path("source/aws.en.md"): " * **Batch**\n   * Runs `batch jobs` at any scale.\n\n",
+}
+"""A note to add to each sheet, by its path from the project."""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project's sources with a cloze deck added, built once (cold, the cache made)."""
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    with (tmp_path / "source" / "decks.yaml").open("a", encoding="utf-8") as config:
+        config.write(CLOZE_DECK)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    build()
+    return tmp_path
+
+
+class Counts:
+    """How much work a build did: pieces of sheets parsed, notes written by genanki."""
+
+    def __init__(self) -> None:
+        self.pieces = 0
+        self.notes = 0
+
+
+@pytest.fixture
+def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
+    found = Counts()
+    walk, write = parse._walk_piece, collection._StampedNote.write_to_db
+
+    def counted_walk(job: parse._Job) -> tuple[parse._Walk, bool]:
+        found.pieces += 1
+        return walk(job)
+
+    def counted_write(note: collection._StampedNote, *args: object) -> None:
+        found.notes += 1
+        write(note, *args)
+
+    monkeypatch.setattr(parse, "_walk_piece", counted_walk)
+    monkeypatch.setattr(collection._StampedNote, "write_to_db", counted_write)
+    yield found
+
+
+def build(*args: str) -> None:
+    result = run("build", *args)
+    assert result.exit_code == 0, result.output
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """Every deck and history file the build wrote, by name."""
+    decks = folder / "decks"
+    return {p.name: p.read_bytes() for p in [*decks.glob("*.apkg"), *decks.glob("*.lock.json")]}
+
+
+def cold_twin(project: Path, twin: Path) -> None:
+    """A copy of the project as it stands (sheets, decks, histories), without the cache."""
+    shutil.copytree(project / "source", twin / "source")
+    shutil.copytree(project / "decks", twin / "decks", ignore=shutil.ignore_patterns(FOLDER))
+
+
+def warm_equals_cold(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build in `project` with its cache, and in a cold twin of it: the same bytes."""
+    twin = tmp_path / f"twin-{len(list(tmp_path.glob('twin-*')))}"
+    cold_twin(project, twin)
+    build()
+    monkeypatch.chdir(twin)
+    build()
+    monkeypatch.chdir(project)
+    warm, cold = outputs(project), outputs(twin)
+    assert warm.keys() == cold.keys()
+    assert [name for name in warm if warm[name] != cold[name]] == []
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_rebuild_after_an_edit_writes_one_note_and_gives_a_first_builds_bytes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counts: Counts
+) -> None:
+    edit(project / "source" / "aws.ko.md", EC2, EC2 + " 요금은 초 단위로 낸다,")
+    warm_equals_cold(project, tmp_path, monkeypatch)
+    # The warm build parsed the one piece that changed and wrote EC2's note in each deck of
+    # aws.ko.md (its term note and its cloze note in the cloze deck); the twin did it all.
+    sheets = len(parse.markup.pieces(read_text(project / "source" / "aws.ko.md")))
+    sheets += len(parse.markup.pieces(read_text(project / "source" / "aws.en.md")))
+    notes = len(every_note(project / "decks", tmp_path / "count"))
+    assert (counts.pieces, counts.notes) == (1 + sheets, 4 + notes)
+    col = open_collection(tmp_path / "learner")
+    import_deck(col, project / "decks" / "aws-ko.apkg")
+    assert "요금은 초 단위로 낸다" in notes_by_short(col)["EC2"]["Definition"]
+
+
+def every_note(decks: Path, folder: Path) -> list[int]:
+    """Every note of every deck in `decks` (term and cloze notes), imported into a collection."""
+    col = open_collection(folder)
+    for deck in sorted(decks.glob("*.apkg")):
+        import_deck(col, deck)
+    return list(col.find_notes(""))
+
+
+def test_an_insertion_a_deletion_and_a_heading_moved_give_a_first_builds_bytes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for sheet, note in SHEETS.items():
+        edit(sheet, " * **Lambda**", note + " * **Lambda**")  # every later line moves down
+    warm_equals_cold(project, tmp_path, monkeypatch)
+    for sheet in SHEETS:
+        # One card fewer: every later note's IDs move, its position does not.
+        edit(sheet, " * **EKS (Elastic Kubernetes Service)**", " * **EKS**")
+    warm_equals_cold(project, tmp_path, monkeypatch)
+    for sheet in SHEETS:
+        text = sheet.read_text(encoding="utf-8")
+        start, end = text.index(" * **ECS (Elastic"), text.index(" * **EKS**")
+        sheet.write_text(text[:start] + text[end:], encoding="utf-8")  # ECS deleted
+    warm_equals_cold(project, tmp_path, monkeypatch)
+    edit(
+        project / "source" / "aws.ko.md",
+        "# 2. 스토리지 서비스",
+        "# 2. 스토리지 서비스\n\n여기부터.",
+    )
+    warm_equals_cold(project, tmp_path, monkeypatch)
+    col = open_collection(tmp_path / "learner")
+    import_deck(col, project / "decks" / "aws-ko.apkg")
+    shorts = set(notes_by_short(col))
+    assert "Batch" in shorts and "ECS" not in shorts
+
+
+KILLER = """
+import marshal, os, signal, sys
+import flashcards.collection as collection
+owner, name = os.environ["KILL_IN"].split(".")
+owner = {"Store": collection.Store, "collection": collection, "marshal": marshal}[owner]
+real, calls = getattr(owner, name), []
+def killed(*args, **kwargs):
+    calls.append(name)
+    if len(calls) == int(os.environ.get("KILL_BEFORE", 0)):
+        os.kill(os.getpid(), signal.SIGKILL)
+    result = real(*args, **kwargs)
+    if len(calls) == int(os.environ.get("KILL_AFTER", 0)):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+setattr(owner, name, killed)
+from flashcards.cli import main
+main(sys.argv[1:], prog_name="flashcards")
+"""
+
+
+@pytest.mark.parametrize(
+    ("where", "when"),
+    [
+        ("collection._remove", "KILL_AFTER"),  # old notes deleted, new ones not yet written
+        ("collection._write_notes", "KILL_AFTER"),  # the cached database changed, uncommitted
+        ("Store.keep", "KILL_BEFORE"),  # committed, its rows not yet saved
+        ("marshal.dump", "KILL_BEFORE"),  # the parse cache half written
+    ],
+)
+def test_a_killed_rebuild_leaves_a_cache_that_gives_a_first_builds_bytes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, when: str
+) -> None:
+    sheet = project / "source" / "aws.ko.md"
+    edit(sheet, EC2, EC2 + " 요금은 초 단위로 낸다,")
+    before = outputs(project)
+    env = {**os.environ, "KILL_IN": where, when: "3" if where == "marshal.dump" else "1"}
+    done = subprocess.run([sys.executable, "-c", KILLER, "build"], cwd=project, env=env)
+    assert done.returncode == -signal.SIGKILL
+    assert outputs(project) == before  # a killed build changes no deck and no history
+    for path, note in SHEETS.items():
+        edit(path, " * **Lambda**", note + " * **Lambda**")
+    warm_equals_cold(project, tmp_path, monkeypatch)
+
+
+def test_a_damaged_cache_is_ignored(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = project / "decks" / FOLDER
+    for path in cache.iterdir():
+        if path.name.startswith(("deck-", "pieces-")) and path.suffix != ".rows":
+            path.write_bytes(b"not what it was" * 100)
+    edit(project / "source" / "aws.ko.md", EC2, EC2 + " 요금은 초 단위로 낸다,")
+    warm_equals_cold(project, tmp_path, monkeypatch)
+
+
+def test_the_cache_is_ignored_by_git_and_check_writes_none(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = project / "decks" / FOLDER
+    assert {p.name for p in cache.iterdir()} >= {".gitignore", "CACHEDIR.TAG"}
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=project, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert FOLDER not in status and "decks/aws-ko.apkg" in status
+    shutil.rmtree(cache)
+    assert run("build", "--check").exit_code == 0
+    assert not cache.exists()
+
+
+@pytest.mark.parametrize(
+    "path", sorted(FIXTURES.rglob("*.md")), ids=lambda p: p.relative_to(FIXTURES).as_posix()
+)
+def test_a_parse_from_the_cache_is_the_parse_itself(path: Path, tmp_path: Path) -> None:
+    text = read_text(path)
+    # Lines added at the top: every piece after the first is taken from the cache, moved.
+    moved = text.replace("\n", "\n\n\n", 1)
+    for source in (text, text, moved):
+        cache = Cache(tmp_path / FOLDER, tmp_path)
+        assert parse.parse(source, str(path), cache=cache) == parse.parse(source, str(path))
+        cache.commit()
