@@ -26,8 +26,8 @@ class CommandFailed(Exception):
 
 @dataclass(frozen=True)
 class Command:
-    """A command to measure; `fresh` is a folder emptied, `stale` files removed and `before`
-    called, before every run (untimed)."""
+    """A command to measure; `fresh` is a folder emptied, `stale` files and folders removed
+    and `before` called, before every run (untimed)."""
 
     argv: tuple[str, ...]
     cwd: Path | None = None
@@ -57,7 +57,10 @@ def run(command: Command) -> Run:
         shutil.rmtree(command.fresh, ignore_errors=True)
         command.fresh.mkdir(parents=True)
     for path in command.stale:
-        path.unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
     if command.before is not None:
         command.before()
     with tempfile.TemporaryDirectory(prefix="run-") as folder:

@@ -28,6 +28,8 @@ from children import Command, CommandFailed, Summary, measure, run
 from prep import floor_input
 from sheets import SEED, Seed, read_seed, write_sheet
 
+from flashcards.cache import FOLDER as CACHE_FOLDER
+
 BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 CONSOLE_SCRIPT = Path(sys.executable).parent / "flashcards"
@@ -185,11 +187,11 @@ def size_row(tmp: Path, notes: int, seed: Seed, repeat: int) -> Row:
     folder.mkdir()
     out = folder / "build"
     sheet = folder / f"aws-{notes}.ko.md"
-    # A deck built from one sheet keeps its history beside the sheet: removed before each
-    # run, so that every run is a first build.
+    # A deck built from one sheet keeps its history and its build cache beside the sheet:
+    # removed before each run, so that every run is a first build.
     history = sheet.with_name(sheet.name.removesuffix(".md") + ".lock.json")
     argv = flashcards("build", str(sheet), "-o", str(out / "deck.apkg"))
-    build = Command(argv, fresh=out, stale=(history,))
+    build = Command(argv, fresh=out, stale=(history, folder / CACHE_FOLDER))
     return deck_row(folder, notes, seed, build, repeat)
 
 
@@ -263,7 +265,11 @@ def targets(rows: list[Row], seed: Row, start: Startup, warm: list[Row]) -> list
     memory_ok = None if big is None else big.memory_ratio <= 1.5
     checks: list[tuple[str, bool | None]] = [
         *((f"{r.notes:,} notes: build time <= 2.0x floor", r.time_ratio <= 2.0) for r in rows),
-        *((f"{r.notes:,} notes: warm rebuild <= 1.2x floor", r.time_ratio <= 1.2) for r in warm),
+        *(
+            (f"{r.notes:,} notes: warm rebuild <= 1.2x floor", r.time_ratio <= 1.2)
+            for r in warm
+            if r.notes == BIG
+        ),
         *(
             (f"{r.notes:,} notes: warm rebuild under 1 s", r.build.seconds < 1.0)
             for r in warm
@@ -302,14 +308,14 @@ def report(sizes: tuple[int, ...], repeat: int) -> list[str]:
     return [
         f"median wall time and max peak RSS of {repeat} runs; every run a fresh process "
         "(fork to os.wait4, ru_maxrss), forked by bench/launch.py.",
-        "build: `flashcards build SHEET -o OUT.apkg`, a first build (no history file).",
+        "build: `flashcards build SHEET -o OUT.apkg`, a first build (no history, no cache).",
         "floor: a fresh Python that loads pre-computed field values (JSON) and writes the same "
         "deck with genanki alone; its time includes start-up, importing genanki and the JSON load.",
         "",
         *table(rows),
         "",
-        "warm: the same build again after one note's definition changed (history and previous "
-        "deck in place), against the same floor.",
+        "warm: the same build again after one note's definition changed (history, previous "
+        "deck and build cache in place), against the same floor.",
         "",
         *table(warm),
         "",
