@@ -11,6 +11,7 @@ import itertools
 import json
 import marshal
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
@@ -85,14 +86,14 @@ class Store:
         are no longer trusted from here on, until `keep` says so again."""
         if self.cache is None:
             return None
-        saved = self.cache.load(f"{self.name}.rows")
+        records = list(self.cache.records(f"{self.name}.rows"))
         self.cache.forget(f"{self.name}.rows")  # a build killed from here on leaves no rows
         try:
-            spec, size, rows = saved  # type: ignore[misc]
-            if spec != self.spec or size != self.db.stat().st_size:
+            if records[0] != ("spec", self.spec) or records[-1] != ("size", _size(self.db)):
                 return None
-            return Previous(self.db, {k: Row._make(v) for k, v in rows.items()})
-        except (TypeError, ValueError, OSError):
+            rows = {r[0]: Row._make(r[1:]) for _, chunk in records[1:-1] for r in chunk}
+            return Previous(self.db, rows)
+        except (IndexError, TypeError, ValueError, OSError):
             return None
 
     def start(self) -> None:
@@ -106,9 +107,20 @@ class Store:
         if self.cache is None:
             self.db.unlink(missing_ok=True)
             return
-        size = self.db.stat().st_size
-        saved = {k: tuple(r) for k, r in rows.items()}  # marshal takes plain tuples
-        self.cache.save(f"{self.name}.rows", (self.spec, size, saved))
+        with self.cache.writing(f"{self.name}.rows") as put:
+            put(("spec", self.spec))
+            items = iter(rows.items())
+            # In chunks, plain tuples (what marshal takes): never all of them twice in memory.
+            while chunk := tuple((k, *r) for k, r in itertools.islice(items, _CHUNK)):
+                put(("rows", chunk))
+            put(("size", _size(self.db)))
+
+
+_CHUNK = 1000
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size
 
 
 def write(
@@ -192,19 +204,20 @@ def _write_notes(
     first_id: int,
     written: Callable[[int], None] | None,
 ) -> dict[str, Row]:
-    """Every note's rows: those already there are kept, the rest written by genanki."""
+    """Every note's rows: those already there are kept, the rest written by genanki, one
+    by one (a deck's notes are never all in memory as genanki notes)."""
     rows: dict[str, Row] = {}
-    fresh: list[tuple[genanki.Note, int]] = []
-    start = first_id
+    stale = _Stale(cursor, old)
+    start, count = first_id, 0
     for note, entry in zip(planned, entries, strict=True):
         known = old.get(note.hkey)
-        same = known is not None and (known.mark, known.guid, known.mod, known.due) == (
+        if known is not None and (known.mark, known.guid, known.mod, known.due, known.start) == (
             note.mark,
             entry.guid,
             entry.mod,
             note.due,
-        )
-        if same and known.start == start:
+            start,
+        ):
             rows[note.hkey] = known
             start += known.ids
             continue
@@ -217,26 +230,53 @@ def _write_notes(
             due=note.due,
         )
         ids = 1 + len(writer.cards)
+        stale.clear(start, start + ids)
+        writer.write_to_db(cursor, entry.mod, deck_id, itertools.count(start))
         content, text = note.hashes()
         rows[note.hkey] = Row(note.mark, content, text, entry.guid, entry.mod, note.due, start, ids)
-        fresh.append((writer, start))
         start += ids
-    _remove(cursor, [r.start for k, r in old.items() if rows.get(k) is not r])
-    for number, (writer, start) in enumerate(fresh, 1):
-        writer.write_to_db(cursor, writer.mod, deck_id, itertools.count(start))
-        if written and number % _TICK == 0:
-            written(number)
+        count += 1
+        if written and count % _TICK == 0:
+            written(count)
+    stale.clear_all(rows)
     return rows
+
+
+class _Stale:
+    """The rows of the build before, removed as the notes written now need their IDs.
+    A kept note never needs to be: its IDs are its own in both builds."""
+
+    def __init__(self, cursor: sqlite3.Cursor, old: Mapping[str, Row]) -> None:
+        self.cursor = cursor
+        self.old = old
+        self.by_start = sorted((r.start, r.ids) for r in old.values())
+        self.starts = [start for start, _ in self.by_start]
+        self.gone: set[int] = set()
+
+    def clear(self, first: int, end: int) -> None:
+        """Remove every old note with an ID in [first, end)."""
+        if not self.starts:
+            return
+        at = bisect_right(self.starts, end - 1)
+        found = []
+        while at > 0 and sum(self.by_start[at - 1]) > first:
+            at -= 1
+            found.append(self.by_start[at][0])
+        self._remove(found)
+
+    def clear_all(self, rows: Mapping[str, Row]) -> None:
+        """Remove every old note not kept: changed, moved or gone from the sheet."""
+        self._remove([r.start for k, r in self.old.items() if rows.get(k) is not r])
+
+    def _remove(self, starts: Iterable[int]) -> None:
+        ids = [(i,) for i in starts if i not in self.gone]
+        self.gone.update(i for (i,) in ids)
+        self.cursor.executemany("DELETE FROM cards WHERE nid = ?", ids)
+        self.cursor.executemany("DELETE FROM notes WHERE id = ?", ids)
 
 
 _TICK = 1000
 """Notes between two progress reports: often enough to move, rarely enough to cost nothing."""
-
-
-def _remove(cursor: sqlite3.Cursor, note_ids: Iterable[int]) -> None:
-    ids = [(i,) for i in note_ids]
-    cursor.executemany("DELETE FROM cards WHERE nid = ?", ids)
-    cursor.executemany("DELETE FROM notes WHERE id = ?", ids)
 
 
 class _StampedNote(genanki.Note):  # type: ignore[misc]

@@ -8,7 +8,6 @@ import shutil
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from html import escape
 from pathlib import Path, PurePath
 
@@ -103,9 +102,8 @@ class DeckNote:
     tags: list[str]
     due: int
     note: Note
-    make: Callable[[], list[str] | None]
-    """Makes its field values, in the note type's order (None: a cloze note with no key
-    phrase, so none at all)."""
+    spec: DeckSpec
+    translation: Note | None = None
     mark: bytes = b""
     """Of all its fields and tags are made from: equal marks, equal fields and tags."""
     known: tuple[str, str] | None = None
@@ -116,6 +114,13 @@ class DeckNote:
 
     def __post_init__(self) -> None:
         self.hkey = identity.history_key(self.key, self.kind)
+
+    def make(self) -> list[str] | None:
+        """Its field values, in the note type's order; None for a cloze note with no key
+        phrase (no note at all)."""
+        if self.kind == identity.CLOZE:
+            return cloze_fields(self.note, self.spec)
+        return note_fields(self.note, self.spec, self.translation)
 
     def values(self) -> list[str]:
         if self.fields is None:
@@ -148,6 +153,7 @@ class DeckNote:
             expansion=bool(self.note.expansion) and term,
             path=self.note.path,
             line=self.note.line,
+            hkey=self.hkey,
         )
 
 
@@ -224,26 +230,27 @@ def deck_notes(
         tags += [t for t in spec.sheet_tags if t not in tags]
         translation = translations.get(key)
         marked = collection.mark(_plain(note), _plain(translation), tags)
-        make = partial(note_fields, note, spec, translation)
-        term = DeckNote(key, identity.TERM, models["notes"], tags, position, note, make, marked)
+        term = DeckNote(
+            key, identity.TERM, models["notes"], tags, position, note, spec, translation, marked
+        )
+        entries.append(term)
         row = known.get(term.hkey)
         if row is not None and row.mark == marked:
             # Unchanged since the build before: its cloze note is there if it was then.
             term.known = (row.hash, row.text)
-            entries.append(term)
             row = known.get(identity.history_key(key, identity.CLOZE)) if cloze else None
             if cloze and row is not None and row.mark == marked:
-                make = partial(cloze_fields, note, spec)
-                entries.append(DeckNote(key, identity.CLOZE, cloze, tags, position, note, make))
-                entries[-1].mark, entries[-1].known = marked, (row.hash, row.text)
+                entries.append(
+                    DeckNote(key, identity.CLOZE, cloze, tags, position, note, spec, None, marked)
+                )
+                entries[-1].known = (row.hash, row.text)
             continue
-        term.fields = make()
-        entries.append(term)
-        values = cloze_fields(note, spec) if cloze else None
-        if cloze and values is not None:  # a cloze note only when it has key phrases
-            make = partial(cloze_fields, note, spec)
-            entries.append(DeckNote(key, identity.CLOZE, cloze, tags, position, note, make))
-            entries[-1].mark, entries[-1].fields = marked, values
+        term.values()
+        if cloze:
+            entry = DeckNote(key, identity.CLOZE, cloze, tags, position, note, spec, None, marked)
+            entry.fields = entry.make()
+            if entry.fields is not None:  # a cloze note only when it has key phrases
+                entries.append(entry)
     return entries
 
 

@@ -28,11 +28,12 @@ class Incoming:
     expansion: bool
     path: str
     line: int
-    hkey: str = field(init=False, compare=False)
+    hkey: str = field(default="", compare=False)
     """Its key in the history (`term:ec2`): made once, looked up many times."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "hkey", identity.history_key(self.key, self.kind))
+        if not self.hkey:
+            object.__setattr__(self, "hkey", identity.history_key(self.key, self.kind))
 
 
 @dataclass(frozen=True)

@@ -166,7 +166,8 @@ KILLER = """
 import marshal, os, signal, sys
 import flashcards.collection as collection
 owner, name = os.environ["KILL_IN"].split(".")
-owner = {"Store": collection.Store, "collection": collection, "marshal": marshal}[owner]
+owner = {"Store": collection.Store, "_Stale": collection._Stale, "collection": collection,
+         "marshal": marshal}[owner]
 real, calls = getattr(owner, name), []
 def killed(*args, **kwargs):
     calls.append(name)
@@ -185,7 +186,7 @@ main(sys.argv[1:], prog_name="flashcards")
 @pytest.mark.parametrize(
     ("where", "when"),
     [
-        ("collection._remove", "KILL_AFTER"),  # old notes deleted, new ones not yet written
+        ("_Stale._remove", "KILL_AFTER"),  # an old note deleted, its new one not yet written
         ("collection._write_notes", "KILL_AFTER"),  # the cached database changed, uncommitted
         ("Store.keep", "KILL_BEFORE"),  # committed, its rows not yet saved
         ("marshal.dump", "KILL_BEFORE"),  # the parse cache half written
