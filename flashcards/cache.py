@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 
 from flashcards.write import sweep
@@ -30,7 +30,7 @@ VERSION = 1
 """Raised whenever what a cached value means changes: older entries are then ignored."""
 
 _PACKAGE = Path(__file__).resolve().parent
-_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "nh3", "genanki", "PyYAML")
+_LIBRARIES = ("markdown_it", "mdit_py_plugins", "pygments", "nh3", "genanki", "yaml")
 _IGNORE = "# Made by `flashcards build`: a cache, never committed.\n*\n"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -148,17 +148,25 @@ class Cache:
 @lru_cache(maxsize=1)
 def _key() -> str:
     """What every entry must have been written by: this cache format, this code (every source
-    file of the package), the libraries it builds with, this Python and this SQLite. An edit
-    to any of them makes every entry old."""
+    file of the package), the libraries it builds with (each as installed: its path, size and
+    time), this Python and this SQLite. A change to any of them makes every entry old."""
     code = sorted(p for p in _PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
-    versions = [f"{name} {metadata.version(name)}" for name in _LIBRARIES]
     return digest(
         f"cache {VERSION}",
         f"python {sys.version}",
         f"sqlite {sqlite3.sqlite_version}",
-        *versions,
+        *(_installed(name) for name in _LIBRARIES),
         *(f"{p.relative_to(_PACKAGE).as_posix()}\0{p.read_text('utf-8')}" for p in code),
     )
+
+
+def _installed(module: str) -> str:
+    # Found, not imported: the deck writer never loads the parser's libraries.
+    spec = find_spec(module)
+    if spec is None or spec.origin is None:
+        return f"{module} missing"
+    found = os.stat(spec.origin)
+    return f"{spec.origin} {found.st_size} {found.st_mtime_ns}"
 
 
 def digest(*parts: str) -> str:
