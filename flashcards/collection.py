@@ -89,7 +89,7 @@ class Store:
         records = list(self.cache.records(f"{self.name}.rows"))
         self.cache.forget(f"{self.name}.rows")  # a build killed from here on leaves no rows
         try:
-            if records[0] != ("spec", self.spec) or records[-1] != ("size", _size(self.db)):
+            if records[0] != ("spec", self.spec) or records[-1] != ("stamp", _stamp(self.db)):
                 return None
             rows = {r[0]: Row._make(r[1:]) for _, chunk in records[1:-1] for r in chunk}
             return Previous(self.db, rows)
@@ -113,14 +113,16 @@ class Store:
             # In chunks, plain tuples (what marshal takes): never all of them twice in memory.
             while chunk := tuple((k, *r) for k, r in itertools.islice(items, _CHUNK)):
                 put(("rows", chunk))
-            put(("size", _size(self.db)))
+            put(("stamp", _stamp(self.db)))
 
 
 _CHUNK = 1000
 
 
-def _size(path: Path) -> int:
-    return path.stat().st_size
+def _stamp(path: Path) -> tuple[int, int]:
+    # Size and time: a database another build changed or replaced since is not ours.
+    found = path.stat()
+    return found.st_size, found.st_mtime_ns
 
 
 def write(
