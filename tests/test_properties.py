@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import html
 import tempfile
+import threading
 import unicodedata
 from pathlib import Path
 
+import pytest
 from anki_client import import_deck, open_collection
 from conftest import SEED
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
+from flashcards import parse as parse_module
 from flashcards.build import build
 from flashcards.errors import FlashcardsError
 from flashcards.identity import note_guid
@@ -192,12 +195,22 @@ def test_cutting_at_headings_parses_as_the_whole_does(data: bytes) -> None:
     assert parse(text, NAME) == whole(text)
 
 
-def test_worker_processes_parse_as_one_process_does() -> None:
-    # Spawning two workers costs about a second, so a few large texts, not many examples: the
-    # seed many times over (duplicates and all), and a cut inside a fence in the middle.
+@pytest.mark.parametrize("threads", [0, 1], ids=["forked", "spawned"])
+def test_worker_processes_parse_as_one_process_does(threads: int) -> None:
+    # Starting two workers costs up to a second, so a few large texts, not many examples: the
+    # seed many times over (duplicates and all), and a cut inside a fence in the middle. A
+    # process with a second thread spawns its workers instead of forking them.
     seed = SEED.read_text(encoding="utf-8") * 40
-    for sample in (seed, seed + FENCE_AFTER_ITEM + seed):
-        assert parse(sample, NAME, workers=2) == parse(sample, NAME, workers=1)
+    stop = threading.Event()
+    helpers = [threading.Thread(target=stop.wait) for _ in range(threads)]
+    for helper in helpers:
+        helper.start()
+    try:
+        assert parse_module._start_method() == ("spawn" if threads else "fork")
+        for sample in (seed, seed + FENCE_AFTER_ITEM + seed):
+            assert parse(sample, NAME, workers=2) == parse(sample, NAME, workers=1)
+    finally:
+        stop.set()
 
 
 # --- every sheet that parses builds a deck that Anki imports whole ---------------------------
