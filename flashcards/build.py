@@ -76,26 +76,42 @@ def _build(plan: Sequence[Target], check: bool, strict: bool, report: Report) ->
     with scratch() as folder:
         # `--check` writes nothing, not even the cache: it builds as a first build would.
         cache = None if check or not plan else Cache(plan[0].history.parent / FOLDER, folder)
-        sheets = checked_sheets(plan, strict, cache)
-        clock = Clock.from_environ()
-        results: list[Result] = []
-        problems: list[Problem] = []
-        files: list[tuple[Path, bytes | Path]] = []
-        for number, target in enumerate(plan):
-            deck_file = folder / f"{number}.apkg"
-            result, packed = _deck(target, sheets, clock, deck_file, report, cache)
-            results.append(result)
-            problems += packed.problems
-            # The deck first, its history last: a kill between the two leaves a history whose
-            # `written` hash does not match the deck, which the next build notices.
-            files += [(target.output, deck_file), (target.history, _history_file(deck_file))]
-        if strict and any(p.level == WARNING for p in problems):
-            raise ProblemsError(problems)
-        if not check:
-            report(f"writing {_count(len(plan), 'deck')}")
-            write_all(files)
-        if cache is not None:
-            cache.commit()  # only now: a build that failed leaves the cache as it was
+        try:
+            return _build_in(plan, strict, check, report, folder, cache)
+        finally:
+            if cache is not None:
+                cache.release()
+
+
+def _build_in(
+    plan: Sequence[Target],
+    strict: bool,
+    check: bool,
+    report: Report,
+    folder: Path,
+    cache: Cache | None,
+) -> Built:
+    """The build, in the scratch `folder`, with the build `cache` this build holds (if any)."""
+    sheets = checked_sheets(plan, strict, cache)
+    clock = Clock.from_environ()
+    results: list[Result] = []
+    problems: list[Problem] = []
+    files: list[tuple[Path, bytes | Path]] = []
+    for number, target in enumerate(plan):
+        deck_file = folder / f"{number}.apkg"
+        result, packed = _deck(target, sheets, clock, deck_file, report, cache)
+        results.append(result)
+        problems += packed.problems
+        # The deck first, its history last: a kill between the two leaves a history whose
+        # `written` hash does not match the deck, which the next build notices.
+        files += [(target.output, deck_file), (target.history, _history_file(deck_file))]
+    if strict and any(p.level == WARNING for p in problems):
+        raise ProblemsError(problems)
+    if not check:
+        report(f"writing {_count(len(plan), 'deck')}")
+        write_all(files)
+    if cache is not None:
+        cache.commit()  # only now: a build that failed leaves the cache as it was
     return Built(results, sorted({*warnings(sheets), *problems}))
 
 

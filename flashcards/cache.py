@@ -23,6 +23,11 @@ from pathlib import Path
 
 from flashcards.write import sweep
 
+try:
+    import fcntl
+except ImportError:  # Windows: builds there go without a cache
+    fcntl = None  # type: ignore[assignment]
+
 FOLDER = ".flashcards-cache"
 """Beside the decks' history files: one cache for the decks that share a history folder."""
 
@@ -48,9 +53,36 @@ class Cache:
         self.scratch = scratch
         self.staged: list[str] = []
         """Names of the entries written to the scratch folder, in the order written."""
+        self._held: int | None = None
+        # One build at a time: a second build of the same decks meanwhile goes without.
+        self.usable = self._hold() if folder.is_dir() else True
+
+    def _hold(self) -> bool:
+        """Take the cache for this build alone; False when another build has it."""
+        if fcntl is None:
+            return False  # no locks to be had: no cache
+        try:
+            held = os.open(self.folder / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(held)
+            return False
+        self._held = held
+        return True
+
+    def release(self) -> None:
+        """Let other builds have the cache again."""
+        if self._held is not None:
+            os.close(self._held)
+            self._held = None
 
     def load(self, name: str) -> object | None:
         """The value saved under `name`, or None when there is none that this version wrote."""
+        if not self.usable:
+            return None
         try:
             data = (self.folder / name).read_bytes()
             key, value = marshal.loads(data)
@@ -60,6 +92,8 @@ class Cache:
 
     def save(self, name: str, value: object) -> None:
         """Save `value` as the entry `name` (from `commit` on)."""
+        if not self.usable:
+            return
         with contextlib.suppress(OSError, ValueError):
             (self.scratch / name).write_bytes(marshal.dumps((_key(), value)))
             self.staged.append(name)
@@ -67,6 +101,8 @@ class Cache:
     def records(self, name: str) -> Iterator[object]:
         """The values `writing` wrote under `name`, one by one; none when the entry is
         missing, damaged or of another version."""
+        if not self.usable:
+            return
         try:
             with (self.folder / name).open("rb") as data:
                 if marshal.load(data) != _key():
@@ -84,6 +120,8 @@ class Cache:
         """Write the entry `name` value by value (a large entry is never whole in memory);
         it is the entry from `commit` on, if all went well."""
         try:
+            if not self.usable:
+                raise OSError("the cache is another build's")
             data = (self.scratch / name).open("wb")
         except OSError:
             yield lambda value: None
@@ -114,6 +152,8 @@ class Cache:
 
     def forget(self, name: str) -> None:
         """Remove the entry `name`, before the work that would make it wrong."""
+        if not self.usable:
+            return
         with contextlib.suppress(OSError):
             (self.folder / name).unlink()
 
@@ -125,8 +165,10 @@ class Cache:
         """Move what this build wrote into the cache folder, each entry in one rename, in the
         order written (so an entry that vouches for another comes after it)."""
         try:
-            self._make()
-            for name in self.staged:
+            if self.usable and self._held is None:
+                self._make()
+                self.usable = self._hold()
+            for name in self.staged if self.usable else ():
                 path = self.folder / name
                 staged = path.with_name(f".{name}.{os.getpid()}-cache.tmp")
                 shutil.move(self.scratch / name, staged)  # a copy across file systems

@@ -7,12 +7,13 @@ separators, nesting, inline code, CRLF, BOM, blank lines), so most of them give 
 from __future__ import annotations
 
 import html
+import subprocess
+import sys
 import tempfile
 import threading
 import unicodedata
 from pathlib import Path
 
-import pytest
 from anki_client import import_deck, open_collection
 from conftest import SEED
 from hypothesis import assume, example, given, settings
@@ -195,18 +196,34 @@ def test_cutting_at_headings_parses_as_the_whole_does(data: bytes) -> None:
     assert parse(text, NAME) == whole(text)
 
 
-@pytest.mark.parametrize("threads", [0, 1], ids=["forked", "spawned"])
-def test_worker_processes_parse_as_one_process_does(threads: int) -> None:
-    # Starting two workers costs up to a second, so a few large texts, not many examples: the
-    # seed many times over (duplicates and all), and a cut inside a fence in the middle. A
-    # process with a second thread spawns its workers instead of forking them.
+WORKERS = """
+import sys
+from pathlib import Path
+from flashcards import parse
+seed = Path(sys.argv[1]).read_text(encoding="utf-8") * 40
+assert parse._start_method() == sys.argv[3], parse._start_method()
+for sample in (seed, seed + sys.argv[2] + seed):
+    assert parse.parse(sample, "s.md", workers=2) == parse.parse(sample, "s.md", workers=1)
+"""
+
+
+def test_forked_workers_parse_as_one_process_does() -> None:
+    # A fresh process with one thread, as the command is: its workers are forked. Starting
+    # them costs up to a second, so a few large texts, not many examples: the seed many times
+    # over (duplicates and all), and a cut inside a fence in the middle.
+    argv = [sys.executable, "-c", WORKERS, str(SEED), FENCE_AFTER_ITEM, "fork"]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_spawned_workers_parse_as_one_process_does() -> None:
+    # A process with a second thread (a test run, a host app) spawns its workers.
     seed = SEED.read_text(encoding="utf-8") * 40
     stop = threading.Event()
-    helpers = [threading.Thread(target=stop.wait) for _ in range(threads)]
-    for helper in helpers:
-        helper.start()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
     try:
-        assert parse_module._start_method() == ("spawn" if threads else "fork")
+        assert parse_module._start_method() == "spawn"
         for sample in (seed, seed + FENCE_AFTER_ITEM + seed):
             assert parse(sample, NAME, workers=2) == parse(sample, NAME, workers=1)
     finally:

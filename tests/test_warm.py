@@ -3,6 +3,7 @@ between (an edit, an insertion, a deletion, a killed build, a damaged cache)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
@@ -215,6 +216,22 @@ def test_a_damaged_cache_is_ignored(
         if path.name.startswith(("deck-", "pieces-")) and path.suffix != ".rows":
             path.write_bytes(b"not what it was" * 100)
     edit(project / "source" / "aws.ko.md", EC2, EC2 + " 요금은 초 단위로 낸다,")
+    warm_equals_cold(project, tmp_path, monkeypatch)
+
+
+def test_a_build_while_another_holds_the_cache_goes_without_it(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, counts: Counts
+) -> None:
+    cache = project / "decks" / FOLDER
+    before = {p.name: p.read_bytes() for p in cache.iterdir() if p.is_file()}
+    edit(project / "source" / "aws.ko.md", EC2, EC2 + " 요금은 초 단위로 낸다,")
+    with (cache / ".lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another build, still running
+        warm_equals_cold(project, tmp_path, monkeypatch)
+        assert {p.name: p.read_bytes() for p in cache.iterdir() if p.is_file()} == before
+    total = len(every_note(project / "decks", tmp_path / "count"))
+    assert counts.notes == 2 * total  # neither build had a cache to take notes from
+    build()  # the cache is free again, and still right
     warm_equals_cold(project, tmp_path, monkeypatch)
 
 
