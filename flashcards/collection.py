@@ -59,7 +59,9 @@ class Planned(Protocol):
 def mark(*values: object) -> bytes:
     """A short digest of plain values (strings, numbers, tuples, None): equal values give
     equal marks."""
-    return blake2b(marshal.dumps(values), digest_size=16).digest()
+    # Version 2: no back-references or interning marks, whose use depends on how many
+    # references an object has, so equal values always give equal bytes.
+    return blake2b(marshal.dumps(values, 2), digest_size=16).digest()
 
 
 @dataclass(frozen=True)

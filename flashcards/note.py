@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from flashcards.errors import Problem
 from flashcards.terms import key
@@ -29,9 +30,10 @@ class Note:
     kind: str = TERM
     """`TERM`, or `QUESTION` for a Q&A block."""
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """What makes two notes the same note: the short form, case and spacing aside."""
+        """What makes two notes the same note: the short form, case and spacing aside (made
+        once: a build looks it up several times for each of 100,000 notes)."""
         return key(self.short)
 
 

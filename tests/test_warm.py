@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,13 @@ class Counts:
 
 @pytest.fixture
 def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
+    with counted(monkeypatch) as found:
+        yield found
+
+
+@contextmanager
+def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
+    """Counts of the work done by the builds run meanwhile."""
     found = Counts()
     walk, write = parse._walk_piece, collection._StampedNote.write_to_db
 
@@ -71,9 +79,10 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
         found.notes += 1
         write(note, *args)
 
-    monkeypatch.setattr(parse, "_walk_piece", counted_walk)
-    monkeypatch.setattr(collection._StampedNote, "write_to_db", counted_write)
-    yield found
+    with monkeypatch.context() as patch:
+        patch.setattr(parse, "_walk_piece", counted_walk)
+        patch.setattr(collection._StampedNote, "write_to_db", counted_write)
+        yield found
 
 
 def build(*args: str) -> None:
@@ -134,6 +143,27 @@ def every_note(decks: Path, folder: Path) -> list[int]:
     for deck in sorted(decks.glob("*.apkg")):
         import_deck(col, deck)
     return list(col.find_notes(""))
+
+
+def test_the_rebuild_after_a_first_build_by_workers_writes_only_the_edited_note(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers send their notes back pickled, the cache gives them back unmarshalled: the
+    # same notes, with their strings shared differently. Only the edited note is written.
+    monkeypatch.setattr(parse, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parse, "_usable_cores", lambda: 2)
+    sections = (
+        f"# Part {s}\n\n"
+        + "".join(f"* **T{s}-{n}**\n  * `Key {n}` of part {s}.\n" for n in range(20))
+        for s in range(30)
+    )
+    sheet = cwd / "s.md"
+    sheet.write_text("\n".join(sections), encoding="utf-8")
+    build("s.md", "-o", "a.apkg")  # by two worker processes
+    edit(sheet, "`Key 3` of part 17.", "`Key 3` of part 17, edited.")
+    with counted(monkeypatch) as counts:  # a function run by workers cannot be a local one
+        build("s.md", "-o", "a.apkg")
+    assert (counts.pieces, counts.notes) == (1, 1)
 
 
 def test_an_insertion_a_deletion_and_a_heading_moved_give_a_first_builds_bytes(
