@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -84,8 +85,16 @@ def _results(jobs: list[_Job], workers: int) -> Iterator[Iterator[tuple[_Walk, b
     if workers <= 1 or len(jobs) <= 1:
         yield map(_walk_piece, jobs)
         return
-    with multiprocessing.get_context(_start_method()).Pool(workers) as pool:
+    context = multiprocessing.get_context(_start_method())
+    with context.Pool(workers, initializer=_worker_start) as pool:
         yield pool.imap(_walk_piece, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+
+
+def _worker_start() -> None:
+    # A forked worker inherits the command's SIGTERM handler, which exits by raising
+    # SystemExit wherever the worker is: inside the pool's queue lock, the pool's terminate
+    # then waits for it forever. A worker is ended by the signal itself.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _start_method() -> str:

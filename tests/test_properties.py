@@ -216,6 +216,28 @@ def test_forked_workers_parse_as_one_process_does() -> None:
     assert done.returncode == 0, done.stderr
 
 
+SIGTERM_IN_WORKERS = """
+import signal
+from flashcards import cli, parse
+cli._exit_on_sigterm()  # as the command does: SIGTERM becomes an exit
+def probe(job):
+    return signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+parse._walk_piece = probe
+assert parse._start_method() == "fork"
+with parse._results([("s.md", 0, "", False)] * 8, 2) as results:
+    assert all(results), "a worker kept the command's SIGTERM handler"
+"""
+
+
+def test_forked_workers_are_ended_by_sigterm_itself() -> None:
+    # The command's handler, inherited, raised SystemExit inside the pool's queue lock when
+    # the pool was terminated, and the build then waited for that worker for ever.
+    done = subprocess.run(
+        [sys.executable, "-c", SIGTERM_IN_WORKERS], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_spawned_workers_parse_as_one_process_does() -> None:
     # A process with a second thread (a test run, a host app) spawns its workers.
     seed = SEED.read_text(encoding="utf-8") * 40
