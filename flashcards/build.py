@@ -111,7 +111,7 @@ def _build_in(
         report(f"writing {_count(len(plan), 'deck')}")
         write_all(files)
     if cache is not None:
-        cache.commit()  # only now: a build that failed leaves the cache as it was
+        cache.commit()  # only now: a build that fails adds nothing to the cache
     return Built(results, sorted({*warnings(sheets), *problems}))
 
 

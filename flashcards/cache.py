@@ -46,7 +46,7 @@ _TAG = (
 class Cache:
     """One cache folder; each entry is a file of it. What a build writes waits in its
     scratch folder until the build has written its decks (`commit`): a build that fails
-    leaves the cache as it was, and makes no cache folder at all."""
+    adds nothing to the cache, and makes no cache folder at all."""
 
     def __init__(self, folder: Path, scratch: Path) -> None:
         self.folder = folder
