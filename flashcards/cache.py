@@ -15,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -33,6 +34,9 @@ FOLDER = ".flashcards-cache"
 
 VERSION = 1
 """Raised whenever what a cached value means changes: older entries are then ignored."""
+
+UNUSED_DAYS = 30
+"""An entry no build has used for this long is removed: the cache never grows for ever."""
 
 _PACKAGE = Path(__file__).resolve().parent
 _LIBRARIES = ("markdown_it", "mdit_py_plugins", "pygments", "nh3", "genanki", "yaml")
@@ -173,9 +177,19 @@ class Cache:
                 staged = path.with_name(f".{name}.{os.getpid()}-cache.tmp")
                 shutil.move(self.scratch / name, staged)  # a copy across file systems
                 os.replace(staged, path)
+            if self.usable:
+                self._prune()
         except OSError:
             pass  # a cache that cannot be written stays as it was: only slower next time
         self.staged.clear()
+
+    def _prune(self) -> None:
+        """Remove the entries no build has used for `UNUSED_DAYS`: a sheet renamed, a deck
+        dropped from the config. Every entry a build uses is rewritten or updated by it."""
+        oldest = time.time() - UNUSED_DAYS * 86_400
+        for path in self.folder.iterdir():
+            if path.name.startswith(("pieces-", "deck-")) and path.stat().st_mtime < oldest:
+                path.unlink(missing_ok=True)
 
     def _make(self) -> None:
         """The folder, if missing, with a `.gitignore` that ignores all of it; without what

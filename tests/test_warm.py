@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from anki_client import import_deck, notes_by_short, open_collection
 from conftest import FIXTURES, ROOT, run
 
 from flashcards import collection, parse
-from flashcards.cache import FOLDER, Cache
+from flashcards.cache import FOLDER, UNUSED_DAYS, Cache
 from flashcards.read import read_text
 
 EPOCH = "1800000000"
@@ -263,6 +264,25 @@ def test_a_build_while_another_holds_the_cache_goes_without_it(
     assert counts.notes == 2 * total  # neither build had a cache to take notes from
     build()  # the cache is free again, and still right
     warm_equals_cold(project, tmp_path, monkeypatch)
+
+
+def test_entries_no_build_used_for_a_month_are_removed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = project / "decks" / FOLDER
+    used = sorted(p.name for p in cache.iterdir())
+    month = time.time() - (UNUSED_DAYS + 1) * 86_400
+    for name in ("pieces-0123", "deck-4567.anki2", "deck-4567.rows"):  # a sheet and deck gone
+        (cache / name).write_bytes(b"old")
+        os.utime(cache / name, (month, month))
+    recent = time.time() - (UNUSED_DAYS - 1) * 86_400
+    (cache / "pieces-89ab").write_bytes(b"used this month")
+    os.utime(cache / "pieces-89ab", (recent, recent))
+    for path in cache.iterdir():  # the entries of this project's decks, unused for a month too
+        if path.name in used:
+            os.utime(path, (month, month))
+    build()
+    assert sorted(p.name for p in cache.iterdir()) == sorted([*used, "pieces-89ab"])
 
 
 def test_the_cache_is_ignored_by_git_and_check_writes_none(
