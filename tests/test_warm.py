@@ -21,6 +21,7 @@ from conftest import FIXTURES, ROOT, run
 from flashcards import collection, parse
 from flashcards.cache import FOLDER, UNUSED_DAYS, Cache
 from flashcards.read import read_text
+from flashcards.walk import Job, Walk
 
 EPOCH = "1800000000"
 CLOZE_DECK = """
@@ -72,7 +73,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counts]:
     found = Counts()
     walk, write = parse._walk_piece, collection._StampedNote.write_to_db
 
-    def counted_walk(job: parse._Job) -> tuple[parse._Walk, bool]:
+    def counted_walk(job: Job) -> tuple[Walk, bool]:
         found.pieces += 1
         return walk(job)
 

@@ -1,0 +1,232 @@
+"""The walk over a sheet's tokens: it dispatches each token to the shape rules (`rules/`),
+takes in the walks of later pieces, and then decides what only the whole sheet can tell
+(heading terms, duplicates, categories)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import frontmatter, markup
+from flashcards.errors import ERROR, INFO, WARNING, Problem
+from flashcards.note import Note, Sheet
+from flashcards.rules import RULES, Context, Found
+from flashcards.rules.found import line_of
+from flashcards.rules.headings import Section, heading_note, heading_terms, parents
+from flashcards.terms import AUTO, heading_name, key, split_term
+
+NO_NOTES = (
+    "no notes found: a note is a bold term with its definition (in a list item, a paragraph "
+    "or a table row), a heading over its definition, or a <details> question"
+)
+
+Job = tuple[str, int, str, bool]
+"""(path, number of lines before the piece, the piece, whether it ends the text)."""
+
+
+class Walk:
+    """What the walk over a source's tokens has found so far, one piece after another."""
+
+    def __init__(self, path: str, first: bool) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.sections = [Section("", 1, 0)]  # what stands before any heading
+        self.description = ""
+        self.intro = first  # still reading the intro: no heading but a title, no note yet
+        self.blocks = 0  # top-level blocks seen in the intro
+        self.front: tuple[str, int] | None = None
+        self._context: Context | None = None
+
+    def feed(self, toks: Sequence[Token], offset: int) -> None:
+        i, intro_end, title = 0, None, None
+        while i < len(toks):
+            tok = toks[i]
+            if tok.type == "front_matter":
+                self.front = (tok.content, line_of(tok, offset))
+            elif tok.type == "heading_open":
+                if self.intro and self.blocks:
+                    intro_end, self.intro = i, False
+                elif self.intro:
+                    title = i
+                self._heading(toks, i, offset)
+            else:
+                found = self._match(toks, i, offset)
+                if found is not None and found.notes and self.intro:
+                    # A note right under the first heading makes it a category, not a title.
+                    end = _block_start(toks, i) if title is None else title
+                    intro_end, self.intro = end, False
+                if found is not None:
+                    i = found.end
+            if tok.level == 0 and tok.nesting >= 0 and tok.type != "front_matter":
+                self.blocks += 1
+            i += 1
+        if intro_end is not None or self.intro:
+            self.description = markup.html(toks[: len(toks) if intro_end is None else intro_end])
+
+    def _heading(self, toks: Sequence[Token], i: int, offset: int) -> None:
+        tok = toks[i]
+        name = heading_name(markup.plain(toks[i + 1].children or []))
+        body = (tok.map[1] if tok.map else 0) + offset
+        self.sections.append(
+            Section(name, line_of(tok, offset), int(tok.tag[1]), tok.level == 0, body)
+        )
+
+    def _match(self, toks: Sequence[Token], i: int, offset: int) -> Found | None:
+        section = self.sections[-1]
+        if toks[i].level == 0 and toks[i].type != "front_matter":
+            section.content = True
+        ctx = self._context
+        if ctx is None or ctx.category != section.name or ctx.offset != offset:
+            ctx = self._context = Context(self.path, offset, section.name)
+        for rule in RULES:
+            found = rule(ctx, toks, i)
+            if found is not None:
+                section.notes += found.notes
+                section.labels += found.labels
+                section.loose += found.loose
+                self.problems += found.problems
+                return found
+        return None
+
+    def absorb(self, later: Walk) -> None:
+        """Take in the walk over the next piece of the same text."""
+        first, *sections = later.sections
+        # What stands before a piece's first heading belongs to the section open before it.
+        last = self.sections[-1]
+        last.notes += first.notes
+        last.labels += first.labels
+        last.loose += first.loose
+        last.content = last.content or first.content
+        self.sections += sections
+        self.problems += later.problems
+        # Only the first piece holds the intro and the front matter.
+        self.description = self.description or later.description
+        self.front = self.front or later.front
+
+    def sheet(self, text: str, terms: str | None) -> Sheet:
+        front = (
+            frontmatter.read(self.front[0], self.path, self.front[1])
+            if self.front
+            else frontmatter.FrontMatter()
+        )
+        up = parents(self.sections)
+        owner = _categories(self.sections, up)
+        chosen = heading_terms(self.sections, up, terms or front.terms or AUTO)
+        notes = self._notes(text, up, owner, chosen)
+        problems = [*self.problems, *front.problems, *_no_definitions(notes)]
+        notes = [n for n in notes if n.definition]
+        kept, duplicates = _unique(notes)
+        problems += duplicates + _section_problems(self.sections, chosen, self.path)
+        renames = _renames(front, kept, self.path, self.front[1] if self.front else 1)
+        problems += renames.problems
+        if not kept and not any(p.level == ERROR for p in problems):
+            problems.append(Problem(self.path, 1, NO_NOTES))
+        used = {n.category for n in kept}
+        categories = tuple(
+            (s.name, s.line)
+            for i, s in enumerate(self.sections)
+            if owner[i] == i and s.name in used and s.name
+        )
+        return Sheet(
+            self.path,
+            tuple(kept),
+            self.description,
+            tuple(dict.fromkeys(categories)),
+            tuple(sorted(problems)),
+            front.tags,
+            renames.pairs,
+        )
+
+    def _notes(self, text: str, up: list[int], owner: list[int], chosen: set[int]) -> list[Note]:
+        """Every note in document order, each with the category its heading gives."""
+        lines = text.splitlines(keepends=True) if chosen else []
+        notes: list[Note] = []
+        for i, s in enumerate(self.sections):
+            if i in chosen:
+                end = self.sections[i + 1].line - 1 if i + 1 < len(self.sections) else len(lines)
+                category = self.sections[owner[up[i]]].name if up[i] >= 0 else ""
+                notes.append(heading_note(s, lines, end, category, self.path))
+                continue
+            name = self.sections[owner[i]].name
+            notes += (
+                s.notes
+                if name == s.name
+                else [dataclasses.replace(n, category=name) for n in s.notes]
+            )
+        return notes
+
+
+def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:
+    """For each section, the section whose heading names its category: its own, or for an
+    index heading (`## L`) the one above it."""
+    owner: list[int] = []
+    for i, s in enumerate(sections):
+        owner.append(owner[up[i]] if s.index and up[i] >= 0 else i)
+    return owner
+
+
+def _block_start(toks: Sequence[Token], i: int) -> int:
+    """Index of the top-level block that holds token `i`."""
+    while i > 0 and toks[i].level > 0:
+        i -= 1
+    return i
+
+
+def _no_definitions(notes: Sequence[Note]) -> list[Problem]:
+    message = 'term "{}" has no definition, so it is not a note'
+    return [
+        Problem(n.path, n.line, message.format(n.term), WARNING) for n in notes if not n.definition
+    ]
+
+
+def _unique(notes: Sequence[Note]) -> tuple[list[Note], list[Problem]]:
+    """The notes with the first of each key; each later one is a warning naming both lines."""
+    first: dict[str, Note] = {}
+    problems = []
+    for note in notes:
+        other = first.setdefault(note.key, note)
+        if other is not note:
+            message = (
+                f'duplicate term "{note.short}": "{other.short}" is at line {other.line};'
+                " the first is kept"
+            )
+            problems.append(Problem(note.path, note.line, message, WARNING))
+    return list(first.values()), problems
+
+
+def _section_problems(sections: Sequence[Section], chosen: set[int], path: str) -> list[Problem]:
+    problems = []
+    for i, s in enumerate(sections):
+        if i in chosen or not s.loose:
+            continue
+        has_notes = any(n.definition for n in s.notes)
+        if not has_notes and s.name:
+            message = f'section "{s.name}" has list items but no terms, so it gives no notes'
+            problems.append(Problem(path, s.line, message, INFO))
+        elif has_notes:
+            message = "list item does not start with a bold term, so it is not a note"
+            problems += [Problem(path, n, message, WARNING) for n in s.loose]
+    return problems
+
+
+@dataclasses.dataclass(frozen=True)
+class _Renames:
+    pairs: tuple[tuple[str, str], ...]
+    problems: list[Problem]
+
+
+def _renames(front: frontmatter.FrontMatter, notes: list[Note], path: str, line: int) -> _Renames:
+    """The front matter's renames as (key, old key); a new term the sheet lacks is a warning."""
+    if not front.renamed:
+        return _Renames((), [])
+    keys = {key(n.term): n.key for n in notes} | {n.key: n.key for n in notes}
+    pairs, problems = [], []
+    for new, old in front.renamed:
+        if key(new) not in keys:
+            message = f'renamed: "{new}" is not a term of this sheet; ignored'
+            problems.append(Problem(path, line, message, WARNING))
+            continue
+        pairs.append((keys[key(new)], key(split_term(old)[0])))
+    return _Renames(tuple(pairs), problems)
