@@ -83,25 +83,6 @@ class Cache:
             os.close(self._held)
             self._held = None
 
-    def load(self, name: str) -> object | None:
-        """The value saved under `name`, or None when there is none that this version wrote."""
-        if not self.usable:
-            return None
-        try:
-            data = (self.folder / name).read_bytes()
-            key, value = marshal.loads(data)
-        except (OSError, ValueError, EOFError, TypeError):
-            return None
-        return value if key == _key() else None
-
-    def save(self, name: str, value: object) -> None:
-        """Save `value` as the entry `name` (from `commit` on)."""
-        if not self.usable:
-            return
-        with contextlib.suppress(OSError, ValueError):
-            (self.scratch / name).write_bytes(marshal.dumps((_key(), value)))
-            self.staged.append(name)
-
     def records(self, name: str) -> Iterator[object]:
         """The values `writing` wrote under `name`, one by one; none when the entry is
         missing, damaged or of another version."""

@@ -13,7 +13,6 @@ import marshal
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -64,14 +63,6 @@ def mark(*values: object) -> bytes:
     return blake2b(marshal.dumps(values, 2), digest_size=16).digest()
 
 
-@dataclass(frozen=True)
-class Previous:
-    """The database a build left, and the rows it wrote into it."""
-
-    db: Path
-    rows: Mapping[str, Row]
-
-
 class Store:
     """Where a deck's database is kept between builds: in the cache, or nowhere."""
 
@@ -83,9 +74,10 @@ class Store:
         self.spec = spec
         """Of what every row depends on beyond its own note: a deck's other settings."""
 
-    def previous(self) -> Previous | None:
-        """The last build's database and rows, if they are there and belong together; they
-        are no longer trusted from here on, until `keep` says so again."""
+    def previous(self) -> Mapping[str, Row] | None:
+        """The rows of the last build's database, by history key, if the database is there
+        and they belong together; they are no longer trusted from here on, until `keep` says
+        so again."""
         if self.cache is None:
             return None
         records = list(self.cache.records(f"{self.name}.rows"))
@@ -93,8 +85,7 @@ class Store:
         try:
             if records[0] != ("spec", self.spec) or records[-1] != ("stamp", _stamp(self.db)):
                 return None
-            rows = {r[0]: Row._make(r[1:]) for _, chunk in records[1:-1] for r in chunk}
-            return Previous(self.db, rows)
+            return {r[0]: Row._make(r[1:]) for _, chunk in records[1:-1] for r in chunk}
         except (IndexError, TypeError, ValueError, OSError):
             return None
 
@@ -129,7 +120,7 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 def write(
     store: Store,
-    previous: Previous | None,
+    previous: Mapping[str, Row] | None,
     header: genanki.Package,
     model_mods: Mapping[int, int],
     planned: Sequence[Planned],
@@ -140,7 +131,7 @@ def write(
 ) -> None:
     """Write the collection of `planned` (each with its history entry) to `out`: `header` a
     package of the deck with its note types and no notes, `model_mods` each type's time;
-    `previous` what `store` held, which is updated in place."""
+    `previous` the rows of the database `store` held, which is updated in place."""
     notes = (planned, entries, first_id, written)
     try:
         rows = _fill(store, previous, header, model_mods, notes, out)
@@ -154,7 +145,7 @@ def write(
 
 def _fill(
     store: Store,
-    previous: Previous | None,
+    previous: Mapping[str, Row] | None,
     header: genanki.Package,
     model_mods: Mapping[int, int],
     notes: tuple[Sequence[Planned], Sequence[Entry], int, Callable[[int], None] | None],
@@ -171,7 +162,7 @@ def _fill(
         col = _col(header, model_mods)
         cursor.execute("DELETE FROM col")
         cursor.execute(f"INSERT INTO col VALUES ({','.join('?' * len(col))})", col)
-        old = previous.rows if previous else {}
+        old = previous or {}
         deck_id = header.decks[0].deck_id
         rows = _write_notes(cursor, deck_id, planned, entries, old, first_id, written)
         conn.commit()

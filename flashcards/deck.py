@@ -189,8 +189,7 @@ def package(
     }
     store = collection.Store(cache, spec.namespace, out.with_name(out.name + ".anki2"), repr(spec))
     previous = store.previous()
-    known = previous.rows if previous else {}
-    planned = deck_notes(spec, notes, models, translations or {}, known)
+    planned = deck_notes(spec, notes, models, translations or {}, previous)
     decided = decide([n.incoming() for n in planned], lock, clock, spec.renames)
     deck = genanki.Deck(identity.deck_id(spec.namespace), spec.name, spec.description)
     for note in planned:
@@ -298,7 +297,7 @@ def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
 
 def _write_apkg(
     store: collection.Store,
-    previous: collection.Previous | None,
+    previous: Mapping[str, collection.Row] | None,
     header: genanki.Package,
     model_mods: Mapping[int, int],
     notes: tuple[Sequence[DeckNote], Sequence[Entry]],
