@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pygments import highlight as _pygmentize
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name
+from functools import cache
+from typing import TYPE_CHECKING
+
 from pygments.token import STANDARD_TYPES, Comment, Keyword, Name, Number, Operator, String
-from pygments.util import ClassNotFound
+
+if TYPE_CHECKING:
+    from pygments.formatters import HtmlFormatter
 
 PREFIX = "hl-"
 """Pygments' short classes (`k`, `s`, `c`) prefixed, so they never meet the card's own classes."""
-
-# Classed spans only: a card's colours live in the note type's CSS, once for light and once
-# for night, and an inline style would fix one of them for both.
-_FORMATTER = HtmlFormatter(nowrap=True, classprefix=PREFIX)
 
 # The token kinds a card colours, most specific first; each is a CSS variable in `cards.CSS`.
 _COLOURS = (
@@ -37,11 +35,26 @@ def highlight(code: str, language: str, _attrs: str = "") -> str:
     the language is none Pygments knows."""
     if not language:
         return ""
+    # Imported here: Pygments' formatters and lexer tables cost every build 5 ms, and only a
+    # sheet with fenced code needs them.
+    from pygments import highlight as pygmentize
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:
         return ""
-    return _pygmentize(code, lexer, _FORMATTER)
+    return pygmentize(code, lexer, _formatter())
+
+
+@cache
+def _formatter() -> HtmlFormatter:
+    from pygments.formatters import HtmlFormatter
+
+    # Classed spans only: a card's colours live in the note type's CSS, once for light and
+    # once for night, and an inline style would fix one of them for both.
+    return HtmlFormatter(nowrap=True, classprefix=PREFIX)
 
 
 def css() -> str:

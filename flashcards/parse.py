@@ -4,7 +4,6 @@ in one after another."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -78,6 +77,8 @@ def _results(jobs: list[Job], workers: int) -> Iterator[Iterator[tuple[Walk, boo
     if workers <= 1 or len(jobs) <= 1:
         yield map(_walk_piece, jobs)
         return
+    import multiprocessing  # 10 ms of every start, for large sheets only
+
     context = multiprocessing.get_context(_start_method())
     with context.Pool(workers, initializer=_worker_start) as pool:
         yield pool.imap(_walk_piece, jobs, chunksize=max(1, len(jobs) // (workers * 16)))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import html
 
-import nh3
-
 from flashcards.highlight import CLASSES as HIGHLIGHT_CLASSES
 from flashcards.syntax.math import MATH_CLASS
 
@@ -54,6 +52,8 @@ SCHEMES = frozenset({"http", "https", "mailto"})
 
 def clean(fragment: str) -> str:
     """`fragment` with only the allowed tags, attributes, classes and link schemes."""
+    import nh3  # only a sheet with raw HTML needs it
+
     return nh3.clean(
         fragment,
         tags=set(TAGS),
@@ -66,4 +66,6 @@ def clean(fragment: str) -> str:
 
 def text(fragment: str) -> str:
     """The words of an HTML fragment, without any tag (and without script or style content)."""
+    import nh3  # only a sheet with raw HTML needs it
+
     return html.unescape(nh3.clean(fragment, tags=set(), attributes={}))
