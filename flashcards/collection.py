@@ -166,10 +166,9 @@ def _fill(
         store.start()
     conn = sqlite3.connect(store.db)
     try:
-        if previous is None:
-            _unjournaled(conn)
         cursor = conn.cursor()
         if previous is None:
+            _unjournaled(conn)
             header.write_to_db(cursor, 0, itertools.count(first_id))
         col = _col(header, model_mods)
         cursor.execute("DELETE FROM col")
