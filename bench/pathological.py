@@ -124,6 +124,7 @@ PATTERNS = (
     Pattern("many list items", repeat("* **a** — b\n"), inline=False),
     Pattern("many headings", repeat("# a\n\n**b** — c\n\n"), inline=False),
     Pattern("details blocks", repeat("<details><summary>q</summary>a</details>\n\n"), False),
+    Pattern("a term's long parenthesis", repeat("a", "* **X(", ") tier**: d\n"), inline=False),
 )
 BY_NAME = {p.name: p for p in PATTERNS}
 

@@ -28,7 +28,7 @@ from flashcards.plan import (
     warnings,
 )
 from flashcards.progress import Report, silent
-from flashcards.write import scratch, write_all
+from flashcards.write import check_target, scratch, write_all
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ def _build(plan: Sequence[Target], check: bool, strict: bool, report: Report) ->
     for target in plan:
         for path in (*(p for _, p in target.sources), target.output):
             _check_name(path)
+        check_target(target.output)
+        check_target(target.history)
     report(f"reading {_count(len({p for t in plan for _, p in t.sources}), 'sheet')}")
     with scratch() as folder:
         # `--check` writes nothing, not even the cache: it builds as a first build would.
@@ -189,9 +191,14 @@ def read_history(target: Target) -> Lock:
     if lock.written is None:
         return lock
     deck = target.history.parent / lock.written.path
-    if deck.is_file() and file_sha256(deck) != lock.written.sha256:
+    if not deck.is_file():
+        return lock
+    if file_sha256(deck) != lock.written.sha256:
         found = _recovered(deck, namespace)
         return locks.merged(lock, found) if found else lock
+    if lock.version < locks.VERSION:  # which notes the last build held: its deck file says
+        found = _recovered(deck, namespace)
+        return locks.present(lock, found.notes) if found else lock
     return lock
 
 

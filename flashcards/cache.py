@@ -4,14 +4,22 @@ A cache is never needed. A missing, damaged or foreign entry is as if it were no
 the build does the work again; a build that cannot write its cache still builds. Entries are
 plain values (strings, numbers, tuples, lists, dicts) written with `marshal`: nothing in a
 cache file is ever run.
+
+Every entry ends in a signature of its bytes, keyed with a secret kept outside the project
+(`key_file`): an entry some other machine or person wrote, a shared CI cache among them, is
+as foreign as a damaged one. So what a build takes from the cache, card HTML included, is
+what a build on this account wrote, after the sanitizer.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
+import io
 import marshal
 import os
+import secrets
 import shutil
 import sqlite3
 import sys
@@ -47,6 +55,71 @@ _TAG = (
 )
 
 
+SIGNATURE = 32
+"""Bytes of the signature at the end of every entry."""
+
+
+def key_file() -> Path:
+    """Where the secret that signs cache entries lives: the user's own cache folder, never
+    the project (whose cache folder may come from anywhere)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "flashcards" / "cache-key"
+
+
+@lru_cache(maxsize=1)
+def _secret() -> bytes | None:
+    """The signing secret, made once per account; None where it cannot be had (no cache)."""
+    path = key_file()
+    try:
+        return _read_secret(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staged = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(secrets.token_bytes(SIGNATURE))
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            os.link(staged, path)  # whole or not at all; a build that made one first wins
+        except FileExistsError:
+            pass
+        finally:
+            staged.unlink(missing_ok=True)
+        return _read_secret(path)
+    except OSError:
+        return None
+
+
+def _read_secret(path: Path) -> bytes | None:
+    data = path.read_bytes()
+    return data if len(data) == SIGNATURE else None
+
+
+def signer() -> hashlib.blake2b | None:
+    """A new signature under this account's secret; None where there is no secret."""
+    secret = _secret()
+    return None if secret is None else hashlib.blake2b(key=secret, digest_size=SIGNATURE)
+
+
+def file_signature(path: Path) -> bytes | None:
+    """The signature of a file's bytes (a cached database); None when it cannot be read."""
+    sign = signer()
+    if sign is None:
+        return None
+    try:
+        with path.open("rb") as data:
+            while chunk := data.read(1 << 20):
+                sign.update(chunk)
+    except OSError:
+        return None
+    return sign.digest()
+
+
 class Cache:
     """One cache folder; each entry is a file of it. What a build writes waits in its
     scratch folder until the build has written its decks (`commit`): a build that fails
@@ -59,7 +132,8 @@ class Cache:
         """Names of the entries written to the scratch folder, in the order written."""
         self._held: int | None = None
         # One build at a time: a second build of the same decks meanwhile goes without.
-        self.usable = self._hold() if folder.is_dir() else True
+        # And none where entries cannot be signed.
+        self.usable = signer() is not None and (self._hold() if folder.is_dir() else True)
 
     def _hold(self) -> bool:
         """Take the cache for this build alone; False when another build has it."""
@@ -83,29 +157,36 @@ class Cache:
             os.close(self._held)
             self._held = None
 
-    def records(self, name: str) -> Iterator[object]:
-        """The values `writing` wrote under `name`, one by one; none when the entry is
-        missing, damaged or of another version."""
-        if not self.usable:
-            return
+    def records(self, name: str) -> list[object]:
+        """The values `writing` wrote under `name`; none when the entry is missing, damaged,
+        cut short, unsigned or of another version."""
+        sign = signer()
+        if not self.usable or sign is None:
+            return []
         try:
-            with (self.folder / name).open("rb") as data:
-                if marshal.load(data) != _key():
-                    return
-                while True:
-                    try:
-                        yield marshal.load(data)
-                    except EOFError:
-                        return
-        except (OSError, ValueError, TypeError):
-            return
+            data = (self.folder / name).read_bytes()
+        except OSError:
+            return []
+        body, signature = data[:-SIGNATURE], data[-SIGNATURE:]
+        sign.update(body)
+        if len(data) <= SIGNATURE or not hmac.compare_digest(sign.digest(), signature):
+            return []
+        values = []
+        stream = io.BytesIO(body)
+        try:
+            while stream.tell() < len(body):
+                values.append(marshal.load(stream))
+        except (EOFError, ValueError, TypeError):
+            return []
+        return values[1:] if values and values[0] == _key() else []
 
     @contextmanager
     def writing(self, name: str) -> Iterator[Callable[[object], None]]:
         """Write the entry `name` value by value (a large entry is never whole in memory);
         it is the entry from `commit` on, if all went well."""
+        sign = signer()
         try:
-            if not self.usable:
+            if not self.usable or sign is None:
                 raise OSError("the cache is another build's")
             data = (self.scratch / name).open("wb")
         except OSError:
@@ -117,13 +198,19 @@ class Cache:
             nonlocal broken
             if not broken:
                 try:
-                    marshal.dump(value, data)
+                    written = marshal.dumps(value)
+                    sign.update(written)
+                    data.write(written)
                 except (OSError, ValueError):
                     broken = True
 
         try:
             put(_key())
             yield put
+            if not broken:
+                data.write(sign.digest())
+        except OSError:
+            broken = True
         finally:
             with contextlib.suppress(OSError):
                 data.close()
@@ -157,6 +244,7 @@ class Cache:
                 path = self.folder / name
                 staged = path.with_name(f".{name}.{os.getpid()}-cache.tmp")
                 shutil.move(self.scratch / name, staged)  # a copy across file systems
+                sync(staged)  # on disk before its name says it is whole
                 os.replace(staged, path)
             if self.usable:
                 self._prune()
@@ -180,6 +268,15 @@ class Cache:
             if not (self.folder / name).is_file():
                 (self.folder / name).write_text(text, encoding="utf-8")
         sweep(self.folder)
+
+
+def sync(path: Path) -> None:
+    """A file's bytes on disk (not only in the system's buffers)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ def _exit_on_sigterm() -> None:
 
 @main.command()
 @click.argument("source", required=False, type=_SOURCE)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Deck file for SOURCE.")
+@click.option("-o", "--output", type=click.Path(), help="Deck file for SOURCE.")
 @click.option("--check", is_flag=True, help="Write nothing; fail if a deck is not current.")
 @click.option(
     "--language",
@@ -60,7 +60,7 @@ def _exit_on_sigterm() -> None:
 @_CONFIG
 def build(
     source: Path | None,
-    output: Path | None,
+    output: str | None,
     check: bool,
     language: str | None,
     terms: str | None,
@@ -127,15 +127,17 @@ def lint(sources: tuple[Path, ...], terms: str | None, strict: bool, config_path
     """Report every problem in SOURCES, or in every source of the config."""
     from flashcards import config as configs
     from flashcards import plan
-    from flashcards.errors import ERROR, INFO
+    from flashcards.errors import ERROR, INFO, Problem
 
+    said: tuple[Problem, ...] = ()
     if sources:
         targets = [plan.single_target(s, None, terms=terms) for s in sources]
     elif terms:
         raise click.UsageError("--terms needs SOURCES")
     else:
-        targets = plan.targets(configs.load(config_path))
-    problems = plan.lint(targets)
+        config = configs.load(config_path)
+        targets, said = plan.targets(config), config.problems
+    problems = plan.lint(targets, said)
     failing = [p for p in problems if p.level == ERROR or (strict and p.level != INFO)]
     for p in problems:
         click.echo(str(p), err=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import json
 import marshal
-import os
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -20,7 +19,7 @@ from typing import NamedTuple, Protocol
 
 import genanki
 
-from flashcards.cache import Cache, digest
+from flashcards.cache import Cache, digest, file_signature, sync
 from flashcards.lock import Entry
 
 
@@ -81,7 +80,7 @@ class Store:
         so again."""
         if self.cache is None:
             return None
-        records = list(self.cache.records(f"{self.name}.rows"))
+        records = self.cache.records(f"{self.name}.rows")
         self.cache.forget(f"{self.name}.rows")  # a build killed from here on leaves no rows
         try:
             if records[0] != ("spec", self.spec) or records[-1] != ("stamp", _stamp(self.db)):
@@ -101,7 +100,7 @@ class Store:
         if self.cache is None:
             self.db.unlink(missing_ok=True)
             return
-        _sync(self.db)  # on disk before the rows that vouch for it
+        sync(self.db)  # on disk before the rows that vouch for it
         with self.cache.writing(f"{self.name}.rows") as put:
             put(("spec", self.spec))
             items = iter(rows.items())
@@ -114,18 +113,11 @@ class Store:
 _CHUNK = 1000
 
 
-def _sync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    # Size and time: a database another build changed or replaced since is not ours.
+def _stamp(path: Path) -> tuple[int, int, bytes | None]:
+    # Size, time and signed bytes: a database another build changed or replaced since, or
+    # that anyone else wrote, is not ours.
     found = path.stat()
-    return found.st_size, found.st_mtime_ns
+    return found.st_size, found.st_mtime_ns, file_signature(path)
 
 
 def write(

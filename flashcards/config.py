@@ -7,16 +7,18 @@ rejected (with the valid ones listed) and a key given twice is an error, not a s
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from flashcards.errors import fail
+from flashcards.errors import INFO, Problem, fail
 from flashcards.identity import DECK_KEY, history_file
 from flashcards.read import read_text
 from flashcards.terms import MODES
+from flashcards.write import place
 
 _TOP_KEYS = {"tag_root": False, "history": False, "categories": True, "decks": True}
 _DECK_KEYS = {
@@ -31,6 +33,7 @@ _DECK_KEYS = {
     "terms": False,
 }
 _CATEGORY_KEYS = {"heading": True, "name": False}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class Config:
     decks: tuple[DeckConfig, ...]
     history: Path
     """The folder of the decks' history files, one per deck key (commit it with the decks)."""
+    problems: tuple[Problem, ...] = ()
+    """What `lint` says of it beside the sheets' problems."""
 
 
 class _Reader:
@@ -124,7 +129,23 @@ class _Reader:
     def scalar(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
             raise fail(self.name, self.line(node), f"{what} must be a non-empty text")
-        return str(node.value).strip()
+        value = str(node.value).strip()
+        if "\0" in value or _SURROGATE.search(value):
+            # A NUL ends a name in every file system; a lone surrogate is no character at all.
+            message = f"{what} holds a NUL or an unpaired surrogate, which no text may hold"
+            raise fail(self.name, self.line(node), message)
+        return value
+
+    def tag(self, node: yaml.Node, what: str) -> str:
+        """A text that becomes part of an Anki tag: no spaces, no empty level."""
+        value = self.scalar(node, what)
+        if any(c.isspace() for c in value) or '"' in value or "" in value.split("::"):
+            message = (
+                f"{what} {value!r} must be a tag: no spaces or quotes, and no empty level"
+                " around '::' (Anki splits tags at spaces)"
+            )
+            raise fail(self.name, self.line(node), message)
+        return value
 
     def flag(self, node: yaml.Node, what: str) -> bool:
         value = self.scalar(node, what).lower()
@@ -168,14 +189,14 @@ def load(path: Path) -> Config:
         raise fail(name, 1, "empty config: it needs 'categories' and 'decks'")
     reader = _Reader(path)
     top = reader.mapping(root, _TOP_KEYS, "the config")
-    tag_root = reader.scalar(top["tag_root"][1], "tag_root") if "tag_root" in top else ""
+    tag_root = reader.tag(top["tag_root"][1], "tag_root") if "tag_root" in top else ""
     categories = Categories(tag_root, _categories(reader, top["categories"][1]))
     history = path.parent
     if "history" in top:
         history = _relative(path.parent, reader.scalar(top["history"][1], "history"))
     decks = _decks(reader, top["decks"][1], path.parent)
-    _check_histories(reader, decks, history)
-    return Config(path, categories, decks, history)
+    _check_paths(reader, decks, history, path)
+    return Config(path, categories, decks, history, tuple(_nested(reader, decks)))
 
 
 def _categories(reader: _Reader, node: yaml.Node) -> tuple[Category, ...]:
@@ -248,6 +269,9 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
             if k not in ("sources", "cloze", "terms")
         }
         line = reader.line(item)
+        if "" in text["name"].split("::"):
+            message = f"deck name {text['name']!r} has an empty level around '::'"
+            raise fail(reader.name, reader.line(fields["name"][1]), message)
         if not DECK_KEY.fullmatch(text["key"]):
             message = (
                 f"deck key {text['key']!r} must be ASCII letters, digits, '.', '-' or '_',"
@@ -288,9 +312,26 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
     return tuple(decks)
 
 
-def _check_histories(reader: _Reader, decks: tuple[DeckConfig, ...], folder: Path) -> None:
+def _nested(reader: _Reader, decks: tuple[DeckConfig, ...]) -> list[Problem]:
+    """An info for each deck whose name nests it in another deck: Anki reads `::` so."""
+    found = []
+    for deck in decks:
+        *parents, own = deck.name.split("::")
+        if parents:
+            message = (
+                f"deck name {deck.name!r} puts the deck {own.strip()!r} inside"
+                f" {'::'.join(parents).strip()!r} in Anki, which reads '::' as a level"
+            )
+            found.append(Problem(reader.name, deck.line, message, INFO))
+    return found
+
+
+def _check_paths(
+    reader: _Reader, decks: tuple[DeckConfig, ...], folder: Path, config: Path
+) -> None:
     """No two decks share a history file (file systems may ignore case), and no deck writes
-    its output over a history file."""
+    its output or its history over a sheet, the config or a history: compared where they
+    really lead, through symbolic links."""
     owners: dict[str, DeckConfig] = {}
     for deck in decks:
         other = owners.setdefault(deck.key.casefold(), deck)
@@ -300,9 +341,19 @@ def _check_histories(reader: _Reader, decks: tuple[DeckConfig, ...], folder: Pat
                 f" (line {other.line}): keys that differ only in case name one file"
             )
             raise fail(reader.name, deck.line, message)
-    histories = {os.path.normcase(os.path.abspath(history_file(folder, d.key))): d for d in decks}
+    histories = {place(history_file(folder, d.key)): d for d in decks}
+    inputs = {place(p): f"the sheet {p}" for d in decks for _, p in d.sources}
+    inputs[place(config)] = "the config itself"
     for deck in decks:
-        owner = histories.get(os.path.normcase(os.path.abspath(deck.output)))
+        output = place(deck.output)
+        owner = histories.get(output)
         if owner is not None:
             message = f"deck {deck.key!r} writes its output over the history file of {owner.key!r}"
             raise fail(reader.name, deck.line, message)
+        for written, what in (
+            (output, "output"),
+            (place(history_file(folder, deck.key)), "history"),
+        ):
+            if written in inputs:
+                message = f"deck {deck.key!r} would write its {what} over {inputs[written]}"
+                raise fail(reader.name, deck.line, message)

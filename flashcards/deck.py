@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ import genanki
 from flashcards import cards, collection, identity
 from flashcards.cache import Cache
 from flashcards.errors import Problem
-from flashcards.history import Incoming, decide
+from flashcards.history import Incoming, decide, distinctive
 from flashcards.inert import inert
 from flashcards.lock import Clock, Entry, Lock, content_hash
 from flashcards.mask import mask
@@ -136,7 +137,14 @@ class DeckNote:
         named = dict(zip((f["name"] for f in self.model.fields), self.values(), strict=True))
         # Source fields move whenever lines are inserted above; a learner sees no change.
         seen = [v for n, v in named.items() if not n.endswith("Source")]
-        text = content_hash(named["Definition"]) if self.kind == identity.TERM else ""
+        # The definition's hash tells a renamed term; a question's answer, or a definition as
+        # short as "Yes.", could be any note's.
+        renamable = self.kind == identity.TERM and self.note.kind != QUESTION
+        text = (
+            content_hash(named["Definition"])
+            if renamable and distinctive(self.note.definition)
+            else ""
+        )
         self.known = (content_hash(seen, self.tags), text)
         return self.known
 
@@ -265,7 +273,8 @@ def _category(note: Note, spec: DeckSpec) -> str:
 
 
 def _source(note: Note) -> str:
-    return escape(f"{PurePath(note.path).name}:{note.line}")
+    # NFC: the field is the same whichever form the file system wrote the name in.
+    return escape(f"{unicodedata.normalize('NFC', PurePath(note.path).name)}:{note.line}")
 
 
 def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:

@@ -1,8 +1,9 @@
 """Which GUID and time each note of a build gets, from the deck's history.
 
 A note known to the history keeps its GUID, and its time unless its content changed. A term
-that replaces a removed term (the same definition, or a rename the sheet declares) takes over
-that term's GUID, so a learner's reviews follow it.
+that replaces a removed term (a rename the sheet declares, or, for a term removed by this very
+build, the same distinctive definition) takes over that term's GUID, so a learner's reviews
+follow it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Incoming:
     kind: str
     hash: str
     text: str
+    """Hash of its definition; empty for a question, a cloze note or a short definition."""
     term: str
     expansion: bool
     path: str
@@ -34,6 +36,18 @@ class Incoming:
     def __post_init__(self) -> None:
         if not self.hkey:
             object.__setattr__(self, "hkey", identity.history_key(self.key, self.kind))
+
+
+MIN_WORDS = 3
+MIN_CHARACTERS = 16
+"""A definition shorter than this (`Yes.`, `TBD`, `O`, `가상 서버`) could be any note's: two
+notes that share one are no evidence of a rename."""
+
+
+def distinctive(definition: str) -> bool:
+    """Whether a definition is long enough to tell its note by (see `MIN_CHARACTERS`)."""
+    words = definition.split()
+    return len(words) >= MIN_WORDS and sum(map(len, words)) >= MIN_CHARACTERS
 
 
 @dataclass(frozen=True)
@@ -72,22 +86,28 @@ def decide(
             note.term,
             note.text,
         ):
-            entry = (
-                replace(old, expansion=note.expansion) if old.expansion != note.expansion else old
-            )
+            same = (old.expansion, old.gone) == (note.expansion, False)
+            entry = old if same else replace(old, expansion=note.expansion, gone=False)
         else:
             stamp = clock.stamp(old, note.hash, lock.known)
             entry = Entry(guid, stamp.hash, stamp.mod, note.term, note.text, note.expansion)
         if old is not None and old.expansion and not note.expansion:
             problems.append(_lost_expansion(note))
         entries.append(entry)
-    notes = {k: e for k, e in lock.notes.items() if k not in consumed}
+    current = {note.hkey for note in incoming}
+    notes = {
+        k: e if e.gone or k in current else replace(e, gone=True)
+        for k, e in lock.notes.items()
+        if k not in consumed
+    }
     notes.update((note.hkey, entry) for note, entry in zip(incoming, entries, strict=True))
     return Decided(entries, notes, problems)
 
 
 def _moves(incoming: Sequence[Incoming], lock: Lock, renames: Mapping[str, str]) -> dict[str, str]:
-    """Old term key -> new term key, for each term that replaces one the history knows."""
+    """Old term key -> new term key, for each term that replaces one the history knows: as
+    the sheet declares, or by a distinctive definition (`Incoming.text`) that a term removed
+    by this build had; never for a question, and never for a term removed earlier."""
     terms = [n for n in incoming if n.kind == identity.TERM]
     new = [n for n in terms if n.hkey not in lock.notes]
     if not new:
@@ -95,19 +115,21 @@ def _moves(incoming: Sequence[Incoming], lock: Lock, renames: Mapping[str, str])
     current = {n.key for n in terms}
     in_use = {lock.notes[n.hkey].guid for n in terms if n.hkey in lock.notes}
 
-    def gone(key: str) -> bool:
+    def free(key: str) -> bool:
+        """Whether `key`'s term left the sheet and no note carries its GUID now."""
         entry = lock.notes.get(identity.history_key(key))
         return key not in current and entry is not None and entry.guid not in in_use
 
-    moved = {renames[n.key]: n.key for n in new if n.key in renames and gone(renames[n.key])}
+    moved = {renames[n.key]: n.key for n in new if n.key in renames and free(renames[n.key])}
     old_by_text: dict[str, list[str]] = defaultdict(list)
     for hkey, entry in lock.notes.items():
         kind, key = identity.split_history_key(hkey)
-        if kind == identity.TERM and entry.text and gone(key) and key not in moved:
+        removed_now = entry.text and not entry.gone and free(key)
+        if kind == identity.TERM and removed_now and key not in moved:
             old_by_text[entry.text].append(key)
     new_by_text: dict[str, list[str]] = defaultdict(list)
     for n in new:
-        if n.key not in moved.values():
+        if n.text and n.key not in moved.values():
             new_by_text[n.text].append(n.key)
     for text, keys in new_by_text.items():
         # Only a one-to-one match is a rename; two candidates would be a guess.

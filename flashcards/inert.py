@@ -19,6 +19,15 @@ _OPENING = re.compile(
 _REFERENCES = {"[": "&#91;", "{": "&#123;", "}": "&#125;", ":": "&#58;"}
 
 
+# MathJax, on every client, typesets what stands between "\(" and "\)" or "\[" and "\]" in
+# the page's text, where a character reference is already read: a backslash before a bracket
+# gets an invisible word joiner (U+2060) after it. A sheet asks for math with dollars only;
+# its formulas stand in spans of their own (`flashcards.syntax.math`) and stay live.
+_FORMULA = re.compile(r'(<(?:span|div) class="math">[^<]*</(?:span|div)>)')
+_DELIMITER = re.compile(r"\\(?=[()\[\]])")
+_JOINED = "\\&#8288;"
+
+
 def inert(html: str) -> str:
     """`html` with the first character of each Anki syntax sequence written as a character
     reference, so that a learner sees the same text and Anki finds no tag in it.
@@ -26,4 +35,8 @@ def inert(html: str) -> str:
     Any other character keeps its bytes: a field without such a sequence comes back unchanged.
     A run such as "{{{" or ":::" has every character but its last replaced, so no pair is left.
     """
+    if "\\" in html:
+        parts = _FORMULA.split(html)  # odd parts are formulas: their delimiters are live
+        parts[::2] = [_DELIMITER.sub(_JOINED, part) for part in parts[::2]]
+        html = "".join(parts)
     return _OPENING.sub(lambda m: _REFERENCES[m[0]], html)

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -25,8 +25,9 @@ from pathlib import Path
 from flashcards import identity
 from flashcards.errors import fail
 
-VERSION = 2
-"""Version 1 had no GUIDs, no deck identity and keys without their kind; it is still read."""
+VERSION = 3
+"""Version 1 had no GUIDs, no deck identity and keys without their kind; version 2 did not say
+which notes the last build left out. Both are still read."""
 
 FLOOR = 1767225600
 """2026-01-01T00:00:00Z: the time of a note new to a known history, without SOURCE_DATE_EPOCH."""
@@ -53,9 +54,13 @@ class Entry:
     term: str = ""
     """The term as last built: what a rename message names."""
     text: str = ""
-    """Hash of the definition: a new term with a removed term's definition is that term renamed."""
+    """Hash of the definition, where it can tell a renamed term (not a question's answer, nor a
+    definition too short: see `history.distinctive`)."""
     expansion: bool = False
     """Whether it had an expansion, so a learner has a card for it."""
+    gone: bool = False
+    """Not in the last build: its note was removed then, or earlier. Only a note removed by
+    this very build may be taken for a renamed one."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,9 @@ class Lock:
     phone, with any time, so it cannot get the base time."""
     source: str = field(default="", compare=False)
     """Where it was read from, for messages."""
+    version: int = field(default=VERSION, compare=False)
+    """The format it was read from: before version 3, no note is known to be in the last build
+    (see `present`)."""
 
 
 def empty(namespace: str) -> Lock:
@@ -180,9 +188,9 @@ class _Reader:
         if not isinstance(raw, dict) or not isinstance(raw.get("notes"), dict):
             raise fail(self.name, 1, f"not a deck history of this tool; {_ADVICE}")
         version = raw.get("version", 1)
-        if version not in (1, VERSION):
+        if version not in (1, 2, VERSION):
             message = (
-                f"history version {version!r} is not one this tool reads (1 or {VERSION});"
+                f"history version {version!r} is not one this tool reads (1, 2 or {VERSION});"
                 " is it from a newer version of flashcards?"
             )
             raise fail(self.name, self._line('"version"'), message)
@@ -192,8 +200,13 @@ class _Reader:
         if deck != namespace:
             message = f"this is the history of deck {deck!r}, not of {namespace!r}"
             raise fail(self.name, self._line('"deck"'), message)
-        notes = {str(k): self._entry(k, v) for k, v in self._mapping(raw, "notes").items()}
-        return Lock(self._notetypes(raw), notes, namespace, self._written(raw), source=self.name)
+        # Version 2 did not say which notes the last build left out: none is known to be in it.
+        unknown = version == 2
+        notes = {str(k): self._entry(k, v, unknown) for k, v in self._mapping(raw, "notes").items()}
+        written = self._written(raw)
+        return Lock(
+            self._notetypes(raw), notes, namespace, written, source=self.name, version=version
+        )
 
     def _v1(self, raw: dict, namespace: str) -> Lock:
         notes: dict[str, Entry] = {}
@@ -206,8 +219,8 @@ class _Reader:
                 guesses.append((str(key)[6:], identity.CLOZE))
             for k, kind in guesses:
                 guid = identity.note_guid(namespace, k, kind)
-                notes[identity.history_key(k, kind)] = Entry(guid, stamp.hash, stamp.mod)
-        return Lock(self._notetypes(raw), notes, namespace, source=self.name)
+                notes[identity.history_key(k, kind)] = Entry(guid, stamp.hash, stamp.mod, gone=True)
+        return Lock(self._notetypes(raw), notes, namespace, source=self.name, version=1)
 
     def _notetypes(self, raw: dict) -> dict[str, Stamp]:
         return {str(k): self._stamp(k, v) for k, v in self._mapping(raw, "notetypes").items()}
@@ -239,14 +252,15 @@ class _Reader:
             raise fail(self.name, self._line(key), f"entry {key!r} has no hash; {_ADVICE}")
         return Stamp(hashed, mod)
 
-    def _entry(self, key: object, value: object) -> Entry:
+    def _entry(self, key: object, value: object, unknown: bool) -> Entry:
         stamp = self._stamp(key, value)
         assert isinstance(value, dict)
         guid, term, text = value.get("guid"), value.get("term", ""), value.get("text", "")
         if not isinstance(guid, str) or not guid or not isinstance(term, str):
             raise fail(self.name, self._line(key), f"entry {key!r} has no GUID; {_ADVICE}")
         expansion = value.get("expansion", False) is True
-        return Entry(guid, stamp.hash, stamp.mod, term, str(text), expansion)
+        gone = unknown or value.get("gone", False) is True
+        return Entry(guid, stamp.hash, stamp.mod, term, str(text), expansion, gone)
 
     def _line(self, key: object) -> int:
         """The line where `key` is written: JSON parsers do not keep positions."""
@@ -306,6 +320,7 @@ def _entry_text(entry: Entry) -> str:
     # Empty and false values are left out: a cloze note has no term, text or expansion.
     lines = [
         '   "expansion": true' if entry.expansion else "",
+        '   "gone": true' if entry.gone else "",
         f'   "guid": {_string(entry.guid)}',
         f'   "hash": {_string(entry.hash)}',
         f'   "mod": {entry.mod}',
@@ -315,12 +330,20 @@ def _entry_text(entry: Entry) -> str:
     return "{\n" + ",\n".join(line for line in lines if line) + "\n  }"
 
 
+def present(lock: Lock, keys: Collection[str]) -> Lock:
+    """`lock` with every note the last build held (`keys`, read from its deck file) known to be
+    there, and every other one gone: for a history that does not say (before version 3)."""
+    notes = {k: replace(e, gone=k not in keys) for k, e in lock.notes.items()}
+    return replace(lock, notes=notes, version=VERSION)
+
+
 def merged(lock: Lock, found: Lock) -> Lock:
     """`lock` with every note and note type `found` in a deck file taken from there: what a
     learner may have imported is the deck file, whatever the history says."""
+    base = present(lock, found.notes)  # the deck file holds what the last build held
     return replace(
-        lock,
+        base,
         notetypes={**lock.notetypes, **found.notetypes},
-        notes={**lock.notes, **found.notes},
+        notes={**base.notes, **found.notes},
         known=False,
     )

@@ -16,6 +16,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
+from functools import lru_cache
 from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -30,6 +31,11 @@ sanitizer drops it)."""
 MAX_BYTES = 5_000_000
 """The largest picture packaged. Every learner's phone, and every sync, carries every picture
 of the deck; a diagram or a screenshot is far smaller."""
+
+MAX_PIXELS = 25_000_000
+MAX_SIDE = 16_384
+"""The largest picture, in pixels (a 5,000 x 5,000 photo) and along either side: a phone
+decodes a picture at four bytes a pixel, and a card needs far fewer."""
 
 EXTENSIONS = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp"})
 """Picture files only: a sheet from elsewhere must not pack `../../.ssh/id_rsa` into a deck
@@ -75,6 +81,10 @@ def problem(src: str, sheet: str) -> tuple[str, str] | None:
         info = os.stat(path)
     except (OSError, ValueError):
         return WARNING, f"picture {src} not found beside the sheet"
+    if not _inside(os.path.realpath(path), project_of(os.path.dirname(os.path.abspath(sheet)))):
+        # `../../Pictures/x.png`, or a link to one: a deck carries nothing from elsewhere
+        # on the machine its author builds on.
+        return WARNING, f"picture {src} lies outside the sheet's project; not shown"
     if not stat.S_ISREG(info.st_mode):
         return WARNING, f"picture {src} is not a regular file; not shown"
     if info.st_size > MAX_BYTES:
@@ -87,7 +97,46 @@ def problem(src: str, sheet: str) -> tuple[str, str] | None:
         # Its name says picture, its bytes do not: perhaps a link to a file never meant to
         # leave the machine.
         return WARNING, f"picture {src} is not a PNG, JPEG, GIF, WebP, AVIF or BMP file"
+    size = _dimensions(str(path), info.st_size, info.st_mtime_ns)
+    if size is None:
+        return WARNING, f"picture {src} cannot be read as a picture; not shown"
+    width, height = size
+    if width * height > MAX_PIXELS or max(size) > MAX_SIDE:
+        limit = f"at most {MAX_PIXELS // 1_000_000} million pixels, {MAX_SIDE:,} a side"
+        return WARNING, f"picture {src} is {width:,} x {height:,} pixels; a card shows {limit}"
     return None
+
+
+def project_of(folder: str) -> str:
+    """The folder a sheet's pictures must stay in: the nearest one around the sheet's that
+    holds `.git` or an Obsidian vault's `.obsidian`, else the sheet's own folder."""
+    here = Path(os.path.realpath(folder))
+    for candidate in (here, *here.parents):
+        if (candidate / ".git").exists() or (candidate / ".obsidian").is_dir():
+            return str(candidate)
+    return str(here)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
+
+
+@lru_cache(maxsize=1024)
+def _dimensions(path: str, size: int, mtime: int) -> tuple[int, int] | None:
+    """(width, height) of a picture file as its header gives them (nothing is decoded);
+    None when Pillow cannot read it. Keyed by size and time: a file changed is read again."""
+    from PIL import Image, UnidentifiedImageError  # only a sheet with pictures needs it
+
+    # Nothing is decoded, so Pillow's own guard against decoding too many pixels is ours to
+    # make: the size is read whatever it is, and held to `MAX_PIXELS`.
+    guard, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        with Image.open(path) as picture:
+            return picture.size
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+        return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = guard
 
 
 def _is_picture(head: bytes) -> bool:

@@ -16,6 +16,7 @@ from flashcards.cache import Cache
 from flashcards.errors import WARNING, Problem
 from flashcards.note import Sheet
 from flashcards.piece_cache import Known
+from flashcards.rules import details
 from flashcards.rules.found import line_of
 from flashcards.syntax import math
 from flashcards.walk import NO_NOTES, Job, Walk
@@ -116,7 +117,8 @@ def _walk_piece(job: Job) -> tuple[Walk, bool]:
     for line in sorted(set(math.unbalanced(toks))):
         walk.problems.append(Problem(path, offset + line + 1, UNBALANCED_MATH, WARNING))
     walk.feed(toks, offset)
-    return walk, not last and markup.ends_open(toks, piece)
+    # Cut inside a block (a fence, raw HTML, a <details> answer): the rest goes as one piece.
+    return walk, not last and (markup.ends_open(toks, piece) or details.unclosed(toks))
 
 
 __all__ = ["NO_NOTES", "PARALLEL_FROM", "parse"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from flashcards import media
+from flashcards import media, sanitize
 from flashcards.cache import Cache
 from flashcards.config import Categories, Config
 from flashcards.errors import WARNING, Problem, ProblemsError, fail
@@ -22,6 +22,7 @@ from flashcards.language import detect as detect_language
 from flashcards.note import Note, Sheet
 from flashcards.parse import parse
 from flashcards.read import read_text
+from flashcards.write import check_target, place
 
 _NOT_IN_TAG = re.compile(r'[\s":]+')
 
@@ -103,7 +104,7 @@ def targets(config: Config) -> list[Target]:
             name=d.name,
             history=history_file(config.history, d.key),
             language=d.language,
-            description=d.description,
+            description=description(d.description),
             categories=config.categories,
             cloze=d.cloze,
             terms=d.terms,
@@ -112,16 +113,29 @@ def targets(config: Config) -> list[Target]:
     ]
 
 
+def description(text: str) -> str:
+    """A deck description from the config as Anki may show it: its HTML cut down to the safe
+    subset, as a sheet's intro is (plain text keeps its bytes)."""
+    return sanitize.clean(text) if "<" in text or "&" in text else text
+
+
 def single_target(
-    source: Path, output: Path | None, language: str = "", terms: str | None = None
+    source: Path, output: str | Path | None, language: str = "", terms: str | None = None
 ) -> Target:
     """A deck from one source with no config: named, and identified, by the source's file
-    name; its history beside the source, its language told from its text unless given."""
-    stem = source.name.removesuffix(".md")
-    output = output or Path(stem + ".apkg")
+    name; its history beside the source, its language told from its text unless given.
+    `output` as written: a name that ends in a separator is a folder, not a deck file."""
+    # NFC: macOS, zip and Dropbox write Korean names decomposed; the same name either way must
+    # give the same deck, GUIDs and history.
+    stem = unicodedata.normalize("NFC", source.name.removesuffix(".md"))
+    if isinstance(output, str) and output.endswith(("/", os.sep)):
+        raise fail(output, 1, "cannot write: names a folder; name the deck file in it")
+    output = Path(output) if output is not None else Path(stem + ".apkg")
     history = history_file(source.parent, stem)
-    if os.path.abspath(output) == os.path.abspath(history):
+    if place(output) == place(history):
         raise fail(str(output), 1, "this is the deck's history file; choose another output")
+    if place(output) == place(source):
+        raise fail(str(output), 1, "this is the deck's own sheet; choose another output")
     return Target(((language, source),), output, stem, stem, history, language, terms=terms)
 
 
@@ -132,7 +146,8 @@ def language_of(target: Target, sheet: Sheet) -> str:
 
 def sheet_tags(sheet: Sheet) -> tuple[str, ...]:
     """The sheet's own tags as Anki tags: Obsidian's nested `a/b` becomes `a::b`."""
-    tags = ("::".join(heading_tag(part) for part in t.split("/") if part) for t in sheet.tags)
+    # A level with nothing a tag can show ("a/ /b") is no level: "a::b", never "a::untitled::b".
+    tags = ("::".join(p for p in map(_tag_text, t.split("/")) if p) for t in sheet.tags)
     return tuple(dict.fromkeys(t for t in tags if t))
 
 
@@ -171,8 +186,13 @@ def labels(target: Target, sheet: Sheet) -> Labels:
 def heading_tag(heading: str) -> str:
     """A valid Anki tag from a heading: no spaces, quotes or control characters, and no `::`
     hierarchy by accident."""
-    printable = "".join(c for c in heading if unicodedata.category(c) not in ("Cc", "Cf"))
-    return _NOT_IN_TAG.sub("_", printable).strip("_") or "untitled"
+    return _tag_text(heading) or "untitled"
+
+
+def _tag_text(text: str) -> str:
+    """`text` as a tag or a level of one; empty when none of it can be shown."""
+    printable = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+    return _NOT_IN_TAG.sub("_", printable).strip("_")
 
 
 def _tag_clashes(sheet: Sheet) -> list[Problem]:
@@ -243,11 +263,17 @@ def _unknown_headings(sheet: Sheet, language: str, categories: Categories) -> li
     ]
 
 
-def lint(plan: Sequence[Target]) -> list[Problem]:
-    """Every problem and warning of every source, in file and line order."""
-    found: list[Problem] = []
+def lint(plan: Sequence[Target], said: Iterable[Problem] = ()) -> list[Problem]:
+    """Every problem and warning of every source, with what was `said` of the config, in file
+    and line order."""
+    found: list[Problem] = list(said)
     sheets: dict[Path, Sheet] = {}
     for target in plan:
+        for path in (target.output, target.history):
+            try:
+                check_target(path)
+            except ProblemsError as exc:
+                found += exc.problems
         for _, path in target.sources:
             try:
                 sheets[path] = sheets.get(path) or load_sheet(path, target.terms)

@@ -73,13 +73,10 @@ def _notes(rows: Iterable[tuple], models: dict[int, dict]) -> dict[str, Entry]:
             continue
         key = term_key(unescape(values["Short"]))
         terms[values["Term"]] = key
+        # A question has no clue: its answer tells no rename (see `history.distinctive`).
+        text = content_hash(values["Definition"]) if values["Clue"] else ""
         found[identity.history_key(key)] = Entry(
-            guid,
-            stamp.hash,
-            mod,
-            unescape(values["Term"]),
-            content_hash(values["Definition"]),
-            bool(values["Expansion"]),
+            guid, stamp.hash, mod, unescape(values["Term"]), text, bool(values["Expansion"])
         )
     for term, stamp in clozes:
         if term in terms:

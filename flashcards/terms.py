@@ -11,10 +11,6 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-# A term that ends in one parenthesised part: "EC2 (Elastic Compute Cloud)",
-# "First In, First Out (FIFO)", "Blocked (waiting, sleeping)".
-_PARENTHESISED = re.compile(r"^(?P<outer>.*?\S)\s*\((?P<inner>[^()]*\S[^()]*)\)$", re.S)
-
 # "1. ", "2) ", "2.1. ", "03 - ", "4 — " before a heading's words; "3.14 Pi" keeps its number.
 _ENUMERATOR = re.compile(r"^\d+(?:\.\d+)*(?:[.)]|\s*[-–—])\s+")
 
@@ -108,6 +104,13 @@ def key(term: str) -> str:
     return " ".join(term.casefold().split())
 
 
+def same_term(key: str) -> str:
+    """What makes two terms one to a reader: a key (see `key`) in Unicode's compatibility
+    form too, so "EC2" written in full-width letters is `EC2`. For duplicates only: a note's
+    identity stays its key, so no released GUID changes."""
+    return key if key.isascii() else " ".join(unicodedata.normalize("NFKC", key).casefold().split())
+
+
 def is_callout(term: str) -> bool:
     return key(term) in CALLOUTS
 
@@ -143,15 +146,28 @@ def split_term(term: str) -> tuple[str, str]:
     ("NLP", "자연어 처리"), an acronym glossed in another script. "Blocked (waiting,
     sleeping)" is a term with a remark: ("Blocked", "").
     """
-    match = _PARENTHESISED.match(term)
-    if match is None:
+    parts = parenthesised(term)
+    if parts is None:
         return term, ""
-    outer, inner = match["outer"].strip(), match["inner"].strip()
+    outer, inner = parts
     if abbreviates(outer, inner):
         return outer, inner
     if abbreviates(inner, outer):
         return inner, outer
     return outer, ""
+
+
+def parenthesised(term: str) -> tuple[str, str] | None:
+    """(what stands before, what stands inside) of a term that ends in one parenthesised
+    part with no parenthesis inside it: "EC2 (Elastic Compute Cloud)", "Blocked (waiting,
+    sleeping)"; None for any other term. In time linear in the term's length."""
+    if not term.endswith(")"):
+        return None
+    opening = term.rfind("(")
+    inner, outer = term[opening + 1 : -1], term[:opening].rstrip()
+    if opening < 0 or ")" in inner or not inner.strip() or not outer:
+        return None
+    return outer.strip(), inner.strip()
 
 
 def abbreviates(short: str, long: str) -> bool:

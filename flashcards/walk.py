@@ -15,7 +15,7 @@ from flashcards.note import Note, Sheet
 from flashcards.rules import RULES, Context, Found
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import Section, heading_note, heading_terms, parents
-from flashcards.terms import AUTO, heading_name, key, split_term
+from flashcards.terms import AUTO, heading_name, key, same_term, split_term
 
 NO_NOTES = (
     "no notes found: a note is a bold term with its definition (in a list item, a paragraph "
@@ -182,18 +182,22 @@ def _no_definitions(notes: Sequence[Note]) -> list[Problem]:
 
 
 def _unique(notes: Sequence[Note]) -> tuple[list[Note], list[Problem]]:
-    """The notes with the first of each key; each later one is a warning naming both lines."""
+    """The notes with the first of each term; each later one is a warning naming both lines.
+    Terms that differ only in a compatibility form (full-width letters) are one term too."""
     first: dict[str, Note] = {}
+    kept: list[Note] = []
     problems = []
     for note in notes:
-        other = first.setdefault(note.key, note)
+        other = first.setdefault(same_term(note.key), note)
         if other is not note:
             message = (
                 f'duplicate term "{note.short}": "{other.short}" is at line {other.line};'
                 " the first is kept"
             )
             problems.append(Problem(note.path, note.line, message, WARNING))
-    return list(first.values()), problems
+        else:
+            kept.append(note)
+    return kept, problems
 
 
 def _section_problems(sections: Sequence[Section], chosen: set[int], path: str) -> list[Problem]:

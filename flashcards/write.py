@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -43,6 +44,26 @@ def _dead(pid: int) -> bool:
     except (OSError, OverflowError):
         return False  # alive under another user, or not an ID at all
     return False
+
+
+def place(path: Path) -> str:
+    """Where a path really leads, through symbolic links and `..`, as the file system
+    compares names: two paths with one place are one file."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def check_target(path: Path) -> None:
+    """A path a build may write a file at, or a `path:1` error saying why not, before any
+    work is done: a folder (`.`, `/`, a name ending in `/`), a name too long."""
+    name = str(path)
+    try:
+        folder = stat.S_ISDIR(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        folder = False  # made by the build, or said by it with the folder in the way
+    except OSError as exc:  # a name too long, a symbolic link loop
+        raise fail(name, 1, f"cannot write: {exc.strerror or exc}") from None
+    if folder or path.name in ("", ".", ".."):
+        raise fail(name, 1, "cannot write: is a directory")
 
 
 def write_atomic(path: Path, data: bytes | Path) -> None:

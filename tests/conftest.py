@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,19 @@ from flashcards.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source" / "aws.ko.md"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The build cache's signing key kept in the test run's own folder, not the user's home
+    (builds run as subprocesses inherit it too)."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
 
 
 def run(*args: str | Path) -> Result:

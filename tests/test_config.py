@@ -157,3 +157,121 @@ def test_a_category_with_a_display_name(folder: Path) -> None:
     import_deck(col, folder / "out/k.apkg")
     assert notes_by_short(col)["EC2"]["Category"] == "컴퓨팅"
     assert notes_by_short(col)["EC2"]["_tags"] == "aws::compute"
+
+
+def lint_says(folder: Path, config: str) -> list[str]:
+    (folder / "decks.yaml").write_text(config, encoding="utf-8")
+    result = run("lint", "--config", "decks.yaml")
+    assert "Traceback" not in result.output
+    return result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "tag_root: aws",
+            'tag_root: "a b"',
+            "decks.yaml:1: tag_root 'a b' must be a tag: no spaces or quotes, and no empty"
+            " level around '::' (Anki splits tags at spaces)",
+        ),
+        (
+            "tag_root: aws",
+            "tag_root: a::::b",
+            "decks.yaml:1: tag_root 'a::::b' must be a tag: no spaces or quotes, and no empty"
+            " level around '::' (Anki splits tags at spaces)",
+        ),
+        (
+            "name: K",
+            'name: "K\\0"',
+            "decks.yaml:7: name holds a NUL or an unpaired surrogate, which no text may hold",
+        ),
+        (
+            "name: K",
+            'name: "K\\ud800"',
+            "decks.yaml:7: name holds a NUL or an unpaired surrogate, which no text may hold",
+        ),
+        (
+            "output: out/k.apkg",
+            'output: "out/\\0.apkg"',
+            "decks.yaml:10: output holds a NUL or an unpaired surrogate, which no text may hold",
+        ),
+        (
+            "name: K",
+            "name: A::::B",
+            "decks.yaml:7: deck name 'A::::B' has an empty level around '::'",
+        ),
+        (
+            "output: out/k.apkg",
+            "output: s.md",
+            "decks.yaml:6: deck 'k' would write its output over the sheet s.md",
+        ),
+        (
+            "output: out/k.apkg",
+            "output: decks.yaml",
+            "decks.yaml:6: deck 'k' would write its output over the config itself",
+        ),
+    ],
+)
+def test_a_config_string_no_deck_can_use_fails_in_build_and_lint(
+    folder: Path, old: str, new: str, line: str
+) -> None:
+    config = GOOD.replace(old, new)
+    before = (folder / "s.md").read_bytes()
+    fails_with(folder, config, line)
+    assert lint_says(folder, config) == [line]
+    assert (folder / "s.md").read_bytes() == before
+    assert (folder / "decks.yaml").read_text(encoding="utf-8") == config
+
+
+def test_a_history_folder_reached_through_a_link_is_still_the_history(folder: Path) -> None:
+    (folder / "history").mkdir()
+    (folder / "alias").symlink_to(folder / "history")
+    config = GOOD.replace("tag_root: aws", "tag_root: aws\nhistory: history").replace(
+        "output: out/k.apkg", "output: alias/k.lock.json"
+    )
+    fails_with(
+        folder, config, "decks.yaml:7: deck 'k' writes its output over the history file of 'k'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("output", "line"),
+    [
+        ("..", "..:1: cannot write: is a directory"),
+        ("'x' * 300 + '.apkg'", "{}:1: cannot write: File name too long"),
+    ],
+)
+def test_an_output_no_file_can_have_fails_in_build_and_lint(
+    folder: Path, output: str, line: str
+) -> None:
+    path = eval(output) if output.startswith("'") else output  # a name too long to write out
+    config = GOOD.replace("output: out/k.apkg", f"output: {path}")
+    expected = line.format(path)
+    fails_with(folder, config, expected)
+    assert lint_says(folder, config) == [expected, "Error: 1 error"]
+
+
+def test_a_deck_name_that_nests_is_said_by_lint(folder: Path) -> None:
+    config = GOOD.replace("name: K", "name: AWS::Compute")
+    assert lint_says(folder, config) == [
+        "decks.yaml:6: info: deck name 'AWS::Compute' puts the deck 'Compute' inside 'AWS' in"
+        " Anki, which reads '::' as a level"
+    ]
+    (folder / "decks.yaml").write_text(config, encoding="utf-8")
+    assert run("build", "--config", "decks.yaml").exit_code == 0
+    col = open_collection(folder / "anki")
+    import_deck(col, folder / "out/k.apkg")
+    assert "AWS::Compute" in [d.name for d in col.decks.all_names_and_ids()]
+
+
+def test_a_description_in_the_config_is_sanitized_like_an_intro(folder: Path) -> None:
+    description = '<b>Bold</b> &amp; <script>alert(1)</script><img src=x onerror="alert(1)">'
+    config = GOOD + f"    description: '{description}'\n"
+    (folder / "decks.yaml").write_text(config, encoding="utf-8")
+    assert run("build", "--config", "decks.yaml").exit_code == 0
+    col = open_collection(folder / "anki")
+    import_deck(col, folder / "out/k.apkg")
+    deck = col.decks.by_name("K")
+    assert deck is not None
+    assert deck["desc"] == "<b>Bold</b> &amp; "

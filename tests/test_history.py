@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,32 @@ def test_an_edit_arrives_whatever_file_the_deck_is_built_to(
     assert sorted(p.name for p in cwd.glob("*.lock.json")) == ["s.lock.json"]
 
 
+def test_a_sheet_named_in_nfd_is_one_deck_with_its_nfc_name(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nfc = "운영체제"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    (cwd / f"{nfd}.md").write_text(SHEET, encoding="utf-8")
+    build(f"{nfd}.md")  # as macOS, a zip or Dropbox names it
+    assert sorted(p.name for p in cwd.iterdir() if p.is_file() and p.suffix != ".md") == [
+        f"{nfc}.apkg",
+        f"{nfc}.lock.json",
+    ]
+    col, reviews = studied(cwd, f"{nfc}.apkg")
+    guids = {short: fields["_guid"] for short, fields in notes_by_short(col).items()}
+    assert [d.name for d in col.decks.all_names_and_ids() if d.name != "Default"] == [nfc]
+    # The same sheet, its name composed by another system; then an edit.
+    (cwd / f"{nfd}.md").rename(cwd / f"{nfc}.md")
+    later(monkeypatch)
+    edit(cwd / f"{nfc}.md", "Object storage.", EDITED)
+    build(f"{nfc}.md")
+    arrives(col, cwd / f"{nfc}.apkg", reviews)
+    assert {short: fields["_guid"] for short, fields in notes_by_short(col).items()} == guids
+    assert notes_by_short(col)["S3"]["Source"] == f"{nfc}.md:3"
+    assert sorted(p.name for p in cwd.glob("*.lock.json")) == [f"{nfc}.lock.json"]
+
+
 # 2. A damaged history, and the advice it gives
 
 
@@ -174,12 +201,12 @@ def test_a_history_entry_with_a_bad_time_names_its_line(cwd: Path, entry: str, s
 def test_a_history_of_a_newer_version_is_refused(cwd: Path) -> None:
     build("s.md", "-o", "a.apkg")
     history = cwd / "s.lock.json"
-    history.write_text(history.read_text().replace('"version": 2', '"version": 99'))
+    history.write_text(history.read_text().replace('"version": 3', '"version": 99'))
     line = history.read_text().splitlines().index(' "version": 99,') + 1
     result = run("build", "s.md", "-o", "a.apkg")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"s.lock.json:{line}: history version 99 is not one this tool reads (1 or 2);"
+        f"s.lock.json:{line}: history version 99 is not one this tool reads (1, 2 or 3);"
         " is it from a newer version of flashcards?\n"
     )
 
@@ -362,6 +389,159 @@ def test_a_term_that_comes_back_after_a_rename_is_a_new_note(
     notes = notes_by_short(col)
     assert len(notes) == 4
     assert notes["Glacier"]["_guid"] != notes["S3 Glacier"]["_guid"]
+
+
+def guids_and_reviews(col: Collection) -> dict[str, tuple[str, int]]:
+    """Each note's GUID and the reviews logged on its cards, by Short field."""
+    reviews = review_history(col)
+    found = {}
+    for short, fields in notes_by_short(col).items():
+        cards = col.find_cards(f"nid:{fields['_id']}")
+        found[short] = (fields["_guid"], sum(reviews.get(c, 0) for c in cards))
+    return found
+
+
+def rebuilt_with(cwd: Path, monkeypatch: pytest.MonkeyPatch, sheet: str) -> str:
+    later(monkeypatch)
+    (cwd / "s.md").write_text(sheet, encoding="utf-8")
+    return build("s.md", "-o", "a.apkg")
+
+
+@pytest.mark.parametrize("answer", ["Yes.", "No.", "O", "TBD", "가상 서버", "Object storage."])
+def test_a_short_definition_never_carries_reviews_to_another_term(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    (cwd / "s.md").write_text(f"# A\n\n- **Is TCP reliable**: {answer}\n", encoding="utf-8")
+    build("s.md", "-o", "a.apkg")
+    col, _ = studied(cwd)
+    before = guids_and_reviews(col)
+    assert rebuilt_with(cwd, monkeypatch, f"# A\n\n- **Is UDP fast**: {answer}\n") == ""
+    import_deck(col, cwd / "a.apkg")
+    after = guids_and_reviews(col)
+    assert after["Is TCP reliable"] == before["Is TCP reliable"]  # its reviews stay its own
+    assert after["Is UDP fast"][0] != before["Is TCP reliable"][0]
+    assert after["Is UDP fast"][1] == 0
+
+
+def test_a_question_never_carries_reviews_to_another_question(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = "It depends on the workload, the budget and the team that runs it."
+    qa = "# A\n\n<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n"
+    (cwd / "s.md").write_text(qa.format("Which database?", answer), encoding="utf-8")
+    build("s.md", "-o", "a.apkg")
+    col, _ = studied(cwd)
+    before = guids_and_reviews(col)
+    assert rebuilt_with(cwd, monkeypatch, qa.format("Which cloud?", answer)) == ""
+    import_deck(col, cwd / "a.apkg")
+    after = guids_and_reviews(col)
+    assert after["Which database?"] == before["Which database?"]
+    assert after["Which cloud?"][0] != before["Which database?"][0]
+    assert after["Which cloud?"][1] == 0
+
+
+def test_a_term_removed_by_an_earlier_build_is_never_taken_for_a_renamed_one(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build("s.md", "-o", "a.apkg")
+    col, _ = studied(cwd)
+    before = guids_and_reviews(col)
+    rebuilt_with(
+        cwd, monkeypatch, SHEET.replace("* **Glacier**\n  * Archive storage, cheap and slow.\n", "")
+    )
+    months_later = SHEET.replace("**Glacier**", "**Ice Age**")
+    assert rebuilt_with(cwd, monkeypatch, months_later) == ""
+    import_deck(col, cwd / "a.apkg")
+    after = guids_and_reviews(col)
+    assert after["Glacier"] == before["Glacier"]
+    assert after["Ice Age"][0] != before["Glacier"][0]
+    assert after["Ice Age"][1] == 0
+
+
+def version_2(history: Path) -> None:
+    """The history as version 2 wrote it: no word of which notes the last build left out."""
+    raw = json.loads(history.read_text(encoding="utf-8"))
+    raw["version"] = 2
+    for entry in raw["notes"].values():
+        entry.pop("gone", None)
+    history.write_text(json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def test_a_version_2_history_tells_the_removed_terms_from_its_deck_file(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build("s.md", "-o", "a.apkg")
+    col, _ = studied(cwd)
+    before = guids_and_reviews(col)
+    rebuilt_with(cwd, monkeypatch, SHEET.replace("* **EBS**\n  * Block storage for `EC2`.\n", ""))
+    version_2(cwd / "s.lock.json")
+    renamed = SHEET.replace("* **EBS**\n  * Block storage for `EC2`.\n", "").replace(
+        "**Glacier**", "**S3 Glacier**"
+    )
+    # Glacier, in the deck file the history names, was removed by this build: a rename.
+    assert rebuilt_with(cwd, monkeypatch, renamed) == (
+        's.md:5: note: "Glacier" renamed to "S3 Glacier"; history kept\n'
+    )
+    later_sheet = renamed + "* **Elastic Block Store**\n  * Block storage for `EC2`.\n"
+    version_2(cwd / "s.lock.json")
+    # EBS was removed two builds ago: not in that deck file, so never a rename.
+    assert rebuilt_with(cwd, monkeypatch, later_sheet) == ""
+    import_deck(col, cwd / "a.apkg")
+    after = guids_and_reviews(col)
+    assert after["S3 Glacier"] == before["Glacier"]
+    assert after["Elastic Block Store"][0] != before["EBS"][0]
+    assert json.loads((cwd / "s.lock.json").read_text())["version"] == 3
+
+
+TERMS_UNDER_HEADINGS = """# Compute
+
+- **EC2**: Virtual servers in the cloud.
+- **Lambda**: Functions run on events.
+
+# Storage
+
+- **S3**: Objects by bucket and key.
+- **EBS**: Blocks for one server.
+"""
+WITH_A_LABEL_WORD = TERMS_UNDER_HEADINGS.replace("**Lambda**", "**Summary**").replace(
+    "- **EBS**", "- **Summary**: Storage keeps data.\n- **EBS**"
+)
+
+
+def duplicate(line: int, term: str, first: int) -> str:
+    message = f'duplicate term "{term}": "{term}" is at line {first}; the first is kept'
+    return f"s.md:{line}: warning: {message}"
+
+
+@pytest.mark.parametrize(
+    ("sheet", "added", "warnings"),
+    [
+        (
+            TERMS_UNDER_HEADINGS,
+            "- **EC2**: Servers again.\n- **Lambda**: Functions again.\n",
+            [duplicate(10, "EC2", 3), duplicate(11, "Lambda", 4)],
+        ),
+        (
+            WITH_A_LABEL_WORD,
+            "- **EC2**: Servers again.\n",
+            [duplicate(9, "Summary", 4), duplicate(11, "EC2", 3)],
+        ),
+    ],
+    ids=["two terms written twice", "a term written twice beside a label word"],
+)
+def test_a_duplicate_term_never_turns_headings_into_terms(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch, sheet: str, added: str, warnings: list[str]
+) -> None:
+    (cwd / "s.md").write_text(sheet, encoding="utf-8")
+    build("s.md", "-o", "a.apkg")
+    col, _ = studied(cwd)
+    before = guids_and_reviews(col)
+    definitions = {s: f["Definition"] for s, f in notes_by_short(col).items()}
+    assert len(definitions) == 4
+    assert rebuilt_with(cwd, monkeypatch, sheet + added).splitlines() == warnings
+    import_deck(col, cwd / "a.apkg")
+    assert guids_and_reviews(col) == before
+    assert {s: f["Definition"] for s, f in notes_by_short(col).items()} == definitions
 
 
 # 5. An expansion removed

@@ -352,6 +352,11 @@ DUPLICATES = {
         f'duplicate term "{HANGUL}": "{HANGUL}" is at line 1',
     ),
     "latin nfc and nfd": ("café", "cafe\u0301", 'duplicate term "café": "café" is at line 1'),
+    "full-width letters": (
+        "EC2",
+        "\uff25\uff23\uff12",
+        'duplicate term "\uff25\uff23\uff12": "EC2" is at line 1',
+    ),
 }
 
 
@@ -518,6 +523,54 @@ def test_an_output_that_links_to_a_device_is_refused(cwd: Path) -> None:
     fails_on_output("OUT.apkg", "OUT.apkg:1: cannot write: not a regular file")
     assert (cwd / "OUT.apkg").is_symlink()
     assert listing(cwd) == ["OUT.apkg", "s.md"]
+
+
+@pytest.mark.parametrize(
+    ("output", "line"),
+    [
+        (".", ".:1: cannot write: is a directory"),
+        ("", ".:1: cannot write: is a directory"),
+        ("/", "/:1: cannot write: names a folder; name the deck file in it"),
+        ("..", "..:1: cannot write: is a directory"),
+        ("newdir/", "newdir/:1: cannot write: names a folder; name the deck file in it"),
+        ("s.md", "s.md:1: this is the deck's own sheet; choose another output"),
+        ("./s.md", "s.md:1: this is the deck's own sheet; choose another output"),
+        ("link/s.md", "link/s.md:1: this is the deck's own sheet; choose another output"),
+        (
+            "link/s.lock.json",
+            "link/s.lock.json:1: this is the deck's history file; choose another output",
+        ),
+        ("x" * 300 + ".apkg", "x" * 300 + ".apkg:1: cannot write: File name too long"),
+    ],
+    ids=[
+        "dot",
+        "empty",
+        "root",
+        "parent",
+        "folder",
+        "sheet",
+        "sheet again",
+        "linked sheet",
+        "linked history",
+        "too long",
+    ],
+)
+def test_an_output_that_is_no_deck_file_is_refused(cwd: Path, output: str, line: str) -> None:
+    (cwd / "s.md").write_text("* **A**: a\n", encoding="utf-8")
+    (cwd / "link").symlink_to(cwd)
+    before = listing(cwd)
+    fails_on_output(output, line)
+    assert listing(cwd) == before
+    assert (cwd / "s.md").read_text(encoding="utf-8") == "* **A**: a\n"
+
+
+def test_a_sheet_whose_history_name_is_too_long_is_refused(cwd: Path) -> None:
+    name = "b" * 250
+    (cwd / f"{name}.md").write_text("* **A**: a\n", encoding="utf-8")
+    result = run("build", f"{name}.md", "-o", "a.apkg")
+    assert result.exit_code == 1
+    assert result.stderr == f"{name}.lock.json:1: cannot write: File name too long\n"
+    assert listing(cwd) == [f"{name}.md"]
 
 
 def run_isolated(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

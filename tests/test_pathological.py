@@ -40,7 +40,11 @@ KNOWN: dict[str, str] = {}
 
 
 def build_seconds(pattern: Pattern, size: int, folder: Path) -> float:
-    """CPU seconds of `flashcards build` of the pattern's sheet; it must build or fail."""
+    """CPU seconds of a first `flashcards build` of the pattern's sheet; it must build or
+    fail. Each in a folder of its own: a build again where the last one ran would take the
+    parsed sheet from the build cache and time nothing."""
+    folder = folder / f"build-{len(list(folder.glob('build-*')))}"
+    folder.mkdir()
     sheet = folder / f"{size}.md"
     sheet.write_text(pattern.sheet(size), encoding="utf-8")
     start = time.process_time()

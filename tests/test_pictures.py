@@ -27,21 +27,21 @@ SHEET = """# Diagrams
 """
 
 
+def chunk(kind: bytes, data: bytes) -> bytes:
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+
 def png(red: int, green: int, blue: int, size: int = 4) -> bytes:
     """A valid PNG of one colour, `size` pixels square."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
     row = b"\x00" + bytes([red, green, blue]) * size
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(row * size))
-        + chunk(b"IEND", b"")
-    )
+    return png_header(size, size) + chunk(b"IDAT", zlib.compress(row * size)) + chunk(b"IEND", b"")
+
+
+def png_header(width: int, height: int) -> bytes:
+    """The start of a PNG of that size: all a picture's header says of it."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
 
 
 RED, BLUE = png(255, 0, 0), png(0, 0, 255)
@@ -200,6 +200,49 @@ def test_a_picture_too_big_is_not_packaged(cwd: Path) -> None:
     stderr = build("s.md", "-o", "a.apkg")
     assert "s.md:3: warning: picture img/diagram.png is 5.0 MB; at most 5 MB is packaged" in stderr
     assert media_of(cwd / "a.apkg") == {}
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "shown"),
+    [(5000, 5000, True), (5001, 5000, False), (16_385, 10, False), (60_000, 60_000, False)],
+)
+def test_a_picture_of_too_many_pixels_is_not_packaged(
+    cwd: Path, width: int, height: int, shown: bool
+) -> None:
+    (cwd / "img/diagram.png").write_bytes(png_header(width, height) + chunk(b"IEND", b""))
+    stderr = build("s.md", "-o", "a.apkg")
+    assert bool(media_of(cwd / "a.apkg")) == shown
+    message = (
+        f"s.md:3: warning: picture img/diagram.png is {width:,} x {height:,} pixels; a card"
+        " shows at most 25 million pixels, 16,384 a side"
+    )
+    assert (message in stderr.splitlines()) != shown
+
+
+def test_a_picture_outside_the_sheets_project_is_not_packaged(cwd: Path) -> None:
+    project = cwd / "project"
+    (project / "notes").mkdir(parents=True)
+    (project / ".git").mkdir()
+    (project / "img").mkdir()
+    (project / "img/inside.png").write_bytes(RED)
+    (cwd / "elsewhere.png").write_bytes(BLUE)
+    (project / "img/linked.png").symlink_to(cwd / "elsewhere.png")
+    (project / "notes/s.md").write_text(
+        "# A\n\n* **In**: in ![in](../img/inside.png)\n* **Out**: out ![out](../../elsewhere.png)\n"
+        "* **Linked**: linked ![linked](../img/linked.png)\n",
+        encoding="utf-8",
+    )
+    stderr = build(project / "notes/s.md", "-o", "a.apkg")
+    assert media_of(cwd / "a.apkg") == {content_name(RED): RED}
+    outside = "warning: picture {} lies outside the sheet's project; not shown"
+    assert stderr.splitlines() == [
+        f"{project / 'notes/s.md'}:4: " + outside.format("../../elsewhere.png"),
+        f"{project / 'notes/s.md'}:5: " + outside.format("../img/linked.png"),
+    ]
+    (project / ".git").rmdir()  # no project around it: the sheet's own folder is its project
+    stderr = build(project / "notes/s.md", "-o", "a.apkg")
+    assert media_of(cwd / "a.apkg") == {}
+    assert f"{project / 'notes/s.md'}:3: " + outside.format("../img/inside.png") in stderr
 
 
 def test_the_preview_shows_the_picture_light_and_night(cwd: Path, chromium: Browser) -> None:

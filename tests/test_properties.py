@@ -120,7 +120,7 @@ def sheets(draw: st.DrawFn, unique: bool = False) -> bytes:
     pool: list[str] | None = [] if unique else None
     lines: list[str] = draw(items(1, pool)) if unique else []
     for _ in range(draw(st.integers(1, 8))):
-        kind = draw(st.integers(0, 9))
+        kind = draw(st.integers(0, 10))
         if kind <= 1:
             lines += draw(headings())
         elif kind == 2:
@@ -130,6 +130,16 @@ def sheets(draw: st.DrawFn, unique: bool = False) -> bytes:
             lines += [fence, draw(st.sampled_from(["# not a heading", "* **No**: note"])), fence]
         elif kind == 4:
             lines.append("")
+        elif kind == 10:  # a question whose answer holds a heading, closed or not
+            lines += [
+                "<details>",
+                "<summary>Why?</summary>",
+                "",
+                draw(st.sampled_from(["## Inside", "* **In**: answer"])),
+                "",
+                "Because.",
+            ]
+            lines += draw(st.sampled_from([["", "</details>"], ["</details>"], []]))
         else:
             lines += draw(items(draw(st.integers(0, 2)), pool))
     text = "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
@@ -188,9 +198,17 @@ def whole(text: str) -> Sheet:
 FENCE_AFTER_ITEM = "# A\n* **X**: x\n\n  ```\n  code\n```\n# H\n* **Y**: y\n"
 
 
+# A heading inside a question's answer, and a question never closed.
+DETAILS_WITH_HEADING = (
+    "# Locks\n\n<details>\n<summary>Why?</summary>\n\n## Inside\n\nBecause.\n\n</details>\n\n"
+    "* **X**: x\n\n# Queues\n\n<details>\n<summary>Open?</summary>\n\n## H\n\n* **Y**: y\n"
+)
+
+
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(sheets())
 @example(FENCE_AFTER_ITEM.encode())
+@example(DETAILS_WITH_HEADING.encode())
 def test_cutting_at_headings_parses_as_the_whole_does(data: bytes) -> None:
     text = decode(data, NAME)
     assert parse(text, NAME) == whole(text)

@@ -106,6 +106,17 @@ def test_nested_obsidian_tags_become_anki_hierarchy(cwd: Path) -> None:
     assert found["GET"]["tags"] == ["Methods", "exam", "network", "web::http"]
 
 
+def test_an_empty_level_of_a_front_matter_tag_is_no_level(cwd: Path) -> None:
+    sheet = cwd / "sheets" / "blank.md"
+    sheet.parent.mkdir()
+    sheet.write_text(
+        '---\ntags: ["a/ /b", "c/\u200b/d", "/e/"]\n---\n# Things\n\n* **X**: y\n',
+        encoding="utf-8",
+    )
+    with built(cwd, sheet) as col:
+        assert notes_by_term(col)["X"]["tags"] == ["Things", "a::b", "c::d", "e"]
+
+
 def test_a_korean_sheet_gets_korean_prompts_without_a_config(cwd: Path) -> None:
     with built(cwd, SHEETS / "label-bullets.ko.md") as col:
         card = col.get_card(col.find_cards("")[0])

@@ -18,6 +18,7 @@ import pytest
 from anki_client import import_deck, notes_by_short, open_collection
 from conftest import FIXTURES, ROOT, run
 
+from flashcards import cache as cache_key
 from flashcards import collection, parse
 from flashcards.cache import FOLDER, UNUSED_DAYS, Cache
 from flashcards.read import read_text
@@ -222,7 +223,7 @@ main(sys.argv[1:], prog_name="flashcards")
         ("_Stale._remove", "KILL_AFTER"),  # an old note deleted, its new one not yet written
         ("collection._write_notes", "KILL_AFTER"),  # the cached database changed, uncommitted
         ("Store.keep", "KILL_BEFORE"),  # committed, its rows not yet saved
-        ("marshal.dump", "KILL_BEFORE"),  # the parse cache half written
+        ("marshal.dumps", "KILL_BEFORE"),  # the parse cache half written
     ],
 )
 def test_a_killed_rebuild_leaves_a_cache_that_gives_a_first_builds_bytes(
@@ -231,7 +232,7 @@ def test_a_killed_rebuild_leaves_a_cache_that_gives_a_first_builds_bytes(
     sheet = project / "source" / "aws.ko.md"
     edit(sheet, EC2, EC2 + " 요금은 초 단위로 낸다,")
     before = outputs(project)
-    env = {**os.environ, "KILL_IN": where, when: "3" if where == "marshal.dump" else "1"}
+    env = {**os.environ, "KILL_IN": where, when: "3" if where == "marshal.dumps" else "1"}
     done = subprocess.run([sys.executable, "-c", KILLER, "build"], cwd=project, env=env)
     assert done.returncode == -signal.SIGKILL
     assert outputs(project) == before  # a killed build changes no deck and no history
@@ -249,6 +250,90 @@ def test_a_damaged_cache_is_ignored(
             path.write_bytes(b"not what it was" * 100)
     edit(project / "source" / "aws.ko.md", EC2, EC2 + " 요금은 초 단위로 낸다,")
     warm_equals_cold(project, tmp_path, monkeypatch)
+
+
+def entries(project: Path, prefix: str) -> list[Path]:
+    return sorted((project / "decks" / FOLDER).glob(f"{prefix}*"))
+
+
+@pytest.mark.parametrize("prefix", ["pieces-", "deck-"])
+@pytest.mark.parametrize("cut", ["empty", "half"])
+def test_an_empty_or_truncated_cache_file_is_a_miss(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefix: str, cut: str
+) -> None:
+    for path in entries(project, prefix):
+        data = path.read_bytes()
+        path.write_bytes(b"" if cut == "empty" else data[: len(data) // 2])
+    edit(project / "source" / "aws.ko.md", EC2, EC2 + " 요금은 초 단위로 낸다,")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    warm_equals_cold(project, tmp_path, monkeypatch)
+
+
+def test_a_changed_byte_in_the_cache_never_reaches_a_card(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said, changed = "가상 서버".encode(), "가상 시계".encode()
+    touched = 0
+    for path in entries(project, "pieces-"):
+        data = path.read_bytes()
+        touched += said in data
+        path.write_bytes(data.replace(said, changed))
+    assert touched
+    edit(project / "source" / "aws.ko.md", "# 7.", "# 7. ")  # a rebuild, the same notes
+    warm_equals_cold(project, tmp_path, monkeypatch)
+    col = open_collection(tmp_path / "learner")
+    import_deck(col, project / "decks" / "aws-ko.apkg")
+    definitions = " ".join(fields["Definition"] for fields in notes_by_short(col).values())
+    assert "가상 서버" in definitions and "가상 시계" not in definitions
+
+
+def signed_elsewhere(project: Path, scratch: Path, found: dict[str, list[object]]) -> None:
+    """The cache entries `found` (name -> values), each note's HTML given a script, signed as
+    a build under another account (a shared CI cache) signs them."""
+    cache = Cache(project / "decks" / FOLDER, scratch)
+    for name, records in found.items():
+        with cache.writing(name) as put:
+            for value in records:
+                put(_with_script(value))
+    for path in entries(project, "deck-"):
+        path.unlink()  # only the parse cache is poisoned here; the decks are written anew
+    cache.commit()
+    cache.release()
+
+
+def _with_script(value: object) -> object:
+    if isinstance(value, str) and value.startswith("<") and "</" in value:
+        return value + "<script>alert(1)</script>"
+    if isinstance(value, tuple):
+        return tuple(_with_script(v) for v in value)
+    return value
+
+
+def test_a_cache_signed_under_another_account_is_never_trusted(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ours = os.environ["XDG_CACHE_HOME"]
+    cache = Cache(project / "decks" / FOLDER, tmp_path)
+    found = {path.name: cache.records(path.name) for path in entries(project, "pieces-")}
+    cache.release()
+    assert all(found.values())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
+    cache_key._secret.cache_clear()
+    try:
+        (tmp_path / "scratch-folder").mkdir()
+        signed_elsewhere(project, tmp_path / "scratch-folder", found)
+    finally:
+        monkeypatch.setenv("XDG_CACHE_HOME", ours)
+        cache_key._secret.cache_clear()
+    edit(project / "source" / "aws.ko.md", EC2, EC2 + " 요금은 초 단위로 낸다,")
+    warm_equals_cold(project, tmp_path, monkeypatch)
+    for deck in (project / "decks").glob("*.apkg"):
+        col = open_collection(tmp_path / f"learner-{deck.stem}")
+        import_deck(col, deck)
+        for nid in col.find_notes(""):
+            assert not any("<script" in value for value in col.get_note(nid).fields)
+        col.close()
 
 
 def test_a_build_while_another_holds_the_cache_goes_without_it(

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from markdown_it.token import Token
 
 from flashcards import markup
-from flashcards.errors import INFO, Problem
+from flashcards.errors import INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note
 from flashcards.rules.found import Context, Found
 from flashcards.terms import clean_term
@@ -22,6 +22,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if tok.content.lstrip()[:8].lower() != "<details":
         return None
     end = _end(toks, i)
+    if end is None:
+        # Its answer would run on to the end: the notes after it would vanish into it.
+        message = "<details> is never closed, so it gives no note; end it with </details>"
+        return Found(i, problems=[Problem(ctx.path, ctx.line(tok), message, WARNING)])
     opening = _Reader(tok.content)
     if opening.question is None:
         message = "<details> without a <summary> gives no note"
@@ -35,15 +39,26 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(end, notes=[note])
 
 
-def _end(toks: Sequence[Token], i: int) -> int:
-    """Index of the top-level HTML block that closes the details opened at `i`."""
+def _end(toks: Sequence[Token], i: int) -> int | None:
+    """Index of the top-level HTML block that closes the details opened at `i`; None when
+    none does."""
     depth = 0
     for j in range(i, len(toks)):
         if toks[j].type == "html_block" and toks[j].level == 0:
             depth += _Depth(toks[j].content).change
             if depth <= 0:
                 return j
-    return len(toks) - 1
+    return None
+
+
+def unclosed(toks: Sequence[Token]) -> bool:
+    """Whether a `<details>` opened at the top level of `toks` is still open at their end:
+    the text after them may hold its answer (see `parse`)."""
+    depth = 0
+    for tok in toks:
+        if tok.type == "html_block" and tok.level == 0 and "details" in tok.content.lower():
+            depth = max(0, depth + _Depth(tok.content).change)
+    return depth > 0
 
 
 class _Depth(HTMLParser):

@@ -2,9 +2,9 @@
 is its definition, labels kept as labels (`**Definition**: …`, `**장점**: …`).
 
 Decided once the whole sheet is read: a heading with no sub-heading whose bold items are
-mostly labels (known label words, or two or more bold items that repeat under other headings)
-is a term, and so are its sibling headings that hold only text. `terms: headings` makes every
-such heading with text under it a term; `terms: bold` none.
+mostly labels (known label words, or a pattern of bold items that repeat together under other
+headings, see `_pattern`) is a term, and so are its sibling headings that hold only text.
+`terms: headings` makes every such heading with text under it a term; `terms: bold` none.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def heading_terms(sections: Sequence[Section], up: Sequence[int], mode: str) -> 
     candidates = [i for i, s in enumerate(sections) if _leaf(sections, i) and s.content]
     if mode == HEADINGS:
         return set(candidates)
-    counts = Counter(k for s in sections for k in set(s.labels))
-    labelled = {i for i in candidates if _labelled(sections[i].labels, counts)}
+    pattern = _pattern(sections, candidates)
+    labelled = {i for i in candidates if _labelled(sections[i].labels, pattern)}
     with_terms = {up[i] for i in labelled}
     only_text = {
         i
@@ -71,12 +71,28 @@ def heading_terms(sections: Sequence[Section], up: Sequence[int], mode: str) -> 
     return labelled | only_text
 
 
-def _labelled(keys: Sequence[str], counts: Counter[str]) -> bool:
-    """Whether most of a heading's bold items are labels: label words, or (where at least two
-    of them repeat under other headings, a pattern and not one term written twice) repeats."""
-    repeated = {k for k in keys if counts[k] > 1}
-    pattern = len(repeated) >= 2
-    labels = sum(is_label(k) or (pattern and k in repeated) for k in keys)
+def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]:
+    """Bold items that are labels by repetition: under two or more headings, at least two
+    together, where every bold item repeats so or is a label word. A term written twice
+    (a duplicate) stands among terms that do not repeat, so it never makes a pattern."""
+    pool = [i for i in candidates if sections[i].labels]
+    while True:
+        counts = Counter(k for i in pool for k in set(sections[i].labels))
+        repeated = {k for k, n in counts.items() if n > 1}
+        clean = [
+            i
+            for i in pool
+            if len(repeated.intersection(sections[i].labels)) >= 2
+            and all(k in repeated or is_label(k) for k in sections[i].labels)
+        ]
+        if clean == pool:
+            return repeated
+        pool = clean
+
+
+def _labelled(keys: Sequence[str], pattern: set[str]) -> bool:
+    """Whether most of a heading's bold items are labels: label words, or a pattern's."""
+    labels = sum(is_label(k) or k in pattern for k in keys)
     return 2 * labels > len(keys) > 0
 
 
