@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from flashcards.errors import FlashcardsError
+from flashcards.errors import FlashcardsError, grouped
 
 DEFAULT_CONFIG = Path("source/decks.yaml")
 
@@ -81,8 +81,8 @@ def build(
     with progress.on_terminal(sys.stderr) as report:
         built = build_decks(targets, check=check, strict=strict, report=report)
     results = built.results
-    for p in built.warnings:
-        click.echo(str(p), err=True)
+    for line in grouped(built.warnings):
+        click.echo(line, err=True)
     stale = [r for r in results if r.changed]
     for r in results:
         if check:
@@ -109,8 +109,8 @@ def notes(source: Path, as_json: bool, terms: str | None) -> None:
     sheet = plan.load_sheet(source, terms)
     if sheet.errors:
         raise ProblemsError(sheet.errors)
-    for p in plan.warnings({source: sheet}):
-        click.echo(str(p), err=True)
+    for line in grouped(plan.warnings({source: sheet})):
+        click.echo(line, err=True)
     if as_json:
         click.echo(json.dumps([asdict(n) for n in sheet.notes], ensure_ascii=False, indent=2))
         return

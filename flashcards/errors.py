@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Any
@@ -34,6 +35,31 @@ class Problem:
     def __str__(self) -> str:
         kind = "" if self.level == ERROR else f"{self.level}: "
         return f"{self.path}:{self.line}: {kind}{self.message}"
+
+
+GROUP_FROM = 3
+"""Problems of one kind in one file from which `grouped` says them in one line."""
+_QUOTED = re.compile(r'"[^"]*"|\d+')
+
+
+def grouped(problems: Iterable[Problem]) -> list[str]:
+    """The problems to print, those of one kind in one file (the same message but for its
+    quoted words and numbers) said once with their count and first lines: a real sheet's
+    seventy plain items are one line, not seventy. `lint` lists every one instead."""
+    kinds: dict[tuple[str, str, str], list[Problem]] = {}
+    for p in sorted(problems):
+        kinds.setdefault((p.path, p.level, _QUOTED.sub("_", p.message)), []).append(p)
+    lines = []
+    for found in kinds.values():
+        if len(found) < GROUP_FROM:
+            lines += [(p.path, p.line, str(p)) for p in found]
+            continue
+        first = found[0]
+        shown = ", ".join(str(p.line) for p in found[:GROUP_FROM])
+        more = ", …" if len(found) > GROUP_FROM else ""
+        said = f"{first} ({len(found)} like it, at lines {shown}{more}; lint lists each)"
+        lines.append((first.path, first.line, said))
+    return [line for *_, line in sorted(lines)]
 
 
 class FlashcardsError(click.ClickException):

@@ -11,12 +11,14 @@ from markdown_it.common.normalize_url import validateLink
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from flashcards import sanitize
 from flashcards.highlight import highlight
 from flashcards.syntax import math
 from flashcards.syntax.callouts import callouts_plugin
+from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
 from flashcards.syntax.labels import labels_plugin
 from flashcards.syntax.links import links_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
@@ -79,6 +81,8 @@ def _make() -> MarkdownIt:
         },
     ).enable("table")
     md.use(front_matter_plugin)
+    md.use(cjk_emphasis_plugin)
+    md.use(deflist_plugin)
     md.use(labels_plugin)
     md.use(links_plugin)
     md.use(wikilinks_plugin)
@@ -146,6 +150,20 @@ def ends_open(toks: Sequence[Token], part: str) -> bool:
     closing = lines[last.map[1] - 1].strip() if last.map[1] - 1 > last.map[0] else ""
     marker = last.markup
     return not (closing.startswith(marker) and not closing.strip(marker[0]))
+
+
+def containers(toks: Sequence[Token]) -> list[str]:
+    """For each token, the kind of the innermost block that holds it ("blockquote",
+    "list_item", "callout", …; "" at the top), in one pass."""
+    found: list[str] = []
+    open_kinds: list[str] = []
+    for tok in toks:
+        if tok.nesting == -1 and open_kinds:
+            open_kinds.pop()
+        found.append(open_kinds[-1] if open_kinds else "")
+        if tok.nesting == 1:
+            open_kinds.append(tok.type.removesuffix("_open"))
+    return found
 
 
 def tokens(text: str) -> list[Token]:

@@ -79,6 +79,8 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             tuple(s.labels),
             tuple(n - offset for n in s.loose),
             s.content,
+            s.weak,
+            s.opening,
         )
         for s in walk.sections
     )
@@ -106,8 +108,10 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             list(labels),
             [n + offset for n in loose],
             content,
+            weak,
+            opening,
         )
-        for name, line, level, top, body, notes, labels, loose, content in sections
+        for name, line, level, top, body, notes, labels, loose, content, weak, opening in sections
     ]
     walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]
     walk.description, walk.blocks = description, blocks

@@ -58,6 +58,16 @@ CONTINUATIONS = frozenset(
 """English words that show a bold phrase is part of a sentence (`**Concurrent mounting** by
 …`), not a term with its definition after it."""
 
+OBJECTS = frozenset(_words("the a an your my our their its this these those it them each all"))
+"""Words that open a verb's object: in a numbered list, `1. **Fork** the repository` is a
+step with its verb in bold, not a term."""
+
+
+def is_step(text_after_bold: str) -> bool:
+    """Whether the text after a numbered item's bold goes on as the bold verb's object."""
+    words = text_after_bold.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in OBJECTS
+
 
 def is_marker(char: str) -> bool:
     return char in _MARKER_CHARS or unicodedata.category(char) in _MARKER_CATEGORIES
@@ -85,13 +95,28 @@ def visible(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+_QUOTES = {
+    '"': '"',
+    "'": "'",
+    "\u201c": "\u201d",
+    "\u2018": "\u2019",
+    "\u300c": "\u300d",
+    "\u300e": "\u300f",
+}
+"""Quotation marks, opening and closing: `**"컨텍스트 스위칭"**이란` quotes its term."""
+
+
 def clean_term(bold_text: str) -> str:
-    """The term in a bold span: invisible characters, leading markers and a trailing colon
-    dropped, trimmed."""
+    """The term in a bold span: invisible characters, leading markers, a trailing colon and
+    the quotation marks around it all dropped, trimmed."""
     text = strip_markers(visible(bold_text).strip()).strip()
     for colon in _COLONS:
         text = text.removesuffix(colon)
-    return text.strip()
+    text = text.strip()
+    closing = _QUOTES.get(text[:1])
+    if closing and len(text) > 2 and text.endswith(closing) and closing not in text[1:-1]:
+        text = text[1:-1].strip()
+    return text
 
 
 def ends_with_colon(bold_text: str) -> bool:
@@ -125,6 +150,30 @@ def separated(text: str) -> str | None:
     if match is None or not match.group().strip():
         return None
     return text[match.end() :]
+
+
+# What joins a term to a definition written as a sentence: a Korean topic or definition
+# particle ("**프로세스**는 …", "**스레드**란 …", "**페이징**이라 함은 …", with or without a
+# space before it), or an English copula ("**Cache** is a …"). Other particles ("과", "의",
+# "를", …) and other words keep the bold as emphasis in a sentence.
+_DEFINED = re.compile(
+    r"^\s?(?:(?:이)?라고\s?하는\s?것은|(?:이)?라\s?함은|(?:이)?라는\s?것은|이란|란|은|는)"
+    r"(?=[\s,:]|$)[\s,:]*"
+    r"|^\s+(?:(?:is|are)(?=\s+(?:an?|the|one)\s)|means|refers\s+to|is\s+defined\s+as)\s+",
+    re.IGNORECASE,
+)
+
+
+def defined(text: str) -> str | None:
+    """The text after a particle or copula that makes a bold lead a term defined in a
+    sentence (see `_DEFINED`): "is a …", "is the …", "means …", "refers to …", not "is
+    great"; None when it does not start with one."""
+    match = _DEFINED.match(text)
+    return None if match is None else text[match.end() :]
+
+
+PRONOUNS = frozenset(_words("this that these those it they he she we you i here there what"))
+"""Bold words that stand for something said elsewhere: `**This** is why …` defines nothing."""
 
 
 def continues_sentence(text: str) -> bool:
@@ -232,6 +281,84 @@ def heading_name(heading_text: str) -> str:
         name = name.removesuffix(colon)
     name = name.strip()
     return name if name else text
+
+
+META = frozenset(
+    _words(
+        """contents toc contributing contributors license licence references bibliography
+    credits acknowledgements acknowledgments changelog 목차 차례 참고 참고자료 참고문헌 출처
+    레퍼런스 기여 기여하기 라이선스 라이센스"""
+    )
+) | {
+    "table of contents",
+    "further reading",
+    "see also",
+    "related links",
+    "about this repository",
+    "to do",
+    "참고 자료",
+    "참고 문헌",
+    "관련 링크",
+    "사용 방법",
+    "기여 방법",
+    "더 읽을거리",
+}
+"""Headings of what a document says of itself rather than of its subject (its contents, how
+to use or cite it, who wrote it, its license): their sections are never notes."""
+
+STRUCTURE = frozenset(
+    _words(
+        """introduction intro overview background conclusion conclusions summary recap notes
+    개요 소개 요약 정리 결론 들어가며 마치며 서론 본론"""
+    )
+)
+"""Headings that structure a text (an overview, a summary): never a term of their own, though
+the terms written under them are notes."""
+
+
+_META_OPENINGS = ("how to use", "how to read", "how to contribute", "이 문서", "이 저장소")
+
+
+def is_meta(heading: str) -> bool:
+    name = key(heading)
+    return name in META or name.startswith(_META_OPENINGS)
+
+
+def is_term_like(heading: str) -> bool:
+    """Whether a heading could name a term: a short name, not a part of the text's structure
+    (`Summary`) nor a label (`Example`)."""
+    name = key(heading)
+    return 0 < len(name.split()) <= 6 and name not in STRUCTURE and not is_label(name)
+
+
+_WHAT_IS_EN = re.compile(
+    r"^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(?P<term>[^?]+?)\s*\?$", re.I
+)
+_WHAT_IS_KO = re.compile(
+    r"^(?P<term>.+?)\s*(?:이란|란)\s*(?:무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요)?)?\s*\?$"
+)
+_QUESTION_MARKS = ("?", "\uff1f")
+
+
+def asked(heading: str) -> tuple[str, bool] | None:
+    """What a heading that asks a question asks: (the term, True) for "What is X?" and
+    "X란?", whose answer defines X; (the question, False) for any other; None when the
+    heading asks nothing."""
+    text = heading.strip()
+    if not text.endswith(_QUESTION_MARKS):
+        return None
+    plain = text[:-1].rstrip() + "?"
+    for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
+        match = pattern.match(plain)
+        if match is not None:
+            term = match["term"].strip()
+            if 0 < len(term.split()) <= 4 and not _LINKS_TWO.search(term):
+                return term, True
+    return text, False
+
+
+_LINKS_TWO = re.compile(r"(?:\s(?:and|vs\.?|or|between)\s|[와과]\s|차이)", re.I)
+"""Words that make "What is X?" a question about two things, not a definition of one."""
 
 
 def is_index_heading(name: str) -> bool:

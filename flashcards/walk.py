@@ -14,7 +14,13 @@ from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import Note, Sheet
 from flashcards.rules import RULES, Context, Found
 from flashcards.rules.found import line_of
-from flashcards.rules.headings import Section, heading_note, heading_terms, parents
+from flashcards.rules.headings import (
+    Section,
+    heading_note,
+    heading_terms,
+    meta_sections,
+    parents,
+)
 from flashcards.terms import AUTO, heading_name, key, same_term, split_term
 
 NO_NOTES = (
@@ -38,9 +44,11 @@ class Walk:
         self.blocks = 0  # top-level blocks seen in the intro
         self.front: tuple[str, int] | None = None
         self._context: Context | None = None
+        self._containers: list[str] = []
 
     def feed(self, toks: Sequence[Token], offset: int) -> None:
         i, intro_end, title = 0, None, None
+        self._containers = markup.containers(toks)
         while i < len(toks):
             tok = toks[i]
             if tok.type == "front_matter":
@@ -75,17 +83,24 @@ class Walk:
 
     def _match(self, toks: Sequence[Token], i: int, offset: int) -> Found | None:
         section = self.sections[-1]
-        if toks[i].level == 0 and toks[i].type != "front_matter":
+        if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
+            section.opening = section.opening or toks[i].type.removesuffix("_open")
             section.content = True
         ctx = self._context
-        if ctx is None or ctx.category != section.name or ctx.offset != offset:
-            ctx = self._context = Context(self.path, offset, section.name)
+        if (
+            ctx is None
+            or ctx.category != section.name
+            or ctx.offset != offset
+            or ctx.containers is not self._containers
+        ):
+            ctx = self._context = Context(self.path, offset, section.name, self._containers)
         for rule in RULES:
             found = rule(ctx, toks, i)
             if found is not None:
                 section.notes += found.notes
                 section.labels += found.labels
                 section.loose += found.loose
+                section.weak += len(found.notes) if found.weak else 0
                 self.problems += found.problems
                 return found
         return None
@@ -98,7 +113,9 @@ class Walk:
         last.notes += first.notes
         last.labels += first.labels
         last.loose += first.loose
+        last.opening = last.opening or first.opening
         last.content = last.content or first.content
+        last.weak += first.weak
         self.sections += sections
         self.problems += later.problems
         # Only the first piece holds the intro and the front matter.
@@ -113,12 +130,13 @@ class Walk:
         )
         up = parents(self.sections)
         owner = _categories(self.sections, up)
-        chosen = heading_terms(self.sections, up, terms or front.terms or AUTO)
-        notes = self._notes(text, up, owner, chosen)
+        meta = meta_sections(self.sections, up)
+        chosen = heading_terms(self.sections, up, terms or front.terms or AUTO, meta)
+        notes = self._notes(text, up, owner, chosen, meta)
         problems = [*self.problems, *front.problems, *_no_definitions(notes)]
         notes = [n for n in notes if n.definition]
         kept, duplicates = _unique(notes)
-        problems += duplicates + _section_problems(self.sections, chosen, self.path)
+        problems += duplicates + _section_problems(self.sections, chosen | meta, self.path)
         renames = _renames(front, kept, self.path, self.front[1] if self.front else 1)
         problems += renames.problems
         if not kept and not any(p.level == ERROR for p in problems):
@@ -139,14 +157,22 @@ class Walk:
             renames.pairs,
         )
 
-    def _notes(self, text: str, up: list[int], owner: list[int], chosen: set[int]) -> list[Note]:
-        """Every note in document order, each with the category its heading gives."""
+    def _notes(
+        self, text: str, up: list[int], owner: list[int], chosen: set[int], meta: set[int]
+    ) -> list[Note]:
+        """Every note in document order, each with the category its heading gives; none of
+        a section about the document itself."""
         lines = text.splitlines(keepends=True) if chosen else []
         notes: list[Note] = []
         for i, s in enumerate(self.sections):
+            if i in meta:
+                continue
             if i in chosen:
                 end = self.sections[i + 1].line - 1 if i + 1 < len(self.sections) else len(lines)
-                category = self.sections[owner[up[i]]].name if up[i] >= 0 else ""
+                above = up[i]
+                while above in chosen:  # a question under a question: the category above both
+                    above = up[above]
+                category = self.sections[owner[above]].name if above >= 0 else ""
                 notes.append(heading_note(s, lines, end, category, self.path))
                 continue
             name = self.sections[owner[i]].name

@@ -281,3 +281,37 @@ def test_an_output_that_is_not_a_regular_file_is_left_alone(cwd: Path) -> None:
     os.mkfifo(cwd / "pipe")  # like /dev/null: renaming over it would replace it
     fails_with(["build", "s.md", "-o", "pipe"], "pipe:1: cannot write: not a regular file")
     assert (cwd / "pipe").is_fifo()
+
+
+PLAIN_ITEMS = "# Services\n\n- **EC2**: servers\n" + "".join(
+    f"- plain item {n}\n" for n in range(12)
+)
+
+
+def test_warnings_of_one_kind_are_one_line_in_build_and_notes_and_each_in_lint(
+    cwd: Path,
+) -> None:
+    (cwd / "s.md").write_text(PLAIN_ITEMS, encoding="utf-8")
+    grouped = (
+        "s.md:4: warning: list item does not start with a bold term, so it is not a note"
+        " (12 like it, at lines 4, 5, 6, …; lint lists each)"
+    )
+    built = run("build", "s.md", "-o", "s.apkg")
+    assert built.exit_code == 0, built.output
+    assert built.stderr.splitlines() == [grouped]
+    assert run("notes", "s.md").stderr.splitlines() == [grouped]
+    linted = run("lint", "s.md")
+    assert linted.stderr.splitlines() == [
+        f"s.md:{line}: warning: list item does not start with a bold term, so it is not a note"
+        for line in range(4, 16)
+    ]
+    assert linted.stdout == "1 source checked, 12 warnings\n"
+
+
+def test_two_warnings_of_one_kind_are_each_said(cwd: Path) -> None:
+    (cwd / "s.md").write_text("# A\n\n- **X**: x\n- one\n- two\n", encoding="utf-8")
+    built = run("build", "s.md", "-o", "s.apkg")
+    assert built.stderr.splitlines() == [
+        f"s.md:{line}: warning: list item does not start with a bold term, so it is not a note"
+        for line in (4, 5)
+    ]

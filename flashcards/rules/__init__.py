@@ -11,12 +11,34 @@ from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
 
-from flashcards.rules import details, item, paragraph, table
+from flashcards.rules import (
+    definition_callout,
+    definition_list,
+    details,
+    glossary,
+    item,
+    item_heading,
+    lead_in,
+    navigation,
+    paragraph,
+    table,
+)
 from flashcards.rules.found import Context, Found
 
 Rule = Callable[[Context, Sequence[Token], int], Found | None]
 
-RULES: tuple[Rule, ...] = (item.rule, paragraph.rule, table.rule, details.rule)
+RULES: tuple[Rule, ...] = (
+    navigation.rule,
+    lead_in.rule,
+    item_heading.rule,
+    glossary.rule,
+    item.rule,
+    paragraph.rule,
+    table.rule,
+    details.rule,
+    definition_list.rule,
+    definition_callout.rule,
+)
 """Tried in this order; the first that recognises the token wins."""
 
 __all__ = ["RULES", "Context", "Found", "Rule"]

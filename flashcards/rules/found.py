@@ -13,14 +13,20 @@ from flashcards.note import Note
 
 @dataclass(frozen=True)
 class Context:
-    """Where a rule reads: which file, how many lines lie before this piece, which heading."""
+    """Where a rule reads: which file, how many lines lie before this piece, which heading,
+    and what holds each token of the piece (see `markup.containers`)."""
 
     path: str
     offset: int
     category: str
+    containers: Sequence[str] = ()
 
     def line(self, tok: Token) -> int:
         return line_of(tok, self.offset)
+
+    def inside(self, i: int) -> str:
+        """The kind of block that holds token `i` ("" at the top)."""
+        return self.containers[i] if i < len(self.containers) else ""
 
 
 def line_of(tok: Token, offset: int) -> int:
@@ -40,6 +46,9 @@ class Found:
     loose: list[int] = field(default_factory=list)
     """Lines of list items that are no note."""
     problems: list[Problem] = field(default_factory=list)
+    weak: bool = False
+    """Notes a heading over them may take as its definition instead (a plain glossary under
+    a heading that names a term: `### Linked List` over `- Access: O(n)`)."""
 
 
 def close(toks: Sequence[Token], start: int) -> int:

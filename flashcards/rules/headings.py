@@ -14,8 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flashcards import markup
-from flashcards.note import Note
-from flashcards.terms import BOLD, HEADINGS, is_index_heading, is_label, split_term
+from flashcards.note import QUESTION, TERM, Note
+from flashcards.rules.found import Context
+from flashcards.rules.notes import blocks_note
+from flashcards.terms import (
+    BOLD,
+    HEADINGS,
+    asked,
+    is_index_heading,
+    is_label,
+    is_meta,
+    is_term_like,
+)
 
 
 @dataclass
@@ -35,6 +45,10 @@ class Section:
     loose: list[int] = field(default_factory=list)
     content: bool = False
     """Whether any block stands under it."""
+    weak: int = 0
+    """How many of its notes a heading term over them would take in (see `Found.weak`)."""
+    opening: str = ""
+    """The kind of the first block under it (`paragraph`, `bullet_list`, …)."""
 
     @property
     def index(self) -> bool:
@@ -52,23 +66,66 @@ def parents(sections: Sequence[Section]) -> list[int]:
     return found
 
 
-def heading_terms(sections: Sequence[Section], up: Sequence[int], mode: str) -> set[int]:
-    """Indexes of the sections whose heading is a term."""
+def meta_sections(sections: Sequence[Section], up: Sequence[int]) -> set[int]:
+    """Indexes of the sections about the document itself (see `terms.META`), and of every
+    section under one: never notes."""
+    found: set[int] = set()
+    for i, s in enumerate(sections):
+        if s.level > 0 and (is_meta(s.name) or up[i] in found):
+            found.add(i)
+    return found
+
+
+def heading_terms(
+    sections: Sequence[Section], up: Sequence[int], mode: str, meta: set[int]
+) -> set[int]:
+    """Indexes of the sections whose heading is a term (or asks a question)."""
     if mode == BOLD:
         return set()
-    candidates = [i for i, s in enumerate(sections) if _leaf(sections, i) and s.content]
+    questions = {
+        i
+        for i, s in enumerate(sections)
+        if s.level > 0 and s.top and s.content and i not in meta and asked(s.name) is not None
+    }
+    candidates = [
+        i for i, s in enumerate(sections) if _leaf(sections, i) and s.content and i not in meta
+    ]
     if mode == HEADINGS:
-        return set(candidates)
+        return set(candidates) | questions
     pattern = _pattern(sections, candidates)
     labelled = {i for i in candidates if _labelled(sections[i].labels, pattern)}
-    with_terms = {up[i] for i in labelled}
+    with_terms = {up[i] for i in labelled | questions}
     only_text = {
         i
         for i in candidates
         if up[i] in with_terms
         and not (sections[i].labels or sections[i].loose or sections[i].notes)
     }
-    return labelled | only_text
+    return (
+        labelled | only_text | questions | _grouped(sections, up, candidates, labelled | questions)
+    )
+
+
+_DEFINING = {"paragraph", "math_block", "fence", "table"}
+"""What a term's definition opens with, under its heading: a sentence, a formula, code, a
+table; a list of plain items (a to-do list) is no definition of the heading's words."""
+
+
+def _grouped(
+    sections: Sequence[Section], up: Sequence[int], candidates: Sequence[int], terms: set[int]
+) -> set[int]:
+    """Leaf headings that name terms under a heading that groups them (`## Data Structures`
+    over `### Linked List` and `### Hash Map`, each with its text): a heading of a term's
+    name, with no notes of its own but those it would take in, beside at least one other
+    such heading (or a question) under a heading of the sheet (not its very top); its text
+    opens with a sentence, a formula, code or a table (see `_DEFINING`)."""
+    named = {
+        i
+        for i, s in ((i, sections[i]) for i in candidates)
+        if len(s.notes) == s.weak and s.opening in _DEFINING and is_term_like(s.name)
+    }
+    siblings = Counter(up[i] for i in named | terms)
+    return {i for i in named if sections[up[i]].level > 0 and siblings[up[i]] >= 2}
 
 
 def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]:
@@ -105,16 +162,11 @@ def _leaf(sections: Sequence[Section], i: int) -> bool:
 def heading_note(
     section: Section, lines: Sequence[str], end: int, category: str, path: str
 ) -> Note:
-    """The note of a heading term: everything from the line after it to `end`."""
+    """The note of a heading term: everything from the line after it to `end`. A heading
+    that asks "What is X?" (`X란?`) is the term X; one that asks anything else, a question."""
     toks = markup.tokens("".join(lines[section.body : end]))
-    short, expansion = split_term(section.name)  # the name is cleaned already
-    return Note(
-        section.name,
-        short,
-        expansion,
-        category,
-        markup.block_plain(toks),
-        markup.html(toks),
-        path,
-        section.line,
-    )
+    term, kind = section.name, TERM  # the name is cleaned already
+    question = asked(section.name)
+    if question is not None:
+        term, kind = question[0], TERM if question[1] else QUESTION
+    return blocks_note(Context(path, 0, category), section.line, term, toks, kind)

@@ -11,18 +11,19 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from flashcards import markup
 from flashcards.errors import WARNING, Problem
-from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import EMPHASIS, Lead, lead
-from flashcards.terms import is_callout, key, split_term
+from flashcards.rules.lead import EMPHASIS, SPACED, Lead, lead
+from flashcards.rules.notes import lead_note
+from flashcards.terms import is_callout, is_step, key
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open":
         return None
     found = item_lead(toks, i)
+    if found is not None and _step(toks[i], found):
+        found = None
     if found is None:
         return _plain(ctx, toks, i)
     end = close(toks, i)
@@ -33,7 +34,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if is_callout(found.term):
         return Found(end)
     blocks = list(toks[i + 4 : end])  # after the first paragraph, before the item's close
-    note = make_note(ctx, toks[i], found, blocks)
+    note = lead_note(ctx, ctx.line(toks[i]), found, blocks)
     return Found(end, notes=[note], labels=[key(found.term)])
 
 
@@ -45,23 +46,11 @@ def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
     return None if found is None or found.join == EMPHASIS else found
 
 
-def make_note(ctx: Context, opening: Token, found: Lead, blocks: list[Token]) -> Note:
-    """A note of a bold term: the inline rest of its paragraph, then the blocks after it."""
-    if not found.rest:
-        blocks = _unwrap_single_item(blocks)
-    html = [markup.inline_html(found.rest), markup.html(blocks)]
-    text = [markup.plain(found.rest), markup.block_plain(blocks)]
-    short, expansion = split_term(found.term)
-    return Note(
-        found.term,
-        short,
-        expansion,
-        ctx.category,
-        "\n".join(p for p in text if p),
-        "\n".join(p for p in html if p),
-        ctx.path,
-        ctx.line(opening),
-    )
+def _step(opening: Token, found: Lead) -> bool:
+    """`1. **Fork** the repository`: a numbered step with its verb in bold, no term."""
+    numbered = opening.markup in (".", ")")
+    after = found.rest[0].content if found.rest and found.rest[0].type == "text" else ""
+    return numbered and found.join == SPACED and is_step(after)
 
 
 def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -78,12 +67,3 @@ def _holds_note(toks: Sequence[Token], i: int) -> bool:
         toks[j].type == "list_item_open" and item_lead(toks, j) is not None
         for j in range(i + 1, end)
     )
-
-
-def _unwrap_single_item(blocks: list[Token]) -> list[Token]:
-    """A definition written as one nested item is that item's content, not a one-line list."""
-    if len(blocks) < 4 or not blocks[0].type.endswith("_list_open"):
-        return blocks
-    if close(blocks, 0) != len(blocks) - 1 or close(blocks, 1) != len(blocks) - 2:
-        return blocks
-    return blocks[2:-2]

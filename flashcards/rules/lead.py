@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,15 +10,21 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.terms import (
+    PRONOUNS,
     clean_term,
     continues_sentence,
+    defined,
     ends_with_colon,
+    key,
     only_markers,
     separated,
 )
 
 SEPARATED = "separated"
 """`**EC2**: …`, `**EC2** — …`, `**EC2:** …`: a term and its definition."""
+DEFINED = "defined"
+"""`**프로세스**는 …`, `**Cache** is a …`: a term defined in a sentence (the particle or the
+copula is no part of the definition)."""
 SPACED = "spaced"
 """`**EC2** virtual servers`: a term, its definition after a space."""
 BROKEN = "broken"
@@ -26,6 +33,10 @@ ALONE = "alone"
 """`**EC2**` and nothing after it in its paragraph."""
 EMPHASIS = "emphasis"
 """`**기획**과 …`, `**Concurrent mounting** by …`: bold inside a sentence, no term."""
+
+
+_REMARK = re.compile(r"^[ \t]*(\([^()\n]*\))")
+"""A parenthesised remark right after a bold term, before its separator: a reading."""
 
 
 @dataclass(frozen=True)
@@ -42,19 +53,30 @@ def lead(children: Sequence[Token]) -> Lead | None:
     (markers such as "★" or "📌 " before the bold aside)."""
     kids = [c for c in children if c.type != "text" or c.content]
     start = 1 if kids and kids[0].type == "text" and only_markers(kids[0].content) else 0
-    if start >= len(kids) or kids[start].type != "strong_open":
+    if start >= len(kids):
+        return None
+    if kids[start].type == "em_open" and start + 1 < len(kids):
+        start, wrapped = start + 1, True  # `***bold italic***`: the bold inside the italic
+    else:
+        wrapped = False
+    if kids[start].type != "strong_open":
         return None
     end = _strong_close(kids, start)
+    if wrapped and (end + 1 >= len(kids) or kids[end + 1].type != "em_close"):
+        return None  # italic that only begins with bold: a sentence, no term
     bold = markup.plain(kids[start + 1 : end])
-    rest = kids[end + 1 :]
-    join, rest = _joined(rest)
+    rest = kids[end + 1 + wrapped :]
+    remark = _REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
+    join, rest = _joined(rest, key(bold) in PRONOUNS)
+    if join == SEPARATED and remark is not None:
+        bold += " " + remark[1]  # a reading or a remark written after the bold
     if ends_with_colon(bold):  # `**SQS:** queues`, and `**SQS:**: queues` as well
         join = join if join in (BROKEN, ALONE) else SEPARATED
         rest = _definition(rest)
     return Lead(clean_term(bold), join, rest)
 
 
-def _joined(rest: list[Token]) -> tuple[str, list[Token]]:
+def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[Token]]:
     if not rest:
         return ALONE, []
     first = rest[0]
@@ -65,7 +87,15 @@ def _joined(rest: list[Token]) -> tuple[str, list[Token]]:
     after = separated(first.content)
     if after is not None:
         return SEPARATED, _definition([_with_content(first, after), *rest[1:]])
-    if continues_sentence(first.content):
+    remark = _REMARK.match(first.content)
+    if remark is not None and separated(first.content[remark.end() :]) is not None:
+        # `**おはよう** (ohayou): …`: the remark belongs to the term (see `lead`).
+        after = separated(first.content[remark.end() :])
+        return SEPARATED, _definition([_with_content(first, after or ""), *rest[1:]])
+    after = defined(first.content)
+    if after is not None and not bold_pronoun:
+        return DEFINED, _definition([_with_content(first, after), *rest[1:]])
+    if continues_sentence(first.content) or bold_pronoun:
         return EMPHASIS, rest
     return SPACED, _definition(rest)
 

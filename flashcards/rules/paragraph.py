@@ -1,7 +1,9 @@
 """A paragraph that starts with a bold term and a separator is a note, like a list item.
 
-`**Latency** - …`, `**Load Balancer**: …`, `**Packet** — …`; the paragraph's next lines
-belong to the definition. `**Tip:** …` and other callout words open a remark, not a note.
+`**Latency** - …`, `**Load Balancer**: …`, `**데드락(Deadlock)**은 …`; the paragraph's next
+lines belong to the definition, unless they start with a bold term and a separator too:
+lines of `**Term**: definition` one under another are a note each. A paragraph in a quote
+(`> **SRAM** : …`) is read the same. `**Tip:** …` and other callout words open a remark.
 """
 
 from __future__ import annotations
@@ -10,16 +12,67 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards.note import Note
 from flashcards.rules.found import Context, Found
-from flashcards.rules.item import make_note
-from flashcards.rules.lead import SEPARATED, lead
+from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
+from flashcards.rules.notes import lead_note
 from flashcards.terms import is_callout
+
+_PLACES = ("", "blockquote")
+"""Where a paragraph may stand to be a note: at the top, or in a quote (not in a list item,
+whose paragraphs belong to the item, nor in a callout, which is a remark)."""
+_BREAKS = ("softbreak", "hardbreak")
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type != "paragraph_open" or toks[i].level != 0:
+    if toks[i].type != "paragraph_open" or ctx.inside(i) not in _PLACES:
         return None
-    found = lead(toks[i + 1].children or [])
-    if found is None or found.join != SEPARATED or not found.term or is_callout(found.term):
+    children = toks[i + 1].children or []
+    whole = _term_lead(children)
+    if whole is None or is_callout(whole.term):
         return None
-    return Found(i + 2, notes=[make_note(ctx, toks[i], found, [])])
+    first = ctx.line(toks[i])
+    lines = _lines(children)
+    leads = [_term_lead(line) for line in lines]
+    if sum(found is not None for found in leads) < 2:
+        return Found(i + 2, notes=[lead_note(ctx, first, whole)])
+    return Found(i + 2, notes=_line_notes(ctx, first, lines, leads))
+
+
+def _term_lead(children: Sequence[Token]) -> Lead | None:
+    found = lead(children)
+    if found is None or found.join not in (SEPARATED, DEFINED) or not found.term:
+        return None
+    return found
+
+
+def _lines(children: Sequence[Token]) -> list[list[Token]]:
+    """The paragraph's inline tokens, line by line (a line break ends a line)."""
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in _BREAKS:
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
+
+
+def _line_notes(
+    ctx: Context, first: int, lines: list[list[Token]], leads: list[Lead | None]
+) -> list[Note]:
+    """A note for each line that starts with a term; a line that does not goes on with the
+    definition above it."""
+    notes: list[Note] = []
+    start = 0
+    for number in range(1, len(lines) + 1):
+        if number < len(lines) and leads[number] is None:
+            continue  # this line belongs to the note that starts at `start`
+        found = leads[start]
+        assert found is not None
+        rest = [*found.rest]
+        for line in lines[start + 1 : number]:
+            rest += [Token("softbreak", "br", 0), *line]
+        if not is_callout(found.term):
+            notes.append(lead_note(ctx, first + start, Lead(found.term, found.join, rest)))
+        start = number
+    return notes

@@ -60,6 +60,8 @@ def _opened(
     only the marker line."""
     opening, paragraph, inline = tokens[i : i + 3]
     kind = match["kind"].lower()
+    opening.meta["kind"] = kind  # as written: a kind of the author's own is kept too
+    opening.meta["title"] = match["title"].strip()
     _as_div(opening)
     opening.attrSet("class", f"callout callout-{kind if kind in kinds else 'note'}")
     title_open = Token("callout_title_open", "div", 1, level=opening.level + 1, map=inline.map)

@@ -1,0 +1,28 @@
+"""An Obsidian callout of definition, `> [!definition] Term` with its text under it, is a note:
+its title the term, its body the definition. Other callouts (`[!note]`, `[!tip]`) are remarks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards.rules.found import Context, Found, close
+from flashcards.rules.notes import blocks_note
+from flashcards.terms import clean_term, key
+
+KINDS = frozenset({"definition", "define", "def", "term", "concept", "vocab", "vocabulary"})
+"""Callout kinds that define their title (Obsidian has none built in: vaults name their own)."""
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    tok = toks[i]
+    if tok.type != "callout_open" or tok.meta.get("kind") not in KINDS:
+        return None
+    end = close(toks, i)
+    term = clean_term(str(tok.meta.get("title", "")))
+    if not term:
+        return Found(end)
+    body = toks[close(toks, i + 1) + 1 : end]  # after the title, before the callout's close
+    note = blocks_note(ctx, ctx.line(tok), term, body)
+    return Found(end, notes=[note], labels=[key(term)])

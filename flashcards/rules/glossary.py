@@ -1,0 +1,67 @@
+"""A list whose every item is `Term: definition`, without bold, is a glossary: an
+abbreviation list (`- Dx: Diagnosis`), a vocabulary list. A list of which only some items
+have a colon (a to-do list, sentences) is no glossary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards.rules.found import Context, Found, close
+from flashcards.rules.lead import Lead, lead
+from flashcards.rules.notes import lead_note
+from flashcards.terms import OBJECTS, clean_term, is_callout
+
+MAX_WORDS = 4
+MAX_CHARACTERS = 40
+"""A term is short, and opens with no article: a longer text before the colon (`The first
+thing to know: …`) is a sentence, and a list of such is no glossary."""
+
+_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s[-–—→])\\s+(?=\\S)")
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type not in ("bullet_list_open", "ordered_list_open"):
+        return None
+    if ctx.inside(i) not in ("", "blockquote"):
+        return None
+    end = close(toks, i)
+    items = [
+        j
+        for j in range(i + 1, end)
+        if toks[j].type == "list_item_open" and toks[j].level == toks[i].level + 1
+    ]
+    if len(items) < 2:
+        return None
+    found = [_entry(toks, j) for j in items]
+    if any(f is None for f in found):
+        return None
+    notes = []
+    for j, entry in zip(items, found, strict=True):
+        assert entry is not None
+        blocks = list(toks[j + 4 : close(toks, j)])  # nested under the item's first line
+        notes.append(lead_note(ctx, ctx.line(toks[j]), entry, blocks))
+    return Found(end, notes=notes, labels=[n.key for n in notes], weak=True)
+
+
+def _entry(toks: Sequence[Token], j: int) -> Lead | None:
+    """The term and the rest of an item written `Term: definition`; None for any other item."""
+    if toks[j + 1].type != "paragraph_open":
+        return None
+    children = toks[j + 2].children or []
+    if lead(children) is not None or not children or children[0].type != "text":
+        return None  # bold items are read by the list item rule
+    match = _TERM.match(children[0].content)
+    if match is None:
+        return None
+    term = clean_term(match["term"])
+    words = term.split()
+    if not words or len(term) > MAX_CHARACTERS or len(words) > MAX_WORDS:
+        return None
+    if is_callout(term) or words[0].casefold() in OBJECTS:
+        return None
+    first = children[0].copy()
+    first.content = children[0].content[match.end() :]
+    return Lead(term, "separated", [first, *children[1:]])

@@ -1,0 +1,33 @@
+"""A list that finishes a lead-in sentence is a list of what something does, not of terms:
+`Cloud storage lets teams:` then `- **Scale dynamically**: …`. The lead-in ends in a colon
+right after a word that asks for a verb to follow (`can`, `will`, `lets teams`, `helps you`,
+`allows you to`): each bold item is that verb, and none is a note."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.rules.found import Context, Found, close
+
+_ASKS_FOR_A_VERB = re.compile(
+    r"\b(?:can|could|will|would|should|must|may|might|to|lets?|helps?|allows?|enables?"
+    r"|makes?)(?:\s+\w+)?\s*:$",
+    re.IGNORECASE,
+)
+"""A lead-in that ends in a modal or a causative verb (with its object): the list supplies
+the verb. "Key terms:" or "The main services are:" ask for names, and stay lists of terms."""
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type not in ("bullet_list_open", "ordered_list_open") or i < 3:
+        return None
+    if toks[i - 1].type != "paragraph_close" or toks[i - 1].level != toks[i].level:
+        return None
+    lead_in = markup.plain(toks[i - 2].children or [])
+    if not _ASKS_FOR_A_VERB.search(lead_in):
+        return None
+    return Found(close(toks, i))

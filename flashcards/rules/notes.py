@@ -1,0 +1,51 @@
+"""How a rule makes a note: the one place a `Note` is made from what a shape gives."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.note import TERM, Note
+from flashcards.rules.found import Context, close
+from flashcards.rules.lead import Lead
+from flashcards.terms import split_term
+
+
+def note(ctx: Context, line: int, term: str, html: str, text: str, kind: str = TERM) -> Note:
+    """A note of `term` written at `line`, its definition as card HTML and as plain text; a
+    term has its short form and expansion, a question is asked as written."""
+    short, expansion = split_term(term) if kind == TERM else (term, "")
+    return Note(term, short, expansion, ctx.category, text, html, ctx.path, line, kind)
+
+
+def blocks_note(
+    ctx: Context, line: int, term: str, blocks: Sequence[Token], kind: str = TERM
+) -> Note:
+    """A note whose definition is a run of block tokens."""
+    return note(ctx, line, term, markup.html(blocks), markup.block_plain(blocks), kind)
+
+
+def lead_note(ctx: Context, line: int, found: Lead, blocks: Sequence[Token] = ()) -> Note:
+    """A note of a bold term: the inline rest of its paragraph, then the blocks after it."""
+    if not found.rest:
+        blocks = unwrap_single_item(blocks)
+    html = [markup.inline_html(found.rest), markup.html(blocks)]
+    text = [markup.plain(found.rest), markup.block_plain(blocks)]
+    return note(
+        ctx,
+        line,
+        found.term,
+        "\n".join(p for p in html if p),
+        "\n".join(p for p in text if p),
+    )
+
+
+def unwrap_single_item(blocks: Sequence[Token]) -> Sequence[Token]:
+    """A definition written as one nested item is that item's content, not a one-line list."""
+    if len(blocks) < 4 or not blocks[0].type.endswith("_list_open"):
+        return blocks
+    if close(blocks, 0) != len(blocks) - 1 or close(blocks, 1) != len(blocks) - 2:
+        return blocks
+    return blocks[2:-2]
