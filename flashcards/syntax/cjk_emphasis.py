@@ -34,7 +34,14 @@ def cjk_emphasis_plugin(md: MarkdownIt) -> None:
 def is_cjk(char: str) -> bool:
     """A CJK character: East Asian Width W, F or H and no default emoji presentation, or of
     the Hangul script (whose jamo are of narrow or neutral width)."""
-    return not char.isascii() and _cjk_pattern().match(char) is not None
+    if char.isascii():
+        return False
+    code = ord(char)
+    if unicodedata.east_asian_width(char) in ("W", "F", "H") and (
+        code < 0x2300 or 0x2C00 <= code < 0x10000
+    ):
+        return True  # Hangul, kana, ideographs, CJK punctuation: no emoji stands here
+    return _cjk_pattern().match(char) is not None
 
 
 @lru_cache(maxsize=1)
@@ -72,11 +79,13 @@ def scan(src: str, start: int, end: int, can_split_word: bool) -> Scanned:
     selected = ord(last) in _GENERAL_VS
     lead = before if selected else last
     last_non_cjk_punct = _non_cjk_punctuation(lead)
-    last_cjk = is_cjk(lead)
-    last_ivs = ord(last) in _IDEOGRAPHIC_VS
     next_non_cjk_punct = _non_cjk_punctuation(following)
     left = not next_space and (
-        not next_non_cjk_punct or last_space or last_non_cjk_punct or last_cjk or last_ivs
+        not next_non_cjk_punct
+        or last_space
+        or last_non_cjk_punct
+        or is_cjk(lead)
+        or ord(last) in _IDEOGRAPHIC_VS
     )
     right = not last_space and (
         not last_non_cjk_punct or next_space or next_non_cjk_punct or is_cjk(following)
