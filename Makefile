@@ -3,13 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: decks test lint check clean browser preview screenshot bench bytecode
+.PHONY: decks test test-fast lint check clean browser preview screenshot bench bytecode
 
 decks: bytecode
 	$(BIN)/flashcards build
 
 test: browser $(VENV)/.installed-test
 	$(BIN)/pytest
+
+# The edit-test loop: no browser, not the slowest tests (pathological sheets, properties,
+# 100,000 notes); `make test` runs them all.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/pytest -q -m "not browser and not slow"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check flashcards tests bench tools

@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from flashcards.build import spec_for
-from flashcards.deck import DeckSpec, note_fields, note_types
+from flashcards.cards import note_fields, note_types
+from flashcards.deck import Deck
 from flashcards.identity import note_guid, stable_id
+from flashcards.look import Look, look
 from flashcards.note import Note
-from flashcards.plan import load_sheet, single_target
+from flashcards.plan import sheet_deck
+from flashcards.sheets import load_sheet
 
 
 def floor_input(sheet_path: Path, out: Path) -> int:
@@ -18,14 +20,19 @@ def floor_input(sheet_path: Path, out: Path) -> int:
     sheet = load_sheet(sheet_path)
     if sheet.errors:
         raise ValueError(f"{sheet_path}: {sheet.errors[0]}")
-    spec = spec_for(single_target(sheet_path, None), sheet)
-    data = {"model": _model(spec), "deck": _deck(spec), "notes": _notes(spec, sheet.notes)}
+    deck = sheet_deck(sheet_path, None)
+    shown = look(deck, sheet)
+    data = {
+        "model": _model(deck, shown),
+        "deck": _deck(deck, shown),
+        "notes": _notes(deck, shown, sheet.notes),
+    }
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return len(sheet.notes)
 
 
-def _model(spec: DeckSpec) -> dict[str, Any]:
-    model = note_types(spec)["notes"]
+def _model(deck: Deck, shown: Look) -> dict[str, Any]:
+    model = note_types(deck, shown)["notes"]
     return {
         "id": model.model_id,
         "name": model.name,
@@ -37,20 +44,20 @@ def _model(spec: DeckSpec) -> dict[str, Any]:
     }
 
 
-def _deck(spec: DeckSpec) -> dict[str, Any]:
+def _deck(deck: Deck, shown: Look) -> dict[str, Any]:
     return {
-        "id": stable_id("deck", spec.namespace),
-        "name": spec.name,
-        "description": spec.description,
+        "id": stable_id("deck", deck.key),
+        "name": deck.name,
+        "description": shown.description,
     }
 
 
-def _notes(spec: DeckSpec, notes: tuple[Note, ...]) -> list[dict[str, Any]]:
+def _notes(deck: Deck, shown: Look, notes: tuple[Note, ...]) -> list[dict[str, Any]]:
     return [
         {
-            "fields": note_fields(note, spec),
-            "tags": [spec.tags[note.category]] if note.category in spec.tags else [],
-            "guid": note_guid(spec.namespace, note.key),
+            "fields": note_fields(note, shown),
+            "tags": [shown.tags[note.category]] if note.category in shown.tags else [],
+            "guid": note_guid(deck.key, note.key),
             "due": position,
         }
         for position, note in enumerate(notes)

@@ -32,6 +32,8 @@ from flashcards.cache import FOLDER as CACHE_FOLDER
 
 BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
+RESULTS = PROJECT / "docs" / "bench.md"
+"""Where each run writes its report: the docs show the latest run, never a pasted one."""
 CONSOLE_SCRIPT = Path(sys.executable).parent / "flashcards"
 SIZES = (1_000, 10_000, 100_000)
 QUICK = (1_000, 10_000)
@@ -343,8 +345,12 @@ def main(argv: list[str]) -> int:
         return 1
     print(*lines, "", sep="\n", flush=True)
     sizes = PATHOLOGICAL_QUICK if args.sizes == QUICK else PATHOLOGICAL
-    print(*pathological_section(sizes), "", sep="\n")
+    patterns = pathological_section(sizes)
+    print(*patterns, "", sep="\n")
     print(f"whole run: {time.perf_counter() - began:.0f} s")
+    written = ["# flashcards bench", "", *machine_facts(), "", *lines, "", *patterns, ""]
+    RESULTS.write_text("\n".join(written), encoding="utf-8")
+    print(f"written to {RESULTS.relative_to(PROJECT)}")
     return 0
 
 

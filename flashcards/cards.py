@@ -1,11 +1,32 @@
-"""The note types' fields, card templates and style: what a learner sees."""
+"""The note types: their fields, card templates and style, and each note's field values; a
+new field touches this module and `Note`."""
 
 from __future__ import annotations
 
-from flashcards.highlight import css as highlight_css
+import re
+import unicodedata
+from html import escape
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from flashcards import identity
+from flashcards.inert import inert
+from flashcards.mask import mask
+from flashcards.note import QUESTION, Note
+from flashcards.style import CSS
+
+if TYPE_CHECKING:  # genanki is loaded by the deck writer only
+    import genanki
+
+    from flashcards.deck import Deck
+    from flashcards.look import Look
+
+_KEY_PHRASE = re.compile(r'<code class="key">.*?</code>', re.S)
+
 
 FIELDS = ("Term", "Short", "Expansion", "Definition", "Clue", "Category", "Source")
-"""Frozen once released: a change here needs a new note-type ID (see `deck.NOTETYPE_VERSION`)."""
+"""Frozen once released: the note-type ID is made from them (`identity.notetype_id`), so a
+change of fields can only ever come with a new note type."""
 
 BILINGUAL_FIELDS = (*FIELDS, "Translation", "Translation Source")
 """A bilingual deck's fields: the same, then the definition in the second language."""
@@ -13,7 +34,7 @@ BILINGUAL_FIELDS = (*FIELDS, "Translation", "Translation Source")
 CLOZE_FIELDS = ("Text", "Term", "Category", "Source")
 """The cloze note type's fields: the definition with its key phrases as deletions."""
 
-LABELS = {
+PROMPTS = {
     "ko": {
         "meaning": "뜻",
         "term": "용어",
@@ -29,11 +50,11 @@ LABELS = {
         "cloze": "Fill in",
     },
 }
-"""Card labels in each deck language; a deck in another language uses English ones."""
+"""What a card asks and says, in each deck language; a deck in another language uses English."""
 
 
-def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["en"])
+def prompts(language: str) -> dict[str, str]:
+    return PROMPTS.get(language, PROMPTS["en"])
 
 
 def _front(prompt: str, body: str) -> str:
@@ -49,7 +70,7 @@ def _back(body: str) -> str:
 
 def templates(language: str, translation: str | None = None) -> list[dict[str, str]]:
     """The three card templates, labelled in `language`; bilingual when `translation` is set."""
-    own = labels(language)
+    own = prompts(language)
     if translation is None:
         meaning = '<div class="definition">{{Definition}}</div>'
         after_term = ""  # the front already shows the definition
@@ -58,7 +79,7 @@ def templates(language: str, translation: str | None = None) -> list[dict[str, s
             f'<div class="definition"><div class="language">{own["language"]}</div>'
             "{{Definition}}</div>"
             f'<div class="definition translation"><div class="language">'
-            f"{labels(translation)['language']}</div>{{{{Translation}}}}</div>"
+            f"{prompts(translation)['language']}</div>{{{{Translation}}}}</div>"
         )
         after_term = meaning
     return [
@@ -88,124 +109,89 @@ def templates(language: str, translation: str | None = None) -> list[dict[str, s
 def cloze_template(language: str) -> dict[str, str]:
     """The cloze card: the term and its definition with one key phrase blanked."""
     front = _front(
-        labels(language)["cloze"],
+        prompts(language)["cloze"],
         '<div class="term">{{Term}}</div><div class="definition">{{cloze:Text}}</div>',
     )
     # On a cloze card's back, Anki fills the same {{cloze:Text}} in, so one template serves both.
     return {"name": "Cloze", "qfmt": front, "afmt": front}
 
 
-CSS = """\
-/* Every colour is a variable set in the light rule or the night rule below, and nowhere else. */
-.card {
-  --fg: #1b1b1f;
-  --bg: #ffffff;
-  --muted: #575b61;
-  --rule: #d5d7db;
-  --key-fg: #3b2a00;
-  --key-bg: #fdeeb5;
-  --link: #0b57d0;
-  --code-bg: #f4f5f7;
-  --code-keyword: #7b1fa2;
-  --code-builtin: #00639b;
-  --code-function: #0b57d0;
-  --code-string: #2e7d32;
-  --code-number: #b3261e;
-  --code-comment: #5f6368;
-  color: var(--fg);
-  background-color: var(--bg);
-}
-.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card, .night-mode .card {
-  --fg: #ececef;
-  --bg: #1c1c1f;
-  --muted: #b4b8bf;
-  --rule: #45474c;
-  --key-fg: #fff1c2;
-  --key-bg: #4d3d06;
-  --link: #a8c7fa;
-  --code-bg: #26272b;
-  --code-keyword: #d7aefb;
-  --code-builtin: #7cd0ff;
-  --code-function: #a8c7fa;
-  --code-string: #9ad29a;
-  --code-number: #f6ae8f;
-  --code-comment: #a5a9b0;
-}
+def note_types(deck: Deck, look: Look) -> dict[str, genanki.Model]:
+    """The deck's note types; each ID comes from the deck's key and the field list."""
+    import genanki  # the deck writer's library: `lint` and `notes` never load it
 
-/* Fluid: no fixed widths, so a 390px phone and a desktop window both fit. */
-.card {
-  font-family: "Apple SD Gothic Neo", "Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic",
-    "Nanum Gothic", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  font-size: 1.2rem;
-  line-height: 1.65;
-  text-align: left;
-  word-break: keep-all;       /* Korean lines break between words, not inside them */
-  overflow-wrap: anywhere;    /* but a long URL or identifier never overflows */
-  margin: 0 auto;
-  padding: 1rem 1.1rem 2rem;
-  max-width: 42rem;
-  box-sizing: border-box;
-  -webkit-text-size-adjust: 100%;
-}
-.card * { box-sizing: border-box; max-width: 100%; }
-.card img { height: auto; }      /* a picture narrowed to the phone keeps its shape */
-.meta {
-  display: flex;
-  flex-wrap: wrap;
-  gap: 0.25em 0.6em;
-  font-size: 0.8rem;
-  color: var(--muted);
-  margin-bottom: 0.6em;
-}
-.prompt::before { content: "· "; }
-.term { font-size: 1.55rem; font-weight: 700; line-height: 1.35; }
-.expansion { font-size: 1.3rem; font-weight: 600; }
-.definition { margin-top: 0.4em; }
-.language { font-size: 0.75rem; color: var(--muted); margin-top: 0.9em; letter-spacing: 0.02em; }
-hr#answer { border: 0; border-top: 1px solid var(--rule); margin: 1em 0; }
-code.key {
-  font-family: inherit;
-  font-weight: 600;
-  padding: 0.05em 0.12em;
-  border-radius: 0.25em;
-  color: var(--key-fg);
-  background-color: var(--key-bg);
-  -webkit-box-decoration-break: clone;
-  box-decoration-break: clone;
-}
-.blank { color: var(--muted); font-weight: 600; letter-spacing: 0.05em; }
-a { color: var(--link); }
-ul, ol { padding-left: 1.3em; margin: 0.4em 0; }
-p { margin: 0.4em 0; }
-.cloze { font-weight: 700; color: var(--key-fg); background-color: var(--key-bg); }
+    bilingual = look.translation_language is not None
+    fields = BILINGUAL_FIELDS if bilingual else FIELDS
+    models = {
+        "notes": genanki.Model(
+            identity.notetype_id(deck.key, *fields),
+            f"flashcards: {deck.name}",
+            fields=[{"name": name} for name in fields],
+            templates=templates(look.language, look.translation_language),
+            css=CSS,
+            sort_field_index=0,
+        )
+    }
+    if deck.cloze:
+        models["cloze"] = genanki.Model(
+            identity.notetype_id(deck.key, "cloze", *CLOZE_FIELDS),
+            f"flashcards: {deck.name} (cloze)",
+            fields=[{"name": name} for name in CLOZE_FIELDS],
+            templates=[cloze_template(look.language)],
+            css=CSS,
+            model_type=genanki.Model.CLOZE,
+            sort_field_index=1,
+        )
+    return models
 
-/* What sheets write beyond lists: callout boxes, key caps, tables, headings in a definition. */
-.callout { border-left: 0.25em solid var(--rule); padding: 0.2em 0 0.2em 0.7em; margin: 0.6em 0; }
-.callout-title { font-weight: 700; color: var(--muted); }
-kbd {
-  font-family: inherit;
-  font-size: 0.9em;
-  padding: 0 0.3em;
-  border: 1px solid var(--rule);
-  border-radius: 0.25em;
-}
-sup, sub { line-height: 0; }
-table { display: block; overflow-x: auto; border-collapse: collapse; margin: 0.4em 0; }
-th, td { border: 1px solid var(--rule); padding: 0.2em 0.45em; vertical-align: top; }
-.definition :is(h1, h2, h3, h4, h5, h6) { font-size: 1.05em; margin: 0.6em 0 0.2em; }
-blockquote { margin: 0.4em 0; padding-left: 0.7em; border-left: 0.2em solid var(--rule); }
-details > summary { font-weight: 600; }
 
-/* Code blocks, highlighted at build time: a long line scrolls inside its block, never the card. */
-pre {
-  overflow-x: auto;
-  padding: 0.5em 0.7em;
-  border-radius: 0.3em;
-  background-color: var(--code-bg);
-  font-size: 0.85em;
-  line-height: 1.45;
-}
-pre code { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono CJK KR", monospace; }
-/* A formula set by MathJax wider than the phone scrolls too. */
-div.math { overflow-x: auto; }
-""" + highlight_css()  # each token kind's colour: the variables above
+def note_fields(note: Note, look: Look, translation: Note | None = None) -> list[str]:
+    """The note's field values, in the note type's field order, as Anki HTML: Anki syntax
+    written in the sheet is inert (see `flashcards.inert`)."""
+    names = (note.term, note.short, note.expansion)
+    values = [
+        escape(note.term),
+        escape(note.short),
+        escape(note.expansion),
+        note.html,
+        "" if note.kind == QUESTION else mask(note.html, names),
+        _category(note, look),
+        _source(note),
+    ]
+    if look.translation_language is not None:
+        values += [translation.html, _source(translation)] if translation else ["", ""]
+    # Last, on the HTML as Anki gets it: the mask above still finds the names as written.
+    return [inert(v) for v in values]
+
+
+def cloze_fields(note: Note, look: Look) -> list[str] | None:
+    """Fields of the cloze note of a term: its key phrases deleted; None when it has none."""
+    text = cloze_text(note.html)
+    if text is None:
+        return None
+    # The text is inert already: its deletions are the only Anki syntax it may hold.
+    return [text, *(inert(v) for v in (escape(note.term), _category(note, look), _source(note)))]
+
+
+def cloze_text(html: str) -> str | None:
+    """The definition, made inert, with its n-th key phrase as the n-th cloze deletion."""
+    count = 0
+
+    def delete(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        # The phrase is inert: a "}}" or "::" in it neither ends the deletion nor starts a hint.
+        return f"{{{{c{count}::{match[0]}}}}}"
+
+    # Inert first, then the deletions: these are ours, the only markers Anki must see.
+    text = _KEY_PHRASE.sub(delete, inert(html))
+    return text if count else None
+
+
+def _category(note: Note, look: Look) -> str:
+    return escape(look.category_names.get(note.category, note.category))
+
+
+def _source(note: Note) -> str:
+    # NFC: the field is the same whichever form the file system wrote the name in.
+    return escape(f"{unicodedata.normalize('NFC', PurePath(note.path).name)}:{note.line}")

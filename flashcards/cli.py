@@ -75,11 +75,11 @@ def build(
     if source is None:
         if output is not None or language or terms:
             raise click.UsageError("-o/--output, --language and --terms need a SOURCE")
-        targets = plan.targets(configs.load(config_path))
+        decks = configs.load(config_path).decks
     else:
-        targets = [plan.single_target(source, output, language or "", terms)]
+        decks = (plan.sheet_deck(source, output, language or "", terms),)
     with progress.on_terminal(sys.stderr) as report:
-        built = build_decks(targets, check=check, strict=strict, report=report)
+        built = build_decks(decks, check=check, strict=strict, report=report)
     results = built.results
     for line in grouped(built.warnings):
         click.echo(line, err=True)
@@ -103,13 +103,13 @@ def notes(source: Path, as_json: bool, terms: str | None) -> None:
     import json
     from dataclasses import asdict
 
-    from flashcards import plan
+    from flashcards import sheets
     from flashcards.errors import ProblemsError
 
-    sheet = plan.load_sheet(source, terms)
+    sheet = sheets.load_sheet(source, terms)
     if sheet.errors:
         raise ProblemsError(sheet.errors)
-    for line in grouped(plan.warnings({source: sheet})):
+    for line in grouped(sheets.warnings({source: sheet})):
         click.echo(line, err=True)
     if as_json:
         click.echo(json.dumps([asdict(n) for n in sheet.notes], ensure_ascii=False, indent=2))
@@ -126,26 +126,26 @@ def notes(source: Path, as_json: bool, terms: str | None) -> None:
 def lint(sources: tuple[Path, ...], terms: str | None, strict: bool, config_path: Path) -> None:
     """Report every problem in SOURCES, or in every source of the config."""
     from flashcards import config as configs
-    from flashcards import plan
-    from flashcards.errors import ERROR, INFO, Problem
+    from flashcards import plan, sheets
+    from flashcards.errors import INFO, Problem
 
     said: tuple[Problem, ...] = ()
     if sources:
-        targets = [plan.single_target(s, None, terms=terms) for s in sources]
+        decks = [plan.sheet_deck(s, None, terms=terms) for s in sources]
     elif terms:
         raise click.UsageError("--terms needs SOURCES")
     else:
         config = configs.load(config_path)
-        targets, said = plan.targets(config), config.problems
-    problems = plan.lint(targets, said)
-    failing = [p for p in problems if p.level == ERROR or (strict and p.level != INFO)]
+        decks, said = list(config.decks), config.problems
+    problems = sheets.lint(decks, said)
+    failing = [p for p in problems if p.fails(strict)]
     for p in problems:
         click.echo(str(p), err=True)
     if failing:
         raise FlashcardsError(_count(len(failing), "error"))
     infos = len([p for p in problems if p.level == INFO])
     warnings = _count(len(problems) - infos, "warning")
-    sources = {path for t in targets for _, path in t.sources}
+    sources = {path for d in decks for _, path in d.sources}
     more = f", {infos} info" if infos else ""
     click.echo(f"{_count(len(sources), 'source')} checked, {warnings}{more}")
 
@@ -168,10 +168,10 @@ def _count(n: int, noun: str) -> str:
 def preview(folder: Path, config_path: Path) -> None:
     """Write a page with every card of every deck, light and night, at phone width."""
     from flashcards import config as configs
-    from flashcards import plan, progress
+    from flashcards import progress
     from flashcards.preview import preview as write_preview
 
-    targets = plan.targets(configs.load(config_path))
+    decks = configs.load(config_path).decks
     with progress.on_terminal(sys.stderr) as report:
-        out = write_preview(targets, folder, report)
+        out = write_preview(decks, folder, report)
     click.echo(f"{out}: open it in a browser")

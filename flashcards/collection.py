@@ -20,7 +20,7 @@ from typing import NamedTuple, Protocol
 import genanki
 
 from flashcards.cache import Cache, digest, file_signature, sync
-from flashcards.lock import Entry
+from flashcards.history.file import Entry
 
 
 class Row(NamedTuple):
@@ -66,9 +66,9 @@ def mark(*values: object) -> bytes:
 class Store:
     """Where a deck's database is kept between builds: in the cache, or nowhere."""
 
-    def __init__(self, cache: Cache | None, namespace: str, scratch: Path, spec: str) -> None:
+    def __init__(self, cache: Cache | None, deck_key: str, scratch: Path, spec: str) -> None:
         self.cache = cache
-        self.name = f"deck-{digest(namespace)}"
+        self.name = f"deck-{digest(deck_key)}"
         self.db = cache.path(f"{self.name}.anki2") if cache else scratch
         self.scratch = scratch
         self.spec = spec

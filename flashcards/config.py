@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from flashcards import sanitize
+from flashcards.deck import Categories, Category, Deck
 from flashcards.errors import INFO, Problem, fail
 from flashcards.identity import DECK_KEY, history_file
 from flashcards.read import read_text
@@ -37,66 +39,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
-class Category:
-    """A language-neutral category key, with its heading and display name in each language."""
-
-    key: str
-    headings: Mapping[str, str]
-    names: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Categories:
-    """The category map: how the headings of each language become one set of tags."""
-
-    tag_root: str
-    items: tuple[Category, ...]
-
-    def key_of(self, language: str, heading: str) -> str | None:
-        return next((c.key for c in self.items if c.headings.get(language) == heading), None)
-
-    def tag(self, key: str) -> str:
-        return f"{self.tag_root}::{key}" if self.tag_root else key
-
-    def name(self, key: str, language: str) -> str:
-        category = next(c for c in self.items if c.key == key)
-        return category.names.get(language) or category.headings.get(language) or key
-
-    def headings(self, language: str) -> list[str]:
-        return [c.headings[language] for c in self.items if language in c.headings]
-
-
-@dataclass(frozen=True)
-class DeckConfig:
-    """One deck to build: from one source, or from a source and its translations."""
-
-    key: str
-    name: str
-    language: str
-    sources: tuple[tuple[str, Path], ...]
-    """(language, path) of each source; the deck's own language comes first."""
-    output: Path
-    description: str
-    line: int
-    cloze: bool = False
-    terms: str | None = None
-    """How its sources write their terms: `auto`, `headings` or `bold`; None: as they say."""
-
-
-@dataclass(frozen=True)
 class Config:
     """The whole deck config; paths in it are relative to its own folder."""
 
     path: Path
     categories: Categories
-    decks: tuple[DeckConfig, ...]
+    decks: tuple[Deck, ...]
     history: Path
     """The folder of the decks' history files, one per deck key (commit it with the decks)."""
     problems: tuple[Problem, ...] = ()
     """What `lint` says of it beside the sheets' problems."""
 
 
-class _Reader:
+class _Nodes:
     """Typed access to composed YAML nodes, failing with the file and the node's line."""
 
     def __init__(self, path: Path) -> None:
@@ -187,19 +142,19 @@ def load(path: Path) -> Config:
         loader.dispose()
     if root is None:
         raise fail(name, 1, "empty config: it needs 'categories' and 'decks'")
-    reader = _Reader(path)
+    reader = _Nodes(path)
     top = reader.mapping(root, _TOP_KEYS, "the config")
     tag_root = reader.tag(top["tag_root"][1], "tag_root") if "tag_root" in top else ""
     categories = Categories(tag_root, _categories(reader, top["categories"][1]))
     history = path.parent
     if "history" in top:
         history = _relative(path.parent, reader.scalar(top["history"][1], "history"))
-    decks = _decks(reader, top["decks"][1], path.parent)
-    _check_paths(reader, decks, history, path)
+    decks = _decks(reader, top["decks"][1], path.parent, categories, history)
+    _check_paths(reader, decks, path)
     return Config(path, categories, decks, history, tuple(_nested(reader, decks)))
 
 
-def _categories(reader: _Reader, node: yaml.Node) -> tuple[Category, ...]:
+def _categories(reader: _Nodes, node: yaml.Node) -> tuple[Category, ...]:
     found = []
     for key, (key_node, value) in reader.mapping(node, {}, "categories").items():
         if not key.replace("-", "").replace("_", "").isalnum() or not key.isascii():
@@ -225,7 +180,7 @@ def _relative(base: Path, path: str) -> Path:
 
 
 def _sources(
-    reader: _Reader, fields: dict, language: str, base: Path
+    reader: _Nodes, fields: dict, language: str, base: Path
 ) -> tuple[tuple[str, Path], ...]:
     """The deck's (language, path) sources, its own language first, each known to exist."""
     if ("source" in fields) == ("sources" in fields):
@@ -259,8 +214,10 @@ def _sources(
     return tuple(sources)
 
 
-def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ...]:
-    decks: list[DeckConfig] = []
+def _decks(
+    reader: _Nodes, node: yaml.Node, base: Path, categories: Categories, history: Path
+) -> tuple[Deck, ...]:
+    decks: list[Deck] = []
     for item in reader.sequence(node, "decks"):
         fields = reader.mapping(item, _DECK_KEYS, "a deck")
         text = {
@@ -278,16 +235,18 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
                 " starting with a letter or digit: it names the deck's history file"
             )
             raise fail(reader.name, reader.line(fields["key"][1]), message)
-        deck = DeckConfig(
+        deck = Deck(
             key=text["key"],
             name=text["name"],
-            language=text["language"],
             sources=_sources(reader, fields, text["language"], base),
             output=_relative(base, text["output"]),
-            description=text.get("description", ""),
-            line=line,
+            history=history_file(history, text["key"]),
+            language=text["language"],
+            description=description(text.get("description", "")),
+            categories=categories,
             cloze="cloze" in fields and reader.flag(fields["cloze"][1], "cloze"),
             terms=reader.choice(fields["terms"][1], "terms", MODES) if "terms" in fields else None,
+            line=line,
         )
         for other in decks:
             if other.key == deck.key:
@@ -312,7 +271,13 @@ def _decks(reader: _Reader, node: yaml.Node, base: Path) -> tuple[DeckConfig, ..
     return tuple(decks)
 
 
-def _nested(reader: _Reader, decks: tuple[DeckConfig, ...]) -> list[Problem]:
+def description(text: str) -> str:
+    """A deck description from the config as Anki may show it: its HTML cut down to the safe
+    subset, as a sheet's intro is (plain text keeps its bytes)."""
+    return sanitize.clean(text) if "<" in text or "&" in text else text
+
+
+def _nested(reader: _Nodes, decks: tuple[Deck, ...]) -> list[Problem]:
     """An info for each deck whose name nests it in another deck: Anki reads `::` so."""
     found = []
     for deck in decks:
@@ -326,13 +291,11 @@ def _nested(reader: _Reader, decks: tuple[DeckConfig, ...]) -> list[Problem]:
     return found
 
 
-def _check_paths(
-    reader: _Reader, decks: tuple[DeckConfig, ...], folder: Path, config: Path
-) -> None:
+def _check_paths(reader: _Nodes, decks: tuple[Deck, ...], config: Path) -> None:
     """No two decks share a history file (file systems may ignore case), and no deck writes
     its output or its history over a sheet, the config or a history: compared where they
     really lead, through symbolic links."""
-    owners: dict[str, DeckConfig] = {}
+    owners: dict[str, Deck] = {}
     for deck in decks:
         other = owners.setdefault(deck.key.casefold(), deck)
         if other is not deck:
@@ -341,7 +304,7 @@ def _check_paths(
                 f" (line {other.line}): keys that differ only in case name one file"
             )
             raise fail(reader.name, deck.line, message)
-    histories = {place(history_file(folder, d.key)): d for d in decks}
+    histories = {place(d.history): d for d in decks}
     inputs = {place(p): f"the sheet {p}" for d in decks for _, p in d.sources}
     inputs[place(config)] = "the config itself"
     for deck in decks:
@@ -352,7 +315,7 @@ def _check_paths(
             raise fail(reader.name, deck.line, message)
         for written, what in (
             (output, "output"),
-            (place(history_file(folder, deck.key)), "history"),
+            (place(deck.history), "history"),
         ):
             if written in inputs:
                 message = f"deck {deck.key!r} would write its {what} over {inputs[written]}"

@@ -1,347 +1,74 @@
-"""Notes to `.apkg` bytes: genanki writes the collection; times and zip are made reproducible."""
+"""What a deck is: one record from the config (or a sheet named on the command line) to the
+deck writer: its key, name, language, sources, output and history."""
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
-import unicodedata
-import zipfile
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from html import escape
-from pathlib import Path, PurePath
-
-import genanki
-
-from flashcards import cards, collection, identity
-from flashcards.cache import Cache
-from flashcards.errors import Problem
-from flashcards.history import Incoming, decide, distinctive
-from flashcards.inert import inert
-from flashcards.lock import Clock, Entry, Lock, content_hash
-from flashcards.mask import mask
-from flashcards.note import QUESTION, Note
-
-_KEY_PHRASE = re.compile(r'<code class="key">.*?</code>', re.S)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
-class DeckSpec:
-    """What a deck is called and how it labels notes; `namespace` is its identity."""
-
-    namespace: str
-    name: str
-    description: str
-    tags: Mapping[str, str]
-    """Tag of each category (heading); a category missing here gets no tag."""
-    category_names: Mapping[str, str] = field(default_factory=dict)
-    """Display name of each category (heading); by default the heading itself."""
-    language: str = ""
-    translation_language: str | None = None
-    """Set for a bilingual deck: the language of its notes' translations."""
-    cloze: bool = False
-    """Add a cloze note per term whose key phrases become its deletions."""
-    sheet_tags: tuple[str, ...] = ()
-    """Tags of every note: what the sheet's front matter asks for, as valid Anki tags."""
-    renames: Mapping[str, str] = field(default_factory=dict)
-    """Renames the sheet declares: a new term's key -> the old key whose history it takes."""
-
-
-def note_fields(note: Note, spec: DeckSpec, translation: Note | None = None) -> list[str]:
-    """The note's field values, in the note type's field order, as Anki HTML: Anki syntax
-    written in the sheet is inert (see `flashcards.inert`)."""
-    names = (note.term, note.short, note.expansion)
-    values = [
-        escape(note.term),
-        escape(note.short),
-        escape(note.expansion),
-        note.html,
-        "" if note.kind == QUESTION else mask(note.html, names),
-        _category(note, spec),
-        _source(note),
-    ]
-    if spec.translation_language is not None:
-        values += [translation.html, _source(translation)] if translation else ["", ""]
-    # Last, on the HTML as Anki gets it: the mask above still finds the names as written.
-    return [inert(v) for v in values]
-
-
-def cloze_fields(note: Note, spec: DeckSpec) -> list[str] | None:
-    """Fields of the cloze note of a term: its key phrases deleted; None when it has none."""
-    text = cloze_text(note.html)
-    if text is None:
-        return None
-    # The text is inert already: its deletions are the only Anki syntax it may hold.
-    return [text, *(inert(v) for v in (escape(note.term), _category(note, spec), _source(note)))]
-
-
-def cloze_text(html: str) -> str | None:
-    """The definition, made inert, with its n-th key phrase as the n-th cloze deletion."""
-    count = 0
-
-    def delete(match: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        # The phrase is inert: a "}}" or "::" in it neither ends the deletion nor starts a hint.
-        return f"{{{{c{count}::{match[0]}}}}}"
-
-    # Inert first, then the deletions: these are ours, the only markers Anki must see.
-    text = _KEY_PHRASE.sub(delete, inert(html))
-    return text if count else None
-
-
-@dataclass(slots=True)
-class DeckNote:
-    """One note to write: its identity, type, tags and position, and what its fields are
-    made from; the fields themselves only when asked for (a rebuild reuses most notes)."""
+class Category:
+    """A language-neutral category key, with its heading and display name in each language."""
 
     key: str
-    kind: str
-    model: genanki.Model
-    tags: list[str]
-    due: int
-    note: Note
-    spec: DeckSpec
-    translation: Note | None = None
-    mark: bytes = b""
-    """Of all its fields and tags are made from: equal marks, equal fields and tags."""
-    known: tuple[str, str] | None = None
-    """Its hashes: from the build before when its mark has not changed, else once made."""
-    fields: list[str] | None = None
-    hkey: str = ""
-    """Its key in the deck's history (`term:ec2`)."""
-
-    def __post_init__(self) -> None:
-        self.hkey = identity.history_key(self.key, self.kind)
-
-    def make(self) -> list[str] | None:
-        """Its field values, in the note type's order; None for a cloze note with no key
-        phrase (no note at all)."""
-        if self.kind == identity.CLOZE:
-            return cloze_fields(self.note, self.spec)
-        return note_fields(self.note, self.spec, self.translation)
-
-    def values(self) -> list[str]:
-        if self.fields is None:
-            self.fields = self.make()
-        if self.fields is None:
-            raise ValueError(f"{self.hkey}: a cloze note with nothing to delete")
-        return self.fields
-
-    def hashes(self) -> tuple[str, str]:
-        """Hashes of its content and of its definition, as its history sees them."""
-        if self.known is not None:
-            return self.known
-        named = dict(zip((f["name"] for f in self.model.fields), self.values(), strict=True))
-        # Source fields move whenever lines are inserted above; a learner sees no change.
-        seen = [v for n, v in named.items() if not n.endswith("Source")]
-        # The definition's hash tells a renamed term; a question's answer, or a definition as
-        # short as "Yes.", could be any note's.
-        renamable = self.kind == identity.TERM and self.note.kind != QUESTION
-        text = (
-            content_hash(named["Definition"])
-            if renamable and distinctive(self.note.definition)
-            else ""
-        )
-        self.known = (content_hash(seen, self.tags), text)
-        return self.known
-
-    def incoming(self) -> Incoming:
-        """The note as its history sees it."""
-        term = self.kind == identity.TERM
-        content, text = self.hashes()
-        return Incoming(
-            key=self.key,
-            kind=self.kind,
-            hash=content,
-            text=text,
-            term=self.note.term if term else "",
-            expansion=bool(self.note.expansion) and term,
-            path=self.note.path,
-            line=self.note.line,
-            hkey=self.hkey,
-        )
+    headings: Mapping[str, str]
+    names: Mapping[str, str]
 
 
 @dataclass(frozen=True)
-class Packed:
-    """A deck written: the history that goes with it, and what to tell the author."""
+class Categories:
+    """The category map: how the headings of each language become one set of tags."""
 
-    lock: Lock
-    problems: list[Problem]
+    tag_root: str
+    items: tuple[Category, ...]
 
+    def key_of(self, language: str, heading: str) -> str | None:
+        return next((c.key for c in self.items if c.headings.get(language) == heading), None)
 
-def package(
-    spec: DeckSpec,
-    notes: Sequence[Note],
-    lock: Lock,
-    clock: Clock,
-    out: Path,
-    translations: Mapping[str, Note] | None = None,
-    media: Sequence[tuple[str, bytes]] = (),
-    written: Callable[[int], None] | None = None,
-    cache: Cache | None = None,
-) -> Packed:
-    """Write the deck's `.apkg` to `out`, with the history that goes with it, and `media`:
-    (name, bytes) of each picture its fields name. `written` hears, now and then, how many
-    notes are written so far. With a `cache`, the notes of the build before that have not
-    changed are taken from it, not written again: the deck is the same byte for byte."""
-    models = note_types(spec)
-    notetypes = {
-        name: clock.stamp(
-            lock.notetypes.get(name), content_hash(m.name, m.fields, m.templates, m.css)
-        )
-        for name, m in models.items()
-    }
-    store = collection.Store(cache, spec.namespace, out.with_name(out.name + ".anki2"), repr(spec))
-    previous = store.previous()
-    planned = deck_notes(spec, notes, models, translations or {}, previous)
-    decided = decide([n.incoming() for n in planned], lock, clock, spec.renames)
-    deck = genanki.Deck(identity.deck_id(spec.namespace), spec.name, spec.description)
-    for note in planned:
-        deck.add_model(note.model)  # in the order notes first use them, as genanki would
-    model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
-    _write_apkg(
-        store,
-        previous,
-        genanki.Package(deck),
-        model_mods,
-        (planned, decided.entries),
-        identity.note_id_base(spec.namespace) * 1000,
-        out,
-        media,
-        written,
-    )
-    history = Lock(notetypes, decided.notes, spec.namespace)
-    return Packed(history, decided.problems)
+    def tag(self, key: str) -> str:
+        return f"{self.tag_root}::{key}" if self.tag_root else key
+
+    def name(self, key: str, language: str) -> str:
+        category = next(c for c in self.items if c.key == key)
+        return category.names.get(language) or category.headings.get(language) or key
+
+    def headings(self, language: str) -> list[str]:
+        return [c.headings[language] for c in self.items if language in c.headings]
 
 
-def deck_notes(
-    spec: DeckSpec,
-    notes: Sequence[Note],
-    models: Mapping[str, genanki.Model],
-    translations: Mapping[str, Note],
-    known: Mapping[str, collection.Row] | None = None,
-) -> list[DeckNote]:
-    """Every note the deck holds, in order: each term's note, and its cloze note if asked for.
-    A note whose mark a row of `known` (the build before) has keeps that row's hashes, and
-    its fields are not made unless its rows must be written again."""
-    known = known or {}
-    cloze = models.get("cloze")
-    entries = []
-    for position, note in enumerate(notes):
-        key = note.key
-        tags = [spec.tags[note.category]] if note.category in spec.tags else []
-        tags += [t for t in spec.sheet_tags if t not in tags]
-        translation = translations.get(key)
-        marked = collection.mark(_plain(note), _plain(translation), tags)
-        term = DeckNote(
-            key, identity.TERM, models["notes"], tags, position, note, spec, translation, marked
-        )
-        entries.append(term)
-        row = known.get(term.hkey)
-        if row is not None and row.mark == marked:
-            # Unchanged since the build before: its cloze note is there if it was then.
-            term.known = (row.hash, row.text)
-            row = known.get(identity.history_key(key, identity.CLOZE)) if cloze else None
-            if cloze and row is not None and row.mark == marked:
-                entries.append(
-                    DeckNote(key, identity.CLOZE, cloze, tags, position, note, spec, None, marked)
-                )
-                entries[-1].known = (row.hash, row.text)
-            continue
-        term.values()
-        if cloze:
-            entry = DeckNote(key, identity.CLOZE, cloze, tags, position, note, spec, None, marked)
-            entry.fields = entry.make()
-            if entry.fields is not None:  # a cloze note only when it has key phrases
-                entries.append(entry)
-    return entries
+@dataclass(frozen=True)
+class Deck:
+    """One deck to build: from one source, or from a source and its translations."""
 
+    key: str
+    """Its identity: its IDs and note GUIDs come from it, and its history file's name."""
+    name: str
+    """Its name in Anki."""
+    sources: tuple[tuple[str, Path], ...]
+    """(language, path) of each source; the deck's own first, any others its translations."""
+    output: Path
+    history: Path
+    """Its history file: named by its key, so any output reads the same one."""
+    language: str = ""
+    """The language of its cards; "" tells it from the text of its own source."""
+    description: str = ""
+    """"" takes its own source's intro."""
+    categories: Categories | None = None
+    """The config's category map; None: tags are made from the headings themselves."""
+    cloze: bool = False
+    terms: str | None = None
+    """How its sources write their terms (`auto`, `headings`, `bold`); None: as they say."""
+    line: int = 0
+    """Where the config declares it; 0 for a deck of a sheet named on the command line."""
 
-def _plain(note: Note | None) -> tuple[str | int, ...] | None:
-    if note is None:
-        return None
-    n = note
-    return (n.term, n.short, n.expansion, n.category, n.definition, n.html, n.path, n.line, n.kind)
+    @property
+    def sheet(self) -> Path:
+        """Its own source."""
+        return self.sources[0][1]
 
-
-def _category(note: Note, spec: DeckSpec) -> str:
-    return escape(spec.category_names.get(note.category, note.category))
-
-
-def _source(note: Note) -> str:
-    # NFC: the field is the same whichever form the file system wrote the name in.
-    return escape(f"{unicodedata.normalize('NFC', PurePath(note.path).name)}:{note.line}")
-
-
-def note_types(spec: DeckSpec) -> dict[str, genanki.Model]:
-    """The deck's note types; each ID comes from the deck's identity and the field list."""
-    bilingual = spec.translation_language is not None
-    fields = cards.BILINGUAL_FIELDS if bilingual else cards.FIELDS
-    models = {
-        "notes": genanki.Model(
-            identity.notetype_id(spec.namespace, *fields),
-            f"flashcards: {spec.name}",
-            fields=[{"name": name} for name in fields],
-            templates=cards.templates(spec.language, spec.translation_language),
-            css=cards.CSS,
-            sort_field_index=0,
-        )
-    }
-    if spec.cloze:
-        models["cloze"] = genanki.Model(
-            identity.notetype_id(spec.namespace, "cloze", *cards.CLOZE_FIELDS),
-            f"flashcards: {spec.name} (cloze)",
-            fields=[{"name": name} for name in cards.CLOZE_FIELDS],
-            templates=[cards.cloze_template(spec.language)],
-            css=cards.CSS,
-            model_type=genanki.Model.CLOZE,
-            sort_field_index=1,
-        )
-    return models
-
-
-def _write_apkg(
-    store: collection.Store,
-    previous: Mapping[str, collection.Row] | None,
-    header: genanki.Package,
-    model_mods: Mapping[int, int],
-    notes: tuple[Sequence[DeckNote], Sequence[Entry]],
-    first_id: int,
-    out: Path,
-    media: Sequence[tuple[str, bytes]] = (),
-    written: Callable[[int], None] | None = None,
-) -> None:
-    """The collection database, each note type, note and card stamped with its own time,
-    zipped into `out` with the media files. Everything goes through files, so a large deck
-    is never held in memory as a whole (pictures are at most 5 MB each)."""
-    db = out.with_name(out.name + ".collection")
-    planned, entries = notes
-    try:
-        collection.write(
-            store, previous, header, model_mods, planned, entries, first_id, db, written
-        )
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as apkg:
-            with db.open("rb") as source, apkg.open(_entry("collection.anki2"), "w") as dest:
-                shutil.copyfileobj(source, dest, 1 << 20)
-            # Anki's layout: entries "0", "1", … hold the files, and "media" maps each
-            # entry to its file name; in name order, so the bytes never depend on the run.
-            ordered = sorted(media)
-            for number, (_, data) in enumerate(ordered):
-                apkg.writestr(_entry(str(number)), data)
-            names = {str(number): name for number, (name, _) in enumerate(ordered)}
-            apkg.writestr(_entry("media"), json.dumps(names).encode())
-    finally:
-        db.unlink(missing_ok=True)
-
-
-def _entry(name: str) -> zipfile.ZipInfo:
-    # A fixed date and mode, and no compression, whose bytes could vary with the zlib
-    # build: two builds of the same notes give the same bytes on any machine.
-    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-    info.compress_type = zipfile.ZIP_STORED
-    info.external_attr = 0o644 << 16
-    return info
+    @property
+    def translation(self) -> tuple[str, Path] | None:
+        """(language, path) of the source that translates its own, for a bilingual deck."""
+        return self.sources[1] if len(self.sources) > 1 else None

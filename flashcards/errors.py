@@ -27,10 +27,10 @@ class Problem:
     message: str
     level: str = ERROR
 
-    @property
-    def warning(self) -> bool:
-        """Not an error: a warning or an info."""
-        return self.level != ERROR
+    def fails(self, strict: bool = False) -> bool:
+        """Whether it fails a build or `lint`: an error always, a warning under `--strict`;
+        an info or a note never."""
+        return self.level == ERROR or (strict and self.level == WARNING)
 
     def __str__(self) -> str:
         kind = "" if self.level == ERROR else f"{self.level}: "

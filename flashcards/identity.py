@@ -32,27 +32,27 @@ def stable_id(*parts: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def deck_id(namespace: str) -> int:
-    return stable_id("deck", namespace)
+def deck_id(deck_key: str) -> int:
+    return stable_id("deck", deck_key)
 
 
-def note_id_base(namespace: str) -> int:
+def note_id_base(deck_key: str) -> int:
     """Note and card IDs count up from here, so two decks never propose the same IDs."""
-    return stable_id("notes", namespace)
+    return stable_id("notes", deck_key)
 
 
-def notetype_id(namespace: str, *fields: str) -> int:
+def notetype_id(deck_key: str, *fields: str) -> int:
     """A note type's ID: its deck's identity and field list ("cloze" first for the cloze type)."""
-    return stable_id("notetype", namespace, *fields)
+    return stable_id("notetype", deck_key, *fields)
 
 
-def note_guid(namespace: str, key: str, kind: str = TERM, generation: int = 1) -> str:
-    """A note's GUID: its deck's namespace, the normalised short form it was first built with,
+def note_guid(deck_key: str, key: str, kind: str = TERM, generation: int = 1) -> str:
+    """A note's GUID: its deck's key, the normalised short form it was first built with,
     and its kind; nothing else. `generation` counts terms that come back under a key whose
     GUID a renamed note already carries."""
     import genanki  # only the deck writer needs GUIDs; `lint` stays light
 
-    parts: list[object] = [namespace, key]
+    parts: list[object] = [deck_key, key]
     if kind != TERM:
         parts.append(kind)
     if generation > 1:
@@ -72,6 +72,6 @@ def split_history_key(hkey: str) -> tuple[str, str]:
     return kind, key
 
 
-def history_file(folder: Path, namespace: str) -> Path:
-    """Where the history of the deck `namespace` lives in `folder`."""
-    return folder / f"{namespace}{HISTORY_SUFFIX}"
+def history_file(folder: Path, deck_key: str) -> Path:
+    """Where the history of the deck `deck_key` lives in `folder`."""
+    return folder / f"{deck_key}{HISTORY_SUFFIX}"

@@ -19,7 +19,7 @@ from flashcards.highlight import highlight
 from flashcards.syntax import math
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
-from flashcards.syntax.labels import labels_plugin
+from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
 
@@ -83,7 +83,7 @@ def _make() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.use(cjk_emphasis_plugin)
     md.use(deflist_plugin)
-    md.use(labels_plugin)
+    md.use(link_labels_plugin)
     md.use(links_plugin)
     md.use(wikilinks_plugin)
     md.use(callouts_plugin, sanitize.CALLOUT_KINDS)

@@ -174,7 +174,7 @@ def _line(text: str, src: str) -> int:
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-class Store:
+class Pictures:
     """The pictures of one deck: each file read once, hashed, named by its content."""
 
     def __init__(self, online: bool = True) -> None:

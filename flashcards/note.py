@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,6 +31,27 @@ class Note:
     kind: str = TERM
     """`TERM`, or `QUESTION` for a Q&A block."""
 
+    def record(self, offset: int = 0) -> tuple[str | int, ...]:
+        """The note as plain values, in field order, its line counted after `offset` lines:
+        what the build cache keeps of it, and what a deck note's mark is made of."""
+        return (
+            self.term,
+            self.short,
+            self.expansion,
+            self.category,
+            self.definition,
+            self.html,
+            self.path,
+            self.line - offset,
+            self.kind,
+        )
+
+    @classmethod
+    def from_record(cls, record: Sequence[str | int], offset: int = 0) -> Note:
+        """The note `record` gives back, its line counted after `offset` lines again."""
+        *text, line, kind = record
+        return cls(*text, line + offset, kind)  # type: ignore[arg-type, operator]
+
     @cached_property
     def key(self) -> str:
         """What makes two notes the same note: the short form, case and spacing aside (made
@@ -55,4 +77,4 @@ class Sheet:
 
     @property
     def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.warning)
+        return tuple(p for p in self.problems if p.fails())

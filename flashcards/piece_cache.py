@@ -75,8 +75,8 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             s.level,
             s.top,
             s.body - offset,
-            tuple(_dump_note(n, offset) for n in s.notes),
-            tuple(s.labels),
+            tuple(n.record(offset) for n in s.notes),
+            tuple(s.bold),
             tuple(n - offset for n in s.loose),
             s.content,
             s.weak,
@@ -89,11 +89,6 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
     return (sections, problems, walk.description, walk.intro, walk.blocks, front, open_end)
 
 
-def _dump_note(n: Note, offset: int) -> tuple[str | int, ...]:
-    # The path is the walk's own: not repeated for every note.
-    return (n.term, n.short, n.expansion, n.category, n.definition, n.html, n.line - offset, n.kind)
-
-
 def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
     sections, problems, description, intro, blocks, front, open_end = dumped
     walk = Walk(path, first=intro)
@@ -104,14 +99,14 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             level,
             top,
             body + offset,
-            [Note(*n[:6], path, n[6] + offset, n[7]) for n in notes],
-            list(labels),
+            [Note.from_record(n, offset) for n in notes],
+            list(bold),
             [n + offset for n in loose],
             content,
             weak,
             opening,
         )
-        for name, line, level, top, body, notes, labels, loose, content, weak, opening in sections
+        for name, line, level, top, body, notes, bold, loose, content, weak, opening in sections
     ]
     walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]
     walk.description, walk.blocks = description, blocks

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import genanki
 
-from flashcards import media
-from flashcards.build import spec_for
-from flashcards.deck import deck_notes, note_types
+from flashcards import media, sheets
+from flashcards.cards import note_types
+from flashcards.deck import Deck
+from flashcards.look import look
 from flashcards.note import Sheet
-from flashcards.plan import Target, checked_sheets, translations
+from flashcards.package import deck_notes
 from flashcards.progress import Report, silent
 from flashcards.write import write_atomic
 
@@ -162,38 +163,38 @@ class DeckCards:
 
 
 def deck_cards(
-    target: Target, sheets: Mapping[Path, Sheet], store: media.Store | None = None
+    deck: Deck, read: Mapping[Path, Sheet], pictures: media.Pictures | None = None
 ) -> DeckCards:
-    """The cards Anki would make of a target's deck, rendered with its own templates; their
-    pictures named as in the deck, and kept in `store`."""
-    store = store or media.Store(online=False)
-    sheets = {path: store.sheet(sheets[path]) for _, path in target.sources}
-    sheet = sheets[target.sources[0][1]]
-    spec = spec_for(target, sheet)
-    models = note_types(spec)
+    """The cards Anki would make of a deck, rendered with its own templates; their pictures
+    named as in the deck, and kept in `pictures`."""
+    pictures = pictures or media.Pictures(online=False)
+    own = {path: pictures.sheet(read[path]) for _, path in deck.sources}
+    sheet = own[deck.sheet]
+    shown = look(deck, sheet)
+    models = note_types(deck, shown)
     found = [
         card
-        for entry in deck_notes(spec, sheet.notes, models, translations(target, sheets))
+        for entry in deck_notes(shown, sheet.notes, models, sheets.translations(deck, own))
         for card in cards_of(entry.model, entry.values())
     ]
-    return DeckCards(target.namespace, target.name, found, {m.css for m in models.values()})
+    return DeckCards(deck.key, deck.name, found, {m.css for m in models.values()})
 
 
-def preview(plan: Sequence[Target], folder: Path, report: Report = silent) -> Path:
-    """Write `folder/index.html` with every card of every target; returns its path.
-    `report` hears how far it is."""
+def preview(decks: Sequence[Deck], folder: Path, report: Report = silent) -> Path:
+    """Write `folder/index.html` with every card of every deck; returns its path. `report`
+    hears how far it is."""
     report("reading sheets")
-    sheets = checked_sheets(plan)
-    store = media.Store(online=False)  # the page loads nothing from the network
-    decks = []
-    for target in plan:
-        decks.append(deck_cards(target, sheets, store))
-        report(f"{target.namespace}: {len(decks[-1].cards):,} cards rendered")
-    styles = sorted(set().union(*(d.styles for d in decks)))
-    html = page([(d.key, d.name, d.cards) for d in decks], styles)
+    read = sheets.checked(decks)
+    pictures = media.Pictures(online=False)  # the page loads nothing from the network
+    found = []
+    for deck in decks:
+        found.append(deck_cards(deck, read, pictures))
+        report(f"{deck.key}: {len(found[-1].cards):,} cards rendered")
+    styles = sorted(set().union(*(d.styles for d in found)))
+    html = page([(d.key, d.name, d.cards) for d in found], styles)
     out = folder / "index.html"
     # Beside the page, under the names the cards use, as in Anki's media folder.
-    for name, data in store.files():
+    for name, data in pictures.files():
         write_atomic(folder / name, data)
     write_atomic(out, html.encode())
     return out

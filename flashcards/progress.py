@@ -22,6 +22,16 @@ def silent(message: str) -> None:
     """A report that shows nothing."""
 
 
+def count(report: Report, what: str, total: int) -> Callable[[int], None]:
+    """A report of notes written so far, out of `total`, for the deck file `what`."""
+    of = f"{total:,} notes"
+
+    def written(done: int) -> None:
+        report(f"{what}: {done:,} of {of} written")
+
+    return written
+
+
 class _Line:
     """One status line on a terminal, each message written over the one before."""
 

@@ -11,8 +11,9 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-# "1. ", "2) ", "2.1. ", "03 - ", "4 — " before a heading's words; "3.14 Pi" keeps its number.
-_ENUMERATOR = re.compile(r"^\d+(?:\.\d+)*(?:[.)]|\s*[-–—])\s+")
+# "1. ", "2) ", "2.1. ", "03 - ", "4 — ", "Q1. ", "Q. " before a heading's words; "3.14 Pi"
+# keeps its number.
+_ENUMERATOR = re.compile(r"^(?:Q\s?)?\d+(?:\.\d+)*(?:[.):]|\s*[-–—])\s+|^Q[.:]\s+")
 
 # What joins a term to its definition: "**EC2**: …", "**EC2** — …", "**EC2** → …". A hyphen
 # or an equals sign only with a space after it, so that "**x**-ray" stays one word.
@@ -42,7 +43,8 @@ LABELS = frozenset(
         """definition definitions example examples analogy analogies pros cons advantages
     disadvantages advantage disadvantage feature features characteristics usage purpose
     description meaning summary limitations note notes 정의 장점 단점 특징 예시 예 비유 용도
-    목적 설명 개념 원리 구성 종류 장단점 한계 요약 주의 참고"""
+    목적 설명 개념 원리 구성 종류 장단점 한계 요약 주의 참고 types kinds functions uses
+    properties 기능 특성 활용 사례"""
     )
 ) | {"use case", "use cases", "key points", "how it works", "동작 원리", "사용 예", "사용 사례"}
 """Bold labels that structure what stands under a heading (`**정의**`, `**Pros**`): never
@@ -176,15 +178,22 @@ PRONOUNS = frozenset(_words("this that these those it they he she we you i here 
 """Bold words that stand for something said elsewhere: `**This** is why …` defines nothing."""
 
 
+_PARTICLE = re.compile(r"[가-힣]의$")
+"""A Korean word that ends in the genitive particle: the bold modifies what follows (`**교종**
+중심의 통합 노력`), a phrase, as after an English continuation word. (A word with another
+particle may open a definition: `**CDN** 콘텐츠를 빠르게 전송한다`.)"""
+
+
 def continues_sentence(text: str) -> bool:
     """Whether text right after a bold phrase (with no separator) goes on with its sentence:
-    "과 …" glued to it, or " by …"; " virtual servers" is a definition after a term."""
+    "과 …" glued to it, " by …", " 중심의 …" (a Korean word with its particle); " virtual
+    servers" is a definition after a term."""
     if not text:
         return False
     if not text[0].isspace():
         return True
     words = text.split(maxsplit=1)
-    return bool(words) and words[0] in CONTINUATIONS
+    return bool(words) and (words[0] in CONTINUATIONS or _PARTICLE.search(words[0]) is not None)
 
 
 def split_term(term: str) -> tuple[str, str]:
@@ -316,12 +325,51 @@ STRUCTURE = frozenset(
 the terms written under them are notes."""
 
 
-_META_OPENINGS = ("how to use", "how to read", "how to contribute", "이 문서", "이 저장소")
+_META_OPENINGS = (
+    "how to use",
+    "how to read",
+    "how to contribute",
+    "how to study",
+    "study tips",
+    "exam tips",
+    "tips for",
+    "이 문서",
+    "이 저장소",
+    "공부 방법",
+    "공부법",
+    "학습 방법",
+)
+"""Openings of such headings: how to use or study the document (steps and tips, no terms)."""
+
+
+_SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임", "됨")
+"""How a sentence ends, in English and in Korean notes (`…이다.`, `…하는 방식임`)."""
+
+
+def is_sentence(text: str) -> bool:
+    """Whether a line reads as a sentence, not a label (`객체지향 설계 원칙`, `Types:`): it
+    ends as one, or it is long."""
+    text = text.strip().rstrip(")\"'\u201d\u2019\u300d")
+    return text.endswith(_SENTENCE_ENDS) or len(text.split()) >= 8
+
+
+def defines(definition: str) -> bool:
+    """Whether a definition says anything: not empty, and not only a label waiting for its
+    text (`answer:`, `답:`), as in a sheet of questions still to answer."""
+    text = definition.strip()
+    return bool(text) and not (
+        "\n" not in text and text.endswith((":", "\uff1a")) and len(text.split()) <= 2
+    )
 
 
 def is_meta(heading: str) -> bool:
+    """Whether a heading names a section about the document (see `META`), in one language
+    or two (`목차 Table of contents`, `라이선스 License`)."""
     name = key(heading)
-    return name in META or name.startswith(_META_OPENINGS)
+    if name in META or name.startswith(_META_OPENINGS):
+        return True
+    first, _, rest = name.partition(" ")
+    return first in META and rest in META
 
 
 def is_term_like(heading: str) -> bool:
@@ -340,21 +388,43 @@ _WHAT_IS_KO = re.compile(
 _QUESTION_MARKS = ("?", "\uff1f")
 
 
+_REQUEST_KO = re.compile(
+    r"(?:설명|말|서술|정의)\s*(?:해\s*주세요|해\s*보세요|하세요|하시오|해\s*주십시오|해줘|하라)\.?$"
+)
+_ABOUT_KO = re.compile(r"^(?P<term>.+?)\s*(?:에\s*대해서?|에\s*대하여|이란|란|을|를)\s*(?=\S)")
+_REQUEST_EN = re.compile(
+    r"^(?:explain|describe|define)\s+(?:what\s+(?:is|are)\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<term>[^.?]+?)\.?$",
+    re.IGNORECASE,
+)
+
+
 def asked(heading: str) -> tuple[str, bool] | None:
-    """What a heading that asks a question asks: (the term, True) for "What is X?" and
-    "X란?", whose answer defines X; (the question, False) for any other; None when the
-    heading asks nothing."""
+    """What a heading that asks a question asks: (the term, True) for "What is X?", "X란?",
+    "X에 대해 설명해주세요" and "Explain X", whose answer defines X; (the question, False) for
+    any other question or request; None when the heading asks nothing."""
     text = heading.strip()
-    if not text.endswith(_QUESTION_MARKS):
-        return None
-    plain = text[:-1].rstrip() + "?"
-    for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
-        match = pattern.match(plain)
-        if match is not None:
-            term = match["term"].strip()
-            if 0 < len(term.split()) <= 4 and not _LINKS_TWO.search(term):
-                return term, True
-    return text, False
+    if text.endswith(_QUESTION_MARKS):
+        plain = text[:-1].rstrip() + "?"
+        for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
+            match = pattern.match(plain)
+            if match is not None and _one_thing(match["term"]):
+                return match["term"].strip(), True
+        return text, False
+    if _REQUEST_KO.search(text):
+        match = _ABOUT_KO.match(text)
+        if match is not None and _one_thing(match["term"]):
+            return match["term"].strip(), True
+        return text, False
+    match = _REQUEST_EN.match(text)
+    if match is not None:
+        return (match["term"].strip(), True) if _one_thing(match["term"]) else (text, False)
+    return None
+
+
+def _one_thing(term: str) -> bool:
+    """A short name of one thing: not "X와 Y의 차이", "X and Y"."""
+    return 0 < len(term.split()) <= 4 and not _LINKS_TWO.search(term)
 
 
 _LINKS_TWO = re.compile(r"(?:\s(?:and|vs\.?|or|between)\s|[와과]\s|차이)", re.I)

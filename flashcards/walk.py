@@ -21,7 +21,15 @@ from flashcards.rules.headings import (
     meta_sections,
     parents,
 )
-from flashcards.terms import AUTO, heading_name, key, same_term, split_term
+from flashcards.terms import (
+    AUTO,
+    defines,
+    heading_name,
+    is_sentence,
+    key,
+    same_term,
+    split_term,
+)
 
 NO_NOTES = (
     "no notes found: a note is a bold term with its definition (in a list item, a paragraph "
@@ -84,7 +92,7 @@ class Walk:
     def _match(self, toks: Sequence[Token], i: int, offset: int) -> Found | None:
         section = self.sections[-1]
         if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
-            section.opening = section.opening or toks[i].type.removesuffix("_open")
+            section.opening = section.opening or _opening(toks, i)
             section.content = True
         ctx = self._context
         if (
@@ -98,7 +106,7 @@ class Walk:
             found = rule(ctx, toks, i)
             if found is not None:
                 section.notes += found.notes
-                section.labels += found.labels
+                section.bold += found.bold
                 section.loose += found.loose
                 section.weak += len(found.notes) if found.weak else 0
                 self.problems += found.problems
@@ -111,7 +119,7 @@ class Walk:
         # What stands before a piece's first heading belongs to the section open before it.
         last = self.sections[-1]
         last.notes += first.notes
-        last.labels += first.labels
+        last.bold += first.bold
         last.loose += first.loose
         last.opening = last.opening or first.opening
         last.content = last.content or first.content
@@ -134,7 +142,7 @@ class Walk:
         chosen = heading_terms(self.sections, up, terms or front.terms or AUTO, meta)
         notes = self._notes(text, up, owner, chosen, meta)
         problems = [*self.problems, *front.problems, *_no_definitions(notes)]
-        notes = [n for n in notes if n.definition]
+        notes = [n for n in notes if defines(n.definition)]
         kept, duplicates = _unique(notes)
         problems += duplicates + _section_problems(self.sections, chosen | meta, self.path)
         renames = _renames(front, kept, self.path, self.front[1] if self.front else 1)
@@ -193,6 +201,30 @@ def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:
     return owner
 
 
+def _opening(toks: Sequence[Token], i: int) -> str:
+    """The kind of the block at `i`; a paragraph that is no sentence is a `phrase`, and one
+    of links and pictures only (`[docs](…)`) is passed over ("")."""
+    kind = toks[i].type.removesuffix("_open")
+    if kind != "paragraph":
+        return kind
+    children = toks[i + 1].children or []
+    if _only_links(children):
+        return ""
+    return "paragraph" if is_sentence(markup.plain(children)) else "phrase"
+
+
+def _only_links(children: Sequence[Token]) -> bool:
+    """Whether a paragraph holds links and pictures and nothing outside them but spaces."""
+    depth = 0
+    for child in children:
+        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        if depth == 0 and child.type == "text" and child.content.strip():
+            return False
+        if child.type not in ("text", "link_open", "link_close", "image", "softbreak"):
+            return False
+    return bool(children)
+
+
 def _block_start(toks: Sequence[Token], i: int) -> int:
     """Index of the top-level block that holds token `i`."""
     while i > 0 and toks[i].level > 0:
@@ -203,7 +235,9 @@ def _block_start(toks: Sequence[Token], i: int) -> int:
 def _no_definitions(notes: Sequence[Note]) -> list[Problem]:
     message = 'term "{}" has no definition, so it is not a note'
     return [
-        Problem(n.path, n.line, message.format(n.term), WARNING) for n in notes if not n.definition
+        Problem(n.path, n.line, message.format(n.term), WARNING)
+        for n in notes
+        if not defines(n.definition)
     ]
 
 

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from playwright.sync_api import Browser, Page, Playwright, ViewportSize
+if TYPE_CHECKING:  # Playwright is needed by the browser tests only (`-m "not browser"`)
+    from playwright.sync_api import Browser, Page, Playwright, ViewportSize
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium (`make browser`); Playwright's own download is not reachable here."""
@@ -31,7 +32,7 @@ LAUNCH_ARGS = [
 ]
 
 PHONE_WIDTH = 390
-PHONE = ViewportSize(width=PHONE_WIDTH, height=844)
+PHONE: ViewportSize = {"width": PHONE_WIDTH, "height": 844}
 """A phone held upright: the narrowest screen a card must fit without sideways scrolling."""
 
 TOLERANCE = 0.5

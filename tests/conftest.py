@@ -4,13 +4,15 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from browser import CHROMIUM, launch
 from click.testing import CliRunner, Result
-from playwright.sync_api import Browser, sync_playwright
 
 from flashcards.cli import main
+
+if TYPE_CHECKING:  # Playwright is needed by the browser tests only
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source" / "aws.ko.md"
@@ -65,9 +67,19 @@ def sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     """One headless Chromium for the whole run (Playwright allows one per process)."""
+    from browser import CHROMIUM, launch
+    from playwright.sync_api import sync_playwright
+
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make browser` installs it (make test does too)")
     with sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test that opens the browser is one: `-m "not browser"` runs without Playwright.
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

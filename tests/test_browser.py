@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -30,7 +31,9 @@ from browser import (
 )
 from conftest import ROOT, run
 from math_code import build_math_code, imported_math_code
-from playwright.sync_api import Browser, Page
+
+if TYPE_CHECKING:  # Playwright is needed by the browser tests only
+    from playwright.sync_api import Browser, Page
 
 CONFIG = ROOT / "source" / "decks.yaml"
 DECK_KEYS = [str(d["key"]) for d in yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["decks"]]

@@ -11,7 +11,14 @@ from conftest import run
 from test_deck import DECKS, Deck, build, plain
 
 from flashcards import cards
-from flashcards.deck import DeckSpec, note_types
+from flashcards import deck as decks
+from flashcards.cards import note_types
+from flashcards.look import Look
+
+
+def spec(key: str, name: str) -> tuple[decks.Deck, Look]:
+    """A deck of that key and name, with nothing else to its look."""
+    return decks.Deck(key, name, (), Path("out.apkg"), Path("h.lock.json")), Look("", {})
 
 
 def test_the_released_field_lists_are_pinned() -> None:
@@ -31,12 +38,11 @@ def test_the_released_field_lists_are_pinned() -> None:
 
 
 def test_note_type_ids_follow_the_deck_and_the_field_list(monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = DeckSpec("aws-ko", "AWS", "", {})
-    released = note_types(spec)["notes"].model_id
-    assert note_types(DeckSpec("aws-ko", "Renamed", "", {}))["notes"].model_id == released
-    assert note_types(DeckSpec("aws-en", "AWS", "", {}))["notes"].model_id != released
+    released = note_types(*spec("aws-ko", "AWS"))["notes"].model_id
+    assert note_types(*spec("aws-ko", "Renamed"))["notes"].model_id == released
+    assert note_types(*spec("aws-en", "AWS"))["notes"].model_id != released
     monkeypatch.setattr(cards, "FIELDS", (*cards.FIELDS, "Extra"))
-    assert note_types(spec)["notes"].model_id != released
+    assert note_types(*spec("aws-ko", "AWS"))["notes"].model_id != released
 
 
 @pytest.mark.parametrize("deck", DECKS, ids=str)

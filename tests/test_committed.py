@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run
 
-from flashcards.plan import load_sheet
+from flashcards.sheets import load_sheet
 
 
 def test_committed_decks_are_current(monkeypatch: pytest.MonkeyPatch) -> None:

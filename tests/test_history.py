@@ -16,7 +16,7 @@ from anki.collection import Collection
 from anki_client import answer_all, import_deck, notes_by_short, open_collection, review_history
 from conftest import ROOT, run
 
-from flashcards.lock import FLOOR
+from flashcards.history.file import FLOOR
 
 SHEET = """# Storage
 
@@ -643,7 +643,7 @@ def test_a_scratch_folder_left_by_a_kill_is_removed_by_the_next_build(cwd: Path)
     # Killed while it writes the deck: its scratch folder stays behind.
     code = killer.replace(
         "from flashcards.cli import main",
-        "import flashcards.deck as d\n"
+        "import flashcards.package as d\n"
         "d._write_apkg = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
         "from flashcards.cli import main",
     )

@@ -23,8 +23,8 @@ from anki.collection import Collection
 from anki_client import import_deck, notes_by_short, open_collection
 from conftest import run
 
+from flashcards.look import heading_tag
 from flashcards.parse import NO_NOTES
-from flashcards.plan import heading_tag
 
 PREVIOUS = b"PK\x03\x04 the previous deck: a failed build must leave these bytes alone\n"
 NESTING = "nested more than 49 levels deep; flatten the lists"
@@ -199,6 +199,7 @@ def test_a_5_mb_single_line_definition_arrives_whole(cwd: Path) -> None:
     assert expected in term_card.answer()
 
 
+@pytest.mark.slow
 def test_100000_items_in_one_sheet_build_and_import(cwd: Path) -> None:
     n = 100_000
     source = "# Big\n" + "".join(f"* **T{i}**: definition `{i}`\n" for i in range(n))

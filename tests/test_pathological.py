@@ -24,10 +24,12 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.build import few_collections
 from flashcards.syntax.callouts import callouts_plugin
-from flashcards.syntax.labels import labels_plugin
+from flashcards.syntax.link_labels import link_labels_plugin
 
 sys.path.insert(0, str(ROOT / "bench"))
 from pathological import BY_NAME, PATTERNS, Pattern
+
+pytestmark = pytest.mark.slow  # left out by `make test-fast`
 
 SMALL = 25_000
 GROWTH = 10.0
@@ -120,7 +122,7 @@ def test_many_callouts_are_converted_in_linear_time() -> None:
 
 def _md(ours: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": markup.MAX_NESTING})
-    return md.use(labels_plugin) if ours else md
+    return md.use(link_labels_plugin) if ours else md
 
 
 MARKDOWN_IT, OURS = _md(False), _md(True)

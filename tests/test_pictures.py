@@ -12,13 +12,16 @@ import zipfile
 import zlib
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from anki_client import answer_all, import_deck, notes_by_short, open_collection, review_history
 from conftest import run
-from playwright.sync_api import Browser
 
-from flashcards.lock import FLOOR
+from flashcards.history.file import FLOOR
+
+if TYPE_CHECKING:  # Playwright is needed by the browser tests only
+    from playwright.sync_api import Browser
 
 SHEET = """# Diagrams
 

@@ -10,7 +10,7 @@ from anki_client import import_deck, open_collection
 from conftest import run
 from test_deck import DECKS, Deck, build, plain
 
-from flashcards import config, plan
+from flashcards import config, plan, sheets
 from flashcards.cli import DEFAULT_CONFIG
 from flashcards.preview import Card, deck_cards
 
@@ -18,8 +18,8 @@ STYLE = re.compile(r"<style>.*?</style>", re.S)
 
 
 def preview_cards(deck_key: str) -> dict[tuple[str, str], Card]:
-    target = next(t for t in plan.targets(config.load(DEFAULT_CONFIG)) if t.namespace == deck_key)
-    found = deck_cards(target, plan.load_sheets([target]))
+    deck = next(d for d in config.load(DEFAULT_CONFIG).decks if d.key == deck_key)
+    found = deck_cards(deck, sheets.load_sheets([deck]))
     return {(c.note, c.template): c for c in found.cards}
 
 
@@ -83,6 +83,6 @@ def test_preview_of_a_broken_sheet_fails_cleanly(project: Path) -> None:
 def test_a_cards_heading_on_the_page_is_its_term_as_written(tmp_path: Path) -> None:
     path = tmp_path / "s.md"
     path.write_text("# A\n\n* **R&D [sound:x.mp3]**\n  * research\n", encoding="utf-8")
-    target = plan.single_target(path, None)
-    cards = deck_cards(target, plan.load_sheets([target])).cards
+    deck = plan.sheet_deck(path, None)
+    cards = deck_cards(deck, sheets.load_sheets([deck])).cards
     assert {c.note for c in cards} == {"R&D [sound:x.mp3]"}  # the page escapes it once

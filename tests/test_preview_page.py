@@ -5,11 +5,14 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from browser import PHONE_WIDTH, luminance
 from conftest import run
-from playwright.sync_api import Browser, Page
+
+if TYPE_CHECKING:  # Playwright is needed by the browser tests only
+    from playwright.sync_api import Browser, Page
 
 # Per phone: its width, whether its card spills over it, and its card's background colour.
 _PHONES = """() => [...document.querySelectorAll('.phone')].map(p => {

@@ -30,6 +30,7 @@ def build(sheet: Path, stderr: int) -> subprocess.Popen[bytes]:
     )
 
 
+@pytest.mark.slow
 def test_a_long_build_shows_progress_on_a_terminal(big: Path) -> None:
     master, slave = pty.openpty()
     process = build(big, slave)
@@ -53,6 +54,7 @@ def test_a_long_build_shows_progress_on_a_terminal(big: Path) -> None:
     assert stdout == f"big.apkg: {NOTES} notes\n".encode()
 
 
+@pytest.mark.slow
 def test_a_long_build_in_a_pipe_prints_no_progress(big: Path) -> None:
     process = build(big, subprocess.PIPE)
     stdout, stderr = process.communicate()

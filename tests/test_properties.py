@@ -14,6 +14,7 @@ import threading
 import unicodedata
 from pathlib import Path
 
+import pytest
 from anki_client import import_deck, open_collection
 from conftest import SEED
 from hypothesis import assume, example, given, settings
@@ -25,8 +26,10 @@ from flashcards.errors import FlashcardsError
 from flashcards.identity import note_guid
 from flashcards.note import Sheet
 from flashcards.parse import parse
-from flashcards.plan import single_target
+from flashcards.plan import sheet_deck
 from flashcards.read import decode
+
+pytestmark = pytest.mark.slow  # left out by `make test-fast`
 
 NAME = "s.md"
 
@@ -277,7 +280,7 @@ def build_one(folder: Path, source: bytes) -> Path:
     path = folder / NAME
     path.write_bytes(source)
     output = folder / "out" / "s.apkg"
-    [result] = build([single_target(path, output)]).results
+    [result] = build([sheet_deck(path, output)]).results
     assert result.output == output
     return output
 
@@ -409,7 +412,7 @@ def test_two_decks_whose_key_and_term_join_alike_keep_two_notes(tmp_path: Path) 
         for stem, term in (("aws", "x__EC2"), ("aws__x", "EC2")):
             source = tmp_path / f"{stem}.md"
             source.write_text(f"# A\n* **{term}**: a term of deck {stem}\n", encoding="utf-8")
-            build([single_target(source, tmp_path / f"{stem}.apkg")])
+            build([sheet_deck(source, tmp_path / f"{stem}.apkg")])
             import_deck(col, tmp_path / f"{stem}.apkg")
         notes = [col.get_note(nid) for nid in col.find_notes("")]
         assert sorted(n["Short"] for n in notes) == ["EC2", "x__EC2"]

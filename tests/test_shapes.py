@@ -13,13 +13,16 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from anki.collection import Collection
 from anki_client import import_deck, open_collection
 from browser import new_phone_page, wrap_card
 from conftest import FIXTURES, run
-from playwright.sync_api import Browser, Page
+
+if TYPE_CHECKING:  # Playwright is needed by the browser tests only
+    from playwright.sync_api import Browser, Page
 
 SHEETS = FIXTURES / "sheets"
 GRAMMAR = FIXTURES / "grammar"

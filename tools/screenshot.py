@@ -14,9 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from flashcards import config, media, plan
+from flashcards import config, media, plan, sheets
 from flashcards.cli import DEFAULT_CONFIG
-from flashcards.plan import Target
+from flashcards.deck import Deck
 from flashcards.preview import PHONE_WIDTH, deck_cards
 
 CHROMIUM = "/usr/bin/chromium"
@@ -25,16 +25,16 @@ HEIGHT = 640
 EXAMPLE = Path("docs/example/aws-by-example.en.md")
 
 
-def card_page(target: Target, term: str, store: media.Store, height: int = HEIGHT) -> str:
-    deck = deck_cards(target, plan.load_sheets([target]), store)
-    back = next(c.back for c in deck.cards if c.note == term)  # its first card: term → definition
+def card_page(deck: Deck, term: str, pictures: media.Pictures, height: int = HEIGHT) -> str:
+    shown = deck_cards(deck, sheets.load_sheets([deck]), pictures)
+    back = next(c.back for c in shown.cards if c.note == term)  # its first card: term → definition
     phones = "".join(
         f'<div class="phone"><div class="{classes}">{back}</div></div>'
         for classes in ("card", "card nightMode night_mode")
     )
     return (
         '<!doctype html><html><head><meta charset="utf-8">'
-        f"<style>{''.join(sorted(deck.styles))}</style><style>"
+        f"<style>{''.join(sorted(shown.styles))}</style><style>"
         f"body {{ margin: 0; display: flex; gap: {GAP}px; background: #8a8f98; padding: {GAP}px; }}"
         f".phone {{ width: {PHONE_WIDTH}px; height: {height - 2 * GAP}px; overflow: hidden;"
         " border-radius: 18px; } .phone > .card { height: 100%; }"
@@ -42,12 +42,12 @@ def card_page(target: Target, term: str, store: media.Store, height: int = HEIGH
     )
 
 
-def shoot(target: Target, term: str, out: Path, height: int = HEIGHT) -> None:
+def shoot(deck: Deck, term: str, out: Path, height: int = HEIGHT) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        store = media.Store(online=False)
+        pictures = media.Pictures(online=False)
         page = Path(folder) / "card.html"
-        page.write_text(card_page(target, term, store, height), encoding="utf-8")
-        for name, data in store.files():
+        page.write_text(card_page(deck, term, pictures, height), encoding="utf-8")
+        for name, data in pictures.files():
             (Path(folder) / name).write_bytes(data)
         width = 2 * PHONE_WIDTH + 3 * GAP
         subprocess.run(
@@ -73,9 +73,9 @@ def shoot(target: Target, term: str, out: Path, height: int = HEIGHT) -> None:
 
 
 def main(folder: Path) -> None:
-    seed = next(t for t in plan.targets(config.load(DEFAULT_CONFIG)) if t.namespace == "aws-ko")
+    seed = next(d for d in config.load(DEFAULT_CONFIG).decks if d.key == "aws-ko")
     shoot(seed, "EC2 (Elastic Compute Cloud)", folder / "card-phone.png")
-    example = plan.single_target(EXAMPLE, Path("unused.apkg"))
+    example = plan.sheet_deck(EXAMPLE, Path("unused.apkg"))
     shoot(example, "VPC (Virtual Private Cloud)", folder / "card-media.png", height=720)
 
 

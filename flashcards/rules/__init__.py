@@ -1,7 +1,7 @@
 """The shapes a sheet writes its notes in, one rule a file, tried in order at each token.
 
 Each rule looks at the token at `i` and says what it recognises there: the notes it gives
-(with their lines), the keys of the bold labels it saw, the list items it leaves as no note,
+(with their lines), the keys of the bold items it saw, the list items it leaves as no note,
 and how far it read. Adding a shape is adding a file and a line to `RULES`.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from markdown_it.token import Token
 
 from flashcards.rules import (
+    abbreviation,
     definition_callout,
     definition_list,
     details,
@@ -20,7 +21,9 @@ from flashcards.rules import (
     item_heading,
     lead_in,
     navigation,
+    outline,
     paragraph,
+    question_item,
     table,
 )
 from flashcards.rules.found import Context, Found
@@ -30,8 +33,11 @@ Rule = Callable[[Context, Sequence[Token], int], Found | None]
 RULES: tuple[Rule, ...] = (
     navigation.rule,
     lead_in.rule,
+    question_item.rule,
     item_heading.rule,
     glossary.rule,
+    abbreviation.rule,
+    outline.rule,
     item.rule,
     paragraph.rule,
     table.rule,

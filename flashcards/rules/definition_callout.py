@@ -25,4 +25,4 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return Found(end)
     body = toks[close(toks, i + 1) + 1 : end]  # after the title, before the callout's close
     note = blocks_note(ctx, ctx.line(tok), term, body)
-    return Found(end, notes=[note], labels=[key(term)])
+    return Found(end, notes=[note], bold=[key(term)])

@@ -39,4 +39,4 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         for term, line, definitions in entries
         if term
     ]
-    return Found(end, notes=notes, labels=[n.key for n in notes])
+    return Found(end, notes=notes, bold=[n.key for n in notes])

@@ -26,7 +26,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # Its answer would run on to the end: the notes after it would vanish into it.
         message = "<details> is never closed, so it gives no note; end it with </details>"
         return Found(i, problems=[Problem(ctx.path, ctx.line(tok), message, WARNING)])
-    opening = _Reader(tok.content)
+    opening = _Summary(tok.content)
     if opening.question is None:
         message = "<details> without a <summary> gives no note"
         return Found(end, problems=[Problem(ctx.path, ctx.line(tok), message, INFO)])
@@ -77,7 +77,7 @@ class _Depth(HTMLParser):
         self.change -= tag == "details"
 
 
-class _Reader(HTMLParser):
+class _Summary(HTMLParser):
     """The text of the first `<summary>` of a `<details>` block, and what follows it there."""
 
     def __init__(self, html: str) -> None:

@@ -41,8 +41,8 @@ class Found:
     end: int
     notes: list[Note] = field(default_factory=list)
     """Notes in document order; one without a definition is reported, not kept."""
-    labels: list[str] = field(default_factory=list)
-    """Keys of the bold list items seen: repeated ones are labels under headings."""
+    bold: list[str] = field(default_factory=list)
+    """Keys of the bold items (and terms) seen: repeated ones are labels under headings."""
     loose: list[int] = field(default_factory=list)
     """Lines of list items that are no note."""
     problems: list[Problem] = field(default_factory=list)

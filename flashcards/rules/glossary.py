@@ -14,12 +14,14 @@ from flashcards.rules.lead import Lead, lead
 from flashcards.rules.notes import lead_note
 from flashcards.terms import OBJECTS, clean_term, is_callout
 
-MAX_WORDS = 4
+MAX_WORDS = 6
 MAX_CHARACTERS = 40
 """A term is short, and opens with no article: a longer text before the colon (`The first
 thing to know: …`) is a sentence, and a list of such is no glossary."""
 
-_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s[-–—→])\\s+(?=\\S)")
+_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s[-–—→=])(?:\\s+|$)")
+_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|[-–—→=](?=\\s))\\s*")
+"""A separator after a term written as code: `` `Node`: A worker machine ``."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -43,7 +45,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         assert entry is not None
         blocks = list(toks[j + 4 : close(toks, j)])  # nested under the item's first line
         notes.append(lead_note(ctx, ctx.line(toks[j]), entry, blocks))
-    return Found(end, notes=notes, labels=[n.key for n in notes], weak=True)
+    return Found(end, notes=notes, bold=[n.key for n in notes], weak=True)
 
 
 def _entry(toks: Sequence[Token], j: int) -> Lead | None:
@@ -51,8 +53,21 @@ def _entry(toks: Sequence[Token], j: int) -> Lead | None:
     if toks[j + 1].type != "paragraph_open":
         return None
     children = toks[j + 2].children or []
-    if lead(children) is not None or not children or children[0].type != "text":
+    if lead(children) is not None or not children:
         return None  # bold items are read by the list item rule
+    if children[0].type == "code_inline" and len(children) > 1 and children[1].type == "text":
+        after = _AFTER_CODE.match(children[1].content)
+        if after is None:
+            return None
+        rest = children[1].copy()
+        rest.content = children[1].content[after.end() :]
+        term = clean_term(children[0].content)
+        words = term.split()
+        if not words or len(words) > MAX_WORDS or not (rest.content or children[2:]):
+            return None
+        return Lead(term, "separated", [rest, *children[2:]] if rest.content else children[2:])
+    if children[0].type != "text":
+        return None
     match = _TERM.match(children[0].content)
     if match is None:
         return None
@@ -64,4 +79,5 @@ def _entry(toks: Sequence[Token], j: int) -> Lead | None:
         return None
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
-    return Lead(term, "separated", [first, *children[1:]])
+    rest = [first, *children[1:]] if first.content else list(children[1:])
+    return Lead(term, "separated", rest) if rest else None

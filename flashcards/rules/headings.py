@@ -41,7 +41,8 @@ class Section:
     body: int = 0
     """The 0-based line after the heading: where its text starts."""
     notes: list[Note] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
+    bold: list[str] = field(default_factory=list)
+    """Keys of the bold items seen under it (see `Found.bold`)."""
     loose: list[int] = field(default_factory=list)
     content: bool = False
     """Whether any block stands under it."""
@@ -93,22 +94,22 @@ def heading_terms(
     if mode == HEADINGS:
         return set(candidates) | questions
     pattern = _pattern(sections, candidates)
-    labelled = {i for i in candidates if _labelled(sections[i].labels, pattern)}
+    labelled = {i for i in candidates if _labelled(sections[i].bold, pattern)}
     with_terms = {up[i] for i in labelled | questions}
     only_text = {
         i
         for i in candidates
-        if up[i] in with_terms
-        and not (sections[i].labels or sections[i].loose or sections[i].notes)
+        if up[i] in with_terms and not (sections[i].bold or sections[i].loose or sections[i].notes)
     }
     return (
         labelled | only_text | questions | _grouped(sections, up, candidates, labelled | questions)
     )
 
 
-_DEFINING = {"paragraph", "math_block", "fence", "table"}
-"""What a term's definition opens with, under its heading: a sentence, a formula, code, a
-table; a list of plain items (a to-do list) is no definition of the heading's words."""
+_DEFINING = {"paragraph", "blockquote", "math_block", "fence", "table"}
+"""What a term's definition opens with, under its heading: a sentence (not a `phrase`, a
+label such as `객체지향 설계 원칙`), a quote, a formula, code, a table; a list of plain items
+(a to-do list) is no definition of the heading's words."""
 
 
 def _grouped(
@@ -125,22 +126,28 @@ def _grouped(
         if len(s.notes) == s.weak and s.opening in _DEFINING and is_term_like(s.name)
     }
     siblings = Counter(up[i] for i in named | terms)
-    return {i for i in named if sections[up[i]].level > 0 and siblings[up[i]] >= 2}
+    # At the very top, sections are a sheet's categories, unless most of them name terms
+    # (a glossary of top-level headings, `# 빠른호흡 (Tachypnea)` over its text).
+    top = sum(1 for i, s in enumerate(sections) if up[i] == 0 and s.content)
+    grouped = {i for i in named if sections[up[i]].level > 0 and siblings[up[i]] >= 2}
+    if siblings[0] >= 3 and 2 * siblings[0] >= top:
+        grouped |= {i for i in named if up[i] == 0}
+    return grouped
 
 
 def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]:
     """Bold items that are labels by repetition: under two or more headings, at least two
     together, where every bold item repeats so or is a label word. A term written twice
     (a duplicate) stands among terms that do not repeat, so it never makes a pattern."""
-    pool = [i for i in candidates if sections[i].labels]
+    pool = [i for i in candidates if sections[i].bold]
     while True:
-        counts = Counter(k for i in pool for k in set(sections[i].labels))
+        counts = Counter(k for i in pool for k in set(sections[i].bold))
         repeated = {k for k, n in counts.items() if n > 1}
         clean = [
             i
             for i in pool
-            if len(repeated.intersection(sections[i].labels)) >= 2
-            and all(k in repeated or is_label(k) for k in sections[i].labels)
+            if len(repeated.intersection(sections[i].bold)) >= 2
+            and all(k in repeated or is_label(k) for k in sections[i].bold)
         ]
         if clean == pool:
             return repeated

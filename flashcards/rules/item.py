@@ -35,7 +35,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return Found(end)
     blocks = list(toks[i + 4 : end])  # after the first paragraph, before the item's close
     note = lead_note(ctx, ctx.line(toks[i]), found, blocks)
-    return Found(end, notes=[note], labels=[key(found.term)])
+    return Found(end, notes=[note], bold=[key(found.term)])
 
 
 def item_lead(toks: Sequence[Token], i: int) -> Lead | None:

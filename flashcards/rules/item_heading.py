@@ -27,4 +27,4 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not term:
         return Found(end)
     note = blocks_note(ctx, ctx.line(toks[i]), term, blocks)
-    return Found(end, notes=[note], labels=[key(term)])
+    return Found(end, notes=[note], bold=[key(term)])

@@ -97,6 +97,8 @@ def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[To
         return DEFINED, _definition([_with_content(first, after), *rest[1:]])
     if continues_sentence(first.content) or bold_pronoun:
         return EMPHASIS, rest
+    if len(rest) == 1 and _REMARK.fullmatch(first.content.rstrip()):
+        return ALONE, []  # `**Compute** (EC2, Lambda)`: a remark on the term, no definition
     return SPACED, _definition(rest)
 
 

@@ -11,20 +11,46 @@ from flashcards import markup
 from flashcards.errors import INFO, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.terms import clean_term, split_term
+from flashcards.terms import clean_term, key, split_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "table_open" or toks[i].level != 0:
         return None
     end = close(toks, i)
-    rows = _rows(toks[i:end])
+    rows = _numbers_aside(_rows(toks[i:end]))
     columns = len(rows[0][1]) if rows else 0
-    if columns != 2:
+    if columns != 2 and not (columns > 2 and _defines(rows[0][1][1])):
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
-    notes = [_note(ctx, tr, cells) for tr, cells in rows[1:] if len(cells) == 2]
+    notes = [_note(ctx, tr, cells[:2]) for tr, cells in rows[1:] if len(cells) >= 2]
     return Found(end, notes=[n for n in notes if n is not None])
+
+
+DEFINING = frozenset(
+    {"definition", "definitions", "meaning", "description", "정의", "뜻", "의미", "설명", "개념"}
+)
+"""Headers of a column of definitions: a wider table whose second column is one (`| Term |
+Definition | Example |`) is a table of terms too, its first two columns the note."""
+
+
+def _defines(header: Token) -> bool:
+    """Whether a header cell names a column of definitions (`정의 (Definition)` too)."""
+    words = key(markup.plain(header.children or [])).replace("(", " ").replace(")", " ")
+    return any(word in DEFINING for word in words.split())
+
+
+def _numbers_aside(
+    rows: list[tuple[Token, list[Token]]],
+) -> list[tuple[Token, list[Token]]]:
+    """The rows without a first column of numbers (`| 번호 | 영어 단어 | 한국어 뜻 |`): a
+    count, not a term."""
+    body = rows[1:]
+    if not body or not all(
+        cells and markup.plain(cells[0].children or []).rstrip(".").isdigit() for _, cells in body
+    ):
+        return rows
+    return [(tr, cells[1:]) for tr, cells in rows]
 
 
 def _rows(toks: Sequence[Token]) -> list[tuple[Token, list[Token]]]:

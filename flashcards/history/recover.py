@@ -16,13 +16,13 @@ from html import unescape
 from pathlib import Path
 
 from flashcards import identity
-from flashcards.lock import Entry, Lock, Stamp, content_hash
+from flashcards.history.file import Entry, History, Stamp, content_hash
 from flashcards.terms import key as term_key
 
 _CLOZE_TYPE = 1
 
 
-def recover(path: Path, namespace: str) -> Lock | None:
+def recover(path: Path, deck_key: str) -> History | None:
     """The history that the deck file at `path` gives; None if it holds another deck or is no
     deck of ours at all (then no learner has its notes, and nothing is lost)."""
     try:
@@ -30,26 +30,26 @@ def recover(path: Path, namespace: str) -> Lock | None:
             db = Path(folder) / "collection.anki2"
             with zipfile.ZipFile(path) as apkg, apkg.open("collection.anki2") as src:
                 db.write_bytes(src.read())
-            return _read(db, namespace)
+            return _read(db, deck_key)
     except (OSError, LookupError, TypeError, ValueError, sqlite3.Error, zipfile.BadZipFile):
         return None
 
 
-def _read(db: Path, namespace: str) -> Lock | None:
+def _read(db: Path, deck_key: str) -> History | None:
     conn = sqlite3.connect(db)
     try:
         models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
         rows = conn.execute("SELECT guid, mid, mod, flds, tags FROM notes").fetchall()
     finally:
         conn.close()
-    if str(identity.deck_id(namespace)) not in json.loads(decks_json):
+    if str(identity.deck_id(deck_key)) not in json.loads(decks_json):
         return None  # another deck's file: its GUIDs are not this deck's
     models = {int(mid): model for mid, model in json.loads(models_json).items()}
     notetypes = {
         ("cloze" if m.get("type") == _CLOZE_TYPE else "notes"): Stamp(_model_hash(m), m["mod"])
         for m in models.values()
     }
-    return Lock(notetypes, _notes(rows, models), namespace, known=False)
+    return History(notetypes, _notes(rows, models), deck_key, known=False)
 
 
 def _model_hash(model: dict) -> str:

@@ -22,7 +22,7 @@ _ENDS: WeakKeyDictionary[StateInline, tuple[_Ends, _Ends]] = WeakKeyDictionary()
 its label, or -1. Plain int keys: a line of a million brackets keeps a million of them."""
 
 
-def labels_plugin(md: MarkdownIt) -> None:
+def link_labels_plugin(md: MarkdownIt) -> None:
     md.helpers = SimpleNamespace(  # type: ignore[assignment]
         parseLinkLabel=parse_link_label,
         parseLinkDestination=helpers.parseLinkDestination,

@@ -1,5 +1,5 @@
-"""The history of a deck: what each note looked like when it was last built, the time it got
-then, and the GUID it carries.
+"""The history file of a deck (`<key>.lock.json`): what each note looked like when it was last
+built, the time it got then, and the GUID it carries; read, checked and written here.
 
 Anki updates a note on import only when the incoming modification time is newer than its
 own copy's. So a changed note needs a newer time than its previous build, and an unchanged
@@ -27,7 +27,7 @@ from flashcards.errors import fail
 
 VERSION = 3
 """Version 1 had no GUIDs, no deck identity and keys without their kind; version 2 did not say
-which notes the last build left out. Both are still read."""
+which notes the last build left out, and named the deck's key "deck". Both are still read."""
 
 FLOOR = 1767225600
 """2026-01-01T00:00:00Z: the time of a note new to a known history, without SOURCE_DATE_EPOCH."""
@@ -72,13 +72,14 @@ class Written:
 
 
 @dataclass(frozen=True)
-class Lock:
+class History:
     """The history of one deck; entries of removed notes are kept."""
 
     notetypes: Mapping[str, Stamp]
     notes: Mapping[str, Entry]
     """By history key (`identity.history_key`)."""
-    namespace: str = ""
+    key: str = ""
+    """The deck's key."""
     written: Written | None = None
     known: bool = True
     """False when the history was lost: a note missing from it may still be on a learner's
@@ -90,9 +91,9 @@ class Lock:
     (see `present`)."""
 
 
-def empty(namespace: str) -> Lock:
+def empty(key: str) -> History:
     """No history at all: nothing known, every note gets the current time."""
-    return Lock({}, {}, namespace, known=False)
+    return History({}, {}, key, known=False)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def legacy_path(output: Path) -> Path:
     return output.with_name(output.stem + identity.HISTORY_SUFFIX)
 
 
-def load(path: Path, namespace: str) -> Lock | None:
+def load(path: Path, key: str) -> History | None:
     """The history at `path`; None if there is no such file."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -154,13 +155,13 @@ def load(path: Path, namespace: str) -> Lock | None:
         line = getattr(exc, "lineno", 1)
         what = getattr(exc, "msg", str(exc))
         raise fail(str(path), line, f"not valid JSON ({what}); {_ADVICE}") from None
-    return _Reader(path, text).lock(raw, namespace)
+    return _Checked(path, text).history(raw, key)
 
 
-def load_legacy(path: Path, namespace: str) -> Lock | None:
-    """A version-1 lock at `path`; None if there is none (a newer history there belongs to
+def load_legacy(path: Path, key: str) -> History | None:
+    """A version-1 history at `path`; None if there is none (a newer history there belongs to
     another deck: since version 2, histories are named by deck, not by output)."""
-    return load(path, namespace) if _version(path) == 1 else None
+    return load(path, key) if _version(path) == 1 else None
 
 
 def _version(path: Path) -> object:
@@ -177,14 +178,14 @@ _ADVICE = (
 )
 
 
-class _Reader:
-    """Checks a parsed history, failing at the line of the entry that is wrong."""
+class _Checked:
+    """A parsed history checked, failing at the line of the entry that is wrong."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.name = str(path)
         self.text = text
 
-    def lock(self, raw: object, namespace: str) -> Lock:
+    def history(self, raw: object, key: str) -> History:
         if not isinstance(raw, dict) or not isinstance(raw.get("notes"), dict):
             raise fail(self.name, 1, f"not a deck history of this tool; {_ADVICE}")
         version = raw.get("version", 1)
@@ -195,32 +196,32 @@ class _Reader:
             )
             raise fail(self.name, self._line('"version"'), message)
         if version == 1:
-            return self._v1(raw, namespace)
-        deck = raw.get("deck")
-        if deck != namespace:
-            message = f"this is the history of deck {deck!r}, not of {namespace!r}"
-            raise fail(self.name, self._line('"deck"'), message)
+            return self._v1(raw, key)
+        # The deck's key; version 2 called it "deck".
+        name = '"key"' if "key" in raw else '"deck"'
+        own = raw.get(name.strip('"'))
+        if own != key:
+            message = f"this is the history of deck {own!r}, not of {key!r}"
+            raise fail(self.name, self._line(name), message)
         # Version 2 did not say which notes the last build left out: none is known to be in it.
         unknown = version == 2
         notes = {str(k): self._entry(k, v, unknown) for k, v in self._mapping(raw, "notes").items()}
         written = self._written(raw)
-        return Lock(
-            self._notetypes(raw), notes, namespace, written, source=self.name, version=version
-        )
+        return History(self._notetypes(raw), notes, key, written, source=self.name, version=version)
 
-    def _v1(self, raw: dict, namespace: str) -> Lock:
+    def _v1(self, raw: dict, key: str) -> History:
         notes: dict[str, Entry] = {}
-        for key, value in self._mapping(raw, "notes").items():
-            stamp = self._stamp(key, value)
+        for name, value in self._mapping(raw, "notes").items():
+            stamp = self._stamp(name, value)
             # "cloze ec2" was both the cloze note of "ec2" and a term "Cloze EC2"; a wrong
             # guess only makes the hash differ, which gives a newer time, never an older one.
-            guesses = [(str(key), identity.TERM)]
-            if str(key).startswith("cloze "):
-                guesses.append((str(key)[6:], identity.CLOZE))
+            guesses = [(str(name), identity.TERM)]
+            if str(name).startswith("cloze "):
+                guesses.append((str(name)[6:], identity.CLOZE))
             for k, kind in guesses:
-                guid = identity.note_guid(namespace, k, kind)
+                guid = identity.note_guid(key, k, kind)
                 notes[identity.history_key(k, kind)] = Entry(guid, stamp.hash, stamp.mod, gone=True)
-        return Lock(self._notetypes(raw), notes, namespace, source=self.name, version=1)
+        return History(self._notetypes(raw), notes, key, source=self.name, version=1)
 
     def _notetypes(self, raw: dict) -> dict[str, Stamp]:
         return {str(k): self._stamp(k, v) for k, v in self._mapping(raw, "notetypes").items()}
@@ -271,18 +272,20 @@ class _Reader:
         return self.text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-def write(lock: Lock, path: Path) -> None:
+def write(history: History, path: Path) -> None:
     """The history as stable, diff-friendly JSON (what `json.dumps` with `indent=1` and
     `sort_keys` gives), written one note at a time: for 100,000 notes, a dict per note and
     the whole text at once would cost tens of MB at the build's peak."""
     top: dict[str, object] = {
-        "deck": lock.namespace,
+        "key": history.key,
         "notes": None,  # written entry by entry below
-        "notetypes": {key: _stamp_json(stamp) for key, stamp in sorted(lock.notetypes.items())},
+        "notetypes": {
+            name: _stamp_json(stamp) for name, stamp in sorted(history.notetypes.items())
+        },
         "version": VERSION,
     }
-    if lock.written is not None:
-        top["written"] = {"path": lock.written.path, "sha256": lock.written.sha256}
+    if history.written is not None:
+        top["written"] = {"path": history.written.path, "sha256": history.written.sha256}
     with path.open("w", encoding="utf-8") as out:
         out.write("{")
         for number, (name, value) in enumerate(top.items()):
@@ -291,9 +294,9 @@ def write(lock: Lock, path: Path) -> None:
                 out.write(_json(value, 1))
                 continue
             out.write("{")
-            for count, (key, entry) in enumerate(sorted(lock.notes.items())):
-                out.write(("," if count else "") + f"\n  {_json(key)}: {_entry_text(entry)}")
-            out.write("\n }" if lock.notes else "}")
+            for count, (name, entry) in enumerate(sorted(history.notes.items())):
+                out.write(("," if count else "") + f"\n  {_json(name)}: {_entry_text(entry)}")
+            out.write("\n }" if history.notes else "}")
         out.write("\n}\n")
 
 
@@ -330,20 +333,20 @@ def _entry_text(entry: Entry) -> str:
     return "{\n" + ",\n".join(line for line in lines if line) + "\n  }"
 
 
-def present(lock: Lock, keys: Collection[str]) -> Lock:
-    """`lock` with every note the last build held (`keys`, read from its deck file) known to be
-    there, and every other one gone: for a history that does not say (before version 3)."""
-    notes = {k: replace(e, gone=k not in keys) for k, e in lock.notes.items()}
-    return replace(lock, notes=notes, version=VERSION)
+def present(history: History, keys: Collection[str]) -> History:
+    """`history` with every note the last build held (`keys`, read from its deck file) known
+    to be there, and every other one gone: for a history that does not say (before version 3)."""
+    notes = {k: replace(e, gone=k not in keys) for k, e in history.notes.items()}
+    return replace(history, notes=notes, version=VERSION)
 
 
-def merged(lock: Lock, found: Lock) -> Lock:
-    """`lock` with every note and note type `found` in a deck file taken from there: what a
-    learner may have imported is the deck file, whatever the history says."""
-    base = present(lock, found.notes)  # the deck file holds what the last build held
+def merged(history: History, found: History) -> History:
+    """`history` with every note and note type `found` in a deck file taken from there: what
+    a learner may have imported is the deck file, whatever the history says."""
+    base = present(history, found.notes)  # the deck file holds what the last build held
     return replace(
         base,
-        notetypes={**lock.notetypes, **found.notetypes},
+        notetypes={**history.notetypes, **found.notetypes},
         notes={**base.notes, **found.notes},
         known=False,
     )

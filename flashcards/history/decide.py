@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from flashcards import identity
 from flashcards.errors import NOTE, WARNING, Problem
-from flashcards.lock import Clock, Entry, Lock
+from flashcards.history.file import Clock, Entry, History
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,24 +61,24 @@ class Decided:
 
 
 def decide(
-    incoming: Sequence[Incoming], lock: Lock, clock: Clock, renames: Mapping[str, str]
+    incoming: Sequence[Incoming], history: History, clock: Clock, renames: Mapping[str, str]
 ) -> Decided:
     """Entries for `incoming`; `renames` maps a new term's key to the old key it replaces."""
-    moved = _moves(incoming, lock, renames)
+    moved = _moves(incoming, history, renames)
     sources = {new: old for old, new in moved.items()}
-    taken = {e.guid for e in lock.notes.values()}
+    taken = {e.guid for e in history.notes.values()}
     consumed: set[str] = set()
     entries, problems = [], []
     for note in incoming:
-        old = lock.notes.get(note.hkey)
+        old = history.notes.get(note.hkey)
         if old is None and note.key in sources:
             source = sources[note.key]
-            old = lock.notes.get(identity.history_key(source, note.kind))
+            old = history.notes.get(identity.history_key(source, note.kind))
             consumed.add(identity.history_key(source, note.kind))
             if old is not None and note.kind == identity.TERM:
                 message = f'"{old.term or source}" renamed to "{note.term}"; history kept'
                 problems.append(Problem(note.path, note.line, message, NOTE))
-        guid = old.guid if old else _fresh_guid(lock.namespace, note, taken)
+        guid = old.guid if old else _fresh_guid(history.key, note, taken)
         taken.add(guid)
         if old is not None and (old.guid, old.hash, old.term, old.text) == (
             guid,
@@ -89,7 +89,7 @@ def decide(
             same = (old.expansion, old.gone) == (note.expansion, False)
             entry = old if same else replace(old, expansion=note.expansion, gone=False)
         else:
-            stamp = clock.stamp(old, note.hash, lock.known)
+            stamp = clock.stamp(old, note.hash, history.known)
             entry = Entry(guid, stamp.hash, stamp.mod, note.term, note.text, note.expansion)
         if old is not None and old.expansion and not note.expansion:
             problems.append(_lost_expansion(note))
@@ -97,32 +97,34 @@ def decide(
     current = {note.hkey for note in incoming}
     notes = {
         k: e if e.gone or k in current else replace(e, gone=True)
-        for k, e in lock.notes.items()
+        for k, e in history.notes.items()
         if k not in consumed
     }
     notes.update((note.hkey, entry) for note, entry in zip(incoming, entries, strict=True))
     return Decided(entries, notes, problems)
 
 
-def _moves(incoming: Sequence[Incoming], lock: Lock, renames: Mapping[str, str]) -> dict[str, str]:
+def _moves(
+    incoming: Sequence[Incoming], history: History, renames: Mapping[str, str]
+) -> dict[str, str]:
     """Old term key -> new term key, for each term that replaces one the history knows: as
     the sheet declares, or by a distinctive definition (`Incoming.text`) that a term removed
     by this build had; never for a question, and never for a term removed earlier."""
     terms = [n for n in incoming if n.kind == identity.TERM]
-    new = [n for n in terms if n.hkey not in lock.notes]
+    new = [n for n in terms if n.hkey not in history.notes]
     if not new:
         return {}  # no term new to the history: nothing can have been renamed
     current = {n.key for n in terms}
-    in_use = {lock.notes[n.hkey].guid for n in terms if n.hkey in lock.notes}
+    in_use = {history.notes[n.hkey].guid for n in terms if n.hkey in history.notes}
 
     def free(key: str) -> bool:
         """Whether `key`'s term left the sheet and no note carries its GUID now."""
-        entry = lock.notes.get(identity.history_key(key))
+        entry = history.notes.get(identity.history_key(key))
         return key not in current and entry is not None and entry.guid not in in_use
 
     moved = {renames[n.key]: n.key for n in new if n.key in renames and free(renames[n.key])}
     old_by_text: dict[str, list[str]] = defaultdict(list)
-    for hkey, entry in lock.notes.items():
+    for hkey, entry in history.notes.items():
         kind, key = identity.split_history_key(hkey)
         removed_now = entry.text and not entry.gone and free(key)
         if kind == identity.TERM and removed_now and key not in moved:
@@ -138,11 +140,11 @@ def _moves(incoming: Sequence[Incoming], lock: Lock, renames: Mapping[str, str])
     return moved
 
 
-def _fresh_guid(namespace: str, note: Incoming, taken: set[str]) -> str:
+def _fresh_guid(deck_key: str, note: Incoming, taken: set[str]) -> str:
     """The GUID of a note new to the history; a renamed note may already carry the first
     one of its key (a term "Glacier" renamed away, then written again)."""
     generation = 1
-    while (guid := identity.note_guid(namespace, note.key, note.kind, generation)) in taken:
+    while (guid := identity.note_guid(deck_key, note.key, note.kind, generation)) in taken:
         generation += 1
     return guid
 

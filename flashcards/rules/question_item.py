@@ -1,0 +1,51 @@
+"""A question written as a list item, with its answer in the paragraphs after the list: an
+interview checklist (`- [x] What is a closure?` then the answer) is a question note each. A
+question with no answer after it stays a question on the list, no note."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.note import QUESTION
+from flashcards.rules.found import Context, Found, close
+from flashcards.rules.notes import blocks_note
+
+_TASK = re.compile(r"^\[[ xX]\]\s*")
+"""A task list's box, `[ ]` or `[x]`, before the item's words."""
+_ANSWERS = {"paragraph_open", "fence", "code_block", "blockquote_open", "math_block", "table_open"}
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type not in ("bullet_list_open", "ordered_list_open") or ctx.inside(i):
+        return None
+    end = close(toks, i)
+    last = _last_item(toks, i, end)
+    if last is None or close(toks, last) != last + 4:  # one paragraph, nothing nested
+        return None
+    question = _TASK.sub("", markup.plain(toks[last + 2].children or []))
+    if not question.endswith(("?", "\uff1f")):
+        return None
+    answer_end = end
+    while answer_end + 1 < len(toks) and toks[answer_end + 1].type in _ANSWERS:
+        answer_end = _block_end(toks, answer_end + 1)
+    if answer_end == end:
+        return None  # no answer after it: a list of questions to study, not notes
+    blocks = toks[end + 1 : answer_end + 1]
+    note = blocks_note(ctx, ctx.line(toks[last]), question, blocks, QUESTION)
+    return Found(answer_end, notes=[note])
+
+
+def _last_item(toks: Sequence[Token], i: int, end: int) -> int | None:
+    level = toks[i].level + 1
+    items = [
+        j for j in range(i + 1, end) if toks[j].type == "list_item_open" and toks[j].level == level
+    ]
+    return items[-1] if items else None
+
+
+def _block_end(toks: Sequence[Token], j: int) -> int:
+    return close(toks, j) if toks[j].nesting == 1 else j
