@@ -135,7 +135,9 @@ def same_term(key: str) -> str:
     """What makes two terms one to a reader: a key (see `key`) in Unicode's compatibility
     form too, so "EC2" written in full-width letters is `EC2`. For duplicates only: a note's
     identity stays its key, so no released GUID changes."""
-    return key if key.isascii() else " ".join(unicodedata.normalize("NFKC", key).casefold().split())
+    if key.isascii() or unicodedata.is_normalized("NFKC", key):
+        return key  # nearly every term: Hangul, kana and ideographs are in that form already
+    return " ".join(unicodedata.normalize("NFKC", key).casefold().split())
 
 
 def is_callout(term: str) -> bool:

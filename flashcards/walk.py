@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import Note, Sheet
-from flashcards.rules import RULES, Context, Found
+from flashcards.rules import AT, Context, Found
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import (
     Section,
@@ -94,6 +94,9 @@ class Walk:
         if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
             section.opening = section.opening or _opening(toks, i)
             section.content = True
+        rules = AT.get(toks[i].type)
+        if rules is None:
+            return None
         ctx = self._context
         if (
             ctx is None
@@ -102,7 +105,7 @@ class Walk:
             or ctx.containers is not self._containers
         ):
             ctx = self._context = Context(self.path, offset, section.name, self._containers)
-        for rule in RULES:
+        for rule in rules:
             found = rule(ctx, toks, i)
             if found is not None:
                 section.notes += found.notes
@@ -141,8 +144,10 @@ class Walk:
         meta = meta_sections(self.sections, up)
         chosen = heading_terms(self.sections, up, terms or front.terms or AUTO, meta)
         notes = self._notes(text, up, owner, chosen, meta)
-        problems = [*self.problems, *front.problems, *_no_definitions(notes)]
-        notes = [n for n in notes if defines(n.definition)]
+        empty = [n for n in notes if not defines(n.definition)]
+        problems = [*self.problems, *front.problems, *_no_definitions(empty)]
+        if empty:
+            notes = [n for n in notes if defines(n.definition)]
         kept, duplicates = _unique(notes)
         problems += duplicates + _section_problems(self.sections, chosen | meta, self.path)
         renames = _renames(front, kept, self.path, self.front[1] if self.front else 1)
@@ -234,11 +239,7 @@ def _block_start(toks: Sequence[Token], i: int) -> int:
 
 def _no_definitions(notes: Sequence[Note]) -> list[Problem]:
     message = 'term "{}" has no definition, so it is not a note'
-    return [
-        Problem(n.path, n.line, message.format(n.term), WARNING)
-        for n in notes
-        if not defines(n.definition)
-    ]
+    return [Problem(n.path, n.line, message.format(n.term), WARNING) for n in notes]
 
 
 def _unique(notes: Sequence[Note]) -> tuple[list[Note], list[Problem]]:

@@ -2,12 +2,13 @@
 
 Each rule looks at the token at `i` and says what it recognises there: the notes it gives
 (with their lines), the keys of the bold items it saw, the list items it leaves as no note,
-and how far it read. Adding a shape is adding a file and a line to `RULES`.
+and how far it read. A rule is tried only at the tokens that can open its shape (`AT`, by
+token type: most tokens open none). Adding a shape is adding a file and a line to `AT`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from markdown_it.token import Token
 
@@ -30,21 +31,19 @@ from flashcards.rules.found import Context, Found
 
 Rule = Callable[[Context, Sequence[Token], int], Found | None]
 
-RULES: tuple[Rule, ...] = (
-    navigation.rule,
-    lead_in.rule,
-    question_item.rule,
-    item_heading.rule,
-    glossary.rule,
-    abbreviation.rule,
-    outline.rule,
-    item.rule,
-    paragraph.rule,
-    table.rule,
-    details.rule,
-    definition_list.rule,
-    definition_callout.rule,
-)
-"""Tried in this order; the first that recognises the token wins."""
+_LISTS: tuple[Rule, ...] = (navigation.rule, lead_in.rule, question_item.rule, glossary.rule)
 
-__all__ = ["RULES", "Context", "Found", "Rule"]
+AT: Mapping[str, tuple[Rule, ...]] = {
+    "bullet_list_open": _LISTS,
+    "ordered_list_open": _LISTS,
+    "list_item_open": (item_heading.rule, abbreviation.rule, outline.rule, item.rule),
+    "paragraph_open": (paragraph.rule,),
+    "table_open": (table.rule,),
+    "html_block": (details.rule,),
+    "dl_open": (definition_list.rule,),
+    "callout_open": (definition_callout.rule,),
+}
+"""The rules tried at a token of each type, in this order; the first that recognises the
+token wins."""
+
+__all__ = ["AT", "Context", "Found", "Rule"]

@@ -135,11 +135,17 @@ def _grouped(
     return grouped
 
 
+MAX_LABELS = 12
+"""Labels structure a term's text: a handful under each heading (`Definition`, `Example`,
+`Pros`, `Cons`), never dozens."""
+
+
 def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]:
     """Bold items that are labels by repetition: under two or more headings, at least two
     together, where every bold item repeats so or is a label word. A term written twice
     (a duplicate) stands among terms that do not repeat, so it never makes a pattern."""
-    pool = [i for i in candidates if sections[i].bold]
+    # A heading over more bold items than labels ever are holds a list of terms.
+    pool = [i for i in candidates if 0 < len(sections[i].bold) <= MAX_LABELS]
     while True:
         counts = Counter(k for i in pool for k in set(sections[i].bold))
         repeated = {k for k, n in counts.items() if n > 1}
