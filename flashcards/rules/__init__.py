@@ -24,6 +24,7 @@ from flashcards.rules import (
     navigation,
     outline,
     paragraph,
+    plain_paragraphs,
     question_item,
     table,
 )
@@ -37,7 +38,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "bullet_list_open": _LISTS,
     "ordered_list_open": _LISTS,
     "list_item_open": (item_heading.rule, abbreviation.rule, outline.rule, item.rule),
-    "paragraph_open": (paragraph.rule,),
+    "paragraph_open": (paragraph.rule, plain_paragraphs.rule),
     "table_open": (table.rule,),
     "html_block": (details.rule,),
     "dl_open": (definition_list.rule,),

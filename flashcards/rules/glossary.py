@@ -9,10 +9,11 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards import markup
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import OBJECTS, clean_term, is_callout
+from flashcards.terms import OBJECTS, clean_term, is_callout, is_sentence
 
 MAX_WORDS = 6
 MAX_CHARACTERS = 40
@@ -38,21 +39,39 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if len(items) < 2:
         return None
     found = [_entry(toks, j) for j in items]
-    if any(f is None for f in found):
+    entries = [(j, f) for j, f in zip(items, found, strict=True) if f is not None]
+    others = [j for j, f in zip(items, found, strict=True) if f is None]
+    # Two thirds or more `Term: definition`, and the rest bare names (`- gcloud`, a tool
+    # listed without a word of it): a glossary. A sentence among them makes it none.
+    if len(entries) < 2 or 3 * len(entries) < 2 * len(items):
         return None
-    notes = []
-    for j, entry in zip(items, found, strict=True):
-        assert entry is not None
-        blocks = list(toks[j + 4 : close(toks, j)])  # nested under the item's first line
-        notes.append(lead_note(ctx, ctx.line(toks[j]), entry, blocks))
+    if not all(_bare_name(toks, j) for j in others):
+        return None
+    notes = [
+        lead_note(ctx, ctx.line(toks[j]), entry, list(toks[j + 4 : close(toks, j)]))
+        for j, entry in entries  # what is nested under the item's first line goes with it
+    ]
     return Found(end, notes=notes, bold=[n.key for n in notes], weak=True)
+
+
+def _bare_name(toks: Sequence[Token], j: int) -> bool:
+    """Whether an item is only a short name: one paragraph of at most three words."""
+    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
+        return False
+    text = markup.plain(toks[j + 2].children or [])
+    return 0 < len(text.split()) <= 3 and not is_sentence(text) and ":" not in text
 
 
 def _entry(toks: Sequence[Token], j: int) -> Lead | None:
     """The term and the rest of an item written `Term: definition`; None for any other item."""
     if toks[j + 1].type != "paragraph_open":
         return None
-    children = toks[j + 2].children or []
+    return plain_lead(toks[j + 2].children or [])
+
+
+def plain_lead(children: Sequence[Token]) -> Lead | None:
+    """The term and the rest of a line written `Term: definition` without bold (the term
+    short, with no article); None for any other line."""
     if lead(children) is not None or not children:
         return None  # bold items are read by the list item rule
     if children[0].type == "code_inline" and len(children) > 1 and children[1].type == "text":
