@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import QUESTION
 from flashcards.rules.found import Context, Found, close
+from flashcards.rules.item import item_lead
 from flashcards.rules.notes import blocks_note
 
 _TASK = re.compile(r"^\[[ xX]\]\s*")
@@ -23,7 +24,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type not in ("bullet_list_open", "ordered_list_open") or ctx.inside(i):
         return None
     end = close(toks, i)
-    last = _last_item(toks, i, end)
+    items = _items(toks, i, end)
+    if any(item_lead(toks, j) is not None for j in items):
+        return None  # a list of bold terms: the list item rule reads each
+    last = items[-1] if items else None
     if last is None or close(toks, last) != last + 4:  # one paragraph, nothing nested
         return None
     question = _TASK.sub("", markup.plain(toks[last + 2].children or []))
@@ -39,12 +43,12 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(answer_end, notes=[note])
 
 
-def _last_item(toks: Sequence[Token], i: int, end: int) -> int | None:
+def _items(toks: Sequence[Token], i: int, end: int) -> list[int]:
+    """The items of the list opened at `i` (not of the lists nested in them)."""
     level = toks[i].level + 1
-    items = [
+    return [
         j for j in range(i + 1, end) if toks[j].type == "list_item_open" and toks[j].level == level
     ]
-    return items[-1] if items else None
 
 
 def _block_end(toks: Sequence[Token], j: int) -> int:
