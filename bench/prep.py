@@ -21,7 +21,7 @@ def floor_input(sheet_path: Path, out: Path) -> int:
     if sheet.errors:
         raise ValueError(f"{sheet_path}: {sheet.errors[0]}")
     deck = sheet_deck(sheet_path, None)
-    shown = look(deck, sheet)
+    shown = look(deck, sheet, {sheet_path: sheet})
     data = {
         "model": _model(deck, shown),
         "deck": _deck(deck, shown),

@@ -41,6 +41,9 @@ BIG = 100_000
 WARM = (10_000, 100_000)
 """Sizes whose warm rebuild (one note edited, history and previous deck in place) is timed."""
 SEED_SIZE = 30
+FOLDER_NOTES = 10_000
+FOLDER_FILES = 200
+"""A study repository: 10,000 notes in 200 sheets of 50, ten sheets to a subfolder."""
 STARTUP_RUNS = 10
 PATHOLOGICAL = (100_000, 1_000_000)
 PATHOLOGICAL_QUICK = (100_000,)
@@ -205,6 +208,67 @@ def seed_row(tmp: Path, seed: Seed, repeat: int) -> Row:
     return deck_row(folder, SEED_SIZE, seed, build, repeat)
 
 
+@dataclass(frozen=True)
+class FolderRows:
+    """The same notes built from one sheet and from a folder of sheets, first and warm."""
+
+    sheet: Summary
+    folder: Summary
+    sheet_warm: Summary
+    folder_warm: Summary
+
+
+def folder_rows(tmp: Path, seed: Seed, repeat: int) -> FolderRows:
+    """A first build and a one-note warm rebuild of `FOLDER_NOTES` notes, from one sheet and
+    from `FOLDER_FILES` sheets in subfolders (each sheet one `# N. category` of the sheet)."""
+    base = tmp / "folder"
+    notes = base / "notes"
+    base.mkdir()
+    sheet = write_sheet(base / "one.ko.md", FOLDER_NOTES, seed)
+    text = sheet.read_text(encoding="utf-8")
+    chunks = ["# " + c for c in text.split("\n# ")[1:]]
+    if len(chunks) != FOLDER_FILES:
+        raise RuntimeError(f"expected {FOLDER_FILES} sheets, cut {len(chunks)}")
+    for number, chunk in enumerate(chunks):
+        path = notes / f"part-{number // 10:02}" / f"sheet-{number:03}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(chunk, encoding="utf-8")
+    one = ("one", sheet, sheet.with_name("one.ko.lock.json"), base / CACHE_FOLDER)
+    many = ("many", notes, notes / "notes.lock.json", notes / CACHE_FOLDER)
+    cold = {}
+    warm = {}
+    for name, source, history, cache in (one, many):
+        out = base / f"out-{name}"
+        argv = flashcards("build", str(source), "-o", str(out / "deck.apkg"))
+        cold[name] = Command(argv, fresh=out, stale=(history, cache))
+        edited = sheet if source == sheet else notes / "part-10" / "sheet-100.md"
+        warm[name] = Command(argv, before=lambda edited=edited: _edit_one_note(edited))
+    got = measure(cold, repeat)
+    for command in warm.values():
+        run(command)  # the first build before: history, deck and cache in place
+    again = measure(warm, repeat)
+    return FolderRows(got["one"], got["many"], again["one"], again["many"])
+
+
+def folder_lines(rows: FolderRows) -> list[str]:
+    def line(what: str, one: Summary, many: Summary) -> str:
+        return (
+            f"| {what} | {one.seconds:.2f} | {many.seconds:.2f} | {many.seconds / one.seconds:.2f} "
+            f"| {one.rss_mib:.1f} | {many.rss_mib:.1f} |"
+        )
+
+    return [
+        f"folder: {FOLDER_NOTES:,} notes in one sheet, and the same notes in {FOLDER_FILES} "
+        "sheets (ten to a subfolder, a subdeck each): `flashcards build SHEET|FOLDER`; warm: "
+        "again after one note of one sheet changed.",
+        "",
+        "| build | one sheet s | folder s | folder / sheet | one sheet MiB | folder MiB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        line("first", rows.sheet, rows.folder),
+        line("warm, one file edited", rows.sheet_warm, rows.folder_warm),
+    ]
+
+
 def imports_genanki(args: list[str]) -> bool:
     output = run(Command(python("-c", GENANKI_CHECK.format(args=args)))).output
     flags = [line for line in output.splitlines() if line.startswith("genanki imported:")]
@@ -262,7 +326,9 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def targets(rows: list[Row], seed: Row, start: Startup, warm: list[Row]) -> list[str]:
+def targets(
+    rows: list[Row], seed: Row, start: Startup, warm: list[Row], folder: FolderRows
+) -> list[str]:
     big = next((r for r in rows if r.notes == BIG), None)
     memory_ok = None if big is None else big.memory_ratio <= 1.5
     checks: list[tuple[str, bool | None]] = [
@@ -283,6 +349,14 @@ def targets(rows: list[Row], seed: Row, start: Startup, warm: list[Row]) -> list
         (
             "`lint` and `--help` do not import genanki",
             not (start.help_genanki or start.lint_genanki),
+        ),
+        (
+            f"{FOLDER_FILES} sheets: first build <= 1.5x one sheet of the same notes",
+            folder.folder.seconds <= 1.5 * folder.sheet.seconds,
+        ),
+        (
+            f"{FOLDER_FILES} sheets: one-file warm rebuild <= 1.5x one sheet's warm rebuild",
+            folder.folder_warm.seconds <= 1.5 * folder.sheet_warm.seconds,
         ),
     ]
     return [f"- {_verdict(ok)} {name}" for name, ok in checks]
@@ -305,6 +379,8 @@ def report(sizes: tuple[int, ...], repeat: int) -> list[str]:
                 warm.append(warm_row(rows[-1], tmp / f"n{notes}", repeat))
         progress("seed-size config build and 30-note floor")
         seed_size = seed_row(tmp, seed, repeat)
+        progress(f"{FOLDER_NOTES:,} notes in one sheet and in {FOLDER_FILES}, {repeat} runs")
+        folder = folder_rows(tmp, seed, repeat)
         progress(f"--help, import click and lint, {STARTUP_RUNS} runs each; genanki checks")
         start = startup()
     return [
@@ -321,11 +397,13 @@ def report(sizes: tuple[int, ...], repeat: int) -> list[str]:
         "",
         *table(warm),
         "",
+        *folder_lines(folder),
+        "",
         *details(rows, seed_size, start),
         "",
         "## Targets",
         "",
-        *targets(rows, seed_size, start, warm),
+        *targets(rows, seed_size, start, warm, folder),
     ]
 
 

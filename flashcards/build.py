@@ -47,12 +47,12 @@ def build(
     """Build every deck; with `check`, write nothing and tell which outputs would change;
     with `strict`, a warning fails the build like an error; `report` hears how far it is."""
     plan.check_places(decks)
-    report(f"reading {_count(len({p for d in decks for _, p in d.sources}), 'sheet')}")
+    report(f"reading {_count(len({p for d in decks for _, p in d.files}), 'sheet')}")
     with few_collections(), scratch() as folder:
         # `--check` writes nothing, not even the cache: it builds as a first build would.
         cache = None if check or not decks else Cache(decks[0].history.parent / FOLDER, folder)
         try:
-            read = sheets.checked(decks, strict, cache)
+            read = sheets.checked(decks, strict, cache, report)
             clock = Clock.from_environ()
             written = [
                 _deck(deck, read, clock, folder / f"{n}.apkg", report, cache)
@@ -70,7 +70,7 @@ def build(
             if cache is not None:
                 cache.release()
     results = [result for result, _, _ in written]
-    return Built(results, sorted({*sheets.warnings(read), *problems}))
+    return Built(results, sorted({*sheets.warnings(decks, read), *problems}))
 
 
 @contextmanager
@@ -100,13 +100,13 @@ def _deck(
     whose `written` hash does not match the deck, which the next build notices), and what
     to tell the author."""
     pictures = media.Pictures()  # the deck's own: it carries only the pictures its notes show
-    own = {path: pictures.sheet(read[path]) for _, path in deck.sources}
-    sheet = own[deck.sheet]
+    own = {path: pictures.sheet(read[path]) for _, path in deck.files}
+    sheet = sheets.deck_sheet(deck, own)
     report(f"{deck.output}: {len(sheet.notes):,} notes parsed")
     try:
         packed = package(
             deck,
-            look(deck, sheet),
+            look(deck, sheet, own),
             sheet.notes,
             history.read(deck),
             clock,

@@ -217,6 +217,16 @@ class Cache:
             if not broken:
                 self.staged.append(name)
 
+    def unchanged(self, name: str) -> None:
+        """Keep the entry `name` as it is instead of what was just written under it (the same
+        values): marked as used, so that it is not pruned."""
+        if name not in self.staged:
+            return
+        self.staged.remove(name)
+        with contextlib.suppress(OSError):
+            (self.scratch / name).unlink()
+            os.utime(self.folder / name)
+
     def adopt(self, name: str) -> Path:
         """A file of the scratch folder that becomes the entry `name` at `commit`."""
         self.staged.append(name)

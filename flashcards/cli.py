@@ -24,12 +24,17 @@ _CONFIG = click.option(
     show_default=True,
     help="The deck config.",
 )
-_SOURCE = click.Path(path_type=Path, dir_okay=False)
+_SOURCE = click.Path(path_type=Path)
 _STRICT = click.option("--strict", is_flag=True, help="Fail on warnings too.")
 _TERMS = click.option(
     "--terms",
     type=click.Choice(["auto", "headings", "bold"]),
     help="How SOURCE writes its terms (default: what its front matter says, else auto).",
+)
+_SUBDECKS = click.option(
+    "--subdecks",
+    type=click.Choice(["folders", "files", "none"]),
+    help="For a folder SOURCE: a subdeck per subfolder (default), per file, or none.",
 )
 
 
@@ -49,6 +54,7 @@ def _exit_on_sigterm() -> None:
 @main.command()
 @click.argument("source", required=False, type=_SOURCE)
 @click.option("-o", "--output", type=click.Path(), help="Deck file for SOURCE.")
+@_SUBDECKS
 @click.option("--check", is_flag=True, help="Write nothing; fail if a deck is not current.")
 @click.option(
     "--language",
@@ -61,23 +67,24 @@ def _exit_on_sigterm() -> None:
 def build(
     source: Path | None,
     output: str | None,
+    subdecks: str | None,
     check: bool,
     language: str | None,
     terms: str | None,
     strict: bool,
     config_path: Path,
 ) -> None:
-    """Build every deck of the config, or the one deck of SOURCE."""
+    """Build every deck of the config, or the one deck of SOURCE (a sheet or a folder)."""
     from flashcards import config as configs
     from flashcards import plan, progress
     from flashcards.build import build as build_decks
 
     if source is None:
-        if output is not None or language or terms:
-            raise click.UsageError("-o/--output, --language and --terms need a SOURCE")
+        if output is not None or language or terms or subdecks:
+            raise click.UsageError("-o/--output, --language, --terms and --subdecks need a SOURCE")
         decks = configs.load(config_path).decks
     else:
-        decks = (plan.sheet_deck(source, output, language or "", terms),)
+        decks = (plan.source_deck(source, output, language or "", terms, subdecks),)
     with progress.on_terminal(sys.stderr) as report:
         built = build_decks(decks, check=check, strict=strict, report=report)
     results = built.results
@@ -99,18 +106,21 @@ def build(
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of notes.")
 @_TERMS
 def notes(source: Path, as_json: bool, terms: str | None) -> None:
-    """List the notes that SOURCE gives."""
+    """List the notes that SOURCE (a sheet or a folder) gives."""
     import json
     from dataclasses import asdict
 
-    from flashcards import sheets
+    from flashcards import plan, sheets
     from flashcards.errors import ProblemsError
 
-    sheet = sheets.load_sheet(source, terms)
-    if sheet.errors:
-        raise ProblemsError(sheet.errors)
-    for line in grouped(sheets.warnings({source: sheet})):
+    deck = plan.source_deck(source, None, terms=terms)
+    read = sheets.load_sheets([deck])
+    errors = [p for p in sheets.problems_of(deck, read) if p.fails()]
+    if errors:
+        raise ProblemsError(errors)
+    for line in grouped(sheets.warnings([deck], read)):
         click.echo(line, err=True)
+    sheet = sheets.deck_sheet(deck, read)
     if as_json:
         click.echo(json.dumps([asdict(n) for n in sheet.notes], ensure_ascii=False, indent=2))
         return
@@ -131,7 +141,7 @@ def lint(sources: tuple[Path, ...], terms: str | None, strict: bool, config_path
 
     said: tuple[Problem, ...] = ()
     if sources:
-        decks = [plan.sheet_deck(s, None, terms=terms) for s in sources]
+        decks = [plan.source_deck(s, None, terms=terms) for s in sources]
     elif terms:
         raise click.UsageError("--terms needs SOURCES")
     else:
@@ -145,7 +155,7 @@ def lint(sources: tuple[Path, ...], terms: str | None, strict: bool, config_path
         raise FlashcardsError(_count(len(failing), "error"))
     infos = len([p for p in problems if p.level == INFO])
     warnings = _count(len(problems) - infos, "warning")
-    sources = {path for d in decks for _, path in d.sources}
+    sources = {path for d in decks for _, path in d.files}
     more = f", {infos} info" if infos else ""
     click.echo(f"{_count(len(sources), 'source')} checked, {warnings}{more}")
 

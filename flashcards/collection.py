@@ -46,6 +46,7 @@ class Planned(Protocol):
 
     hkey: str
     mark: bytes
+    levels: tuple[str, ...]
     model: genanki.Model
     tags: list[str]
     due: int
@@ -166,8 +167,7 @@ def _fill(
         cursor.execute("DELETE FROM col")
         cursor.execute(f"INSERT INTO col VALUES ({','.join('?' * len(col))})", col)
         old = previous or {}
-        deck_id = header.decks[0].deck_id
-        rows = _write_notes(cursor, deck_id, planned, entries, old, first_id, written)
+        rows = _write_notes(cursor, _deck_ids(header), planned, entries, old, first_id, written)
         conn.commit()
         out.unlink(missing_ok=True)
         # The deck is a staged file that `write_all` syncs once it is complete.
@@ -176,6 +176,17 @@ def _fill(
     finally:
         conn.close()
     return rows
+
+
+def _deck_ids(header: genanki.Package) -> dict[tuple[str, ...], int]:
+    """The ID of the deck (first) and of each subdeck, by the levels its name adds to the
+    deck's ("Deck::a::b": ("a", "b")); a level never holds "::" (see `folders.level_name`)."""
+    root, *subdecks = header.decks
+    depth = len(root.name.split("::"))
+    return {
+        (): root.deck_id,
+        **{tuple(d.name.split("::")[depth:]): d.deck_id for d in subdecks},
+    }
 
 
 def _unjournaled(conn: sqlite3.Connection) -> None:
@@ -205,7 +216,7 @@ def _col(header: genanki.Package, model_mods: Mapping[int, int]) -> tuple[object
 
 def _write_notes(
     cursor: sqlite3.Cursor,
-    deck_id: int,
+    deck_ids: Mapping[tuple[str, ...], int],
     planned: Sequence[Planned],
     entries: Sequence[Entry],
     old: Mapping[str, Row],
@@ -239,7 +250,7 @@ def _write_notes(
         )
         ids = 1 + len(writer.cards)
         stale.clear(start, start + ids)
-        writer.write_to_db(cursor, entry.mod, deck_id, itertools.count(start))
+        writer.write_to_db(cursor, entry.mod, deck_ids[note.levels], itertools.count(start))
         content, text = note.hashes()
         rows[note.hkey] = Row(note.mark, content, text, entry.guid, entry.mod, note.due, start, ids)
         start += ids

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import yaml
 
-from flashcards import sanitize
-from flashcards.deck import Categories, Category, Deck
+from flashcards import folders, sanitize
+from flashcards.deck import Categories, Category, Deck, Part
 from flashcards.errors import INFO, Problem, fail
 from flashcards.identity import DECK_KEY, history_file
 from flashcards.read import read_text
 from flashcards.terms import MODES
 from flashcards.write import place
 
-_TOP_KEYS = {"tag_root": False, "history": False, "categories": True, "decks": True}
+_TOP_KEYS = {"tag_root": False, "history": False, "categories": False, "decks": True}
 _DECK_KEYS = {
     "key": True,
     "name": True,
@@ -33,6 +33,7 @@ _DECK_KEYS = {
     "description": False,
     "cloze": False,
     "terms": False,
+    "subdecks": False,
 }
 _CATEGORY_KEYS = {"heading": True, "name": False}
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -141,11 +142,12 @@ def load(path: Path) -> Config:
     finally:
         loader.dispose()
     if root is None:
-        raise fail(name, 1, "empty config: it needs 'categories' and 'decks'")
+        raise fail(name, 1, "empty config: it needs 'decks'")
     reader = _Nodes(path)
     top = reader.mapping(root, _TOP_KEYS, "the config")
     tag_root = reader.tag(top["tag_root"][1], "tag_root") if "tag_root" in top else ""
-    categories = Categories(tag_root, _categories(reader, top["categories"][1]))
+    found = _categories(reader, top["categories"][1]) if "categories" in top else ()
+    categories = Categories(tag_root, found)
     history = path.parent
     if "history" in top:
         history = _relative(path.parent, reader.scalar(top["history"][1], "history"))
@@ -179,12 +181,11 @@ def _relative(base: Path, path: str) -> Path:
     return Path(os.path.normpath(base / path))
 
 
-def _sources(
-    reader: _Nodes, fields: dict, language: str, base: Path
-) -> tuple[tuple[str, Path], ...]:
-    """The deck's (language, path) sources, its own language first, each known to exist."""
+def _sources(reader: _Nodes, fields: dict, language: str, base: Path) -> list[folders.Named]:
+    """The deck's sources, its own language first, each a file or a folder that exists, or
+    a glob."""
     if ("source" in fields) == ("sources" in fields):
-        message = "a deck needs either 'source' (one file) or 'sources' (language: file)"
+        message = "a deck needs either 'source' (a file or folder) or 'sources' (language: file)"
         raise fail(reader.name, reader.line(fields["key"][1]), message)
     if "source" in fields:
         nodes = {language: fields["source"][1]}
@@ -200,18 +201,23 @@ def _sources(
     for lang, node in ordered:
         written = reader.scalar(node, "a source")
         path = _relative(base, written)
-        if not path.is_file():
+        if not folders.is_pattern(path) and not path.is_file() and not path.is_dir():
             # Said as it is: "does not exist" would send the author looking for a typo.
-            problem = (
-                "is a directory, not a file"
-                if path.is_dir()
-                else "is not a regular file"
-                if path.exists()
-                else "does not exist"
-            )
+            problem = "is not a regular file" if path.exists() else "does not exist"
             raise fail(reader.name, reader.line(node), f"source file {written!r} {problem}")
-        sources.append((lang, path))
-    return tuple(sources)
+        sources.append(folders.Named(lang, path, written, (reader.name, reader.line(node))))
+    return sources
+
+
+def _parts(reader: _Nodes, sources: list[folders.Named], subdecks: str) -> tuple[Part, ...]:
+    """The deck's sheets: its one source and its translations, or each file of its folders."""
+    groups = [folders.is_group(s.path) for s in sources]
+    if not any(groups):
+        return (Part(tuple((s.language, s.path) for s in sources)),)
+    if not all(groups):
+        message = "a folder deck's translations are folders too, with files of the same names"
+        raise fail(*sources[groups.index(False)].at, message)
+    return folders.parts(sources, subdecks)
 
 
 def _decks(
@@ -223,7 +229,7 @@ def _decks(
         text = {
             k: reader.scalar(v, k)
             for k, (_, v) in fields.items()
-            if k not in ("sources", "cloze", "terms")
+            if k not in ("sources", "cloze", "terms", "subdecks")
         }
         line = reader.line(item)
         if "" in text["name"].split("::"):
@@ -235,18 +241,27 @@ def _decks(
                 " starting with a letter or digit: it names the deck's history file"
             )
             raise fail(reader.name, reader.line(fields["key"][1]), message)
+        named = _sources(reader, fields, text["language"], base)
+        subdecks = (
+            reader.choice(fields["subdecks"][1], "subdecks", folders.SUBDECKS)
+            if "subdecks" in fields
+            else "folders"
+        )
         deck = Deck(
             key=text["key"],
             name=text["name"],
-            sources=_sources(reader, fields, text["language"], base),
+            sources=tuple((s.language, s.path) for s in named),
             output=_relative(base, text["output"]),
             history=history_file(history, text["key"]),
             language=text["language"],
             description=description(text.get("description", "")),
-            categories=categories,
+            # No category map: each heading is its own tag, as for a sheet on its own.
+            categories=categories if categories.items else None,
             cloze="cloze" in fields and reader.flag(fields["cloze"][1], "cloze"),
             terms=reader.choice(fields["terms"][1], "terms", MODES) if "terms" in fields else None,
             line=line,
+            parts=_parts(reader, named, subdecks),
+            subdecks=subdecks,
         )
         for other in decks:
             if other.key == deck.key:
@@ -258,7 +273,7 @@ def _decks(
                     f"deck {deck.key!r} writes the same output as {other.key!r} (line {other.line})"
                 )
                 raise fail(reader.name, line, message)
-            shared = {p for _, p in deck.sources} & {p for _, p in other.sources}
+            shared = {p for _, p in deck.files} & {p for _, p in other.files}
             if shared and other.terms != deck.terms:
                 message = (
                     f"deck {deck.key!r} reads {sorted(shared)[0]} with terms: {deck.terms},"
@@ -305,7 +320,7 @@ def _check_paths(reader: _Nodes, decks: tuple[Deck, ...], config: Path) -> None:
             )
             raise fail(reader.name, deck.line, message)
     histories = {place(d.history): d for d in decks}
-    inputs = {place(p): f"the sheet {p}" for d in decks for _, p in d.sources}
+    inputs = {place(p): f"the sheet {p}" for d in decks for _, p in d.files}
     inputs[place(config)] = "the config itself"
     for deck in decks:
         output = place(deck.output)

@@ -39,6 +39,18 @@ class Categories:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One sheet of a deck, with its translations, and the subdeck that holds its notes."""
+
+    sources: tuple[tuple[str, Path], ...]
+    """(language, file) of the sheet and each of its translations, the deck's own first."""
+    subdeck: tuple[str, ...] = ()
+    """The levels under the deck that hold its cards; () for the deck itself."""
+    name: str = ""
+    """Its path from its folder (`network/tcp.md`); "" for a deck of one sheet."""
+
+
+@dataclass(frozen=True)
 class Deck:
     """One deck to build: from one source, or from a source and its translations."""
 
@@ -47,7 +59,8 @@ class Deck:
     name: str
     """Its name in Anki."""
     sources: tuple[tuple[str, Path], ...]
-    """(language, path) of each source; the deck's own first, any others its translations."""
+    """(language, path) of each source as named (a file, a folder or a glob); the deck's own
+    first, any others its translations."""
     output: Path
     history: Path
     """Its history file: named by its key, so any output reads the same one."""
@@ -62,13 +75,26 @@ class Deck:
     """How its sources write their terms (`auto`, `headings`, `bold`); None: as they say."""
     line: int = 0
     """Where the config declares it; 0 for a deck of a sheet named on the command line."""
+    parts: tuple[Part, ...] = ()
+    """Its sheets, each with its translations; by default its sources are its one sheet."""
+    subdecks: str = "folders"
+    """Where a folder deck's cards go: a subdeck per `folders`, per `files`, or `none`."""
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            object.__setattr__(self, "parts", (Part(self.sources),))
 
     @property
-    def sheet(self) -> Path:
-        """Its own source."""
-        return self.sources[0][1]
+    def files(self) -> tuple[tuple[str, Path], ...]:
+        """(language, file) of every sheet it reads: its parts' sources, in order."""
+        return tuple(source for part in self.parts for source in part.sources)
 
     @property
-    def translation(self) -> tuple[str, Path] | None:
-        """(language, path) of the source that translates its own, for a bilingual deck."""
-        return self.sources[1] if len(self.sources) > 1 else None
+    def folder(self) -> bool:
+        """Whether it is a deck of a folder (or glob) of sheets."""
+        return any(part.name for part in self.parts)
+
+    @property
+    def translation(self) -> str | None:
+        """The language of its translations, for a bilingual deck."""
+        return self.sources[1][0] if len(self.sources) > 1 else None

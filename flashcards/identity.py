@@ -32,8 +32,9 @@ def stable_id(*parts: str) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def deck_id(deck_key: str) -> int:
-    return stable_id("deck", deck_key)
+def deck_id(deck_key: str, *levels: str) -> int:
+    """A deck's ID, or with `levels`, the ID of its subdeck by those names."""
+    return stable_id("deck", deck_key, *levels)
 
 
 def note_id_base(deck_key: str) -> int:

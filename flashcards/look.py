@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from flashcards.deck import Deck
 from flashcards.language import detect as detect_language
@@ -27,14 +28,19 @@ class Look:
     language: str = ""
     translation_language: str | None = None
     """Set for a bilingual deck: the language of its notes' translations."""
-    sheet_tags: tuple[str, ...] = ()
-    """Tags of every note: what the sheet's front matter asks for, as valid Anki tags."""
+    sheet_tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Tags of every note of a sheet (by its path): what its front matter asks for, as valid
+    Anki tags, and in a folder deck, the tag of its file (`file::network::tcp`)."""
+    subdecks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The subdeck of each sheet's notes (by its path), as levels under the deck; a sheet
+    missing here is in the deck itself."""
     renames: Mapping[str, str] = field(default_factory=dict)
     """Renames the sheet declares: a new term's key -> the old key whose history it takes."""
 
 
-def look(deck: Deck, sheet: Sheet) -> Look:
-    """How the deck whose own sheet is `sheet` shows its notes."""
+def look(deck: Deck, sheet: Sheet, sheets: Mapping[Path, Sheet]) -> Look:
+    """How the deck whose own sheet is `sheet` shows its notes; `sheets` by path, each of
+    the sheets it is made of."""
     headings = [name for name, _ in sheet.categories]
     cats = deck.categories
     if cats is None:
@@ -48,10 +54,25 @@ def look(deck: Deck, sheet: Sheet) -> Look:
         tags=tags,
         category_names=names,
         language=deck.language or detect_language(sheet.notes),
-        translation_language=deck.translation[0] if deck.translation else None,
-        sheet_tags=sheet_tags(sheet),
+        translation_language=deck.translation,
+        sheet_tags={
+            str(path): tags
+            for part in deck.parts
+            for path in [part.sources[0][1]]
+            if (tags := (*sheet_tags(sheets[path]), *file_tag(part.name)))
+        },
+        subdecks={str(part.sources[0][1]): part.subdeck for part in deck.parts if part.subdeck},
         renames=dict(sheet.renames),
     )
+
+
+def file_tag(name: str) -> tuple[str, ...]:
+    """The tag of a folder deck's sheet, from its path in the folder: `file::network::tcp`
+    for `network/tcp.md`; none for a deck of one sheet."""
+    if not name:
+        return ()
+    levels = [_tag_text(level) or "untitled" for level in PurePosixPath(name).with_suffix("").parts]
+    return ("::".join(("file", *levels)),)
 
 
 def sheet_tags(sheet: Sheet) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from flashcards import vault
 from flashcards.errors import INFO, WARNING, Problem
 from flashcards.note import Sheet
 
@@ -56,8 +57,14 @@ def remote(src: str) -> bool:
 
 
 def local_path(src: str, sheet: str) -> Path:
-    """The file a picture names, relative to the sheet's folder (markdown-it %-encodes it)."""
-    return Path(sheet).parent / unquote(urlsplit(src).path)
+    """The file a picture names: relative to the sheet's folder (markdown-it %-encodes it),
+    else found by its name in the sheet's project, as Obsidian finds it."""
+    written = unquote(urlsplit(src).path)
+    beside = Path(sheet).parent / written
+    if os.path.lexists(beside) or PurePosixPath(written).is_absolute() or not written:
+        return beside
+    here = os.path.dirname(os.path.abspath(sheet))
+    return vault.find(written, Path(here), Path(project_of(here))) or beside
 
 
 def problem(src: str, sheet: str) -> tuple[str, str] | None:

@@ -43,6 +43,8 @@ class DeckNote:
     known: tuple[str, str] | None = None
     """Its hashes: from the build before when its mark has not changed, else once made."""
     fields: list[str] | None = None
+    levels: tuple[str, ...] = ()
+    """The subdeck its cards go to, as levels under the deck; () for the deck itself."""
     hkey: str = ""
     """Its key in the deck's history (`term:ec2`)."""
 
@@ -141,7 +143,7 @@ def package(
     _write_apkg(
         store,
         previous,
-        genanki.Package(header),
+        genanki.Package([header, *subdecks(deck, planned)]),
         model_mods,
         (planned, decided.entries),
         identity.note_id_base(deck.key) * 1000,
@@ -150,6 +152,15 @@ def package(
         written,
     )
     return Packed(History(notetypes, decided.notes, deck.key), decided.problems)
+
+
+def subdecks(deck: Deck, planned: Sequence[DeckNote]) -> list[genanki.Deck]:
+    """The subdecks that hold the notes, and those between them and the deck, by name."""
+    levels = {n.levels[:depth] for n in planned for depth in range(1, len(n.levels) + 1)}
+    return [
+        genanki.Deck(identity.deck_id(deck.key, *path), "::".join((deck.name, *path)))
+        for path in sorted(levels)
+    ]
 
 
 def deck_notes(
@@ -168,12 +179,14 @@ def deck_notes(
     for position, note in enumerate(notes):
         key = note.key
         tags = [look.tags[note.category]] if note.category in look.tags else []
-        tags += [t for t in look.sheet_tags if t not in tags]
+        tags += [t for t in look.sheet_tags.get(note.path, ()) if t not in tags]
         translation = translations.get(key)
-        marked = collection.mark(_record(note), _record(translation), tags)
+        levels = look.subdecks.get(note.path, ())
+        marked = collection.mark(_record(note), _record(translation), tags, levels)
         term = DeckNote(
             key, identity.TERM, models["notes"], tags, position, note, look, translation, marked
         )
+        term.levels = levels
         entries.append(term)
         row = known.get(term.hkey)
         if row is not None and row.mark == marked:
@@ -185,10 +198,12 @@ def deck_notes(
                     DeckNote(key, identity.CLOZE, cloze, tags, position, note, look, None, marked)
                 )
                 entries[-1].known = (row.hash, row.text)
+                entries[-1].levels = levels
             continue
         term.values()
         if cloze:
             entry = DeckNote(key, identity.CLOZE, cloze, tags, position, note, look, None, marked)
+            entry.levels = levels
             entry.fields = entry.make()
             if entry.fields is not None:  # a cloze note only when it has key phrases
                 entries.append(entry)

@@ -23,6 +23,8 @@ class Known:
     def __init__(self, old: dict[str, _Dumped], put: Callable[[object], None] | None) -> None:
         self.old = old
         self.put = put
+        self.used: set[str] = set()
+        self.parsed = False
 
     @classmethod
     @contextmanager
@@ -33,7 +35,12 @@ class Known:
         name = f"pieces-{digest(path)}"
         old = {key: value for key, value in _pairs(cache.records(name))}
         with cache.writing(name) as put:
-            yield cls(old, put)
+            known = cls(old, put)
+            yield known
+        if not known.parsed and known.used == old.keys():
+            # Every piece as the build before had it (a folder's untouched sheets): the entry
+            # is kept as it is, not written and synced again.
+            cache.unchanged(name)
 
     def has(self, job: Job) -> bool:
         return self.put is not None and _key(job) in self.old
@@ -42,7 +49,9 @@ class Known:
         """The walk of `job`: `walked` if it was parsed now (kept for the next build), else
         the one the cache has (see `has`)."""
         key = _key(job)
+        self.used.add(key)
         if walked is not None:
+            self.parsed = True
             if self.put is not None:
                 self.put((key, _dump(*walked, job[1])))
             return walked

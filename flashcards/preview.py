@@ -168,9 +168,9 @@ def deck_cards(
     """The cards Anki would make of a deck, rendered with its own templates; their pictures
     named as in the deck, and kept in `pictures`."""
     pictures = pictures or media.Pictures(online=False)
-    own = {path: pictures.sheet(read[path]) for _, path in deck.sources}
-    sheet = own[deck.sheet]
-    shown = look(deck, sheet)
+    own = {path: pictures.sheet(read[path]) for _, path in deck.files}
+    sheet = sheets.deck_sheet(deck, own)
+    shown = look(deck, sheet, own)
     models = note_types(deck, shown)
     found = [
         card

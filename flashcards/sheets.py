@@ -10,15 +10,17 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from flashcards import media
+from flashcards import media, vault
 from flashcards.cache import Cache
 from flashcards.deck import Categories, Deck
-from flashcards.errors import ERROR, WARNING, Problem, ProblemsError
+from flashcards.errors import ERROR, INFO, WARNING, Problem, ProblemsError
 from flashcards.look import heading_tag
 from flashcards.note import Note, Sheet
-from flashcards.parse import parse
+from flashcards.parse import NO_NOTES, parse
 from flashcards.plan import places_problems
+from flashcards.progress import Report, silent
 from flashcards.read import read_text
+from flashcards.terms import same_term
 
 
 def load_sheet(source: Path, terms: str | None = None, cache: Cache | None = None) -> Sheet:
@@ -33,54 +35,127 @@ def load_sheet(source: Path, terms: str | None = None, cache: Cache | None = Non
     return dataclasses.replace(sheet, problems=tuple(sorted((*sheet.problems, *pictures))))
 
 
-def load_sheets(decks: Iterable[Deck], cache: Cache | None = None) -> dict[Path, Sheet]:
-    """Every source of the decks, each read once."""
-    paths = {path: d.terms for d in decks for _, path in d.sources}
-    return {path: load_sheet(path, terms, cache) for path, terms in paths.items()}
+def load_sheets(
+    decks: Iterable[Deck], cache: Cache | None = None, report: Report = silent
+) -> dict[Path, Sheet]:
+    """Every sheet of the decks, each read once; `report` hears how many are read."""
+    decks = list(decks)
+    vault.forget()
+    paths = {path: d.terms for d in decks for _, path in d.files}
+    foldered = {path for d in decks if d.folder for _, path in d.files}
+    read = {}
+    for done, (path, terms) in enumerate(paths.items(), 1):
+        sheet = load_sheet(path, terms, cache)
+        read[path] = quiet(sheet) if path in foldered and not sheet.notes else sheet
+        report(f"reading sheets: {done:,} of {len(paths):,} files")
+    return read
+
+
+def quiet(sheet: Sheet) -> Sheet:
+    """A sheet of a folder that gives no notes (a README, an index, a daily note): what is
+    said of it is only worth a word, and only to `lint`."""
+    said = [
+        Problem(p.path, p.line, "gives no notes", INFO)
+        if p.message == NO_NOTES
+        else dataclasses.replace(p, level=INFO)
+        if p.level == WARNING
+        else p
+        for p in sheet.problems
+    ]
+    return dataclasses.replace(sheet, problems=tuple(sorted(said)))
 
 
 def checked(
-    decks: Iterable[Deck], strict: bool = False, cache: Cache | None = None
+    decks: Iterable[Deck],
+    strict: bool = False,
+    cache: Cache | None = None,
+    report: Report = silent,
 ) -> dict[Path, Sheet]:
-    """Every source of the decks, read once; raises every problem that fails the build, of
+    """Every sheet of the decks, read once; raises every problem that fails the build, of
     every deck at once, with every warning (one may explain an error)."""
     decks = list(decks)
-    sheets = load_sheets(decks, cache)
+    sheets = load_sheets(decks, cache, report)
     problems = [p for d in decks for p in problems_of(d, sheets)]
-    problems += warnings(sheets)
+    problems += warnings([], sheets)
     if any(p.fails(strict) for p in problems):
         raise ProblemsError(problems)
     return sheets
 
 
-def warnings(sheets: Mapping[Path, Sheet]) -> list[Problem]:
-    """The warnings of every sheet (not its infos: `lint` shows those), in line order."""
-    return sorted({p for s in sheets.values() for p in s.problems if p.level == WARNING})
+def warnings(decks: Iterable[Deck], sheets: Mapping[Path, Sheet]) -> list[Problem]:
+    """The warnings of every sheet (not its infos: `lint` shows those) and of the `decks`
+    they make together, in line order."""
+    found = {p for s in sheets.values() for p in s.problems if p.level == WARNING}
+    found |= {p for d in decks for p in problems_of(d, sheets) if p.level == WARNING}
+    return sorted(found)
 
 
 def problems_of(deck: Deck, sheets: Mapping[Path, Sheet]) -> list[Problem]:
-    """Errors of a deck's sources, unknown headings, and terms its translations lack."""
+    """Errors of a deck's sheets, unknown headings, terms its translations lack, and terms
+    two sheets of a folder share."""
     problems: list[Problem] = []
-    for language, path in deck.sources:
+    for language, path in deck.files:
         sheet = sheets[path]
         problems += sheet.errors
         if deck.categories is not None:
             problems += _unknown_headings(sheet, language, deck.categories)
         else:
             problems += _tag_clashes(sheet)
-    if deck.translation is not None and not problems:
-        (own_language, own), (language, path) = deck.sources[0], deck.translation
-        problems += parity(
-            sheets[own], sheets[path], _keys(deck, own_language), _keys(deck, language)
-        )
+    if deck.translation is not None and not any(p.fails() for p in problems):
+        for part in deck.parts:
+            (own_language, own), (language, path) = part.sources[:2]
+            problems += parity(
+                sheets[own], sheets[path], _keys(deck, own_language), _keys(deck, language)
+            )
+    if deck.folder:
+        problems += _first_of_each(deck, sheets)[1]
+        if not any(sheets[part.sources[0][1]].notes for part in deck.parts):
+            folder = str(deck.sources[0][1])
+            message = f"no notes in any of its {len(deck.parts)} sheets; " + NO_NOTES
+            problems.append(Problem(folder, 1, message))
     return problems
 
 
+def deck_sheet(deck: Deck, sheets: Mapping[Path, Sheet]) -> Sheet:
+    """The deck's own sheet: for a folder deck, its sheets' notes one after another, the
+    first of each term kept; their headings, renames and the first intro."""
+    if not deck.folder:
+        return sheets[deck.parts[0].sources[0][1]]
+    own = [sheets[part.sources[0][1]] for part in deck.parts]
+    return Sheet(
+        path=str(deck.sources[0][1]),
+        notes=tuple(_first_of_each(deck, sheets)[0]),
+        description=next((s.description for s in own if s.description), ""),
+        categories=tuple(c for s in own for c in s.categories),
+        renames=tuple(r for s in own for r in s.renames),
+    )
+
+
+def _first_of_each(deck: Deck, sheets: Mapping[Path, Sheet]) -> tuple[list[Note], list[Problem]]:
+    """The notes of a folder deck's sheets with the first of each term; each later one is a
+    warning naming both places (one sheet's own duplicates its walk has taken out)."""
+    first: dict[str, Note] = {}
+    kept: list[Note] = []
+    problems = []
+    for part in deck.parts:
+        for note in sheets[part.sources[0][1]].notes:
+            other = first.setdefault(same_term(note.key), note)
+            if other is note:
+                kept.append(note)
+                continue
+            message = (
+                f'duplicate term "{note.short}": "{other.short}" is at {other.path}:{other.line};'
+                " the first is kept"
+            )
+            problems.append(Problem(note.path, note.line, message, WARNING))
+    return kept, problems
+
+
 def translations(deck: Deck, sheets: Mapping[Path, Sheet]) -> dict[str, Note]:
-    """The translating source's notes by key: the other side of a bilingual deck."""
+    """The translating sheets' notes by key: the other side of a bilingual deck."""
     if deck.translation is None:
         return {}
-    return {note.key: note for note in sheets[deck.translation[1]].notes}
+    return {note.key: note for part in deck.parts for note in sheets[part.sources[1][1]].notes}
 
 
 def _tag_clashes(sheet: Sheet) -> list[Problem]:
@@ -115,6 +190,8 @@ def parity(
         for key, n in theirs.items()
         if key not in ours
     ]
+    if not main_keys:  # no category map: headings in two languages cannot be compared
+        return problems
     for key, n in theirs.items():
         if key in ours:
             here, there = other_keys.get(n.category, n.category), main_keys.get(ours[key].category)
@@ -149,14 +226,17 @@ def lint(decks: Sequence[Deck], said: Iterable[Problem] = ()) -> list[Problem]:
     and line order."""
     found: list[Problem] = list(said)
     sheets: dict[Path, Sheet] = {}
+    vault.forget()
     for deck in decks:
         found += places_problems(deck)
-        for _, path in deck.sources:
+        for _, path in deck.files:
             try:
                 sheets[path] = sheets.get(path) or load_sheet(path, deck.terms)
             except ProblemsError as exc:
                 found += exc.problems
-        if all(path in sheets for _, path in deck.sources):
+            if deck.folder and path in sheets and not sheets[path].notes:
+                sheets[path] = quiet(sheets[path])
+        if all(path in sheets for _, path in deck.files):
             found += problems_of(deck, sheets)
     found += [p for sheet in sheets.values() for p in sheet.problems if p.level != ERROR]
     return sorted(set(found), key=lambda p: (p.path, p.line, p.message))

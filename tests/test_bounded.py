@@ -94,16 +94,16 @@ def test_a_fifo_config_is_refused(cwd: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "problem"),
     [
-        (lambda path: None, "does not exist"),
-        (lambda path: path.mkdir(), "is a directory, not a file"),
-        (lambda path: os.mkfifo(path), "is not a regular file"),
+        (lambda path: None, "source file 's.md' does not exist"),
+        (lambda path: path.mkdir(), "no Markdown files in s.md"),
+        (lambda path: os.mkfifo(path), "source file 's.md' is not a regular file"),
     ],
     ids=["missing", "directory", "fifo"],
 )
 def test_a_config_source_says_what_is_wrong_with_it(cwd: Path, make, problem: str) -> None:
     make(cwd / "s.md")
     (cwd / "decks.yaml").write_text(CONFIG.format(source="s.md"), encoding="utf-8")
-    fails("build", "--config", "decks.yaml", lines=[f"decks.yaml:8: source file 's.md' {problem}"])
+    fails("build", "--config", "decks.yaml", lines=[f"decks.yaml:8: {problem}"])
 
 
 def test_a_sheet_over_the_limit_is_refused_by_its_size(cwd: Path) -> None:

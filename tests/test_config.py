@@ -57,7 +57,8 @@ def test_an_unknown_key_lists_the_valid_ones(folder: Path) -> None:
         folder,
         GOOD.replace("name: K", "title: K"),
         "decks.yaml:7: unknown key 'title' in a deck;"
-        " valid keys: cloze, description, key, language, name, output, source, sources, terms",
+        " valid keys: cloze, description, key, language, name, output, source, sources,"
+        " subdecks, terms",
     )
 
 
@@ -122,7 +123,7 @@ def test_a_config_that_is_not_a_mapping(folder: Path) -> None:
 
 
 def test_an_empty_config(folder: Path) -> None:
-    fails_with(folder, "", "decks.yaml:1: empty config: it needs 'categories' and 'decks'")
+    fails_with(folder, "", "decks.yaml:1: empty config: it needs 'decks'")
 
 
 def test_a_missing_config(folder: Path) -> None:
@@ -135,7 +136,8 @@ def test_source_and_sources_together(folder: Path) -> None:
     fails_with(
         folder,
         GOOD.replace("source: s.md", "source: s.md\n    sources:\n      ko: s.md"),
-        "decks.yaml:6: a deck needs either 'source' (one file) or 'sources' (language: file)",
+        "decks.yaml:6: a deck needs either 'source' (a file or folder)"
+        " or 'sources' (language: file)",
     )
 
 
