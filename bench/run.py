@@ -351,12 +351,12 @@ def targets(
             not (start.help_genanki or start.lint_genanki),
         ),
         (
-            f"{FOLDER_FILES} sheets: first build <= 1.5x one sheet of the same notes",
-            folder.folder.seconds <= 1.5 * folder.sheet.seconds,
+            f"{FOLDER_FILES} sheets: first build <= 1.25x one sheet of the same notes",
+            folder.folder.seconds <= 1.25 * folder.sheet.seconds,
         ),
         (
-            f"{FOLDER_FILES} sheets: one-file warm rebuild <= 1.5x one sheet's warm rebuild",
-            folder.folder_warm.seconds <= 1.5 * folder.sheet_warm.seconds,
+            f"{FOLDER_FILES} sheets: one-file warm rebuild <= 1.25x one sheet's warm rebuild",
+            folder.folder_warm.seconds <= 1.25 * folder.sheet_warm.seconds,
         ),
     ]
     return [f"- {_verdict(ok)} {name}" for name, ok in checks]

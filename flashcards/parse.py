@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from flashcards import markup
@@ -42,27 +42,30 @@ def parse(
     workers: int | None = None,
     terms: str | None = None,
     cache: Cache | None = None,
+    ahead: Mapping[Job, tuple[Walk, bool]] | None = None,
 ) -> Sheet:
     """The notes of one normalised source text; problems are collected, not raised.
 
     The text is parsed piece by piece (see `markup.pieces`), in worker processes when it is
     large and the machine has the cores; `cut=False` parses it in one piece, `workers`
     overrides the choice. With a `cache`, a piece parsed by an earlier build is taken from
-    it instead. Every way gives the same notes. `terms` (`auto`, `headings`, `bold`)
-    overrides what the sheet's front matter says of its terms.
+    it instead, and from `ahead` (see `walk_ahead`). Every way gives the same notes.
+    `terms` (`auto`, `headings`, `bold`) overrides what the sheet's front matter says of its
+    terms.
     """
     pieces = markup.pieces(text, cut)
-    jobs = [(path, line, text[start:end], end == len(text)) for line, start, end in pieces]
+    jobs = _jobs(text, path, pieces)
+    ahead = ahead or {}
     walk = Walk(path, first=False)  # takes in the walk of each piece
     with Known.of(cache, path) as known:
         missing = [not known.has(job) for job in jobs]
-        todo = [job for job, miss in zip(jobs, missing, strict=True) if miss]
+        todo = [job for job, miss in zip(jobs, missing, strict=True) if miss and job not in ahead]
         if workers is None:
-            size = sum(len(job[2]) for job in todo)
-            workers = 2 if size >= PARALLEL_FROM and _usable_cores() > 1 else 1
+            workers = _workers(todo)
         with _results(todo, workers) as results:
             for job, miss, (line, start, _) in zip(jobs, missing, pieces, strict=True):
-                part, open_end = known.walk(job, next(results) if miss else None)
+                walked = (ahead.get(job) or next(results)) if miss else None
+                part, open_end = known.walk(job, walked)
                 if open_end:  # the cut was inside a fence or raw HTML: the rest goes as one
                     rest = (path, line, text[start:], True)
                     part, _ = known.walk(rest, None if known.has(rest) else _walk_piece(rest))
@@ -70,6 +73,27 @@ def parse(
                 if open_end:
                     break
     return walk.sheet(text, terms)
+
+
+def walk_ahead(sources: Sequence[tuple[str, str]]) -> dict[Job, tuple[Walk, bool]]:
+    """The walks of the pieces of many (text, path) sheets at once, in worker processes when
+    they are large together: a folder of small sheets is parsed as fast as one large sheet.
+    Empty when they are too small to gain from workers."""
+    jobs = [job for text, path in sources for job in _jobs(text, path, markup.pieces(text))]
+    if _workers(jobs) <= 1:
+        return {}
+    with _results(jobs, 2) as results:
+        return dict(zip(jobs, results, strict=True))
+
+
+def _jobs(text: str, path: str, pieces: Sequence[tuple[int, int, int]]) -> list[Job]:
+    return [(path, line, text[start:end], end == len(text)) for line, start, end in pieces]
+
+
+def _workers(todo: Sequence[Job]) -> int:
+    """Two workers for enough text when two cores are usable; else none but this process."""
+    size = sum(len(job[2]) for job in todo)
+    return 2 if size >= PARALLEL_FROM and _usable_cores() > 1 else 1
 
 
 @contextmanager
@@ -121,4 +145,4 @@ def _walk_piece(job: Job) -> tuple[Walk, bool]:
     return walk, not last and (markup.ends_open(toks, piece) or details.unclosed(toks))
 
 
-__all__ = ["NO_NOTES", "PARALLEL_FROM", "parse"]
+__all__ = ["NO_NOTES", "PARALLEL_FROM", "parse", "walk_ahead"]

@@ -61,6 +61,11 @@ class Known:
         return _load(dumped, job[0], job[1])
 
 
+def cached(cache: Cache | None, path: str) -> bool:
+    """Whether an earlier build left the pieces of the sheet at `path` in the cache."""
+    return cache is not None and cache.path(f"pieces-{digest(path)}").exists()
+
+
 _Dumped = tuple[Any, ...]
 """A walk as plain values, its lines counted from its piece's start (see `_dump`)."""
 

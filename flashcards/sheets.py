@@ -16,18 +16,27 @@ from flashcards.deck import Categories, Deck
 from flashcards.errors import ERROR, INFO, WARNING, Problem, ProblemsError
 from flashcards.look import heading_tag
 from flashcards.note import Note, Sheet
-from flashcards.parse import NO_NOTES, parse
+from flashcards.parse import NO_NOTES, parse, walk_ahead
+from flashcards.piece_cache import cached
 from flashcards.plan import places_problems
 from flashcards.progress import Report, silent
 from flashcards.read import read_text
 from flashcards.terms import same_term
+from flashcards.walk import Job, Walk
 
 
-def load_sheet(source: Path, terms: str | None = None, cache: Cache | None = None) -> Sheet:
+def load_sheet(
+    source: Path,
+    terms: str | None = None,
+    cache: Cache | None = None,
+    text: str | None = None,
+    ahead: Mapping[Job, tuple[Walk, bool]] | None = None,
+) -> Sheet:
     """The parsed source; its errors are left in it, so that all of them can be reported.
-    With a `cache`, the pieces parsed by an earlier build are taken from it."""
-    text = read_text(source)
-    sheet = parse(text, str(source), terms=terms, cache=cache)
+    With a `cache`, the pieces parsed by an earlier build are taken from it; with `ahead`,
+    those walked ahead. `text`: the source as already read."""
+    text = read_text(source) if text is None else text
+    sheet = parse(text, str(source), terms=terms, cache=cache, ahead=ahead)
     # Here, so that `lint` and `build` both see what is wrong with its pictures.
     pictures = media.problems(sheet, text)
     if not pictures:
@@ -43,9 +52,11 @@ def load_sheets(
     vault.forget()
     paths = {path: d.terms for d in decks for _, path in d.files}
     foldered = {path for d in decks if d.folder for _, path in d.files}
+    texts = {path: read_text(path) for path in paths} if len(paths) > 1 else {}
+    ahead = walk_ahead([(t, str(p)) for p, t in texts.items() if not cached(cache, str(p))])
     read = {}
     for done, (path, terms) in enumerate(paths.items(), 1):
-        sheet = load_sheet(path, terms, cache)
+        sheet = load_sheet(path, terms, cache, texts.get(path), ahead)
         read[path] = quiet(sheet) if path in foldered and not sheet.notes else sheet
         report(f"reading sheets: {done:,} of {len(paths):,} files")
     return read

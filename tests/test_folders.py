@@ -332,3 +332,17 @@ def test_reading_a_folder_counts_its_files(vault: Path) -> None:
     deck = source_deck(vault, None)
     sheets.load_sheets([deck], report=heard.append)
     assert heard == [f"reading sheets: {n} of 6 files" for n in range(1, 7)]
+
+
+def test_a_folder_parsed_ahead_by_workers_gives_the_same_notes(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make(cwd / "notes", {f"p{n}/t{n:02}.md": f"- **Term {n}**: Meaning {n}.\n" for n in range(12)})
+    alone = run("notes", "notes", "--json")
+    monkeypatch.setattr(parse, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(parse, "_usable_cores", lambda: 2)
+    texts = [(p.read_text(encoding="utf-8"), str(p)) for p in sorted(cwd.glob("notes/*/*.md"))]
+    assert len(parse.walk_ahead(texts)) == 12  # every piece walked by the workers
+    together = run("notes", "notes", "--json")
+    assert together.exit_code == alone.exit_code == 0
+    assert together.stdout == alone.stdout
