@@ -20,7 +20,6 @@ from flashcards.errors import Problem, ProblemsError, fail
 from flashcards.history import file as history_file
 from flashcards.history.file import Clock
 from flashcards.identity import HISTORY_SUFFIX
-from flashcards.look import look
 from flashcards.note import Sheet
 from flashcards.package import package
 from flashcards.progress import Report, silent
@@ -100,18 +99,18 @@ def _deck(
     whose `written` hash does not match the deck, which the next build notices), and what
     to tell the author."""
     pictures = media.Pictures()  # the deck's own: it carries only the pictures its notes show
-    own = {path: pictures.sheet(read[path]) for _, path in deck.files}
-    sheet = sheets.deck_sheet(deck, own)
+    made = sheets.composed(deck, read, pictures)
+    sheet = made.sheet
     report(f"{deck.output}: {len(sheet.notes):,} notes parsed")
     try:
         packed = package(
             deck,
-            look(deck, sheet, own),
+            made.look,
             sheet.notes,
             history.read(deck),
             clock,
             deck_file,
-            sheets.translations(deck, own),
+            made.translations,
             pictures.files(),
             progress.count(report, str(deck.output), len(sheet.notes)),
             cache,

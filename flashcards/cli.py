@@ -102,6 +102,63 @@ def build(
 
 
 @main.command()
+@click.argument("source", required=False, type=_SOURCE)
+@click.option(
+    "--collection",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The learner's collection.anki2 (with Anki closed).",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option(
+    "--force", is_flag=True, help="Take the sheet's side where a note was edited in Anki."
+)
+@click.option(
+    "--delete", is_flag=True, help="Delete notes whose terms left the sheets (default: suspend)."
+)
+@click.option(
+    "--full-sync",
+    is_flag=True,
+    help="Allow note-type changes that make the next AnkiWeb sync a full one.",
+)
+@_SUBDECKS
+@_TERMS
+@_STRICT
+@_CONFIG
+def sync(
+    source: Path | None,
+    collection: Path,
+    dry_run: bool,
+    force: bool,
+    delete: bool,
+    full_sync: bool,
+    subdecks: str | None,
+    terms: str | None,
+    strict: bool,
+    config_path: Path,
+) -> None:
+    """Write every deck of the config, or the deck of SOURCE, into a collection."""
+    from flashcards import config as configs
+    from flashcards import plan
+    from flashcards.sync import sync as sync_decks
+    from flashcards.sync.changes import Options, describe
+
+    if source is None:
+        if terms or subdecks:
+            raise click.UsageError("--terms and --subdecks need a SOURCE")
+        decks = configs.load(config_path).decks
+    else:
+        decks = (plan.source_deck(source, None, terms=terms, subdecks=subdecks),)
+    options = Options(dry_run=dry_run, force=force, delete=delete, full_sync=full_sync)
+    synced = sync_decks(decks, collection, options, strict)
+    for line in grouped(synced.problems):
+        click.echo(line, err=True)
+    for changes in synced.changes:
+        for line in describe(changes, dry_run):
+            click.echo(line)
+
+
+@main.command()
 @click.argument("source", type=_SOURCE)
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of notes.")
 @_TERMS

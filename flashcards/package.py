@@ -17,8 +17,8 @@ from flashcards.cache import Cache
 from flashcards.cards import cloze_fields, note_fields, note_types
 from flashcards.deck import Deck
 from flashcards.errors import Problem
-from flashcards.history.decide import Incoming, decide, distinctive
-from flashcards.history.file import Clock, Entry, History, content_hash
+from flashcards.history.decide import Decided, Incoming, decide, distinctive
+from flashcards.history.file import Clock, Entry, History, Stamp, content_hash
 from flashcards.look import Look
 from flashcards.note import QUESTION, Note
 
@@ -108,6 +108,40 @@ class Packed:
     problems: list[Problem]
 
 
+@dataclass(frozen=True)
+class Contents:
+    """What a deck holds, decided: its note types, its notes in order, each note's entry
+    (GUID and time), and the history that goes with them."""
+
+    models: dict[str, genanki.Model]
+    notetypes: dict[str, Stamp]
+    notes: list[DeckNote]
+    decided: Decided
+
+
+def contents(
+    deck: Deck,
+    look: Look,
+    notes: Sequence[Note],
+    history: History,
+    clock: Clock,
+    translations: Mapping[str, Note] | None = None,
+    previous: Mapping[str, collection.Row] | None = None,
+) -> Contents:
+    """The deck's note types and notes, each with its GUID and time as its history decides.
+    A note whose row of `previous` (the build before) has its mark keeps its hashes."""
+    models = note_types(deck, look)
+    notetypes = {
+        name: clock.stamp(
+            history.notetypes.get(name), content_hash(m.name, m.fields, m.templates, m.css)
+        )
+        for name, m in models.items()
+    }
+    planned = deck_notes(look, notes, models, translations or {}, previous)
+    decided = decide([n.incoming() for n in planned], history, clock, look.renames)
+    return Contents(models, notetypes, planned, decided)
+
+
 def package(
     deck: Deck,
     look: Look,
@@ -124,34 +158,27 @@ def package(
     (name, bytes) of each picture its fields name. `written` hears, now and then, how many
     notes are written so far. With a `cache`, the notes of the build before that have not
     changed are taken from it, not written again: the deck is the same byte for byte."""
-    models = note_types(deck, look)
-    notetypes = {
-        name: clock.stamp(
-            history.notetypes.get(name), content_hash(m.name, m.fields, m.templates, m.css)
-        )
-        for name, m in models.items()
-    }
     settings = repr((deck.key, deck.name, deck.cloze, look))  # what every row depends on
     store = collection.Store(cache, deck.key, out.with_name(out.name + ".anki2"), settings)
     previous = store.previous()
-    planned = deck_notes(look, notes, models, translations or {}, previous)
-    decided = decide([n.incoming() for n in planned], history, clock, look.renames)
+    held = contents(deck, look, notes, history, clock, translations, previous)
     header = genanki.Deck(identity.deck_id(deck.key), deck.name, look.description)
-    for note in planned:
+    for note in held.notes:
         header.add_model(note.model)  # in the order notes first use them, as genanki would
-    model_mods = {models[name].model_id: stamp.mod for name, stamp in notetypes.items()}
+    model_mods = {held.models[name].model_id: s.mod for name, s in held.notetypes.items()}
     _write_apkg(
         store,
         previous,
-        genanki.Package([header, *subdecks(deck, planned)]),
+        genanki.Package([header, *subdecks(deck, held.notes)]),
         model_mods,
-        (planned, decided.entries),
+        (held.notes, held.decided.entries),
         identity.note_id_base(deck.key) * 1000,
         out,
         media,
         written,
     )
-    return Packed(History(notetypes, decided.notes, deck.key), decided.problems)
+    history = History(held.notetypes, held.decided.notes, deck.key)
+    return Packed(history, held.decided.problems)
 
 
 def subdecks(deck: Deck, planned: Sequence[DeckNote]) -> list[genanki.Deck]:

@@ -15,7 +15,6 @@ import genanki
 from flashcards import media, sheets
 from flashcards.cards import note_types
 from flashcards.deck import Deck
-from flashcards.look import look
 from flashcards.note import Sheet
 from flashcards.package import deck_notes
 from flashcards.progress import Report, silent
@@ -168,13 +167,12 @@ def deck_cards(
     """The cards Anki would make of a deck, rendered with its own templates; their pictures
     named as in the deck, and kept in `pictures`."""
     pictures = pictures or media.Pictures(online=False)
-    own = {path: pictures.sheet(read[path]) for _, path in deck.files}
-    sheet = sheets.deck_sheet(deck, own)
-    shown = look(deck, sheet, own)
+    made = sheets.composed(deck, read, pictures)
+    shown = made.look
     models = note_types(deck, shown)
     found = [
         card
-        for entry in deck_notes(shown, sheet.notes, models, sheets.translations(deck, own))
+        for entry in deck_notes(shown, made.sheet.notes, models, made.translations)
         for card in cards_of(entry.model, entry.values())
     ]
     return DeckCards(deck.key, deck.name, found, {m.css for m in models.values()})

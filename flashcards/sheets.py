@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from flashcards import media, vault
 from flashcards.cache import Cache
 from flashcards.deck import Categories, Deck
 from flashcards.errors import ERROR, INFO, WARNING, Problem, ProblemsError
-from flashcards.look import heading_tag
+from flashcards.look import Look, heading_tag, look
 from flashcards.note import Note, Sheet
 from flashcards.parse import NO_NOTES, parse, walk_ahead
 from flashcards.piece_cache import cached
@@ -125,6 +126,24 @@ def problems_of(deck: Deck, sheets: Mapping[Path, Sheet]) -> list[Problem]:
             message = f"no notes in any of its {len(deck.parts)} sheets; " + NO_NOTES
             problems.append(Problem(folder, 1, message))
     return problems
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A deck's notes as its cards show them: its own sheet, how it shows them, and the
+    notes that translate them."""
+
+    sheet: Sheet
+    look: Look
+    translations: dict[str, Note]
+
+
+def composed(deck: Deck, read: Mapping[Path, Sheet], pictures: media.Pictures) -> Composed:
+    """The deck of the sheets `read`, its pictures named as in the deck and kept in
+    `pictures`."""
+    own = {path: pictures.sheet(read[path]) for _, path in deck.files}
+    sheet = deck_sheet(deck, own)
+    return Composed(sheet, look(deck, sheet, own), translations(deck, own))
 
 
 def deck_sheet(deck: Deck, sheets: Mapping[Path, Sheet]) -> Sheet:
