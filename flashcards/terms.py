@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -433,6 +435,26 @@ _LINKS_TWO = re.compile(r"(?:\s(?:and|vs\.?|or|between)\s|[와과]\s|차이)", r
 """Words that make "What is X?" a question about two things, not a definition of one."""
 
 
+_ABOUT_TERM = regex.compile(
+    r"^(?P<term>.+?)\s*의\s*(?:개요|개념|정의|뜻|의미)(?:\s*및\s*(?:특징|종류|원리|구성))?$"
+    r"|^(?:definition|overview|concept|meaning)\s+of\s+(?P<en>.+)$",
+    regex.I,
+)
+
+
+def named(name: str) -> str:
+    """The term a name speaks of: `스크럼의 개요` and `Overview of Scrum` name the term itself,
+    as its overview or definition."""
+    found = _ABOUT_TERM.match(name.strip())
+    if found is None:
+        return name
+    return (found["term"] or found["en"]).strip()
+
+
 def is_index_heading(name: str) -> bool:
-    """`## L`, `## ㄱ`: a letter of an alphabetical index, not a category."""
-    return len(name) == 1 and name.isalpha()
+    """`## L`, `## ㄱ`, `## あ`: a letter of an alphabetical index, not a category. A Han
+    character is a word of its own (`## 上` over its meanings and readings), never an index."""
+    return len(name) == 1 and name.isalpha() and not _HAN.match(name)
+
+
+_HAN = regex.compile(r"\p{Han}")

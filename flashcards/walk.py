@@ -92,7 +92,8 @@ class Walk:
     def _match(self, toks: Sequence[Token], i: int, offset: int) -> Found | None:
         section = self.sections[-1]
         if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
-            section.opening = section.opening or _opening(toks, i)
+            if toks[i].nesting >= 0:  # a block's opening, never the close of one passed over
+                section.opening = section.opening or _opening(toks, i)
             section.content = True
         rules = AT.get(toks[i].type)
         if rules is None:

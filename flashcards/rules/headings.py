@@ -106,7 +106,7 @@ def heading_terms(
     )
 
 
-_DEFINING = {"paragraph", "blockquote", "math_block", "fence", "table"}
+_DEFINING = {"paragraph", "blockquote", "math_block", "fence", "code_block", "table"}
 """What a term's definition opens with, under its heading: a sentence (not a `phrase`, a
 label such as `객체지향 설계 원칙`), a quote, a formula, code, a table; a list of plain items
 (a to-do list) is no definition of the heading's words."""
@@ -132,7 +132,10 @@ def _grouped(
     grouped = {i for i in named if sections[up[i]].level > 0 and siblings[up[i]] >= 2}
     if siblings[0] >= 3 and 2 * siblings[0] >= top:
         grouped |= {i for i in named if up[i] == 0}
-    return grouped
+    # Once the sheet shows that its headings of one level name terms, a heading of that
+    # level alone under its group (`## Bones` over `### Scapula` only) names one too.
+    levels = {sections[i].level for i in grouped} if len(grouped) >= 2 else set()
+    return grouped | {i for i in named if sections[i].level in levels and up[i] > 0}
 
 
 MAX_LABELS = 12

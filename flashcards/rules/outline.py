@@ -4,38 +4,93 @@ describe it nested under it, is a note (`- 폭포수 모형` over `- 이전 단�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.item import item_lead
 from flashcards.rules.lead import lead
 from flashcards.rules.notes import blocks_note
-from flashcards.terms import asked, clean_term, is_sentence, is_term_like
+from flashcards.terms import asked, clean_term, is_sentence, is_term_like, named
 
 MAX_WORDS = 5
 """A term's name is short; a longer line is a point of the outline, not a name."""
 MIN_WORDS = 4
-"""What describes a term says something: a nested line of fewer words is a list of names."""
+"""What describes a term says something: a nested line of fewer words names a thing."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    found = _outline(ctx, toks, i)
+    if found is None:
+        return None
+    return Found(close(toks, i), notes=found, bold=[n.key for n in found])
+
+
+def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
+    """The notes of the item at `i` when it names a term over its description: its own, then
+    those of the items inside it that name terms of their own (an outline at any depth:
+    `- 요구사항의 유형` over `- 기능 요구사항` over what that is)."""
+    name = _term(toks, i)
+    if name is None or not (_describes(toks, i + 4) or _among_terms(toks, i)):
+        return None
+    nested = i + 4
+    inner: list[Note] = []
+    kept: list[Token] = []
+    at = nested
+    while at <= close(toks, nested):
+        found = _outline(ctx, toks, at) if toks[at].type == "list_item_open" else None
+        if found is None:
+            kept.append(toks[at])
+            at += 1
+            continue
+        inner += found
+        at = close(toks, at) + 1
+    return [blocks_note(ctx, ctx.line(toks[i]), name, kept), *inner]
+
+
+def _term(toks: Sequence[Token], i: int) -> str | None:
+    """The term an item names over a nested list, if it names one."""
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
-    end = close(toks, i)
     nested = i + 4  # after the item's first paragraph
-    if nested >= end or toks[nested].type not in ("bullet_list_open", "ordered_list_open"):
+    if nested >= close(toks, i) or toks[nested].type not in _LISTS:
         return None
     children = toks[i + 2].children or []
     if lead(children) is not None:
         return None  # bold items are read by the list item rule
-    name = clean_term(markup.plain(children))
-    if not _names_a_term(name) or not _describes(toks, nested):
+    name = named(clean_term(markup.plain(children)))
+    if not _names_a_term(name) or _has_leads(toks, nested):
         return None
-    note = blocks_note(ctx, ctx.line(toks[i]), name, toks[nested:end])
-    return Found(end, notes=[note], bold=[note.key])
+    return name
+
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def _among_terms(toks: Sequence[Token], i: int) -> bool:
+    """Whether the item stands in a list whose other items name terms over their
+    descriptions (`- 나선형 모형` among `- 폭포수 모형` and `- 애자일 모형`): then its own
+    nested points describe it, however short the first of them."""
+    start = next(j for j in range(i - 1, -1, -1) if toks[j].level < toks[i].level)
+    items = [
+        j
+        for j in range(start + 1, close(toks, start))
+        if toks[j].type == "list_item_open" and toks[j].level == toks[i].level and j != i
+    ]
+    outlined = [j for j in items if _term(toks, j) is not None and _describes(toks, j + 4)]
+    if len(outlined) < 2 or 2 * len(outlined) < len(items):
+        return False
+    nested = i + 4
+    points = [
+        j + 2
+        for j in range(nested + 1, close(toks, nested))
+        if toks[j].type == "list_item_open" and toks[j + 1].type == "paragraph_open"
+    ]
+    return any(_says(markup.plain(toks[j].children or [])) for j in points)
 
 
 def _names_a_term(text: str) -> bool:
@@ -50,16 +105,27 @@ def _names_a_term(text: str) -> bool:
 
 
 def _describes(toks: Sequence[Token], nested: int) -> bool:
-    """Whether the nested list says something of the term: its first item a sentence, and
-    no item a term of its own (then the name above them is a group: `- 수조권의 분배` over
-    `- **역분전**: …`)."""
+    """Whether the nested list says something of the term: its first point a sentence, or
+    words enough beside a gloss in parentheses (a list of names says nothing)."""
     first = nested + 1
     if toks[first].type != "list_item_open" or toks[first + 1].type != "paragraph_open":
         return False
-    text = markup.plain(toks[first + 2].children or [])
-    if not (is_sentence(text) or len(text.split()) >= MIN_WORDS):
-        return False
-    return not any(
+    return _says(markup.plain(toks[first + 2].children or []))
+
+
+def _says(text: str) -> bool:
+    """Whether a point says something: a sentence, or words enough beside a gloss."""
+    text = _GLOSS.sub("", text)
+    return is_sentence(text) or len(text.split()) >= MIN_WORDS
+
+
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+def _has_leads(toks: Sequence[Token], nested: int) -> bool:
+    """Whether any point under it is a term of its own (`- 수조권의 분배` over
+    `- **역분전**: …` is a group, not a term)."""
+    return any(
         toks[j].type == "list_item_open" and item_lead(toks, j) is not None
         for j in range(nested, close(toks, nested))
     )
