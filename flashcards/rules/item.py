@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards.errors import WARNING, Problem
+from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import EMPHASIS, SPACED, Lead, lead
+from flashcards.rules.lead import DEFINED, EMPHASIS, SEPARATED, SPACED, Lead, lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import is_callout, is_step, key
+from flashcards.terms import is_callout, is_label, is_step, key
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -33,9 +34,36 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         )
     if is_callout(found.term):
         return Found(end)
-    blocks = list(toks[i + 4 : end])  # after the first paragraph, before the item's close
-    note = lead_note(ctx, ctx.line(toks[i]), found, blocks)
-    return Found(end, notes=[note], bold=[key(found.term)])
+    blocks, inner = _nested_terms(ctx, toks, i + 4, end) if found.rest else (toks[i + 4 : end], [])
+    note = lead_note(ctx, ctx.line(toks[i]), found, list(blocks))
+    return Found(end, notes=[note, *inner], bold=[key(found.term), *(n.key for n in inner)])
+
+
+_DEFINING = (SEPARATED, DEFINED)
+
+
+def _nested_terms(
+    ctx: Context, toks: Sequence[Token], start: int, end: int
+) -> tuple[list[Token], list[Note]]:
+    """A term defined on its own line keeps the terms defined under it as notes of their own
+    (`- **미시경제학**: …` over `- **경제 활동**: …`): what it holds but those, and those."""
+    kept: list[Token] = []
+    inner: list[Note] = []
+    at = start
+    while at < end:
+        sub = item_lead(toks, at) if toks[at].type == "list_item_open" else None
+        # Only a term set apart from its definition (`**X**: …`, `**X**는 …`): bold words
+        # that open a point (`- **EC2** virtual servers`) stay in the parent's definition.
+        if sub is None or sub.join not in _DEFINING or is_label(sub.term) or is_callout(sub.term):
+            kept.append(toks[at])
+            at += 1
+            continue
+        found = rule(ctx, toks, at)
+        inner += found.notes if found is not None else []
+        at = close(toks, at) + 1
+    if inner and all(t.type.endswith(("_list_open", "_list_close")) for t in kept):
+        kept = []  # every point was a term: no empty list left behind
+    return kept, inner
 
 
 def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
