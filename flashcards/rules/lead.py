@@ -56,6 +56,8 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if start >= len(kids):
         return None
     if kids[start].type == "em_open" and start + 1 < len(kids):
+        if kids[start + 1].type != "strong_open":
+            return _italic(kids, start)
         start, wrapped = start + 1, True  # `***bold italic***`: the bold inside the italic
     else:
         wrapped = False
@@ -74,6 +76,25 @@ def lead(children: Sequence[Token]) -> Lead | None:
         join = join if join in (BROKEN, ALONE) else SEPARATED
         rest = _definition(rest)
     return Lead(clean_term(bold), join, rest)
+
+
+def _italic(kids: Sequence[Token], start: int) -> Lead | None:
+    """`_anxiety disorders_ - characterized by …`: an italic term set apart from its
+    definition by a separator is a term, as a bold one is; italic that opens a sentence
+    (`*Very* few …`) is emphasis."""
+    depth, end = 0, len(kids)
+    for j in range(start, len(kids)):
+        depth += {"em_open": 1, "em_close": -1}.get(kids[j].type, 0)
+        if depth == 0:
+            end = j
+            break
+    term = markup.plain(kids[start + 1 : end])
+    join, rest = _joined(list(kids[end + 1 :]))
+    if ends_with_colon(term) and join not in (BROKEN, ALONE):  # `*Term:* its definition`
+        join, rest = SEPARATED, _definition(list(kids[end + 1 :]))
+    if join != SEPARATED or not rest:
+        return None
+    return Lead(clean_term(term), join, rest)
 
 
 def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[Token]]:
