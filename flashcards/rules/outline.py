@@ -4,7 +4,6 @@ describe it nested under it, is a note (`- 폭포수 모형` over `- 이전 단�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -12,15 +11,13 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.item import item_lead
 from flashcards.rules.lead import lead
 from flashcards.rules.notes import blocks_note
+from flashcards.rules.points import has_leads, points, says
 from flashcards.terms import asked, clean_term, is_sentence, is_term_like, named
 
 MAX_WORDS = 5
 """A term's name is short; a longer line is a point of the outline, not a name."""
-MIN_WORDS = 4
-"""What describes a term says something: a nested line of fewer words names a thing."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -63,7 +60,7 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
     if lead(children) is not None:
         return None  # bold items are read by the list item rule
     name = named(clean_term(markup.plain(children)))
-    if not _names_a_term(name) or _has_leads(toks, nested):
+    if not _names_a_term(name) or has_leads(toks, nested):
         return None
     return name
 
@@ -84,13 +81,7 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
     outlined = [j for j in items if _term(toks, j) is not None and _describes(toks, j + 4)]
     if len(outlined) < 2 or 2 * len(outlined) < len(items):
         return False
-    nested = i + 4
-    points = [
-        j + 2
-        for j in range(nested + 1, close(toks, nested))
-        if toks[j].type == "list_item_open" and toks[j + 1].type == "paragraph_open"
-    ]
-    return any(_says(markup.plain(toks[j].children or [])) for j in points)
+    return any(says(text) for text in points(toks, i + 4))
 
 
 def _names_a_term(text: str) -> bool:
@@ -110,22 +101,4 @@ def _describes(toks: Sequence[Token], nested: int) -> bool:
     first = nested + 1
     if toks[first].type != "list_item_open" or toks[first + 1].type != "paragraph_open":
         return False
-    return _says(markup.plain(toks[first + 2].children or []))
-
-
-def _says(text: str) -> bool:
-    """Whether a point says something: a sentence, or words enough beside a gloss."""
-    text = _GLOSS.sub("", text)
-    return is_sentence(text) or len(text.split()) >= MIN_WORDS
-
-
-_GLOSS = re.compile(r"\([^()]*\)")
-
-
-def _has_leads(toks: Sequence[Token], nested: int) -> bool:
-    """Whether any point under it is a term of its own (`- 수조권의 분배` over
-    `- **역분전**: …` is a group, not a term)."""
-    return any(
-        toks[j].type == "list_item_open" and item_lead(toks, j) is not None
-        for j in range(nested, close(toks, nested))
-    )
+    return says(markup.plain(toks[first + 2].children or []))

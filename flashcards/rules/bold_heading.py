@@ -1,0 +1,41 @@
+"""A bold term alone on its line, over a list of what it is (`**On Demand**` then `- 사용한
+만큼 지불`, `- 비용이 제일 높지만 …`): the bold line is a small heading, and the list its
+definition. A label (`**장점**`) over its points, a name over bold terms of their own (their
+group), over a list of names (`**Services**` over `- EC2`), or one that leads into the list
+with a colon (`**Common Roots:**`) is no note."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.rules.found import Context, Found, close
+from flashcards.rules.lead import ALONE, lead
+from flashcards.rules.notes import blocks_note
+from flashcards.rules.points import has_leads, points, says
+from flashcards.terms import ends_with_colon, is_callout, is_term_like, key
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
+        return None
+    children = toks[i + 1].children or []
+    found = lead(children)
+    after = i + 3  # after the paragraph's close
+    if found is None or found.join != ALONE or after >= len(toks):
+        return None
+    if ends_with_colon(markup.plain(children)):
+        return None  # `**Common Roots:**` leads into the list: its items are the terms
+    if toks[after].type not in _LISTS or toks[after].level != toks[i].level:
+        return None
+    if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
+        return None
+    if not any(says(text) for text in points(toks, after)):
+        return None
+    end = close(toks, after)
+    note = blocks_note(ctx, ctx.line(toks[i]), found.term, toks[after : end + 1])
+    return Found(end, notes=[note], bold=[key(found.term)])

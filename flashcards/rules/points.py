@@ -1,0 +1,45 @@
+"""Helpers for the rules that read a name over a list of points (`outline`, `bold_heading`):
+whether a point says something, and whether a list holds terms of its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.rules.found import close
+from flashcards.rules.item import item_lead
+from flashcards.terms import is_sentence
+
+MIN_WORDS = 4
+"""What describes a term says something: a point of fewer words names a thing."""
+
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+def says(text: str) -> bool:
+    """Whether a point says something: a sentence, or words enough beside a gloss in
+    parentheses (a list of names says nothing)."""
+    text = _GLOSS.sub("", text)
+    return is_sentence(text) or len(text.split()) >= MIN_WORDS
+
+
+def points(toks: Sequence[Token], start: int) -> list[str]:
+    """The text of the first paragraph of each point of the list opened at `start`, at any
+    depth."""
+    return [
+        markup.plain(toks[j + 2].children or [])
+        for j in range(start + 1, close(toks, start))
+        if toks[j].type == "list_item_open" and toks[j + 1].type == "paragraph_open"
+    ]
+
+
+def has_leads(toks: Sequence[Token], start: int) -> bool:
+    """Whether any point of the list opened at `start` is a term of its own (a name over
+    `- **역분전**: …` is their group, not a term)."""
+    return any(
+        toks[j].type == "list_item_open" and item_lead(toks, j) is not None
+        for j in range(start, close(toks, start))
+    )
