@@ -46,10 +46,22 @@ LABELS = frozenset(
     disadvantages advantage disadvantage feature features characteristics usage purpose
     description meaning summary limitations note notes 정의 장점 단점 특징 예시 예 비유 용도
     목적 설명 개념 원리 구성 종류 장단점 한계 요약 주의 참고 types kinds functions uses
-    properties 기능 특성 활용 사례"""
+    properties 기능 특성 활용 사례 basics background causes cause symptoms signs diagnosis
+    treatment management prognosis complications epidemiology pathophysiology significance
+    effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의"""
     )
-) | {"use case", "use cases", "key points", "how it works", "동작 원리", "사용 예", "사용 사례"}
-"""Bold labels that structure what stands under a heading (`**정의**`, `**Pros**`): never
+) | {
+    "use case",
+    "use cases",
+    "key points",
+    "how it works",
+    "risk factors",
+    "동작 원리",
+    "사용 예",
+    "사용 사례",
+}
+"""Bold labels that structure what stands under a heading (`**정의**`, `**Pros**`), in any
+subject (`Symptoms`, `Diagnosis` in medicine, `Elements` in law, `Causes` in history): never
 notes of their own. Labels that repeat under several headings are found without this list."""
 
 CONTINUATIONS = frozenset(

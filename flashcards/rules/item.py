@@ -11,12 +11,13 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards import markup
 from flashcards.errors import WARNING, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import DEFINED, EMPHASIS, SEPARATED, SPACED, Lead, lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import is_callout, is_label, is_step, key
+from flashcards.terms import clean_term, is_callout, is_label, is_sentence, is_step, key
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -86,7 +87,11 @@ def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     (a top-level item that holds no note either)."""
     if toks[i].level != 1 or _holds_note(toks, i):
         return None
-    return Found(i, loose=[ctx.line(toks[i])])
+    # Its head, when a short name (`- basics` over its points): repeated under several
+    # headings, such heads are labels, as bold ones are (see `rules.headings`).
+    head = markup.plain(toks[i + 2].children or []) if toks[i + 1].type == "paragraph_open" else ""
+    named = head and len(head.split()) <= 3 and not is_sentence(head)
+    return Found(i, loose=[ctx.line(toks[i])], bold=[key(clean_term(head))] if named else [])
 
 
 def _holds_note(toks: Sequence[Token], i: int) -> bool:
