@@ -35,6 +35,7 @@ EMPHASIS = "emphasis"
 """`**기획**과 …`, `**Concurrent mounting** by …`: bold inside a sentence, no term."""
 
 
+_ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 _REMARK = re.compile(r"^[ \t]*(\([^()\n]*\))")
 """A parenthesised remark right after a bold term, before its separator: a reading."""
 
@@ -53,6 +54,12 @@ def lead(children: Sequence[Token]) -> Lead | None:
     (markers such as "★" or "📌 " before the bold aside)."""
     kids = [c for c in children if c.type != "text" or c.content]
     start = 1 if kids and kids[0].type == "text" and only_markers(kids[0].content) else 0
+    # `An **alkane** is an organic molecule …`: an article before a term defined in the
+    # sentence; the term must then be defined (`is a`, `means`), not merely stressed.
+    article = (
+        start < len(kids) and kids[start].type == "text" and _ARTICLE.fullmatch(kids[start].content)
+    )
+    start += bool(article)
     if start >= len(kids):
         return None
     if kids[start].type == "em_open" and start + 1 < len(kids):
@@ -75,6 +82,8 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if ends_with_colon(bold):  # `**SQS:** queues`, and `**SQS:**: queues` as well
         join = join if join in (BROKEN, ALONE) else SEPARATED
         rest = _definition(rest)
+    if article and join != DEFINED:
+        return None
     return Lead(clean_term(bold), join, rest)
 
 
