@@ -4,25 +4,15 @@ have a colon (a to-do list, sentences) is no glossary."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import Lead, lead
+from flashcards.rules.lead import Lead, plain_lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import OBJECTS, clean_term, is_callout, is_sentence
-
-MAX_WORDS = 6
-MAX_CHARACTERS = 40
-"""A term is short, and opens with no article: a longer text before the colon (`The first
-thing to know: …`) is a sentence, and a list of such is no glossary."""
-
-_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s[-–—→=])(?:\\s+|$)")
-_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|[-–—→=](?=\\s))\\s*")
-"""A separator after a term written as code: `` `Node`: A worker machine ``."""
+from flashcards.terms import is_sentence
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -67,36 +57,3 @@ def _entry(toks: Sequence[Token], j: int) -> Lead | None:
     if toks[j + 1].type != "paragraph_open":
         return None
     return plain_lead(toks[j + 2].children or [])
-
-
-def plain_lead(children: Sequence[Token]) -> Lead | None:
-    """The term and the rest of a line written `Term: definition` without bold (the term
-    short, with no article); None for any other line."""
-    if lead(children) is not None or not children:
-        return None  # bold items are read by the list item rule
-    if children[0].type == "code_inline" and len(children) > 1 and children[1].type == "text":
-        after = _AFTER_CODE.match(children[1].content)
-        if after is None:
-            return None
-        rest = children[1].copy()
-        rest.content = children[1].content[after.end() :]
-        term = clean_term(children[0].content)
-        words = term.split()
-        if not words or len(words) > MAX_WORDS or not (rest.content or children[2:]):
-            return None
-        return Lead(term, "separated", [rest, *children[2:]] if rest.content else children[2:])
-    if children[0].type != "text":
-        return None
-    match = _TERM.match(children[0].content)
-    if match is None:
-        return None
-    term = clean_term(match["term"])
-    words = term.split()
-    if not words or len(term) > MAX_CHARACTERS or len(words) > MAX_WORDS:
-        return None
-    if is_callout(term) or words[0].casefold() in OBJECTS:
-        return None
-    first = children[0].copy()
-    first.content = children[0].content[match.end() :]
-    rest = [first, *children[1:]] if first.content else list(children[1:])
-    return Lead(term, "separated", rest) if rest else None

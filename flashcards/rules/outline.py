@@ -11,8 +11,8 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import lead
-from flashcards.rules.notes import blocks_note
+from flashcards.rules.lead import Lead, lead, plain_lead
+from flashcards.rules.notes import blocks_note, lead_note
 from flashcards.rules.points import has_leads, points, says
 from flashcards.terms import asked, clean_term, is_sentence, is_term_like, named
 
@@ -34,6 +34,7 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
     name = _term(toks, i)
     if name is None or not (_describes(toks, i + 4) or _among_terms(toks, i)):
         return None
+    head = _head(toks, i)
     nested = i + 4
     inner: list[Note] = []
     kept: list[Token] = []
@@ -46,7 +47,15 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
             continue
         inner += found
         at = close(toks, at) + 1
-    return [blocks_note(ctx, ctx.line(toks[i]), name, kept), *inner]
+    line = ctx.line(toks[i])
+    note = blocks_note(ctx, line, name, kept) if head is None else lead_note(ctx, line, head, kept)
+    return [note, *inner]
+
+
+def _head(toks: Sequence[Token], i: int) -> Lead | None:
+    """The item's line when it is `Term: gloss` (`- ROE (Return On Equity) : 자기자본이익율`):
+    the gloss opens the definition."""
+    return plain_lead(toks[i + 2].children or [])
 
 
 def _term(toks: Sequence[Token], i: int) -> str | None:
@@ -59,7 +68,8 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
     children = toks[i + 2].children or []
     if lead(children) is not None:
         return None  # bold items are read by the list item rule
-    name = named(clean_term(markup.plain(children)))
+    head = plain_lead(children)
+    name = head.term if head is not None else named(clean_term(markup.plain(children)))
     if not _names_a_term(name) or has_leads(toks, nested):
         return None
     return name
