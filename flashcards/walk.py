@@ -211,6 +211,9 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     """The kind of the block at `i`; a paragraph that is no sentence is a `phrase`, and one
     of links and pictures only (`[docs](…)`) is passed over ("")."""
     kind = toks[i].type.removesuffix("_open")
+    if kind == "bullet_list" and toks[i + 2].type == "paragraph_open":
+        # Points that are sentences describe the heading; names or tasks do not.
+        return "sentences" if is_sentence(markup.plain(toks[i + 3].children or [])) else kind
     if kind != "paragraph":
         return kind
     children = toks[i + 1].children or []

@@ -106,10 +106,18 @@ def heading_terms(
     )
 
 
-_DEFINING = {"paragraph", "blockquote", "math_block", "fence", "code_block", "table"}
+_DEFINING = {
+    "paragraph",
+    "sentences",
+    "blockquote",
+    "math_block",
+    "fence",
+    "code_block",
+    "table",
+}
 """What a term's definition opens with, under its heading: a sentence (not a `phrase`, a
-label such as `객체지향 설계 원칙`), a quote, a formula, code, a table; a list of plain items
-(a to-do list) is no definition of the heading's words."""
+label such as `객체지향 설계 원칙`), points that are sentences, a quote, a formula, code, a
+table; a list of plain items (a to-do list, names) is no definition of the heading's words."""
 
 
 def _grouped(
