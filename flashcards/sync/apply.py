@@ -14,7 +14,7 @@ import genanki
 
 from flashcards import identity, media
 from flashcards.sync import state
-from flashcards.sync.changes import REMOVED, Changes, Options, Update
+from flashcards.sync.changes import REMOVED, Changes, Options, Update, ours
 from flashcards.sync.wanted import DeckNotes, Wanted
 
 if TYPE_CHECKING:
@@ -142,9 +142,7 @@ def _after(col: Collection, changes: Changes) -> dict[str, state.Written]:
     what we wrote before."""
     found = dict(changes.before)
     kept = {u.wanted.guid for u in changes.kept}
-    ids = [m.model_id for m in changes.deck.models if col.models.get(m.model_id) is not None]
-    query = " or ".join(f"mid:{i}" for i in ids)
-    notes = {n.guid: n for n in (col.get_note(i) for i in col.find_notes(query))} if ids else {}
+    notes = ours(col, changes.deck)
     for wanted in changes.deck.notes:
         note = notes.get(wanted.guid)
         if note is None or wanted.guid in kept:

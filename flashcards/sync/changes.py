@@ -87,7 +87,7 @@ class Changes:
 
 def compare(col: Collection, deck: DeckNotes, options: Options) -> Changes:
     changes = Changes(deck, before=state.read(col, deck.deck.key))
-    existing = _existing(col, deck)
+    existing = ours(col, deck)
     for model in deck.models:
         _compare_type(col, model, changes)
     for wanted in deck.notes:
@@ -116,7 +116,7 @@ def compare(col: Collection, deck: DeckNotes, options: Options) -> Changes:
     return changes
 
 
-def _existing(col: Collection, deck: DeckNotes) -> dict[str, AnkiNote]:
+def ours(col: Collection, deck: DeckNotes) -> dict[str, AnkiNote]:
     """The collection's notes of the deck's note types, by GUID: ours, wherever the learner
     keeps them."""
     ids = [m.model_id for m in deck.models if col.models.get(m.model_id) is not None]
