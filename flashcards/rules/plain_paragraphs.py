@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards.rules.found import Context, Found
-from flashcards.rules.glossary import plain_lead
+from flashcards.rules.lead import plain_lead
 from flashcards.rules.notes import lead_note
 
 
