@@ -54,7 +54,7 @@ def build(
             read = sheets.checked(decks, strict, cache, report)
             clock = Clock.from_environ()
             written = [
-                _deck(deck, read, clock, folder / f"{n}.apkg", report, cache)
+                _deck(deck, read.sheets, clock, folder / f"{n}.apkg", report, cache)
                 for n, deck in enumerate(decks)
             ]
             problems = [p for _, _, found in written for p in found]
@@ -69,7 +69,7 @@ def build(
             if cache is not None:
                 cache.release()
     results = [result for result, _, _ in written]
-    return Built(results, sorted({*sheets.warnings(decks, read), *problems}))
+    return Built(results, sorted({*read.warnings, *problems}))
 
 
 @contextmanager

@@ -172,10 +172,11 @@ def notes(source: Path, as_json: bool, terms: str | None) -> None:
 
     deck = plan.source_deck(source, None, terms=terms)
     read = sheets.load_sheets([deck])
-    errors = [p for p in sheets.problems_of(deck, read) if p.fails()]
+    problems = sheets.problems_of(deck, read)
+    errors = [p for p in problems if p.fails()]
     if errors:
         raise ProblemsError(errors)
-    for line in grouped(sheets.warnings([deck], read)):
+    for line in grouped(sheets.warnings(read, problems)):
         click.echo(line, err=True)
     sheet = sheets.deck_sheet(deck, read)
     if as_json:

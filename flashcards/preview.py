@@ -182,7 +182,7 @@ def preview(decks: Sequence[Deck], folder: Path, report: Report = silent) -> Pat
     """Write `folder/index.html` with every card of every deck; returns its path. `report`
     hears how far it is."""
     report("reading sheets")
-    read = sheets.checked(decks)
+    read = sheets.checked(decks).sheets
     pictures = media.Pictures(online=False)  # the page loads nothing from the network
     found = []
     for deck in decks:

@@ -77,28 +77,36 @@ def quiet(sheet: Sheet) -> Sheet:
     return dataclasses.replace(sheet, problems=tuple(sorted(said)))
 
 
+@dataclass(frozen=True)
+class Checked:
+    """The sheets of the decks, read and checked, and the warnings they and their decks give."""
+
+    sheets: dict[Path, Sheet]
+    warnings: list[Problem]
+
+
 def checked(
     decks: Iterable[Deck],
     strict: bool = False,
     cache: Cache | None = None,
     report: Report = silent,
-) -> dict[Path, Sheet]:
+) -> Checked:
     """Every sheet of the decks, read once; raises every problem that fails the build, of
     every deck at once, with every warning (one may explain an error)."""
     decks = list(decks)
     sheets = load_sheets(decks, cache, report)
     problems = [p for d in decks for p in problems_of(d, sheets)]
-    problems += warnings([], sheets)
-    if any(p.fails(strict) for p in problems):
-        raise ProblemsError(problems)
-    return sheets
+    said = warnings(sheets, problems)
+    if any(p.fails(strict) for p in (*problems, *said)):
+        raise ProblemsError([*problems, *said])
+    return Checked(sheets, said)
 
 
-def warnings(decks: Iterable[Deck], sheets: Mapping[Path, Sheet]) -> list[Problem]:
-    """The warnings of every sheet (not its infos: `lint` shows those) and of the `decks`
-    they make together, in line order."""
+def warnings(sheets: Mapping[Path, Sheet], problems: Iterable[Problem] = ()) -> list[Problem]:
+    """The warnings of every sheet (not its infos: `lint` shows those) and among `problems`
+    (those of the decks they make together, see `problems_of`), in line order."""
     found = {p for s in sheets.values() for p in s.problems if p.level == WARNING}
-    found |= {p for d in decks for p in problems_of(d, sheets) if p.level == WARNING}
+    found |= {p for p in problems if p.level == WARNING}
     return sorted(found)
 
 

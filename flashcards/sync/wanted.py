@@ -54,9 +54,9 @@ class Found:
 
 def notes(decks: Sequence[Deck], strict: bool = False) -> Found:
     """Every deck's notes; raises every problem that would fail a build."""
-    read = sheets.checked(decks, strict)
-    clock = Clock.from_environ()
-    found, problems = [], sheets.warnings(decks, read)
+    checked = sheets.checked(decks, strict)
+    read, clock = checked.sheets, Clock.from_environ()
+    found, problems = [], list(checked.warnings)
     for deck in decks:
         pictures = media.Pictures()
         made = sheets.composed(deck, read, pictures)
