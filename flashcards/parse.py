@@ -61,7 +61,7 @@ def parse(
         missing = [not known.has(job) for job in jobs]
         todo = [job for job, miss in zip(jobs, missing, strict=True) if miss and job not in ahead]
         if workers is None:
-            workers = _workers(todo)
+            workers = _workers(sum(len(job[2]) for job in todo))
         with _results(todo, workers) as results:
             for job, miss, (line, start, _) in zip(jobs, missing, pieces, strict=True):
                 walked = (ahead.get(job) or next(results)) if miss else None
@@ -79,9 +79,9 @@ def walk_ahead(sources: Sequence[tuple[str, str]]) -> dict[Job, tuple[Walk, bool
     """The walks of the pieces of many (text, path) sheets at once, in worker processes when
     they are large together: a folder of small sheets is parsed as fast as one large sheet.
     Empty when they are too small to gain from workers."""
+    if _workers(sum(len(text) for text, _ in sources)) <= 1:
+        return {}  # decided before any text is cut: most builds are this small
     jobs = [job for text, path in sources for job in _jobs(text, path, markup.pieces(text))]
-    if _workers(jobs) <= 1:
-        return {}
     with _results(jobs, 2) as results:
         return dict(zip(jobs, results, strict=True))
 
@@ -90,9 +90,9 @@ def _jobs(text: str, path: str, pieces: Sequence[tuple[int, int, int]]) -> list[
     return [(path, line, text[start:end], end == len(text)) for line, start, end in pieces]
 
 
-def _workers(todo: Sequence[Job]) -> int:
-    """Two workers for enough text when two cores are usable; else none but this process."""
-    size = sum(len(job[2]) for job in todo)
+def _workers(size: int) -> int:
+    """Two workers for `size` characters of text to parse, when they are enough and two
+    cores are usable; else none but this process."""
     return 2 if size >= PARALLEL_FROM and _usable_cores() > 1 else 1
 
 
