@@ -3,7 +3,7 @@ deck writer: its key, name, language, sources, output and history."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +88,10 @@ class Deck:
     def files(self) -> tuple[tuple[str, Path], ...]:
         """(language, file) of every sheet it reads: its parts' sources, in order."""
         return tuple(source for part in self.parts for source in part.sources)
+
+    def subdeck_name(self, levels: Sequence[str]) -> str:
+        """The name in Anki of its subdeck of `levels`: `CS::network`; its own for none."""
+        return "::".join((self.name, *levels))
 
     @property
     def folder(self) -> bool:

@@ -40,11 +40,11 @@ class DeckNote:
     translation: Note | None = None
     mark: bytes = b""
     """Of all its fields and tags are made from: equal marks, equal fields and tags."""
+    levels: tuple[str, ...] = ()
+    """The subdeck its cards go to, as levels under the deck; () for the deck itself."""
     known: tuple[str, str] | None = None
     """Its hashes: from the build before when its mark has not changed, else once made."""
     fields: list[str] | None = None
-    levels: tuple[str, ...] = ()
-    """The subdeck its cards go to, as levels under the deck; () for the deck itself."""
     hkey: str = ""
     """Its key in the deck's history (`term:ec2`)."""
 
@@ -184,10 +184,12 @@ def package(
 def subdecks(deck: Deck, planned: Sequence[DeckNote]) -> list[genanki.Deck]:
     """The subdecks that hold the notes, and those between them and the deck, by name."""
     levels = {n.levels[:depth] for n in planned for depth in range(1, len(n.levels) + 1)}
-    return [
-        genanki.Deck(identity.deck_id(deck.key, *path), "::".join((deck.name, *path)))
-        for path in sorted(levels)
-    ]
+    return [subdeck(deck, path) for path in sorted(levels)]
+
+
+def subdeck(deck: Deck, levels: Sequence[str]) -> genanki.Deck:
+    """The deck's subdeck of `levels` ("Deck::a::b"), with its own ID."""
+    return genanki.Deck(identity.deck_id(deck.key, *levels), deck.subdeck_name(levels))
 
 
 def deck_notes(
@@ -210,10 +212,8 @@ def deck_notes(
         translation = translations.get(key)
         levels = look.subdecks.get(note.path, ())
         marked = collection.mark(_record(note), _record(translation), tags, levels)
-        term = DeckNote(
-            key, identity.TERM, models["notes"], tags, position, note, look, translation, marked
-        )
-        term.levels = levels
+        common = (tags, position, note, look)
+        term = DeckNote(key, identity.TERM, models["notes"], *common, translation, marked, levels)
         entries.append(term)
         row = known.get(term.hkey)
         if row is not None and row.mark == marked:
@@ -221,16 +221,12 @@ def deck_notes(
             term.known = (row.hash, row.text)
             row = known.get(identity.history_key(key, identity.CLOZE)) if cloze else None
             if cloze and row is not None and row.mark == marked:
-                entries.append(
-                    DeckNote(key, identity.CLOZE, cloze, tags, position, note, look, None, marked)
-                )
+                entries.append(DeckNote(key, identity.CLOZE, cloze, *common, None, marked, levels))
                 entries[-1].known = (row.hash, row.text)
-                entries[-1].levels = levels
             continue
         term.values()
         if cloze:
-            entry = DeckNote(key, identity.CLOZE, cloze, tags, position, note, look, None, marked)
-            entry.levels = levels
+            entry = DeckNote(key, identity.CLOZE, cloze, *common, None, marked, levels)
             entry.fields = entry.make()
             if entry.fields is not None:  # a cloze note only when it has key phrases
                 entries.append(entry)

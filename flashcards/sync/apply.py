@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import genanki
 
-from flashcards import identity, media
+from flashcards import media
+from flashcards.package import subdeck
 from flashcards.sync import state
 from flashcards.sync.changes import REMOVED, Changes, Options, Update, ours
 from flashcards.sync.wanted import DeckNotes, Wanted
@@ -53,9 +54,7 @@ def _import(col: Collection, deck: DeckNotes, added: Sequence[Wanted]) -> None:
     decks: dict[str, genanki.Deck] = {}
     for wanted in added:
         if wanted.deck not in decks:
-            decks[wanted.deck] = genanki.Deck(
-                identity.deck_id(deck.deck.key, *wanted.levels), wanted.deck
-            )
+            decks[wanted.deck] = subdeck(deck.deck, wanted.levels)
         decks[wanted.deck].add_note(
             genanki.Note(
                 model=wanted.model,

@@ -79,7 +79,7 @@ def _wanted(deck: Deck, note: DeckNote, guid: str, old: History) -> Wanted:
         model=note.model,
         fields=tuple(note.values()),
         tags=tuple(note.tags),
-        deck="::".join((deck.name, *note.levels)),
+        deck=deck.subdeck_name(note.levels),
         levels=note.levels,
         term=note.note.term,
         path=note.note.path,
