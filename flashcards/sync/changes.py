@@ -104,7 +104,7 @@ def compare(col: Collection, deck: DeckNotes, options: Options) -> Changes:
             changes.restate |= before is None or before.hashes != (
                 state.fields_hash(wanted.fields),
             )
-        elif update.fields and _edited(wanted, note, changes.before.get(wanted.guid)):
+        elif update.fields and _edited(wanted, note, before):
             if options.force:
                 changes.updated.append(update)
             else:
@@ -144,12 +144,9 @@ def _compare_type(col: Collection, model: genanki.Model, changes: Changes) -> No
 def _update(
     col: Collection, wanted: Wanted, note: AnkiNote, before: state.Written | None
 ) -> Update | None:
-    names = [f["name"] for f in wanted.model.fields]
-    held = dict(note.items())
-    current = [held.get(n) for n in names]
-    fields = current != list(wanted.fields)
-    ours = {t.casefold() for t in (before.tags if before else ())}
-    kept = [t for t in note.tags if t.casefold() not in ours and t != REMOVED]
+    fields = _values(wanted, note) != list(wanted.fields)
+    ours_before = {t.casefold() for t in (before.tags if before else ())}
+    kept = [t for t in note.tags if t.casefold() not in ours_before and t != REMOVED]
     tags = kept + [t for t in wanted.tags if t.casefold() not in {k.casefold() for k in kept}]
     returned = REMOVED in note.tags
     new_tags = tags if sorted(tags) != sorted(note.tags) else None
@@ -176,14 +173,18 @@ def _move(
 
 def _edited(wanted: Wanted, note: AnkiNote, before: state.Written | None) -> bool:
     """Whether the learner changed the note's fields since we last wrote them."""
-    names = [f["name"] for f in wanted.model.fields]
-    held = dict(note.items())
-    current = state.fields_hash([held.get(n, "") for n in names])
+    current = state.fields_hash([value or "" for value in _values(wanted, note)])
     if before is not None:
         return current not in before.hashes
     # Never synced, perhaps imported from our deck file: edited if changed after the
     # deck's history last saw it change.
     return wanted.mod is not None and note.mod > wanted.mod
+
+
+def _values(wanted: Wanted, note: AnkiNote) -> list[str | None]:
+    """The note's fields in the order of the deck's note type; None for one it lacks."""
+    held = dict(note.items())
+    return [held.get(f["name"]) for f in wanted.model.fields]
 
 
 def _removed(note: AnkiNote) -> bool:
