@@ -19,6 +19,7 @@ from flashcards.highlight import highlight
 from flashcards.syntax import math
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
+from flashcards.syntax.html_document import html_document_plugin
 from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
@@ -88,6 +89,7 @@ def _make() -> MarkdownIt:
     md.use(wikilinks_plugin)
     md.use(callouts_plugin, sanitize.CALLOUT_KINDS)
     md.use(math.math_plugin)
+    md.use(html_document_plugin)
     md.add_render_rule("code_inline", _code_inline)
     md.add_render_rule("image", _image)
     return md
