@@ -1,5 +1,6 @@
 """A two-column table is a list of terms: each row a note, the first cell its term (bold or
-not), the second its definition. A wider table is no list of terms."""
+not), the second its definition. A wider table is one when a column's header names
+definitions (`| Layer | Devices | Definition |`): that column gives the definitions."""
 
 from __future__ import annotations
 
@@ -20,18 +21,26 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     end = close(toks, i)
     rows = _numbers_aside(_rows(toks[i:end]))
     columns = len(rows[0][1]) if rows else 0
-    if columns != 2 and not (columns > 2 and _defines(rows[0][1][1])):
+    defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
+    if defined is None:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
-    notes = [_note(ctx, tr, cells[:2]) for tr, cells in rows[1:] if len(cells) >= 2]
+    notes = [
+        _note(ctx, tr, cells[0], cells[defined]) for tr, cells in rows[1:] if len(cells) > defined
+    ]
     return Found(end, notes=[n for n in notes if n is not None])
 
 
 DEFINING = frozenset(
     {"definition", "definitions", "meaning", "description", "정의", "뜻", "의미", "설명", "개념"}
 )
-"""Headers of a column of definitions: a wider table whose second column is one (`| Term |
-Definition | Example |`) is a table of terms too, its first two columns the note."""
+"""Headers of a column of definitions: a wider table with one (`| Term | Example | Definition
+|`) is a table of terms too, its first column the term and that column the definition."""
+
+
+def _definitions_column(header: list[Token]) -> int | None:
+    """The first column after the terms whose header names definitions, if any."""
+    return next((k for k, cell in enumerate(header) if k and _defines(cell)), None)
 
 
 def _defines(header: Token) -> bool:
@@ -64,11 +73,11 @@ def _rows(toks: Sequence[Token]) -> list[tuple[Token, list[Token]]]:
     return rows
 
 
-def _note(ctx: Context, tr: Token, cells: list[Token]) -> Note | None:
-    term = clean_term(markup.plain(cells[0].children or []))
+def _note(ctx: Context, tr: Token, term_cell: Token, definition_cell: Token) -> Note | None:
+    term = clean_term(markup.plain(term_cell.children or []))
     if not term:
         return None
-    definition = cells[1].children or []
+    definition = definition_cell.children or []
     short, expansion = split_term(term)
     return Note(
         term,
