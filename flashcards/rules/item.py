@@ -35,7 +35,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         )
     if is_callout(found.term):
         return Found(end)
-    blocks, inner = _nested_terms(ctx, toks, i + 4, end) if found.rest else (toks[i + 4 : end], [])
+    blocks, inner = _nested_terms(ctx, toks, i + 4, end)
+    if inner and not found.rest and not blocks:
+        # `- **Compute**` over `- **EC2**: …` only: a group of terms, not one.
+        return Found(end, notes=inner, bold=[key(found.term), *(n.key for n in inner)])
     note = lead_note(ctx, ctx.line(toks[i]), found, list(blocks))
     return Found(end, notes=[note, *inner], bold=[key(found.term), *(n.key for n in inner)])
 
