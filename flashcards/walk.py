@@ -92,8 +92,10 @@ class Walk:
     def _match(self, toks: Sequence[Token], i: int, offset: int) -> Found | None:
         section = self.sections[-1]
         if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
-            if toks[i].nesting >= 0:  # a block's opening, never the close of one passed over
-                section.opening = section.opening or _opening(toks, i)
+            if toks[i].nesting >= 0 and not section.opening:  # never a close passed over
+                section.opening = _opening(toks, i)
+                if section.opening and toks[i].map:
+                    section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
         rules = AT.get(toks[i].type)
         if rules is None:
@@ -125,7 +127,8 @@ class Walk:
         last.notes += first.notes
         last.bold += first.bold
         last.loose += first.loose
-        last.opening = last.opening or first.opening
+        if not last.opening:
+            last.opening, last.first = first.opening, first.first
         last.content = last.content or first.content
         last.weak += first.weak
         self.sections += sections

@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from flashcards.rules import (
     abbreviation,
     bold_heading,
+    code_glossary,
     definition_callout,
     definition_list,
     details,
@@ -44,6 +45,8 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "html_block": (details.rule,),
     "dl_open": (definition_list.rule,),
     "callout_open": (definition_callout.rule,),
+    "fence": (code_glossary.rule,),
+    "code_block": (code_glossary.rule,),
 }
 """The rules tried at a token of each type, in this order; the first that recognises the
 token wins."""

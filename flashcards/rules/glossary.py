@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, plain_lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import is_sentence
+from flashcards.terms import is_label, is_sentence
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -37,11 +38,28 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if not all(_bare_name(toks, j) for j in others):
         return None
-    notes = [
-        lead_note(ctx, ctx.line(toks[j]), entry, list(toks[j + 4 : close(toks, j)]))
-        for j, entry in entries  # what is nested under the item's first line goes with it
-    ]
+    notes = [note for j, entry in entries for note in _notes(ctx, toks, j, entry)]
     return Found(end, notes=notes, bold=[n.key for n in notes], weak=True)
+
+
+def _notes(ctx: Context, toks: Sequence[Token], j: int, entry: Lead) -> list[Note]:
+    """An entry's note, what is nested under its first line its definition, but for the
+    entries nested in it (`- Computationalism - …` under `- Logical behaviorism - …`): notes
+    of their own."""
+    kept: list[Token] = []
+    inner: list[Note] = []
+    at, end = j + 4, close(toks, j)
+    while at < end:
+        sub = _entry(toks, at) if toks[at].type == "list_item_open" else None
+        if sub is None or is_label(sub.term):
+            kept.append(toks[at])
+            at += 1
+            continue
+        inner += _notes(ctx, toks, at, sub)
+        at = close(toks, at) + 1
+    if inner and all(t.type.endswith(("_list_open", "_list_close")) for t in kept):
+        kept = []  # every point was an entry: no empty list left behind
+    return [lead_note(ctx, ctx.line(toks[j]), entry, kept), *inner]
 
 
 def _bare_name(toks: Sequence[Token], j: int) -> bool:

@@ -50,6 +50,8 @@ class Section:
     """How many of its notes a heading term over them would take in (see `Found.weak`)."""
     opening: str = ""
     """The kind of the first block under it (`paragraph`, `bullet_list`, …)."""
+    first: tuple[int, int] = (0, 0)
+    """The 1-based first and last lines of that block."""
 
     @property
     def index(self) -> bool:
@@ -86,7 +88,12 @@ def heading_terms(
     questions = {
         i
         for i, s in enumerate(sections)
-        if s.level > 0 and s.top and s.content and i not in meta and asked(s.name) is not None
+        if s.level > 0
+        and s.top
+        and s.content
+        and i not in meta
+        and asked(s.name) is not None
+        and not _groups(s)
     }
     candidates = [
         i for i, s in enumerate(sections) if _leaf(sections, i) and s.content and i not in meta
@@ -131,7 +138,10 @@ def _grouped(
     named = {
         i
         for i, s in ((i, sections[i]) for i in candidates)
-        if len(s.notes) == s.weak and s.opening in _DEFINING and is_term_like(s.name)
+        if len(s.notes) == s.weak
+        and s.opening in _DEFINING
+        and is_term_like(s.name)
+        and not _groups(s)
     }
     siblings = Counter(up[i] for i in named | terms)
     # At the very top, sections are a sheet's categories, unless most of them name terms
@@ -175,6 +185,13 @@ def _labelled(keys: Sequence[str], pattern: set[str]) -> bool:
     """Whether most of a heading's bold items are labels: label words, or a pattern's."""
     labels = sum(is_label(k) or k in pattern for k in keys)
     return 2 * labels > len(keys) > 0
+
+
+def _groups(section: Section) -> bool:
+    """Whether a heading stands over notes rather than text of its own: its first block
+    gives the first of three or more notes (`## What is knowledge?` over a glossary)."""
+    start, stop = section.first
+    return len(section.notes) >= 3 and start <= section.notes[0].line <= stop
 
 
 def _leaf(sections: Sequence[Section], i: int) -> bool:

@@ -1,6 +1,7 @@
 """Paragraphs of `Term: definition` without bold, one after another, are a glossary too
 (`Neutral stimulus: a stimulus that triggers no response` over `Conditioned stimulus: …`):
-a note each. One such paragraph alone is a sentence with a colon, and no note."""
+a note each, and so is one beside a list of such items (`Empiricism - …` over
+`- Associationism - …`). One such paragraph alone is a sentence with a colon, and no note."""
 
 from __future__ import annotations
 
@@ -17,15 +18,32 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) not in ("", "blockquote"):
         return None
     found = plain_lead(toks[i + 1].children or [])
-    if found is None or not (_alike(toks, i - 3) or _alike(toks, i + 3)):
+    if found is None or not (_alike(toks, _opening_before(toks, i)) or _alike(toks, i + 3)):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
 
 
 def _alike(toks: Sequence[Token], j: int) -> bool:
-    """Whether a paragraph of the same shape opens at `j` (the block before or after)."""
+    """Whether a block of the same shape opens at `j`: a paragraph, or a list whose first
+    item's paragraph is one."""
+    if 0 <= j < len(toks) - 3 and toks[j].type in _LISTS and toks[j + 1].type == "list_item_open":
+        j += 2
     return (
         0 <= j < len(toks) - 1
         and toks[j].type == "paragraph_open"
         and plain_lead(toks[j + 1].children or []) is not None
     )
+
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def _opening_before(toks: Sequence[Token], i: int) -> int:
+    """Where the block before the one opening at `i` opens, at the same level; -1 if none."""
+    if i == 0 or toks[i - 1].nesting != -1:
+        return -1
+    level = toks[i].level
+    j = i - 1
+    while j >= 0 and not (toks[j].level == level and toks[j].nesting == 1):
+        j -= 1
+    return j
