@@ -18,6 +18,7 @@ from flashcards.rules.headings import (
     Section,
     heading_note,
     heading_terms,
+    introduced_terms,
     meta_sections,
     parents,
 )
@@ -146,8 +147,10 @@ class Walk:
         up = parents(self.sections)
         owner = _categories(self.sections, up)
         meta = meta_sections(self.sections, up)
-        chosen = heading_terms(self.sections, up, terms or front.terms or AUTO, meta)
-        notes = self._notes(text, up, owner, chosen, meta)
+        mode = terms or front.terms or AUTO
+        chosen = heading_terms(self.sections, up, mode, meta)
+        introduced = introduced_terms(self.sections, up, mode, chosen, meta)
+        notes = self._notes(text, up, owner, chosen, meta, introduced)
         empty = [n for n in notes if not defines(n.definition)]
         problems = [*self.problems, *front.problems, *_no_definitions(empty)]
         if empty:
@@ -175,23 +178,32 @@ class Walk:
         )
 
     def _notes(
-        self, text: str, up: list[int], owner: list[int], chosen: set[int], meta: set[int]
+        self,
+        text: str,
+        up: list[int],
+        owner: list[int],
+        chosen: set[int],
+        meta: set[int],
+        introduced: set[int],
     ) -> list[Note]:
         """Every note in document order, each with the category its heading gives; none of
         a section about the document itself."""
-        lines = text.splitlines(keepends=True) if chosen else []
+        lines = text.splitlines(keepends=True) if chosen or introduced else []
         notes: list[Note] = []
         for i, s in enumerate(self.sections):
             if i in meta:
                 continue
-            if i in chosen:
+            if i in chosen or i in introduced:
                 end = self.sections[i + 1].line - 1 if i + 1 < len(self.sections) else len(lines)
+                if i in introduced:  # its text up to its first note
+                    end = s.notes[0].line - 1
                 above = up[i]
                 while above in chosen:  # a question under a question: the category above both
                     above = up[above]
                 category = self.sections[owner[above]].name if above >= 0 else ""
                 notes.append(heading_note(s, lines, end, category, self.path))
-                continue
+                if i in chosen:
+                    continue
             name = self.sections[owner[i]].name
             notes += (
                 s.notes

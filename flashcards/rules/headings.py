@@ -187,6 +187,30 @@ def _labelled(keys: Sequence[str], pattern: set[str]) -> bool:
     return 2 * labels > len(keys) > 0
 
 
+def introduced_terms(
+    sections: Sequence[Section], up: Sequence[int], mode: str, chosen: set[int], meta: set[int]
+) -> set[int]:
+    """Headings that name a term in their opening sentence and then list notes of their own
+    (`## Absorption` over `The movement of the drug into the blood.` and `- **Diffusion**: …`),
+    in a sheet of two or more: each is a note of its opening text, and its notes stay."""
+    if mode == BOLD:
+        return set()
+    found = {
+        i
+        for i, s in enumerate(sections)
+        if i not in chosen
+        and i not in meta
+        and s.level > 0
+        and s.top
+        and s.opening == "paragraph"
+        and s.notes
+        and s.notes[0].line > s.first[1]
+        and is_term_like(s.name)
+        and asked(s.name) is None
+    }
+    return found if len(found) >= 2 else set()
+
+
 def _groups(section: Section) -> bool:
     """Whether a heading stands over notes rather than text of its own: its first block
     gives the first of three or more notes (`## What is knowledge?` over a glossary)."""
@@ -203,7 +227,8 @@ def _leaf(sections: Sequence[Section], i: int) -> bool:
 def heading_note(
     section: Section, lines: Sequence[str], end: int, category: str, path: str
 ) -> Note:
-    """The note of a heading term: everything from the line after it to `end`. A heading
+    """The note of a heading term: everything from the line after it to `end` (0-based,
+    not included). A heading
     that asks "What is X?" (`X란?`) is the term X; one that asks anything else, a question."""
     toks = markup.tokens("".join(lines[section.body : end]))
     term, kind = section.name, TERM  # the name is cleaned already
