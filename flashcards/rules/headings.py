@@ -25,6 +25,7 @@ from flashcards.terms import (
     is_label,
     is_meta,
     is_term_like,
+    key,
 )
 
 
@@ -213,8 +214,12 @@ def introduced_terms(
 
 def _groups(section: Section) -> bool:
     """Whether a heading stands over notes rather than text of its own: its first block
-    gives the first of three or more notes (`## What is knowledge?` over a glossary)."""
+    gives the first of three or more notes (`## What is knowledge?` over a glossary), or the
+    notes are of the terms it names (`### 대인 지각 vs 대물 지각` over both)."""
     start, stop = section.first
+    name = key(section.name)
+    if sum(n.key in name for n in section.notes) >= 2:
+        return True
     return len(section.notes) >= 3 and start <= section.notes[0].line <= stop
 
 
