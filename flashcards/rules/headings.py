@@ -188,6 +188,11 @@ def _labelled(keys: Sequence[str], pattern: set[str]) -> bool:
     return 2 * labels > len(keys) > 0
 
 
+_OPENS_DEFINITION = ("paragraph", "blockquote")
+"""What a heading's own definition opens with, before the notes it lists: a sentence, or a
+quote (`## 귀인` over `> 자신이나 타인의 행동과 그 결과를 추론하는 과정`)."""
+
+
 def introduced_terms(
     sections: Sequence[Section], up: Sequence[int], mode: str, chosen: set[int], meta: set[int]
 ) -> set[int]:
@@ -203,7 +208,7 @@ def introduced_terms(
         and i not in meta
         and s.level > 0
         and s.top
-        and s.opening == "paragraph"
+        and s.opening in _OPENS_DEFINITION
         and s.notes
         and s.notes[0].line > s.first[1]
         and is_term_like(s.name)

@@ -1,6 +1,6 @@
 """An outline: a list item that names a term in a few words, with the sentences that
-describe it nested under it, is a note (`- 폭포수 모형` over `- 이전 단계로 돌아갈 수 없다는
-전제하에 …`). A label (`- 장점`, `- types`) or a sentence is no term."""
+describe it nested under it (points, or a quote), is a note (`- 폭포수 모형` over `- 이전
+단계로 돌아갈 수 없다는 전제하에 …`). A label (`- 장점`, `- types`) or a sentence is no term."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note
 from flashcards.rules.points import has_leads, points, says
-from flashcards.terms import asked, clean_term, is_sentence, is_term_like, named
+from flashcards.terms import asked, clean_term, is_sentence, is_term_like, key, named
 
 MAX_WORDS = 5
 """A term's name is short; a longer line is a point of the outline, not a name."""
@@ -32,14 +32,19 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
     those of the items inside it that name terms of their own (an outline at any depth:
     `- 요구사항의 유형` over `- 기능 요구사항` over what that is)."""
     name = _term(toks, i)
-    if name is None or not (_describes(toks, i + 4) or _among_terms(toks, i)):
+    if name is None:
+        return None
+    sides = _sides(ctx, toks, i, name)
+    if sides:
+        return sides
+    if not (_describes(toks, i + 4) or _among_terms(toks, i)):
         return None
     head = _head(toks, i)
     nested = i + 4
     inner: list[Note] = []
     kept: list[Token] = []
-    at = nested
-    while at <= close(toks, nested):
+    at, end = nested, close(toks, i)
+    while at < end:  # every block nested in the item
         found = _outline(ctx, toks, at) if toks[at].type == "list_item_open" else None
         if found is None:
             kept.append(toks[at])
@@ -50,6 +55,24 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
     line = ctx.line(toks[i])
     note = blocks_note(ctx, line, name, kept) if head is None else lead_note(ctx, line, head, kept)
     return [note, *inner]
+
+
+def _sides(ctx: Context, toks: Sequence[Token], i: int, name: str) -> list[Note]:
+    """The notes of an item that names the terms defined under it (`- 안정적 귀인 vs 불안정
+    귀인` over `- 안정적 귀인: …` and `- 불안정 귀인: …`): those terms, two or more; the
+    item itself is their group, no note."""
+    named_key, level = key(name), toks[i].level + 2  # item, its nested list, their items
+    found: list[Note] = []
+    for j in range(i + 4, close(toks, i)):
+        if toks[j].type != "list_item_open" or toks[j].level != level:
+            continue
+        entry = (
+            plain_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
+        )
+        if entry is not None and key(entry.term) in named_key:
+            blocks = list(toks[j + 4 : close(toks, j)])
+            found.append(lead_note(ctx, ctx.line(toks[j]), entry, blocks))
+    return found if len(found) >= 2 else []
 
 
 def _head(toks: Sequence[Token], i: int) -> Lead | None:
@@ -63,7 +86,7 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
     nested = i + 4  # after the item's first paragraph
-    if nested >= close(toks, i) or toks[nested].type not in _LISTS:
+    if nested >= close(toks, i) or toks[nested].type not in (*_LISTS, "blockquote_open"):
         return None
     children = toks[i + 2].children or []
     if lead(children) is not None:
@@ -122,7 +145,11 @@ def _names_a_term(text: str) -> bool:
 
 def _describes(toks: Sequence[Token], nested: int) -> bool:
     """Whether the nested list says something of the term: its first point a sentence, or
-    words enough beside a gloss in parentheses (a list of names says nothing)."""
+    words enough beside a gloss in parentheses (a list of names says nothing); or the quote
+    nested under it does (`1. 과잉 일반화` over `> 특수한 상황의 경험으로부터 …`)."""
+    if toks[nested].type == "blockquote_open":
+        quoted = toks[nested + 2] if toks[nested + 1].type == "paragraph_open" else None
+        return quoted is not None and says(markup.plain(quoted.children or []))
     first = nested + 1
     if toks[first].type != "list_item_open" or toks[first + 1].type != "paragraph_open":
         return False
