@@ -209,7 +209,13 @@ def continues_sentence(text: str) -> bool:
     if not text[0].isspace():
         return True
     words = text.split(maxsplit=1)
-    return bool(words) and (words[0] in CONTINUATIONS or _PARTICLE.search(words[0]) is not None)
+    if not words:
+        return False
+    # A word with its particle opens a phrase (`중심의 통합 노력`), not a definition that reads
+    # as a sentence (`몸의 좌우 양쪽이 대칭이 되도록 나누는 수직면.`).
+    return words[0] in CONTINUATIONS or (
+        _PARTICLE.search(words[0]) is not None and not is_sentence(text)
+    )
 
 
 def split_term(term: str) -> tuple[str, str]:
