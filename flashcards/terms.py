@@ -441,6 +441,24 @@ def asked(heading: str) -> tuple[str, bool] | None:
     match = _REQUEST_EN.match(text)
     if match is not None:
         return (match["term"].strip(), True) if _one_thing(match["term"]) else (text, False)
+    term = _clipped(text)
+    return (term, True) if term is not None else None
+
+
+def _clipped(text: str) -> str | None:
+    """The term of a heading that asks "What is X?" with its question left unsaid (`해부학이란`,
+    `TCP란`): the topic particle after a name of two letters or more. Words that end in
+    란 themselves (`반란`, `혼란`, `계란`) have no particle there."""
+    for particle, final in (("이란", True), ("란", False)):
+        if not text.endswith(particle):
+            continue
+        term = text[: -len(particle)].rstrip()
+        if len(term) < 2 or not _one_thing(term):
+            return None
+        last = term[-1]
+        if "가" <= last <= "힣" and ((ord(last) - 0xAC00) % 28 != 0) != final:
+            return None  # 이란 follows a final consonant, 란 a vowel
+        return term
     return None
 
 
