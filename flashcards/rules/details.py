@@ -3,6 +3,7 @@ term, the answer (Markdown inside) its definition, and it gets its forward card 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
@@ -32,10 +33,13 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return Found(end, problems=[Problem(ctx.path, ctx.line(tok), message, INFO)])
     # Cleaned before its spaces are joined: "a \u200b b" gives one space, not two.
     term = " ".join(clean_term(opening.question).split())
-    inner = markup.tokens(opening.after)  # Markdown on the lines of the opening block
+    # Markdown on the lines of the opening block; indenting HTML means nothing, so an answer
+    # indented with it is no code block.
+    inner = markup.tokens(textwrap.dedent(opening.after))
     blocks = [*inner, *toks[i + 1 : end]]  # the closing block holds only the end tag
     html, text = markup.html(blocks), markup.block_plain(blocks)
-    note = Note(term, term, "", ctx.category, text, html, ctx.path, ctx.line(tok), QUESTION)
+    line = ctx.line(tok) + opening.line - 1  # the question's own line
+    note = Note(term, term, "", ctx.category, text, html, ctx.path, line, QUESTION)
     return Found(end, notes=[note])
 
 
@@ -83,6 +87,8 @@ class _Summary(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.question: str | None = None
+        self.line = 1
+        """The line of the block (from 1) where the summary starts."""
         self.after = ""
         self._words: list[str] | None = None
         self._lines = html.splitlines(keepends=True)
@@ -92,6 +98,7 @@ class _Summary(HTMLParser):
     def handle_starttag(self, tag: str, attrs: object) -> None:
         if tag == "summary" and self.question is None:
             self._words = []
+            self.line = self.getpos()[0]
 
     def handle_data(self, data: str) -> None:
         if self._words is not None:

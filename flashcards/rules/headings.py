@@ -109,9 +109,20 @@ def heading_terms(
         for i in candidates
         if up[i] in with_terms and not (sections[i].bold or sections[i].loose or sections[i].notes)
     }
-    return (
-        labelled | only_text | questions | _grouped(sections, up, candidates, labelled | questions)
-    )
+    # A heading over sub-headings may name a term too, by the sentence that opens its text
+    # (`# Interval` over `The difference between two pitches.` and `## Just Intonation`).
+    opened = [
+        i
+        for i, s in enumerate(sections)
+        if s.level > 0
+        and s.top
+        and not s.index
+        and s.opening == "paragraph"
+        and i not in meta
+        and not _leaf(sections, i)
+    ]
+    grouped = _grouped(sections, up, [*candidates, *opened], labelled | questions)
+    return labelled | only_text | questions | grouped
 
 
 _DEFINING = {
