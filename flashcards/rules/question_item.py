@@ -1,6 +1,7 @@
 """A question written as a list item, with its answer in the paragraphs after the list: an
 interview checklist (`- [x] What is a closure?` then the answer) is a question note each. A
-question with no answer after it stays a question on the list, no note."""
+question with no answer after it stays a question on the list, no note; so does one followed
+by a line that leads into something else (`Router Boot Order:`), where the answer stops too."""
 
 from __future__ import annotations
 
@@ -34,7 +35,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not question.endswith(("?", "\uff1f")):
         return None
     answer_end = end
-    while answer_end + 1 < len(toks) and toks[answer_end + 1].type in _ANSWERS:
+    while (
+        answer_end + 1 < len(toks)
+        and toks[answer_end + 1].type in _ANSWERS
+        and not _leads_in(toks, answer_end + 1)
+    ):
         answer_end = _block_end(toks, answer_end + 1)
     if answer_end == end:
         return None  # no answer after it: a list of questions to study, not notes
@@ -49,6 +54,14 @@ def _items(toks: Sequence[Token], i: int, end: int) -> list[int]:
     return [
         j for j in range(i + 1, end) if toks[j].type == "list_item_open" and toks[j].level == level
     ]
+
+
+def _leads_in(toks: Sequence[Token], j: int) -> bool:
+    """Whether the block at `j` is a paragraph that ends in a colon (`Router Boot Order:`):
+    it leads into what follows it, something other than the answer."""
+    if toks[j].type != "paragraph_open":
+        return False
+    return markup.plain(toks[j + 1].children or []).rstrip().endswith((":", "\uff1a"))
 
 
 def _block_end(toks: Sequence[Token], j: int) -> int:

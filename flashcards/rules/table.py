@@ -22,13 +22,42 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     rows = _numbers_aside(_rows(toks[i:end]))
     columns = len(rows[0][1]) if rows else 0
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
-    if defined is None:
+    if defined is not None:
+        notes = [
+            _note(ctx, tr, cells[0], [cells[defined]])
+            for tr, cells in rows[1:]
+            if len(cells) > defined
+        ]
+    elif columns > 2 and _names_terms(rows[0][1][0]) and _worded(rows[1:]):
+        header = rows[0][1]
+        notes = [_note(ctx, tr, cells[0], cells[1:], header[1:]) for tr, cells in rows[1:]]
+    else:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
-    notes = [
-        _note(ctx, tr, cells[0], cells[defined]) for tr, cells in rows[1:] if len(cells) > defined
-    ]
     return Found(end, notes=[n for n in notes if n is not None])
+
+
+TERMING = frozenset(
+    {
+        "term", "terms", "name", "names", "abbr", "abbreviation", "abbreviations", "acronym",
+        "word", "words", "keyword", "vocabulary", "용어", "약어", "이름", "단어", "명칭", "키워드",
+    }
+)  # fmt: skip
+"""Headers of a first column of terms: a wider table with one and no column of definitions
+(`| Abbr. | Names | Purposes |`) is a table of terms, the rest of each row its definition,
+each cell under its header."""
+
+
+def _names_terms(header: Token) -> bool:
+    return key(markup.plain(header.children or [])).rstrip(".") in TERMING
+
+
+def _worded(body: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether most cells beside the terms hold words: a table of data (`| Kim | 90 | 1 |`)
+    holds figures, and describes nothing."""
+    cells = [markup.plain(c.children or []) for _, row in body for c in row[1:]]
+    filled = [c for c in cells if c.strip()]
+    return 2 * sum(any(ch.isalpha() for ch in c) for c in filled) > len(filled)
 
 
 DEFINING = frozenset(
@@ -73,19 +102,36 @@ def _rows(toks: Sequence[Token]) -> list[tuple[Token, list[Token]]]:
     return rows
 
 
-def _note(ctx: Context, tr: Token, term_cell: Token, definition_cell: Token) -> Note | None:
+def _note(
+    ctx: Context,
+    tr: Token,
+    term_cell: Token,
+    cells: Sequence[Token],
+    headers: Sequence[Token] = (),
+) -> Note | None:
+    """The note of a row: its term, and its definition from one cell, or from several, each
+    under its header (`Names: Spanning Tree Protocol`)."""
     term = clean_term(markup.plain(term_cell.children or []))
     if not term:
         return None
-    definition = definition_cell.children or []
+    parts = [
+        (markup.inline_html(c.children or []), markup.plain(c.children or []), h)
+        for c, h in zip(cells, [*headers, *[None] * len(cells)], strict=False)
+        if markup.plain(c.children or []).strip()
+    ]
+    if headers:
+        html = "<br>".join(f"{_label_html(h)}: {cell}" for cell, _, h in parts)
+        text = "\n".join(f"{_label_text(h)}: {plain}" for _, plain, h in parts)
+    else:
+        html = "".join(cell for cell, _, _ in parts)
+        text = "".join(plain for _, plain, _ in parts)
     short, expansion = split_term(term)
-    return Note(
-        term,
-        short,
-        expansion,
-        ctx.category,
-        markup.plain(definition),
-        markup.inline_html(definition),
-        ctx.path,
-        ctx.line(tr),
-    )
+    return Note(term, short, expansion, ctx.category, text, html, ctx.path, ctx.line(tr))
+
+
+def _label_html(header: Token | None) -> str:
+    return markup.inline_html(header.children or []) if header is not None else ""
+
+
+def _label_text(header: Token | None) -> str:
+    return markup.plain(header.children or []) if header is not None else ""
