@@ -1,8 +1,9 @@
 """A bold term alone on its line, over a list of what it is (`**On Demand**` then `- 사용한
 만큼 지불`, `- 비용이 제일 높지만 …`): the bold line is a small heading, and the list its
 definition. A label (`**장점**`) over its points, a name over bold terms of their own (their
-group), over a list of names (`**Services**` over `- EC2`), or one that leads into the list
-with a colon (`**Common Roots:**`) is no note."""
+group), over a list of names (`**Services**` over `- EC2`), or one that leads with a colon
+into a list of entries (`**Common Roots:**` over `- bene (good): …`) is no note; with a
+colon over what it is (`**Consuls**:` over `- Generals in war`), it is one."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import ALONE, lead
+from flashcards.rules.lead import ALONE, SEPARATED, lead, plain_lead
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import has_leads, points, says
 from flashcards.terms import ends_with_colon, is_callout, is_term_like, key
@@ -26,12 +27,15 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     children = toks[i + 1].children or []
     found = lead(children)
     after = i + 3  # after the paragraph's close
-    if found is None or found.join != ALONE or after >= len(toks):
+    if found is None or after >= len(toks):
         return None
-    if ends_with_colon(markup.plain(children)):
-        return None  # `**Common Roots:**` leads into the list: its items are the terms
+    colon = found.join == SEPARATED and not found.rest  # `**Consuls**:` and nothing after
+    if found.join != ALONE and not colon:
+        return None
     if toks[after].type not in _LISTS or toks[after].level != toks[i].level:
         return None
+    if (colon or ends_with_colon(markup.plain(children))) and _entries(toks, after):
+        return None  # `**Common Roots:**` leads into the list: its items are the terms
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
     if not any(says(text) for text in points(toks, after)):
@@ -39,3 +43,18 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     end = close(toks, after)
     note = blocks_note(ctx, ctx.line(toks[i]), found.term, toks[after : end + 1])
     return Found(end, notes=[note], bold=[key(found.term)])
+
+
+def _entries(toks: Sequence[Token], start: int) -> bool:
+    """Whether most points of the list opened at `start` are `Term: definition` entries."""
+    level = toks[start].level + 1
+    items = [
+        j
+        for j in range(start + 1, close(toks, start))
+        if toks[j].type == "list_item_open" and toks[j].level == level
+    ]
+    entries = sum(
+        toks[j + 1].type == "paragraph_open" and plain_lead(toks[j + 2].children or []) is not None
+        for j in items
+    )
+    return 2 * entries > len(items)
