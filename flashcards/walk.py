@@ -223,8 +223,9 @@ def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:
 
 
 def _opening(toks: Sequence[Token], i: int) -> str:
-    """The kind of the block at `i`; a paragraph that is no sentence is a `phrase`, and one
-    of links and pictures only (`[docs](…)`) is passed over ("")."""
+    """The kind of the block at `i`; a paragraph that is no sentence is a `phrase` (a
+    `label` when all bold), and one of links and pictures only (`[docs](…)`) is passed over
+    ("")."""
     kind = toks[i].type.removesuffix("_open")
     if kind == "bullet_list" and toks[i + 2].type == "paragraph_open":
         # Points that are sentences describe the heading; names or tasks do not.
@@ -234,7 +235,20 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     children = toks[i + 1].children or []
     if _only_links(children):
         return ""
+    if _only_bold(children):
+        return "label"  # `**Login**` over its command: a label, not the heading's text
     return "paragraph" if is_sentence(markup.plain(children)) else "phrase"
+
+
+def _only_bold(children: Sequence[Token]) -> bool:
+    """Whether a paragraph is one bold span and nothing else but spaces."""
+    inside = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    return (
+        len(inside) >= 3
+        and inside[0].type == "strong_open"
+        and inside[-1].type == "strong_close"
+        and sum(c.type == "strong_open" for c in inside) == 1
+    )
 
 
 def _only_links(children: Sequence[Token]) -> bool:

@@ -139,6 +139,10 @@ label such as `객체지향 설계 원칙`), points that are sentences, a quote,
 table; a list of plain items (a to-do list, names) is no definition of the heading's words."""
 
 
+_ALIKE = {*_DEFINING, "phrase"}
+"""What a heading's text may open with, beside headings of its level that name terms."""
+
+
 def _grouped(
     sections: Sequence[Section], up: Sequence[int], candidates: Sequence[int], terms: set[int]
 ) -> set[int]:
@@ -147,14 +151,12 @@ def _grouped(
     name, with no notes of its own but those it would take in, beside at least one other
     such heading (or a question) under a heading of the sheet (not its very top); its text
     opens with a sentence, a formula, code or a table (see `_DEFINING`)."""
-    named = {
+    loose = {
         i
         for i, s in ((i, sections[i]) for i in candidates)
-        if len(s.notes) == s.weak
-        and s.opening in _DEFINING
-        and is_term_like(s.name)
-        and not _groups(s)
+        if len(s.notes) == s.weak and is_term_like(s.name) and not _groups(s)
     }
+    named = {i for i in loose if sections[i].opening in _DEFINING}
     siblings = Counter(up[i] for i in named | terms)
     # At the very top, sections are a sheet's categories, unless most of them name terms
     # (a glossary of top-level headings, `# 빠른호흡 (Tachypnea)` over its text).
@@ -163,9 +165,11 @@ def _grouped(
     if siblings[0] >= 3 and 2 * siblings[0] >= top:
         grouped |= {i for i in named if up[i] == 0}
     # Once the sheet shows that its headings of one level name terms, a heading of that
-    # level alone under its group (`## Bones` over `### Scapula` only) names one too.
+    # level alone under its group (`## Bones` over `### Scapula` only) names one too, and so
+    # does one whose text opens with a phrase (`#### Biosphere` over `Made of living things`).
     levels = {sections[i].level for i in grouped} if len(grouped) >= 2 else set()
-    return grouped | {i for i in named if sections[i].level in levels and up[i] > 0}
+    alike = {i for i in loose if sections[i].opening in _ALIKE}
+    return grouped | {i for i in named | alike if sections[i].level in levels and up[i] > 0}
 
 
 MAX_LABELS = 12
