@@ -81,14 +81,20 @@ def _defines(header: Token) -> bool:
 def _numbers_aside(
     rows: list[tuple[Token, list[Token]]],
 ) -> list[tuple[Token, list[Token]]]:
-    """The rows without a first column of numbers (`| 번호 | 영어 단어 | 한국어 뜻 |`): a
-    count, not a term."""
+    """The rows without a first column of numbers (`| 번호 | 영어 단어 | 한국어 뜻 |`) or of
+    symbols and blanks under an empty header (`|   | 음표 이름 | 박의 길이 |`): no terms."""
     body = rows[1:]
-    if not body or not all(
-        cells and markup.plain(cells[0].children or []).rstrip(".").isdigit() for _, cells in body
-    ):
+    if not body or not all(cells for _, cells in body):
         return rows
-    return [(tr, cells[1:]) for tr, cells in rows]
+    firsts = [markup.plain(cells[0].children or []).strip() for _, cells in body]
+    counted = all(text.rstrip(".").isdigit() for text in firsts)
+    header = markup.plain(rows[0][1][0].children or []) if rows[0][1] else ""
+    marked = not _words(header) and not any(_words(text) for text in firsts)
+    return [(tr, cells[1:]) for tr, cells in rows] if counted or marked else rows
+
+
+def _words(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _rows(toks: Sequence[Token]) -> list[tuple[Token, list[Token]]]:
