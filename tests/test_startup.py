@@ -16,11 +16,13 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 WATCHED = (
+    "bs4",
     "genanki",
     "markdown_it",
     "multiprocessing",
     "nh3",
     "pygments.formatters",
+    "markdownify",
     "pygments.lexers",
 )
 REPORT = """\
@@ -93,3 +95,16 @@ def test_a_sheet_with_code_and_html_loads_them_when_it_needs_them(tmp_path: Path
     (note,) = json.loads(done.stdout)
     assert "<kbd>ls -l</kbd>" in note["html"]
     assert '<span class="hl-' in note["html"]
+
+
+def test_a_sheet_written_in_html_loads_the_converter_and_one_without_it_does_not(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "post.md").write_text("<h4>TCP란?</h4>\n<p>전송 계층 프로토콜이다.</p>\n", "utf-8")
+    (tmp_path / "badge.md").write_text(
+        '# Terms\n\n<div align="center"><img src="b.svg"></div>\n\n- **TCP**: a protocol\n',
+        "utf-8",
+    )
+    assert "bs4" in loaded(tmp_path, "notes", "post.md")
+    assert "markdownify" in loaded(tmp_path, "notes", "post.md")
+    assert "bs4" not in loaded(tmp_path, "notes", "badge.md")
