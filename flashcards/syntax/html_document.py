@@ -21,7 +21,7 @@ _DOCUMENT_TAG = re.compile(r"<(?:h[1-6]|p|ul|ol|dl|blockquote)[\s>/]", re.IGNORE
 one is worth converting, and only then is the converter (BeautifulSoup, markdownify) loaded,
 so a sheet without such HTML never pays for importing it."""
 
-INSIDE = "html_document"
+_INSIDE = "html_document"
 """Set in the environment while a converted block is parsed, so it is never converted again."""
 
 
@@ -30,14 +30,18 @@ def html_document_plugin(md: MarkdownIt) -> None:
 
 
 def _convert(md: MarkdownIt, state: StateCore) -> None:
-    if "<" not in state.src or state.env.get(INSIDE) or not any(map(_candidate, state.tokens)):
+    if "<" not in state.src or state.env.get(_INSIDE) or not any(map(_candidate, state.tokens)):
         return
     from flashcards.syntax import html_markdown  # loaded only for a sheet with such HTML
 
     tokens: list[Token] = []
-    for tok in state.tokens:
-        found = html_markdown.tokens(md, tok, state.env) if _candidate(tok) else None
-        tokens.extend([tok] if found is None else found)
+    state.env[_INSIDE] = True
+    try:
+        for tok in state.tokens:
+            found = html_markdown.tokens(md, tok, state.env) if _candidate(tok) else None
+            tokens.extend([tok] if found is None else found)
+    finally:
+        state.env.pop(_INSIDE, None)
     state.tokens = tokens
 
 

@@ -10,8 +10,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdownify import ATX, MarkdownConverter
 
-from flashcards.syntax.html_document import INSIDE
-
 DOCUMENT = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "dl", "blockquote"})
 """Elements that make an HTML block a piece of document rather than an embed."""
 
@@ -43,16 +41,12 @@ def tokens(md: MarkdownIt, tok: Token, env: dict) -> list[Token] | None:
     assert tok.map is not None
     first, last = tok.map[0], tok.map[1]
     found: list[Token] = []
-    env[INSIDE] = True
-    try:
-        for line, lines, text in _elements(soup):
-            start = min(first + line - 1, last - 1)
-            end = min(start + lines, last)
-            for t in md.parse(text, env):
-                _shift(t, start, end)
-                found.append(t)
-    finally:
-        env.pop(INSIDE, None)
+    for line, lines, text in _elements(soup):
+        start = min(first + line - 1, last - 1)
+        end = min(start + lines, last)
+        for t in md.parse(text, env):
+            _shift(t, start, end)
+            found.append(t)
     return found
 
 
