@@ -92,13 +92,20 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
     if lead(children) is not None:
         return None  # bold items are read by the list item rule
     head = plain_lead(children)
-    name = head.term if head is not None else named(clean_term(markup.plain(children)))
+    name = head.term if head is not None else named(_unstopped(clean_term(markup.plain(children))))
     if not _names_a_term(name) or has_leads(toks, nested):
         return None
     return name
 
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def _unstopped(name: str) -> str:
+    """A word or two with a full stop (`- Illustrious.` over its senses) is a name: the stop
+    goes. A longer line that ends in one stays a sentence."""
+    stripped = name.removesuffix(".")
+    return stripped if stripped != name and len(stripped.split()) <= 2 else name
 
 
 NEIGHBOURS = 2
