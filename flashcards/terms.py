@@ -401,6 +401,18 @@ def is_term_like(heading: str) -> bool:
     return 0 < len(name.split()) <= 6 and name not in STRUCTURE and not is_label(name)
 
 
+def names_kinds(heading: str) -> bool:
+    """Whether a heading names the kinds of a thing (`Description의 종류`, `Types of cells`):
+    the kinds under it are the terms, and the heading their group."""
+    return _KINDS.search(key(heading)) is not None
+
+
+_KINDS = re.compile(
+    r"의\s*(?:종류|분류|유형|예시|예)$|^(?:types|kinds|classes|examples|classification)\s+of\s",
+    re.IGNORECASE,
+)
+
+
 _WHAT_IS_EN = re.compile(
     r"^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(?P<term>[^?]+?)\s*\?$", re.I
 )

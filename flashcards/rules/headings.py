@@ -26,6 +26,7 @@ from flashcards.terms import (
     is_meta,
     is_term_like,
     key,
+    names_kinds,
 )
 
 
@@ -154,7 +155,10 @@ def _grouped(
     loose = {
         i
         for i, s in ((i, sections[i]) for i in candidates)
-        if len(s.notes) == s.weak and is_term_like(s.name) and not _groups(s)
+        if len(s.notes) == s.weak
+        and is_term_like(s.name)
+        and not names_kinds(s.name)
+        and not _groups(s)
     }
     named = {i for i in loose if sections[i].opening in _DEFINING}
     siblings = Counter(up[i] for i in named | terms)
