@@ -30,7 +30,7 @@ _COLONS = (":", "\uff1a")  # and the full-width colon of CJK text
 
 # Markers that people put before a term: "★", "📌", "✅", "※", "▶".
 _MARKER_CATEGORIES = {"So", "Sk", "Mn", "Me", "Cf", "Zs"}
-_MARKER_CHARS = set("※•·▶►☞")
+_MARKER_CHARS = set("※•·▶►☞ㄴ")  # ㄴ: a Korean writer's └ before a sub-point
 
 CALLOUTS = frozenset(
     _words(
