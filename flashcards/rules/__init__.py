@@ -27,6 +27,7 @@ from flashcards.rules import (
     outline,
     paragraph,
     plain_paragraphs,
+    prose_definition,
     question_item,
     table,
 )
@@ -40,7 +41,12 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "bullet_list_open": _LISTS,
     "ordered_list_open": _LISTS,
     "list_item_open": (item_heading.rule, abbreviation.rule, outline.rule, item.rule),
-    "paragraph_open": (bold_heading.rule, paragraph.rule, plain_paragraphs.rule),
+    "paragraph_open": (
+        bold_heading.rule,
+        paragraph.rule,
+        plain_paragraphs.rule,
+        prose_definition.rule,
+    ),
     "table_open": (table.rule,),
     "html_block": (details.rule,),
     "dl_open": (definition_list.rule,),

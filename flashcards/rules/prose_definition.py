@@ -1,0 +1,58 @@
+"""A paragraph that opens by defining a few words in plain prose is a note: `Common law
+refers to tradition and precedent …`, `Statute law is defined as …`, `트랜잭션이란 작업의
+단위이다.` Its term is the words before the defining verb or particle, its definition the
+rest of the paragraph. A pronoun (`This refers to …`) or a longer subject opens no note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards.rules.found import Context, Found
+from flashcards.rules.lead import DEFINED, Lead
+from flashcards.rules.notes import lead_note
+from flashcards.terms import PRONOUNS, clean_term, is_label
+
+MAX_WORDS = 4
+"""A defined term is short: a longer subject is a sentence about something."""
+MAX_WORDS_KO = 2
+"""In Korean, fewer: `커다란` ends in 란 too, and `… 방식에 따라 커다란 영향` is no term."""
+
+_DEFINES = re.compile(
+    r"^(?P<term>[^\s,.:;()][^,.:;()]*?)\s+(?:refers\s+to|is\s+defined\s+as|means)\s+"
+    r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+",
+    re.IGNORECASE,
+)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_NOT_TERMS = PRONOUNS | {"which", "who", "your", "my", "our", "their", "its", "his", "her"}
+"""Words that open no term: `This refers to …` speaks of something said before."""
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
+        return None
+    children = toks[i + 1].children or []
+    if not children or children[0].type != "text":
+        return None
+    match = _DEFINES.match(children[0].content)
+    if match is None:
+        return None
+    words = clean_term(match["term"] or match["ko"]).split()
+    if words and words[0].casefold() in _ARTICLES:
+        words = words[1:]  # `A cache refers to …`: the term is `cache`
+    term = " ".join(words)
+    most = MAX_WORDS if match["term"] else MAX_WORDS_KO
+    if not 0 < len(words) <= most or is_label(term) or words[0].casefold() in _NOT_TERMS:
+        return None
+    first = children[0].copy()
+    first.content = children[0].content[match.end() :]
+    rest = [first, *children[1:]] if first.content else list(children[1:])
+    if not rest:
+        return None
+    note = lead_note(ctx, ctx.line(toks[i]), Lead(term, DEFINED, rest))
+    return Found(i + 2, notes=[note], weak=True)
