@@ -275,3 +275,12 @@ def block_plain(block_tokens: Sequence[Token]) -> str:
         elif t.type == "html_block":
             lines.append(" ".join(sanitize.text(t.content).split()))
     return "\n".join(line for line in lines if line)
+
+
+def bold_whole(children: Sequence[Token]) -> Sequence[Token] | None:
+    """The tokens inside a line that is one bold span and nothing else but spaces
+    (`**Login**`, `__X이란 …__`); None for any other line."""
+    inner = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    if len(inner) < 3 or inner[0].type != "strong_open" or inner[-1].type != "strong_close":
+        return None
+    return inner[1:-1] if sum(c.type == "strong_open" for c in inner) == 1 else None

@@ -235,20 +235,9 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     children = toks[i + 1].children or []
     if _only_links(children):
         return ""
-    if _only_bold(children):
+    if markup.bold_whole(children) is not None:
         return "label"  # `**Login**` over its command: a label, not the heading's text
     return "paragraph" if is_sentence(markup.plain(children)) else "phrase"
-
-
-def _only_bold(children: Sequence[Token]) -> bool:
-    """Whether a paragraph is one bold span and nothing else but spaces."""
-    inside = [c for c in children if not (c.type == "text" and not c.content.strip())]
-    return (
-        len(inside) >= 3
-        and inside[0].type == "strong_open"
-        and inside[-1].type == "strong_close"
-        and sum(c.type == "strong_open" for c in inside) == 1
-    )
 
 
 def _only_links(children: Sequence[Token]) -> bool:

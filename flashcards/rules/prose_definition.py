@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards import markup
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead
 from flashcards.rules.notes import lead_note
@@ -37,6 +38,22 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
     children = toks[i + 1].children or []
+    lines = _lines(children)
+    found = [_defines(_unwrapped(line)) for line in lines]
+    if found[0] is None:
+        return None
+    line = ctx.line(toks[i])
+    if len(lines) > 1 and all(f is not None for f in found):
+        # `__당기순이익이란 …__` over `__자기자본이란 …__`: a definition a line
+        notes = [lead_note(ctx, line + k, f) for k, f in enumerate(found) if f is not None]
+    else:
+        whole = _defines(_unwrapped(children))
+        notes = [lead_note(ctx, line, whole)] if whole is not None else []
+    return Found(i + 2, notes=notes, weak=True) if notes else None
+
+
+def _defines(children: Sequence[Token]) -> Lead | None:
+    """The term and definition of inline tokens that open by defining a few words."""
     if not children or children[0].type != "text":
         return None
     match = _DEFINES.match(children[0].content)
@@ -52,7 +69,21 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
-    if not rest:
-        return None
-    note = lead_note(ctx, ctx.line(toks[i]), Lead(term, DEFINED, rest))
-    return Found(i + 2, notes=[note], weak=True)
+    return Lead(term, DEFINED, rest) if rest else None
+
+
+def _unwrapped(children: Sequence[Token]) -> Sequence[Token]:
+    """A line's tokens without the bold around all of it (`__X이란 …__`): a definition the
+    author set in bold whole, not a bold term."""
+    inner = markup.bold_whole(children)
+    return children if inner is None else inner
+
+
+def _lines(children: Sequence[Token]) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return lines
