@@ -284,3 +284,14 @@ def bold_whole(children: Sequence[Token]) -> Sequence[Token] | None:
     if len(inner) < 3 or inner[0].type != "strong_open" or inner[-1].type != "strong_close":
         return None
     return inner[1:-1] if sum(c.type == "strong_open" for c in inner) == 1 else None
+
+
+def lines(children: Sequence[Token]) -> list[list[Token]]:
+    """A paragraph's inline tokens, line by line (a line break ends a line)."""
+    found: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in _BREAKS:
+            found.append([])
+        else:
+            found[-1].append(child)
+    return found

@@ -12,7 +12,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, plain_lead
-from flashcards.rules.notes import lead_note
+from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.terms import is_label, is_sentence
 
 
@@ -46,19 +46,12 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, entry: Lead) -> list[Not
     """An entry's note, what is nested under its first line its definition, but for the
     entries nested in it (`- Computationalism - …` under `- Logical behaviorism - …`): notes
     of their own."""
-    kept: list[Token] = []
-    inner: list[Note] = []
-    at, end = j + 4, close(toks, j)
-    while at < end:
-        sub = _entry(toks, at) if toks[at].type == "list_item_open" else None
-        if sub is None or is_label(sub.term):
-            kept.append(toks[at])
-            at += 1
-            continue
-        inner += _notes(ctx, toks, at, sub)
-        at = close(toks, at) + 1
-    if inner and all(t.type.endswith(("_list_open", "_list_close")) for t in kept):
-        kept = []  # every point was an entry: no empty list left behind
+
+    def take(at: int) -> list[Note] | None:
+        sub = _entry(toks, at)
+        return None if sub is None or is_label(sub.term) else _notes(ctx, toks, at, sub)
+
+    kept, inner = nested_notes(toks, j + 4, close(toks, j), take)
     return [lead_note(ctx, ctx.line(toks[j]), entry, kept), *inner]
 
 

@@ -16,7 +16,7 @@ from flashcards.errors import WARNING, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import DEFINED, EMPHASIS, SEPARATED, SPACED, Lead, lead
-from flashcards.rules.notes import lead_note
+from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.terms import clean_term, is_callout, is_label, is_sentence, is_step, key
 
 
@@ -49,25 +49,19 @@ _DEFINING = (SEPARATED, DEFINED)
 def _nested_terms(
     ctx: Context, toks: Sequence[Token], start: int, end: int
 ) -> tuple[list[Token], list[Note]]:
-    """A term defined on its own line keeps the terms defined under it as notes of their own
-    (`- **미시경제학**: …` over `- **경제 활동**: …`): what it holds but those, and those."""
-    kept: list[Token] = []
-    inner: list[Note] = []
-    at = start
-    while at < end:
-        sub = item_lead(toks, at) if toks[at].type == "list_item_open" else None
+    """A term keeps the terms defined under it as notes of their own (`- **미시경제학**: …`
+    over `- **경제 활동**: …`): what it holds but those, and those."""
+
+    def take(at: int) -> list[Note] | None:
+        sub = item_lead(toks, at)
         # Only a term set apart from its definition (`**X**: …`, `**X**는 …`): bold words
         # that open a point (`- **EC2** virtual servers`) stay in the parent's definition.
         if sub is None or sub.join not in _DEFINING or is_label(sub.term) or is_callout(sub.term):
-            kept.append(toks[at])
-            at += 1
-            continue
+            return None
         found = rule(ctx, toks, at)
-        inner += found.notes if found is not None else []
-        at = close(toks, at) + 1
-    if inner and all(t.type.endswith(("_list_open", "_list_close")) for t in kept):
-        kept = []  # every point was a term: no empty list left behind
-    return kept, inner
+        return found.notes if found is not None else []
+
+    return nested_notes(toks, start, end, take)
 
 
 def item_lead(toks: Sequence[Token], i: int) -> Lead | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
 
@@ -49,3 +49,25 @@ def unwrap_single_item(blocks: Sequence[Token]) -> Sequence[Token]:
     if close(blocks, 0) != len(blocks) - 1 or close(blocks, 1) != len(blocks) - 2:
         return blocks
     return blocks[2:-2]
+
+
+def nested_notes(
+    toks: Sequence[Token], start: int, end: int, take: Callable[[int], list[Note] | None]
+) -> tuple[list[Token], list[Note]]:
+    """What an item holds from `start` to `end`, split: the notes of the items in it that
+    `take` makes notes of (each item whole), and the rest, its definition. An item's
+    definition that was only such items leaves no empty list behind."""
+    kept: list[Token] = []
+    inner: list[Note] = []
+    at = start
+    while at < end:
+        found = take(at) if toks[at].type == "list_item_open" else None
+        if found is None:
+            kept.append(toks[at])
+            at += 1
+            continue
+        inner += found
+        at = close(toks, at) + 1
+    if inner and all(t.type.endswith(("_list_open", "_list_close")) for t in kept):
+        kept = []
+    return kept, inner

@@ -12,7 +12,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
-from flashcards.rules.notes import blocks_note, lead_note
+from flashcards.rules.notes import blocks_note, lead_note, nested_notes
 from flashcards.rules.points import has_leads, points, says
 from flashcards.terms import asked, clean_term, is_sentence, is_term_like, key, named
 
@@ -40,18 +40,8 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
     if not (_describes(toks, i + 4) or _among_terms(toks, i)):
         return None
     head = _head(toks, i)
-    nested = i + 4
-    inner: list[Note] = []
-    kept: list[Token] = []
-    at, end = nested, close(toks, i)
-    while at < end:  # every block nested in the item
-        found = _outline(ctx, toks, at) if toks[at].type == "list_item_open" else None
-        if found is None:
-            kept.append(toks[at])
-            at += 1
-            continue
-        inner += found
-        at = close(toks, at) + 1
+    # Every block nested in the item: the outline terms among them are notes of their own.
+    kept, inner = nested_notes(toks, i + 4, close(toks, i), lambda at: _outline(ctx, toks, at))
     line = ctx.line(toks[i])
     note = blocks_note(ctx, line, name, kept) if head is None else lead_note(ctx, line, head, kept)
     return [note, *inner]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
@@ -21,7 +22,6 @@ from flashcards.terms import is_callout
 _PLACES = ("", "blockquote")
 """Where a paragraph may stand to be a note: at the top, or in a quote (not in a list item,
 whose paragraphs belong to the item, nor in a callout, which is a remark)."""
-_BREAKS = ("softbreak", "hardbreak")
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -32,7 +32,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if whole is None or is_callout(whole.term):
         return None
     first = ctx.line(toks[i])
-    lines = _lines(children)
+    lines = markup.lines(children)
     leads = [_term_lead(line) for line in lines]
     if sum(found is not None for found in leads) < 2:
         return Found(i + 2, notes=[lead_note(ctx, first, whole)])
@@ -44,17 +44,6 @@ def _term_lead(children: Sequence[Token]) -> Lead | None:
     if found is None or found.join not in (SEPARATED, DEFINED) or not found.term:
         return None
     return found
-
-
-def _lines(children: Sequence[Token]) -> list[list[Token]]:
-    """The paragraph's inline tokens, line by line (a line break ends a line)."""
-    lines: list[list[Token]] = [[]]
-    for child in children:
-        if child.type in _BREAKS:
-            lines.append([])
-        else:
-            lines[-1].append(child)
-    return lines
 
 
 def _line_notes(

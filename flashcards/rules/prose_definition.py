@@ -38,7 +38,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
     children = toks[i + 1].children or []
-    lines = _lines(children)
+    lines = markup.lines(children)
     found = [_defines(_unwrapped(line)) for line in lines]
     if found[0] is None:
         return None
@@ -77,13 +77,3 @@ def _unwrapped(children: Sequence[Token]) -> Sequence[Token]:
     author set in bold whole, not a bold term."""
     inner = markup.bold_whole(children)
     return children if inner is None else inner
-
-
-def _lines(children: Sequence[Token]) -> list[list[Token]]:
-    lines: list[list[Token]] = [[]]
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            lines.append([])
-        else:
-            lines[-1].append(child)
-    return lines
