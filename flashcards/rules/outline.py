@@ -76,7 +76,7 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
     nested = i + 4  # after the item's first paragraph
-    if nested >= close(toks, i) or toks[nested].type not in (*_LISTS, "blockquote_open"):
+    if nested >= close(toks, i) or toks[nested].type not in _NESTED:
         return None
     children = toks[i + 2].children or []
     if lead(children) is not None:
@@ -89,6 +89,9 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
 
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
+_NESTED = (*_LISTS, "blockquote_open", "paragraph_open")
+"""What may describe an outline term under its name: points, a quote, or a paragraph of a
+loose item (`1. 데이터 관점` over an indented paragraph)."""
 
 
 def _unstopped(name: str) -> str:
@@ -147,6 +150,8 @@ def _describes(toks: Sequence[Token], nested: int) -> bool:
     if toks[nested].type == "blockquote_open":
         quoted = toks[nested + 2] if toks[nested + 1].type == "paragraph_open" else None
         return quoted is not None and says(markup.plain(quoted.children or []))
+    if toks[nested].type == "paragraph_open":
+        return says(markup.plain(toks[nested + 1].children or []))
     first = nested + 1
     if toks[first].type != "list_item_open" or toks[first + 1].type != "paragraph_open":
         return False
