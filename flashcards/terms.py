@@ -401,6 +401,20 @@ def is_term_like(heading: str) -> bool:
     return 0 < len(name.split()) <= 6 and name not in STRUCTURE and not is_label(name)
 
 
+def names_a_set(name: str) -> bool:
+    """Whether a name speaks of a set of things rather than one (`약물 투여 방법`,
+    `흡수 속도에 영향을 미치는 요소`, `Factors affecting absorption`, and the kinds of a
+    thing, see `names_kinds`): the points under it are its members, not its definition."""
+    return names_kinds(name) or _SET.search(key(name)) is not None
+
+
+_SET = re.compile(
+    r"(?:방법|요소|이유|조건|단계|원칙|종류|유형)$"
+    r"|^(?:factors|methods|steps|reasons|ways|types|kinds)\b",
+    re.IGNORECASE,
+)
+
+
 def names_kinds(heading: str) -> bool:
     """Whether a heading names the kinds of a thing (`Description의 종류`, `Types of cells`):
     the kinds under it are the terms, and the heading their group."""

@@ -195,7 +195,7 @@ class Walk:
                 continue
             if i in chosen or i in introduced:
                 end = self.sections[i + 1].line - 1 if i + 1 < len(self.sections) else len(lines)
-                if i in introduced:  # its text up to its first note
+                if i in introduced and s.notes:  # its text up to its first note
                     end = s.notes[0].line - 1
                 above = up[i]
                 while above in chosen:  # a question under a question: the category above both

@@ -228,8 +228,8 @@ def introduced_terms(
         and s.level > 0
         and s.top
         and s.opening in _OPENS_DEFINITION
-        and s.notes
-        and s.notes[0].line > s.first[1]
+        and (s.notes or s.loose or s.bold)  # text, and then points of its own
+        and (not s.notes or s.notes[0].line > s.first[1])
         and is_term_like(s.name)
         and asked(s.name) is None
     }

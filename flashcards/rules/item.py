@@ -17,7 +17,15 @@ from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import DEFINED, EMPHASIS, SEPARATED, SPACED, Lead, lead
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.terms import clean_term, is_callout, is_label, is_sentence, is_step, key
+from flashcards.terms import (
+    clean_term,
+    is_callout,
+    is_label,
+    is_sentence,
+    is_step,
+    key,
+    names_a_set,
+)
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -36,8 +44,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if is_callout(found.term):
         return Found(end)
     blocks, inner = _nested_terms(ctx, toks, i + 4, end)
-    if inner and not found.rest and not blocks:
-        # `- **Compute**` over `- **EC2**: …` only: a group of terms, not one.
+    if not found.rest and ((inner and not blocks) or (blocks and names_a_set(found.term))):
+        # `- **Compute**` over `- **EC2**: …` only, or `- **약물 투여 방법**` over the
+        # methods: a group of points, not a term.
         return Found(end, notes=inner, bold=[key(found.term), *(n.key for n in inner)])
     note = lead_note(ctx, ctx.line(toks[i]), found, list(blocks))
     return Found(end, notes=[note, *inner], bold=[key(found.term), *(n.key for n in inner)])
