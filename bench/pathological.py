@@ -126,6 +126,8 @@ PATTERNS = (
     Pattern("many headings", repeat("# a\n\n**b** — c\n\n"), inline=False),
     Pattern("details blocks", repeat("<details><summary>q</summary>a</details>\n\n"), False),
     Pattern("a term's long parenthesis", repeat("a", "* **X(", ") tier**: d\n"), inline=False),
+    Pattern("a post written in HTML", repeat("<h4>a</h4>\n<p><b>b</b>: c</p>\n"), inline=False),
+    Pattern("nested HTML", around("<div>", "<p>a</p>", "</div>"), inline=False),
 )
 BY_NAME = {p.name: p for p in PATTERNS}
 

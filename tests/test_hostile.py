@@ -156,6 +156,13 @@ def test_a_bold_term_opening_a_paragraph_is_a_note(cwd: Path) -> None:
 # --- size and depth -----------------------------------------------------------------------
 
 
+def test_html_nested_thousands_deep_stays_html_and_the_notes_beside_it_build(cwd: Path) -> None:
+    deep = "<div>" * 3000 + "<p><strong>X</strong>: y</p>" + "</div>" * 3000
+    shallow = "<ul>\n<li><strong>TCP</strong>: a transport protocol</li>\n</ul>"
+    col = built(cwd, f"# Net\n\n{deep}\n\n{shallow}\n")
+    assert list(notes_by_short(col)) == ["TCP"]
+
+
 def nested(levels: int, before: str = "# A\n") -> str:
     """A note whose list nests `levels` deep, counting its own list as level 1."""
     lines = ["* **T**: top"] + ["  " * k + f"* level {k + 1}" for k in range(1, levels)]

@@ -21,6 +21,11 @@ _AS_WRITTEN = frozenset({"table"})
 
 _CONTAINERS = frozenset({"ul", "ol", "dl", "blockquote"})
 
+MAX_DEPTH = 50
+"""Elements nested deeper than this keep their block as HTML: markdownify converts by
+recursion, and a hostile sheet's thousand nested `<div>`s would exhaust the stack. No
+document nests so deep."""
+
 
 class _Converter(MarkdownConverter):
     def escape(self, text: str, parent_tags: set[str]) -> str:
@@ -36,7 +41,7 @@ _CONVERTER = _Converter(heading_style=ATX, bullets="-", escape_misc=False)
 def tokens(md: MarkdownIt, tok: Token, env: dict) -> list[Token] | None:
     """The tokens of the Markdown a document block stands for, on its lines; None to keep it."""
     soup = BeautifulSoup(tok.content, "html.parser")
-    if soup.find(_OWN_RULE) or not soup.find(DOCUMENT):
+    if soup.find(_OWN_RULE) or not soup.find(DOCUMENT) or _deeper_than(soup, MAX_DEPTH):
         return None
     assert tok.map is not None
     first, last = tok.map[0], tok.map[1]
@@ -78,3 +83,14 @@ def _shift(tok: Token, start: int, end: int) -> None:
     if tok.map is not None:
         a, b = tok.map
         tok.map = [min(start + a, end - 1), max(min(start + b, end), min(start + a, end - 1) + 1)]
+
+
+def _deeper_than(soup: BeautifulSoup, limit: int) -> bool:
+    """Whether any element lies more than `limit` elements deep (walked without recursion)."""
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return False
