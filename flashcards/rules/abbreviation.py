@@ -1,5 +1,7 @@
 """A list item that is only an abbreviation and what it stands for, `- ISP (Interface
-Segregation Principle)`, is a note without bold: its expansion is its definition."""
+Segregation Principle)`, is a note without bold: its expansion is its definition. Among
+siblings that name no term (`- GDP (Gross Domestic Product)` in a list of topics) it is
+one more name on the list."""
 
 from __future__ import annotations
 
@@ -10,23 +12,43 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import lead
+from flashcards.rules.item import item_lead
+from flashcards.rules.lead import lead, plain_lead
 from flashcards.rules.notes import note
+from flashcards.rules.points import neighbours
 from flashcards.terms import clean_term, split_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    found = _abbreviation(toks, i)
+    if found is None:
+        return None
+    term, expansion = found
+    near = neighbours(toks, i)
+    if near and not any(_names_term(toks, j) for j in near):
+        return None  # `- GDP (Gross Domestic Product)` among `- Inflation`, `- Unemployment`
+    made = note(ctx, ctx.line(toks[i]), term, escape(expansion, quote=False), expansion)
+    return Found(i + 4, notes=[made], bold=[made.key])
+
+
+def _abbreviation(toks: Sequence[Token], i: int) -> tuple[str, str] | None:
+    """The term and expansion of an item that is only an abbreviation and what it stands for."""
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
-    end = close(toks, i)
-    if end != i + 4:  # the item holds one paragraph, nothing nested
+    if close(toks, i) != i + 4:  # the item holds one paragraph, nothing nested
         return None
     children = toks[i + 2].children or []
     if lead(children) is not None:
         return None  # bold items are read by the list item rule
     term = clean_term(markup.plain(children))
     _, expansion = split_term(term)
-    if not expansion:
-        return None
-    found = note(ctx, ctx.line(toks[i]), term, escape(expansion, quote=False), expansion)
-    return Found(end, notes=[found], bold=[found.key])
+    return (term, expansion) if expansion else None
+
+
+def _names_term(toks: Sequence[Token], j: int) -> bool:
+    """Whether a sibling item names a term too: another abbreviation, a bold term, an entry."""
+    if _abbreviation(toks, j) is not None or item_lead(toks, j) is not None:
+        return True
+    return (
+        toks[j + 1].type == "paragraph_open" and plain_lead(toks[j + 2].children or []) is not None
+    )

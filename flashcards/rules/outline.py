@@ -13,7 +13,7 @@ from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
-from flashcards.rules.points import has_leads, points, says
+from flashcards.rules.points import has_leads, neighbours, points, says
 from flashcards.terms import asked, clean_term, is_sentence, is_term_like, key, named
 
 MAX_WORDS = 5
@@ -101,35 +101,15 @@ def _unstopped(name: str) -> str:
     return stripped if stripped != name and len(stripped.split()) <= 2 else name
 
 
-NEIGHBOURS = 2
-"""Siblings looked at on each side of an item: enough to tell an outline of terms, few
-enough that a list of thousands of items costs time linear in its length."""
-
-
 def _among_terms(toks: Sequence[Token], i: int) -> bool:
     """Whether the item stands among siblings that name terms over their descriptions
     (`- 나선형 모형` between `- 프로토타입 모형` and `- 애자일 모형`): then its own nested
     points describe it, however short the first of them."""
-    near = _neighbours(toks, i)
+    near = neighbours(toks, i)
     outlined = [j for j in near if _term(toks, j) is not None and _describes(toks, j + 4)]
     if len(outlined) < 2 or 2 * len(outlined) < len(near):
         return False
     return any(says(text) for text in points(toks, i + 4))
-
-
-def _neighbours(toks: Sequence[Token], i: int) -> list[int]:
-    """The sibling items nearest the item at `i`: up to `NEIGHBOURS` before it and after."""
-    level, before, after = toks[i].level, [], []
-    j = i - 1
-    while j >= 0 and toks[j].level >= level and len(before) < NEIGHBOURS:
-        if toks[j].type == "list_item_open" and toks[j].level == level:
-            before.append(j)
-        j -= 1
-    j = close(toks, i) + 1
-    while j < len(toks) and toks[j].type == "list_item_open" and len(after) < NEIGHBOURS:
-        after.append(j)
-        j = close(toks, j) + 1
-    return [*before, *after]
 
 
 def _names_a_term(text: str) -> bool:

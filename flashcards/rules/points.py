@@ -1,5 +1,5 @@
-"""Helpers for the rules that read a name over a list of points (`outline`, `bold_heading`):
-whether a point says something, and whether a list holds terms of its own."""
+"""Helpers for the rules that read list items (`outline`, `bold_heading`, `abbreviation`):
+whether a point says something, whether a list holds terms of its own, an item's siblings."""
 
 from __future__ import annotations
 
@@ -43,3 +43,23 @@ def has_leads(toks: Sequence[Token], start: int) -> bool:
         toks[j].type == "list_item_open" and item_lead(toks, j) is not None
         for j in range(start, close(toks, start))
     )
+
+
+NEIGHBOURS = 2
+"""Siblings looked at on each side of an item: enough to tell an outline of terms, few
+enough that a list of thousands of items costs time linear in its length."""
+
+
+def neighbours(toks: Sequence[Token], i: int) -> list[int]:
+    """The sibling items nearest the item at `i`: up to `NEIGHBOURS` before it and after."""
+    level, before, after = toks[i].level, [], []
+    j = i - 1
+    while j >= 0 and toks[j].level >= level and len(before) < NEIGHBOURS:
+        if toks[j].type == "list_item_open" and toks[j].level == level:
+            before.append(j)
+        j -= 1
+    j = close(toks, i) + 1
+    while j < len(toks) and toks[j].type == "list_item_open" and len(after) < NEIGHBOURS:
+        after.append(j)
+        j = close(toks, j) + 1
+    return [*before, *after]
