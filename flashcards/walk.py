@@ -149,7 +149,7 @@ class Walk:
         meta = meta_sections(self.sections, up)
         mode = terms or front.terms or AUTO
         chosen = heading_terms(self.sections, up, mode, meta)
-        introduced = introduced_terms(self.sections, up, mode, chosen, meta)
+        introduced = introduced_terms(self.sections, mode, chosen, meta)
         notes = self._notes(text, up, owner, chosen, meta, introduced)
         empty = [n for n in notes if not defines(n.definition)]
         problems = [*self.problems, *front.problems, *_no_definitions(empty)]

@@ -22,6 +22,9 @@ SHEET = """\
 - **S3 (Simple Storage Service)**: Object storage with eleven nines of durability.
 """
 
+ONE_UPDATED = "aws: 0 added, 1 updated, 0 moved, 0 removed, 0 kept as edited in Anki, 2 unchanged\n"
+"""What a sync of the sheet with one definition edited says."""
+
 HOLDER = """\
 import sys, time
 from anki.collection import Collection
@@ -90,10 +93,7 @@ def test_an_edited_sheet_updates_its_note_and_keeps_its_reviews(
     scm = schema_time(collection)
     edit(sheet, "for each request it serves", "for each request and its duration")
     out = synced(sheet, "--collection", collection)
-    assert (
-        out
-        == "aws: 0 added, 1 updated, 0 moved, 0 removed, 0 kept as edited in Anki, 2 unchanged\n"
-    )
+    assert out == ONE_UPDATED
     col = opened(collection)
     notes = notes_by_short(col)
     assert len(notes) == 3
@@ -262,10 +262,7 @@ def test_a_collection_filled_from_the_deck_file_is_updated_without_duplicates(
     col.close()
     edit(sheet, "eleven nines of durability", "eleven nines of durability, in buckets")
     out = synced(sheet, "--collection", collection)
-    assert (
-        out
-        == "aws: 0 added, 1 updated, 0 moved, 0 removed, 0 kept as edited in Anki, 2 unchanged\n"
-    )
+    assert out == ONE_UPDATED
     col = opened(collection)
     notes = notes_by_short(col)
     assert len(col.find_notes("")) == 3

@@ -13,9 +13,9 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.item import item_lead
-from flashcards.rules.lead import lead, plain_lead
+from flashcards.rules.lead import lead
 from flashcards.rules.notes import note
-from flashcards.rules.points import neighbours
+from flashcards.rules.points import entry, neighbours
 from flashcards.terms import clean_term, split_term
 
 
@@ -47,8 +47,5 @@ def _abbreviation(toks: Sequence[Token], i: int) -> tuple[str, str] | None:
 
 def _names_term(toks: Sequence[Token], j: int) -> bool:
     """Whether a sibling item names a term too: another abbreviation, a bold term, an entry."""
-    if _abbreviation(toks, j) is not None or item_lead(toks, j) is not None:
-        return True
-    return (
-        toks[j + 1].type == "paragraph_open" and plain_lead(toks[j + 2].children or []) is not None
-    )
+    shapes = (_abbreviation(toks, j), item_lead(toks, j), entry(toks, j))
+    return any(found is not None for found in shapes)

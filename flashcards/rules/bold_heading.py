@@ -13,9 +13,9 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import ALONE, SEPARATED, lead, plain_lead
+from flashcards.rules.lead import ALONE, SEPARATED, lead
 from flashcards.rules.notes import blocks_note
-from flashcards.rules.points import has_leads, points, says
+from flashcards.rules.points import entry, has_leads, items, points, says
 from flashcards.terms import ends_with_colon, is_callout, is_term_like, key
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
@@ -47,14 +47,5 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 def _entries(toks: Sequence[Token], start: int) -> bool:
     """Whether most points of the list opened at `start` are `Term: definition` entries."""
-    level = toks[start].level + 1
-    items = [
-        j
-        for j in range(start + 1, close(toks, start))
-        if toks[j].type == "list_item_open" and toks[j].level == level
-    ]
-    entries = sum(
-        toks[j + 1].type == "paragraph_open" and plain_lead(toks[j + 2].children or []) is not None
-        for j in items
-    )
-    return 2 * entries > len(items)
+    listed = items(toks, start)
+    return 2 * sum(entry(toks, j) is not None for j in listed) > len(listed)

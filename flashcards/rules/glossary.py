@@ -11,8 +11,9 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import Lead, plain_lead
+from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note, nested_notes
+from flashcards.rules.points import entry, items
 from flashcards.terms import is_label, is_sentence
 
 
@@ -22,37 +23,33 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if ctx.inside(i) not in ("", "blockquote"):
         return None
     end = close(toks, i)
-    items = [
-        j
-        for j in range(i + 1, end)
-        if toks[j].type == "list_item_open" and toks[j].level == toks[i].level + 1
-    ]
-    if len(items) < 2:
+    listed = items(toks, i)
+    if len(listed) < 2:
         return None
-    found = [_entry(toks, j) for j in items]
-    entries = [(j, f) for j, f in zip(items, found, strict=True) if f is not None]
-    others = [j for j, f in zip(items, found, strict=True) if f is None]
+    found = [entry(toks, j) for j in listed]
+    entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
+    others = [j for j, f in zip(listed, found, strict=True) if f is None]
     # Two thirds or more `Term: definition`, and the rest bare names (`- gcloud`, a tool
     # listed without a word of it): a glossary. A sentence among them makes it none.
-    if len(entries) < 2 or 3 * len(entries) < 2 * len(items):
+    if len(entries) < 2 or 3 * len(entries) < 2 * len(listed):
         return None
     if not all(_bare_name(toks, j) for j in others):
         return None
-    notes = [note for j, entry in entries for note in _notes(ctx, toks, j, entry)]
+    notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
     return Found(end, notes=notes, bold=[n.key for n in notes], weak=True)
 
 
-def _notes(ctx: Context, toks: Sequence[Token], j: int, entry: Lead) -> list[Note]:
+def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note]:
     """An entry's note, what is nested under its first line its definition, but for the
     entries nested in it (`- Computationalism - …` under `- Logical behaviorism - …`): notes
     of their own."""
 
     def take(at: int) -> list[Note] | None:
-        sub = _entry(toks, at)
+        sub = entry(toks, at)
         return None if sub is None or is_label(sub.term) else _notes(ctx, toks, at, sub)
 
     kept, inner = nested_notes(toks, j + 4, close(toks, j), take)
-    return [lead_note(ctx, ctx.line(toks[j]), entry, kept), *inner]
+    return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
 
 
 def _bare_name(toks: Sequence[Token], j: int) -> bool:
@@ -61,10 +58,3 @@ def _bare_name(toks: Sequence[Token], j: int) -> bool:
         return False
     text = markup.plain(toks[j + 2].children or [])
     return 0 < len(text.split()) <= 3 and not is_sentence(text) and ":" not in text
-
-
-def _entry(toks: Sequence[Token], j: int) -> Lead | None:
-    """The term and the rest of an item written `Term: definition`; None for any other item."""
-    if toks[j + 1].type != "paragraph_open":
-        return None
-    return plain_lead(toks[j + 2].children or [])

@@ -213,7 +213,7 @@ quote (`## 귀인` over `> 자신이나 타인의 행동과 그 결과를 추론
 
 
 def introduced_terms(
-    sections: Sequence[Section], up: Sequence[int], mode: str, chosen: set[int], meta: set[int]
+    sections: Sequence[Section], mode: str, chosen: set[int], meta: set[int]
 ) -> set[int]:
     """Headings that name a term in their opening sentence and then list notes of their own
     (`## Absorption` over `The movement of the drug into the blood.` and `- **Diffusion**: …`),
@@ -257,8 +257,8 @@ def heading_note(
     section: Section, lines: Sequence[str], end: int, category: str, path: str
 ) -> Note:
     """The note of a heading term: everything from the line after it to `end` (0-based,
-    not included). A heading
-    that asks "What is X?" (`X란?`) is the term X; one that asks anything else, a question."""
+    not included). A heading that asks "What is X?" (`X란?`) is the term X; one that asks
+    anything else, a question."""
     toks = markup.tokens("".join(lines[section.body : end]))
     term, kind = section.name, TERM  # the name is cleaned already
     question = asked(section.name)

@@ -13,7 +13,7 @@ from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
-from flashcards.rules.points import has_leads, neighbours, points, says
+from flashcards.rules.points import entry, has_leads, neighbours, points, says
 from flashcards.terms import asked, clean_term, is_sentence, is_term_like, key, named
 
 MAX_WORDS = 5
@@ -56,12 +56,10 @@ def _sides(ctx: Context, toks: Sequence[Token], i: int, name: str) -> list[Note]
     for j in range(i + 4, close(toks, i)):
         if toks[j].type != "list_item_open" or toks[j].level != level:
             continue
-        entry = (
-            plain_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
-        )
-        if entry is not None and key(entry.term) in named_key:
+        side = entry(toks, j)
+        if side is not None and key(side.term) in named_key:
             blocks = list(toks[j + 4 : close(toks, j)])
-            found.append(lead_note(ctx, ctx.line(toks[j]), entry, blocks))
+            found.append(lead_note(ctx, ctx.line(toks[j]), side, blocks))
     return found if len(found) >= 2 else []
 
 

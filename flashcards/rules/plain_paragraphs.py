@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import plain_lead
 from flashcards.rules.notes import lead_note
+from flashcards.rules.points import entry
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -26,13 +27,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 def _alike(toks: Sequence[Token], j: int) -> bool:
     """Whether a block of the same shape opens at `j`: a paragraph, or a list whose first
     item's paragraph is one."""
-    if 0 <= j < len(toks) - 3 and toks[j].type in _LISTS and toks[j + 1].type == "list_item_open":
-        j += 2
-    return (
-        0 <= j < len(toks) - 1
-        and toks[j].type == "paragraph_open"
-        and plain_lead(toks[j + 1].children or []) is not None
-    )
+    if not 0 <= j < len(toks) - 1:
+        return False
+    if toks[j].type in _LISTS:  # markdown-it always opens a list with an item
+        return entry(toks, j + 1) is not None
+    return toks[j].type == "paragraph_open" and plain_lead(toks[j + 1].children or []) is not None
 
 
 _LISTS = ("bullet_list_open", "ordered_list_open")

@@ -11,6 +11,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.found import close
 from flashcards.rules.item import item_lead
+from flashcards.rules.lead import Lead, plain_lead
 from flashcards.terms import is_sentence
 
 MIN_WORDS = 4
@@ -63,3 +64,21 @@ def neighbours(toks: Sequence[Token], i: int) -> list[int]:
         after.append(j)
         j = close(toks, j) + 1
     return [*before, *after]
+
+
+def items(toks: Sequence[Token], start: int) -> list[int]:
+    """The items of the list opened at `start` (not those of the lists nested in them)."""
+    level = toks[start].level + 1
+    return [
+        j
+        for j in range(start + 1, close(toks, start))
+        if toks[j].type == "list_item_open" and toks[j].level == level
+    ]
+
+
+def entry(toks: Sequence[Token], j: int) -> Lead | None:
+    """The term and the rest of an item written `Term: definition` without bold; None for
+    any other item."""
+    if toks[j + 1].type != "paragraph_open":
+        return None
+    return plain_lead(toks[j + 2].children or [])

@@ -15,6 +15,7 @@ from flashcards.note import QUESTION
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.item import item_lead
 from flashcards.rules.notes import blocks_note
+from flashcards.rules.points import items
 
 _TASK = re.compile(r"^\[[ xX]\]\s*")
 """A task list's box, `[ ]` or `[x]`, before the item's words."""
@@ -25,10 +26,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type not in ("bullet_list_open", "ordered_list_open") or ctx.inside(i):
         return None
     end = close(toks, i)
-    items = _items(toks, i, end)
-    if any(item_lead(toks, j) is not None for j in items):
+    listed = items(toks, i)
+    if any(item_lead(toks, j) is not None for j in listed):
         return None  # a list of bold terms: the list item rule reads each
-    last = items[-1] if items else None
+    last = listed[-1] if listed else None
     if last is None or close(toks, last) != last + 4:  # one paragraph, nothing nested
         return None
     question = _TASK.sub("", markup.plain(toks[last + 2].children or []))
@@ -46,14 +47,6 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     blocks = toks[end + 1 : answer_end + 1]
     note = blocks_note(ctx, ctx.line(toks[last]), question, blocks, QUESTION)
     return Found(answer_end, notes=[note])
-
-
-def _items(toks: Sequence[Token], i: int, end: int) -> list[int]:
-    """The items of the list opened at `i` (not of the lists nested in them)."""
-    level = toks[i].level + 1
-    return [
-        j for j in range(i + 1, end) if toks[j].type == "list_item_open" and toks[j].level == level
-    ]
 
 
 def _leads_in(toks: Sequence[Token], j: int) -> bool:

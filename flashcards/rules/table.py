@@ -49,15 +49,14 @@ each cell under its header."""
 
 
 def _names_terms(header: Token) -> bool:
-    return key(markup.plain(header.children or [])).rstrip(".") in TERMING
+    return key(_text(header)).rstrip(".") in TERMING
 
 
 def _worded(body: Sequence[tuple[Token, list[Token]]]) -> bool:
     """Whether most cells beside the terms hold words: a table of data (`| Kim | 90 | 1 |`)
     holds figures, and describes nothing."""
-    cells = [markup.plain(c.children or []) for _, row in body for c in row[1:]]
-    filled = [c for c in cells if c.strip()]
-    return 2 * sum(any(ch.isalpha() for ch in c) for c in filled) > len(filled)
+    filled = [text for _, row in body for c in row[1:] if (text := _text(c)).strip()]
+    return 2 * sum(_words(text) for text in filled) > len(filled)
 
 
 DEFINING = frozenset(
@@ -74,7 +73,7 @@ def _definitions_column(header: list[Token]) -> int | None:
 
 def _defines(header: Token) -> bool:
     """Whether a header cell names a column of definitions (`정의 (Definition)` too)."""
-    words = key(markup.plain(header.children or [])).replace("(", " ").replace(")", " ")
+    words = key(_text(header)).replace("(", " ").replace(")", " ")
     return any(word in DEFINING for word in words.split())
 
 
@@ -86,9 +85,9 @@ def _numbers_aside(
     body = rows[1:]
     if not body or not all(cells for _, cells in body):
         return rows
-    firsts = [markup.plain(cells[0].children or []).strip() for _, cells in body]
+    firsts = [_text(cells[0]).strip() for _, cells in body]
     counted = all(text.rstrip(".").isdigit() for text in firsts)
-    header = markup.plain(rows[0][1][0].children or []) if rows[0][1] else ""
+    header = _text(rows[0][1][0]) if rows[0][1] else ""
     marked = not _words(header) and not any(_words(text) for text in firsts)
     return [(tr, cells[1:]) for tr, cells in rows] if counted or marked else rows
 
@@ -117,27 +116,22 @@ def _note(
 ) -> Note | None:
     """The note of a row: its term, and its definition from one cell, or from several, each
     under its header (`Names: Spanning Tree Protocol`)."""
-    term = clean_term(markup.plain(term_cell.children or []))
+    term = clean_term(_text(term_cell))
     if not term:
         return None
-    parts = [
-        (markup.inline_html(c.children or []), markup.plain(c.children or []), h)
-        for c, h in zip(cells, [*headers, *[None] * len(cells)], strict=False)
-        if markup.plain(c.children or []).strip()
-    ]
     if headers:
-        html = "<br>".join(f"{_label_html(h)}: {cell}" for cell, _, h in parts)
-        text = "\n".join(f"{_label_text(h)}: {plain}" for _, plain, h in parts)
+        filled = [(h, c) for h, c in zip(headers, cells, strict=False) if _text(c).strip()]
+        html = "<br>".join(f"{_html(h)}: {_html(c)}" for h, c in filled)
+        text = "\n".join(f"{_text(h)}: {_text(c)}" for h, c in filled)
     else:
-        html = "".join(cell for cell, _, _ in parts)
-        text = "".join(plain for _, plain, _ in parts)
+        html, text = _html(cells[0]), _text(cells[0])
     short, expansion = split_term(term)
     return Note(term, short, expansion, ctx.category, text, html, ctx.path, ctx.line(tr))
 
 
-def _label_html(header: Token | None) -> str:
-    return markup.inline_html(header.children or []) if header is not None else ""
+def _text(cell: Token) -> str:
+    return markup.plain(cell.children or [])
 
 
-def _label_text(header: Token | None) -> str:
-    return markup.plain(header.children or []) if header is not None else ""
+def _html(cell: Token) -> str:
+    return markup.inline_html(cell.children or [])
