@@ -166,14 +166,17 @@ def _grouped(
     # (a glossary of top-level headings, `# 빠른호흡 (Tachypnea)` over its text).
     top = sum(1 for i, s in enumerate(sections) if up[i] == 0 and s.content)
     grouped = {i for i in named if sections[up[i]].level > 0 and siblings[up[i]] >= 2}
-    if siblings[0] >= 3 and 2 * siblings[0] >= top:
+    glossary = siblings[0] >= 3 and 2 * siblings[0] >= top
+    if glossary:
         grouped |= {i for i in named if up[i] == 0}
     # Once the sheet shows that its headings of one level name terms, a heading of that
     # level alone under its group (`## Bones` over `### Scapula` only) names one too, and so
     # does one whose text opens with a phrase (`#### Biosphere` over `Made of living things`).
     levels = {sections[i].level for i in grouped} if len(grouped) >= 2 else set()
     alike = {i for i in loose if sections[i].opening in _ALIKE}
-    return grouped | {i for i in named | alike if sections[i].level in levels and up[i] > 0}
+    return grouped | {
+        i for i in named | alike if sections[i].level in levels and (up[i] > 0 or glossary)
+    }
 
 
 MAX_LABELS = 12
