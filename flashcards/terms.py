@@ -158,8 +158,26 @@ def is_callout(term: str) -> bool:
     return key(term) in CALLOUTS
 
 
+_QUALIFIERS = frozenset(
+    _words(
+        """key main common major basic core clinical practical related other real-world
+    주요 핵심 기본 대표 응용 실제 관련 연관 기타 대표적 임상"""
+    )
+)
+"""Words that qualify a label and leave it one (`Key features`, `응용 예시`)."""
+
+_RELATED = frozenset(_words("terms concepts topics 용어 개념"))
+"""What a label of related things names (`Related terms`, `연관 용어`)."""
+
+
 def is_label(term: str) -> bool:
-    return key(term) in LABELS
+    """Whether a name is a label word, or one qualified (`Clinical features`, `응용 예시`,
+    `연관 용어`): a heading over a term's parts, never a term itself."""
+    name = key(term)
+    if name in LABELS:
+        return True
+    first, _, rest = name.partition(" ")
+    return first in _QUALIFIERS and (rest in LABELS or rest in _RELATED)
 
 
 def separated(text: str) -> str | None:
@@ -366,6 +384,19 @@ _META_OPENINGS = (
 
 _SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임", "됨")
 """How a sentence ends, in English and in Korean notes (`…이다.`, `…하는 방식임`)."""
+
+
+_SAYS_WHAT = re.compile(
+    r"[을를]\s?(?:말한다|말함|의미한다|의미함|뜻한다|뜻함|일컫는다|일컬음|가리킨다|가리킴)[.。]?$"
+    r"|^(?:refers\s+to|is\s+defined\s+as|means)\s",
+    re.IGNORECASE,
+)
+
+
+def says_what(line: str) -> bool:
+    """Whether a line says what the words above it mean, with no subject of its own
+    (`자산 중에 남에게 빌린 재산을 말한다.`, `Refers to a fall in prices.`)."""
+    return _SAYS_WHAT.search(line.strip()) is not None
 
 
 def is_sentence(text: str) -> bool:

@@ -29,6 +29,7 @@ from flashcards.terms import (
     is_sentence,
     key,
     same_term,
+    says_what,
     split_term,
 )
 
@@ -95,6 +96,7 @@ class Walk:
         if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
             if toks[i].nesting >= 0 and not section.opening:  # never a close passed over
                 section.opening = _opening(toks, i)
+                section.says = section.opening == "paragraph" and _says(toks[i + 1])
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
@@ -238,6 +240,11 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     if markup.bold_whole(children) is not None:
         return "label"  # `**Login**` over its command: a label, not the heading's text
     return "paragraph" if is_sentence(markup.plain(children)) else "phrase"
+
+
+def _says(inline: Token) -> bool:
+    """Whether a paragraph's first line says what its heading means (see `terms.says_what`)."""
+    return says_what(markup.plain(markup.lines(inline.children or [])[0]))
 
 
 def _only_links(children: Sequence[Token]) -> bool:

@@ -22,6 +22,7 @@ from flashcards.rules import (
     glossary,
     item,
     item_heading,
+    label,
     lead_in,
     navigation,
     outline,
@@ -42,6 +43,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "ordered_list_open": _LISTS,
     "list_item_open": (item_heading.rule, abbreviation.rule, outline.rule, item.rule),
     "paragraph_open": (
+        label.rule,
         bold_heading.rule,
         paragraph.rule,
         plain_paragraphs.rule,

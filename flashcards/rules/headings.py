@@ -54,6 +54,8 @@ class Section:
     """The kind of the first block under it (`paragraph`, `bullet_list`, …)."""
     first: tuple[int, int] = (0, 0)
     """The 1-based first and last lines of that block."""
+    says: bool = False
+    """Whether that block opens by saying what the heading means (`…을 말한다.`)."""
 
     @property
     def index(self) -> bool:
@@ -123,7 +125,14 @@ def heading_terms(
         and not _leaf(sections, i)
     ]
     grouped = _grouped(sections, up, [*candidates, *opened], labelled | questions)
-    return labelled | only_text | questions | grouped
+    # A heading whose text opens by saying what it means names a term on its own
+    # (`## 부채` over `자산 중에 남에게 빌린 재산을 말한다.`), even in a post of one term.
+    said = {
+        i
+        for i, s in enumerate(sections)
+        if s.says and s.top and i not in meta and is_term_like(s.name) and not s.index
+    }
+    return labelled | only_text | questions | grouped | said
 
 
 _DEFINING = {
