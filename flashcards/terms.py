@@ -406,10 +406,30 @@ def is_sentence(text: str) -> bool:
     return text.endswith(_SENTENCE_ENDS) or len(text.split()) >= 8
 
 
+PLACEHOLDERS = frozenset(
+    {
+        "todo",
+        "tbd",
+        "tba",
+        "wip",
+        "fixme",
+        "coming soon",
+        "작성 중",
+        "작성중",
+        "작성 예정",
+        "추가 예정",
+    }
+)
+"""What a writer puts where a definition will go: it defines nothing yet."""
+
+
 def defines(definition: str) -> bool:
-    """Whether a definition says anything: not empty, and not only a label waiting for its
-    text (`answer:`, `답:`), as in a sheet of questions still to answer."""
+    """Whether a definition says anything: not empty, not only a label waiting for its
+    text (`answer:`, `답:`), as in a sheet of questions still to answer, and not a
+    placeholder (`TODO`, `작성 중`)."""
     text = definition.strip()
+    if text.strip(" .…!-:()[]").casefold() in PLACEHOLDERS:
+        return False
     return bool(text) and not (
         "\n" not in text and text.endswith((":", "\uff1a")) and len(text.split()) <= 2
     )
@@ -429,7 +449,12 @@ def is_term_like(heading: str) -> bool:
     """Whether a heading could name a term: a short name, not a part of the text's structure
     (`Summary`) nor a label (`Example`)."""
     name = key(heading)
-    return 0 < len(name.split()) <= 6 and name not in STRUCTURE and not is_label(name)
+    return (
+        0 < len(name.split()) <= 6
+        and name not in STRUCTURE
+        and not is_label(name)
+        and not names_two(name)
+    )
 
 
 def names_a_set(name: str) -> bool:
@@ -450,6 +475,22 @@ def names_kinds(heading: str) -> bool:
     """Whether a heading names the kinds of a thing (`Description의 종류`, `Types of cells`):
     the kinds under it are the terms, and the heading their group."""
     return _KINDS.search(key(heading)) is not None
+
+
+def names_two(heading: str) -> bool:
+    """Whether a heading names two things side by side (`유기음과 무기음`, `명제와 논증`,
+    `Appearance and Reality`, `Nominal vs Real GDP`): a topic over both, not one term."""
+    name = key(heading)
+    match = _TWO_KO.match(name)
+    if match is not None:
+        last, particle = match.group("last"), match.group("particle")
+        # 과 follows a final consonant, 와 a vowel: `효과 분석` holds no particle.
+        return not ("가" <= last <= "힣") or ((ord(last) - 0xAC00) % 28 != 0) == (particle == "과")
+    return _TWO_EN.match(name) is not None
+
+
+_TWO_KO = re.compile(r"^\S+?(?P<last>\S)(?P<particle>[과와])\s\S+(?:\s\S+)?$")
+_TWO_EN = re.compile(r"^[\w-]+(?:\s[\w-]+){0,2}\s(?:and|&|vs\.?|versus)\s[\w-]+(?:\s[\w-]+){0,2}$")
 
 
 _KINDS = re.compile(

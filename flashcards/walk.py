@@ -22,6 +22,7 @@ from flashcards.rules.headings import (
     meta_sections,
     parents,
 )
+from flashcards.rules.points import says
 from flashcards.terms import (
     AUTO,
     defines,
@@ -230,8 +231,8 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     ("")."""
     kind = toks[i].type.removesuffix("_open")
     if kind == "bullet_list" and toks[i + 2].type == "paragraph_open":
-        # Points that are sentences describe the heading; names or tasks do not.
-        return "sentences" if is_sentence(markup.plain(toks[i + 3].children or [])) else kind
+        # Points that say something describe the heading; names or tasks do not.
+        return "sentences" if says(markup.plain(toks[i + 3].children or [])) else kind
     if kind != "paragraph":
         return kind
     children = toks[i + 1].children or []

@@ -13,14 +13,14 @@ from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import entry, items
+from flashcards.rules.points import entry, items, says
 from flashcards.terms import is_label, is_sentence
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type not in ("bullet_list_open", "ordered_list_open"):
         return None
-    if ctx.inside(i) not in ("", "blockquote"):
+    if ctx.inside(i) not in ("", "blockquote") and not _under_name(toks, i):
         return None
     end = close(toks, i)
     listed = items(toks, i)
@@ -29,14 +29,17 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     found = [entry(toks, j) for j in listed]
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
     others = [j for j, f in zip(listed, found, strict=True) if f is None]
-    # Two thirds or more `Term: definition`, and the rest bare names (`- gcloud`, a tool
+    # Half or more `Term: definition`, and the rest bare names (`- gcloud`, a tool
     # listed without a word of it): a glossary. A sentence among them makes it none.
-    if len(entries) < 2 or 3 * len(entries) < 2 * len(listed):
+    if len(entries) < 2 or 2 * len(entries) < len(listed):
         return None
     if not all(_bare_name(toks, j) for j in others):
         return None
     notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
-    return Found(end, notes=notes, bold=[n.key for n in notes], weak=True)
+    # Entries that say something are terms of their own; short values (`- Access: O(n)`)
+    # may be the parts of a term a heading over them names.
+    weak = 2 * sum(says(n.definition) for n in notes) <= len(notes)
+    return Found(end, notes=notes, bold=[n.key for n in notes], weak=weak)
 
 
 def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note]:
@@ -52,9 +55,25 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
 
 
+def _under_name(toks: Sequence[Token], i: int) -> bool:
+    """Whether the list at `i` is nested in an item that only names it (`- terms` over
+    `- coupon - …`, `- call - …`): a group, whose entries are terms of their own."""
+    head = i - 4
+    return (
+        head >= 0
+        and toks[head].type == "list_item_open"
+        and toks[head + 1].type == "paragraph_open"
+        and toks[head + 3].type == "paragraph_close"
+        and _name(markup.plain(toks[head + 2].children or []))
+    )
+
+
+def _name(text: str) -> bool:
+    return 0 < len(text.split()) <= 3 and not is_sentence(text) and ":" not in text
+
+
 def _bare_name(toks: Sequence[Token], j: int) -> bool:
     """Whether an item is only a short name: one paragraph of at most three words."""
     if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
         return False
-    text = markup.plain(toks[j + 2].children or [])
-    return 0 < len(text.split()) <= 3 and not is_sentence(text) and ":" not in text
+    return _name(markup.plain(toks[j + 2].children or []))

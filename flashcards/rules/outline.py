@@ -14,7 +14,15 @@ from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
 from flashcards.rules.points import entry, has_leads, neighbours, points, says
-from flashcards.terms import asked, clean_term, is_sentence, is_term_like, key, named
+from flashcards.terms import (
+    asked,
+    clean_term,
+    is_sentence,
+    is_term_like,
+    key,
+    named,
+    names_two,
+)
 
 MAX_WORDS = 5
 """A term's name is short; a longer line is a point of the outline, not a name."""
@@ -35,8 +43,8 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
     if name is None:
         return None
     sides = _sides(ctx, toks, i, name)
-    if sides:
-        return sides
+    if sides or names_two(name):  # two things named side by side: a topic, not a term
+        return sides or None
     if not (_describes(toks, i + 4) or _among_terms(toks, i)):
         return None
     head = _head(toks, i)
@@ -116,7 +124,7 @@ def _names_a_term(text: str) -> bool:
         0 < len(words) <= MAX_WORDS
         and not text.endswith((":", "\uff1a"))
         and not is_sentence(text)
-        and is_term_like(text)
+        and (is_term_like(text) or names_two(text))
         and asked(text) is None
     )
 
