@@ -17,9 +17,10 @@ def _words(text: str) -> list[str]:
 # keeps its number.
 _ENUMERATOR = re.compile(r"^(?:Q\s?)?\d+(?:\.\d+)*(?:[.):]|\s*[-–—])\s+|^Q[.:]\s+")
 
-# What joins a term to its definition: "**EC2**: …", "**EC2** — …", "**EC2** → …". A hyphen
-# or an equals sign only with a space after it, so that "**x**-ray" stays one word.
-_SEPARATOR = re.compile(r"^\s*(?:[:\uff1a→⇒–—]|(?:->|=>|-|=)(?=\s|$))\s*")
+# What joins a term to its definition: "**EC2**: …", "**EC2** — …", "**EC2** → …",
+# "**EC2** -- …" (a dash typed as two hyphens), "**EC2** | …" (a flashcard's two sides). A
+# hyphen, an equals sign or a bar only with a space after it, so that "**x**-ray" stays one word.
+_SEPARATOR = re.compile(r"^\s*(?:[:\uff1a→⇒–—]|(?:->|=>|--|-|=|\|)(?=\s|$))\s*")
 
 AUTO, HEADINGS, BOLD = "auto", "headings", "bold"
 MODES = (AUTO, HEADINGS, BOLD)

@@ -167,9 +167,14 @@ MAX_CHARACTERS = 40
 """A term is short, and opens with no article: a longer text before the colon (`The first
 thing to know: …`) is a sentence, and a list of such is no glossary."""
 
-_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s[-–—→=])(?:\\s+|$)")
-_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|[-–—→=](?=\\s))\\s*")
+_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s(?:--|[-–—→=]))(?:\\s+|$)")
+_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:--|[-–—→=])(?=\\s))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``."""
+
+
+_CHAINS = ("--", "->", "→", "=>")
+"""Separators that, written twice on a line, link causes to effects rather than a term to
+its definition (a single hyphen twice may be a range: `AAA - D`)."""
 
 
 def plain_lead(children: Sequence[Token]) -> Lead | None:
@@ -201,5 +206,8 @@ def plain_lead(children: Sequence[Token]) -> Lead | None:
         return None
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
+    dash = children[0].content[match.end("term") : match.end()].strip()
+    if dash in _CHAINS and f" {dash} " in first.content:
+        return None  # `too much salt -- no water left -- saturated`: a chain, not a definition
     rest = [first, *children[1:]] if first.content else list(children[1:])
     return Lead(term, "separated", rest) if rest else None

@@ -10,7 +10,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdownify import ATX, MarkdownConverter
 
-DOCUMENT = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "dl", "blockquote"})
+DOCUMENT = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "dl", "dt", "blockquote"}
+)
 """Elements that make an HTML block a piece of document rather than an embed."""
 
 _OWN_RULE = frozenset({"details", "summary"})
@@ -43,6 +45,7 @@ def tokens(md: MarkdownIt, tok: Token, env: dict) -> list[Token] | None:
     soup = BeautifulSoup(tok.content, "html.parser")
     if soup.find(_OWN_RULE) or not soup.find(DOCUMENT) or _deeper_than(soup, MAX_DEPTH):
         return None
+    _pair_terms(soup)
     assert tok.map is not None
     first, last = tok.map[0], tok.map[1]
     found: list[Token] = []
@@ -69,6 +72,23 @@ def _elements(soup: BeautifulSoup) -> Iterator[tuple[int, int, str]]:
             continue
         if text.strip():
             yield line, str(child).count("\n") + 1, text.strip("\n") + "\n"
+
+
+def _pair_terms(soup: BeautifulSoup) -> None:
+    """Each loose `<dt>` and the `<dd>`s after it (their `<dl>` opened in an HTML block of
+    its own, before a blank line) wrapped in a `<dl>` of their own, so that each term is read
+    with its definition, on its own line."""
+    for term in soup.find_all("dt", recursive=False):
+        pair = term.wrap(soup.new_tag("dl"))
+        later = pair.next_sibling
+        while later is not None and (
+            (isinstance(later, Tag) and later.name == "dd")
+            or (isinstance(later, NavigableString) and not later.strip())
+        ):
+            following = later.next_sibling
+            if isinstance(later, Tag):
+                pair.append(later.extract())
+            later = following
 
 
 def _first_line(element: Tag) -> int | None:
