@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from flashcards.rules import (
     abbreviation,
     bold_heading,
+    broken_item,
     code_glossary,
     definition_callout,
     definition_list,
@@ -41,7 +42,13 @@ _LISTS: tuple[Rule, ...] = (navigation.rule, lead_in.rule, question_item.rule, g
 AT: Mapping[str, tuple[Rule, ...]] = {
     "bullet_list_open": _LISTS,
     "ordered_list_open": _LISTS,
-    "list_item_open": (item_heading.rule, abbreviation.rule, outline.rule, item.rule),
+    "list_item_open": (
+        item_heading.rule,
+        abbreviation.rule,
+        outline.rule,
+        broken_item.rule,
+        item.rule,
+    ),
     "paragraph_open": (
         label.rule,
         bold_heading.rule,

@@ -64,6 +64,8 @@ def lead(children: Sequence[Token]) -> Lead | None:
     start += bool(article)
     if start >= len(kids):
         return None
+    if kids[start].type == "code_inline" and not article:
+        return _code(kids, start)
     if kids[start].type == "em_open" and start + 1 < len(kids):
         if kids[start + 1].type != "strong_open":
             return _italic(kids, start)
@@ -106,6 +108,15 @@ def _italic(kids: Sequence[Token], start: int) -> Lead | None:
     if join != SEPARATED or not rest:
         return None
     return Lead(clean_term(term), join, rest)
+
+
+def _code(kids: Sequence[Token], start: int) -> Lead | None:
+    """`` `효율성(efficiency)`이란 … ``: a term set as code and defined by a particle or a
+    copula is a term, as a bold one is; code before anything else stays code."""
+    join, rest = _joined(list(kids[start + 1 :]))
+    if join != DEFINED or not rest:
+        return None
+    return Lead(clean_term(kids[start].content), join, rest)
 
 
 def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[Token]]:

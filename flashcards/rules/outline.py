@@ -13,19 +13,13 @@ from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
-from flashcards.rules.points import entry, has_leads, neighbours, points, says
+from flashcards.rules.points import entry, has_leads, names_a_term, neighbours, points, says
 from flashcards.terms import (
-    asked,
     clean_term,
-    is_sentence,
-    is_term_like,
     key,
     named,
     names_two,
 )
-
-MAX_WORDS = 5
-"""A term's name is short; a longer line is a point of the outline, not a name."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -89,7 +83,7 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
         return None  # bold items are read by the list item rule
     head = plain_lead(children)
     name = head.term if head is not None else named(_unstopped(clean_term(markup.plain(children))))
-    if not _names_a_term(name) or has_leads(toks, nested):
+    if not names_a_term(name) or has_leads(toks, nested):
         return None
     return name
 
@@ -116,17 +110,6 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
     if len(outlined) < 2 or 2 * len(outlined) < len(near):
         return False
     return any(says(text) for text in points(toks, i + 4))
-
-
-def _names_a_term(text: str) -> bool:
-    words = text.split()
-    return (
-        0 < len(words) <= MAX_WORDS
-        and not text.endswith((":", "\uff1a"))
-        and not is_sentence(text)
-        and (is_term_like(text) or names_two(text))
-        and asked(text) is None
-    )
 
 
 def _describes(toks: Sequence[Token], nested: int) -> bool:

@@ -12,7 +12,7 @@ from flashcards import markup
 from flashcards.rules.found import close
 from flashcards.rules.item import item_lead
 from flashcards.rules.lead import Lead, plain_lead
-from flashcards.terms import is_sentence
+from flashcards.terms import CONTINUATIONS, asked, is_sentence, is_term_like, names_two
 
 MIN_WORDS = 4
 """What describes a term says something: a point of fewer words names a thing."""
@@ -82,3 +82,25 @@ def entry(toks: Sequence[Token], j: int) -> Lead | None:
     if toks[j + 1].type != "paragraph_open":
         return None
     return plain_lead(toks[j + 2].children or [])
+
+
+MAX_NAME_WORDS = 5
+"""A term's name is short; a longer line is a point of the outline, not a name."""
+
+_OPEN_ENDS = CONTINUATIONS | {"like", "including", "e.g.", "i.e.", "such"}
+"""Words a line that goes on below ends with (`interfering with freedoms like` over the
+freedoms): a lead-in, not a name."""
+
+
+def names_a_term(text: str) -> bool:
+    """Whether an item's line may name a term over its description: short, no sentence, no
+    lead-in (`Types:`, `… like`), no question."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_NAME_WORDS
+        and not text.endswith((":", "\uff1a"))
+        and not is_sentence(text)
+        and (is_term_like(text) or names_two(text))
+        and asked(text) is None
+        and words[-1].casefold() not in _OPEN_ENDS
+    )
