@@ -20,6 +20,8 @@ class FrontMatter:
     renamed: tuple[tuple[str, str], ...] = ()
     """(new term, old term), as written."""
     problems: tuple[Problem, ...] = field(default=())
+    title: str = ""
+    """The sheet's title, when its front matter gives one (`title: "Inflammation"`)."""
 
 
 def read(content: str, path: str, line: int) -> FrontMatter:
@@ -47,7 +49,9 @@ def read(content: str, path: str, line: int) -> FrontMatter:
         problems.append(Problem(path, line, message, WARNING))
     terms = _terms(own.get("terms"), path, line, problems)
     renamed = _renamed(own.get("renamed"), path, line, problems)
-    return FrontMatter(_tags(data.get("tags")), terms, renamed, tuple(problems))
+    title = data.get("title")
+    title = title.strip() if isinstance(title, str) else ""
+    return FrontMatter(_tags(data.get("tags")), terms, renamed, tuple(problems), title)
 
 
 _TAKES = f"takes 'terms: {' | '.join(MODES)}' and 'renamed: {{new term: old term}}'"

@@ -466,8 +466,9 @@ def names_a_set(name: str) -> bool:
 
 
 _SET = re.compile(
-    r"(?:방법|요소|이유|조건|단계|원칙|종류|유형)$"
-    r"|^(?:factors|methods|steps|reasons|ways|types|kinds)\b",
+    r"(?:방법|요소|이유|조건|단계|원칙|종류|유형|용어|용어\s?정리)$"
+    r"|^(?:factors|methods|steps|reasons|ways|types|kinds)\b"
+    r"|\b(?:terms|terminology|glossary|vocabulary)$",
     re.IGNORECASE,
 )
 

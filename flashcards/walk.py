@@ -151,7 +151,7 @@ class Walk:
         owner = _categories(self.sections, up)
         meta = meta_sections(self.sections, up)
         mode = terms or front.terms or AUTO
-        chosen = heading_terms(self.sections, up, mode, meta)
+        chosen = heading_terms(self.sections, up, mode, meta, front.title)
         introduced = introduced_terms(self.sections, mode, chosen, meta)
         notes = self._notes(text, up, owner, chosen, meta, introduced)
         empty = [n for n in notes if not defines(n.definition)]

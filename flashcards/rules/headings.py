@@ -26,7 +26,9 @@ from flashcards.terms import (
     is_meta,
     is_term_like,
     key,
+    names_a_set,
     names_kinds,
+    split_term,
 )
 
 
@@ -84,9 +86,10 @@ def meta_sections(sections: Sequence[Section], up: Sequence[int]) -> set[int]:
 
 
 def heading_terms(
-    sections: Sequence[Section], up: Sequence[int], mode: str, meta: set[int]
+    sections: Sequence[Section], up: Sequence[int], mode: str, meta: set[int], title: str = ""
 ) -> set[int]:
-    """Indexes of the sections whose heading is a term (or asks a question)."""
+    """Indexes of the sections whose heading is a term (or asks a question); `title` is the
+    sheet's own, from its front matter."""
     if mode == BOLD:
         return set()
     questions = {
@@ -132,7 +135,24 @@ def heading_terms(
         for i, s in enumerate(sections)
         if s.says and s.top and i not in meta and is_term_like(s.name) and not s.index
     }
-    return labelled | only_text | questions | grouped | said
+    found = labelled | only_text | questions | grouped | said
+    return found or _post(sections, meta, title)
+
+
+def _post(sections: Sequence[Section], meta: set[int], title: str) -> set[int]:
+    """The one heading of a post about one term, titled by it (`title: Inflammation` over
+    `## Inflammation` and its points), in a sheet that gives no other note: the post is
+    that term's definition."""
+    headed = [i for i, s in enumerate(sections) if s.level > 0 and i not in meta]
+    if not title or len(headed) != 1 or any(s.notes for s in sections):
+        return set()
+    i = headed[0]
+    s = sections[i]
+    usable = s.top and s.content and not s.index and s.opening not in ("", "label")
+    if not usable or not is_term_like(s.name) or names_a_set(s.name):
+        return set()
+    name, titled = key(split_term(s.name)[0]), key(title)
+    return {i} if name in titled or titled in key(s.name) else set()
 
 
 _DEFINING = {
