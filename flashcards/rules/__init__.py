@@ -47,6 +47,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
         abbreviation.rule,
         outline.rule,
         broken_item.rule,
+        prose_definition.rule,
         item.rule,
     ),
     "paragraph_open": (

@@ -1,7 +1,8 @@
-"""A paragraph that opens by defining a few words in plain prose is a note: `Common law
-refers to tradition and precedent …`, `Statute law is defined as …`, `트랜잭션이란 작업의
-단위이다.` Its term is the words before the defining verb or particle, its definition the
-rest of the paragraph. A pronoun (`This refers to …`) or a longer subject opens no note.
+"""A paragraph (at the top, or opening a list item) that opens by defining a few words in
+plain prose is a note: `Common law refers to tradition and precedent …`, `Statute law is
+defined as …`, `트랜잭션이란 작업의 단위이다.`, `지분(Equity)는 현금흐름에 대한 잔여 청구`. Its
+term is the words before the defining verb or particle, its definition the rest of the
+paragraph. A pronoun (`This refers to …`), a longer subject or a question opens no note.
 """
 
 from __future__ import annotations
@@ -23,10 +24,15 @@ MAX_WORDS_KO = 2
 """In Korean, fewer: `커다란` ends in 란 too, and `… 방식에 따라 커다란 영향` is no term."""
 
 _DEFINES = re.compile(
-    r"^(?P<term>[^\s,.:;()][^,.:;()]*?)\s+(?:refers\s+to|is\s+defined\s+as|means)\s+"
-    r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+",
+    r"^(?P<term>[^\s,.:;()][^,.:;()]*?)\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b))\s+"
+    r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+"
+    r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*))"
+    r"\s?(?:은|는|이란|란)\s+",
     re.IGNORECASE,
 )
+"""`X refers to …`, `X이란 …`, and a Korean term glossed in English and then a topic particle
+(`가동중인 자산(Assets in Place)는 …`, `명제preposition은 …`): a writer who gives a term's
+English name is introducing it."""
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -35,8 +41,14 @@ _NOT_TERMS = PRONOUNS | {"which", "who", "your", "my", "our", "their", "its", "h
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type == "list_item_open" and toks[i + 1].type == "paragraph_open":
+        return _paragraph(ctx, toks, i + 1)  # `- 지분(Equity)는 …`: what it nests is read on
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
+    return _paragraph(ctx, toks, i)
+
+
+def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     children = toks[i + 1].children or []
     lines = markup.lines(children)
     found = [_defines(_unwrapped(line)) for line in lines]
@@ -59,17 +71,19 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     match = _DEFINES.match(children[0].content)
     if match is None:
         return None
-    words = clean_term(match["term"] or match["ko"]).split()
+    words = clean_term(match["term"] or match["ko"] or match["glossed"]).split()
     if words and words[0].casefold() in _ARTICLES:
         words = words[1:]  # `A cache refers to …`: the term is `cache`
     term = " ".join(words)
-    most = MAX_WORDS if match["term"] else MAX_WORDS_KO
+    most = MAX_WORDS if match["term"] or match["glossed"] else MAX_WORDS_KO
     if not 0 < len(words) <= most or is_label(term) or words[0].casefold() in _NOT_TERMS:
         return None
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
-    return Lead(term, DEFINED, rest) if rest else None
+    if not rest or markup.plain(rest).rstrip().endswith(("?", "\uff1f")):
+        return None  # `책상이란 게 존재하긴 하는가?` asks; it defines nothing
+    return Lead(term, DEFINED, rest)
 
 
 def _unwrapped(children: Sequence[Token]) -> Sequence[Token]:
