@@ -5,6 +5,7 @@ takes in the walks of later pieces, and then decides what only the whole sheet c
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -154,10 +155,13 @@ class Walk:
         chosen = heading_terms(self.sections, up, mode, meta, front.title)
         introduced = introduced_terms(self.sections, mode, chosen, meta)
         notes = self._notes(text, up, owner, chosen, meta, introduced)
+        boilerplate = _boilerplate(notes)
         empty = [n for n in notes if not defines(n.definition)]
+        repeated = [n for n in notes if defines(n.definition) and n.definition in boilerplate]
         problems = [*self.problems, *front.problems, *_no_definitions(empty)]
-        if empty:
-            notes = [n for n in notes if defines(n.definition)]
+        problems += _repeated(repeated, boilerplate)
+        if empty or repeated:
+            notes = [n for n in notes if defines(n.definition) and n.definition not in boilerplate]
         kept, duplicates = _unique(notes)
         problems += duplicates + _section_problems(self.sections, chosen | meta, self.path)
         renames = _renames(front, kept, self.path, self.front[1] if self.front else 1)
@@ -265,6 +269,27 @@ def _block_start(toks: Sequence[Token], i: int) -> int:
     while i > 0 and toks[i].level > 0:
         i -= 1
     return i
+
+
+BOILERPLATE_NOTES = 3
+BOILERPLATE_WORDS = 5
+"""A sentence written word for word under three terms or more (`Some placeholder text, no
+content yet`) defines none of them: a real definition of five words or more is one term's."""
+
+
+def _boilerplate(notes: Sequence[Note]) -> Counter[str]:
+    """Definitions that stand under many terms word for word (see `BOILERPLATE_NOTES`), with
+    how many."""
+    counts = Counter(n.definition for n in notes if len(n.definition.split()) >= BOILERPLATE_WORDS)
+    return Counter({text: n for text, n in counts.items() if n >= BOILERPLATE_NOTES})
+
+
+def _repeated(notes: Sequence[Note], boilerplate: Counter[str]) -> list[Problem]:
+    message = 'term "{}" has only a text written under {} terms, so it is not a note'
+    return [
+        Problem(n.path, n.line, message.format(n.term, boilerplate[n.definition]), WARNING)
+        for n in notes
+    ]
 
 
 def _no_definitions(notes: Sequence[Note]) -> list[Problem]:

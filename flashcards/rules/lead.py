@@ -183,6 +183,8 @@ _AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:--|[-–—→=])(?=\\s))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``."""
 
 
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
 _CHAINS = ("--", "->", "→", "=>")
 """Separators that, written twice on a line, link causes to effects rather than a term to
 its definition (a single hyphen twice may be a range: `AAA - D`)."""
@@ -213,12 +215,14 @@ def plain_lead(children: Sequence[Token]) -> Lead | None:
     words = term.split()
     if not words or len(term) > MAX_CHARACTERS or len(words) > MAX_WORDS:
         return None
-    if is_callout(term) or words[0].casefold() in OBJECTS:
-        return None
+    if is_callout(term) or words[0].casefold() in OBJECTS or term.startswith("["):
+        return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     dash = children[0].content[match.end("term") : match.end()].strip()
     if dash in _CHAINS and f" {dash} " in first.content:
         return None  # `too much salt -- no water left -- saturated`: a chain, not a definition
     rest = [first, *children[1:]] if first.content else list(children[1:])
-    return Lead(term, "separated", rest) if rest else None
+    if not rest or _BRACKETED.fullmatch(markup.plain(markup.lines(rest)[0]).strip()):
+        return None  # `attached: [powerpoint]`: a reference, no definition
+    return Lead(term, "separated", rest)

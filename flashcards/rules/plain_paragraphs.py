@@ -1,7 +1,9 @@
 """Paragraphs of `Term: definition` without bold, one after another, are a glossary too
 (`Neutral stimulus: a stimulus that triggers no response` over `Conditioned stimulus: …`):
 a note each, and so is one beside a list of such items (`Empiricism - …` over
-`- Associationism - …`). One such paragraph alone is a sentence with a colon, and no note."""
+`- Associationism - …`). One such paragraph alone is a sentence with a colon, and no note,
+unless its lines are such, one under another (`energy = ability to do work` over `power = …`):
+a note a line."""
 
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards import markup
+from flashcards.note import Note
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import plain_lead
+from flashcards.rules.lead import Lead, plain_lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry
 
@@ -18,10 +22,34 @@ from flashcards.rules.points import entry
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) not in ("", "blockquote"):
         return None
+    lined = _lines(ctx, toks, i)
+    if lined:
+        return Found(i + 2, notes=lined, weak=True)
     found = plain_lead(toks[i + 1].children or [])
     if found is None or not (_alike(toks, _opening_before(toks, i)) or _alike(toks, i + 3)):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
+
+
+def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
+    """A note a line, when the paragraph's lines are `Term = definition` one under another
+    (`work = energy transferred by force` over `power = the rate …`); a line that is none
+    goes on with the definition above it."""
+    lines = markup.lines(toks[i + 1].children or [])
+    leads = [plain_lead(line) for line in lines]
+    if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
+        return []
+    first, notes = ctx.line(toks[i]), []
+    for k, found in enumerate(leads):
+        if found is None:
+            continue
+        rest = [*found.rest]
+        for later in range(k + 1, len(lines)):
+            if leads[later] is not None:
+                break
+            rest += [Token("softbreak", "br", 0), *lines[later]]
+        notes.append(lead_note(ctx, first + k, Lead(found.term, found.join, rest)))
+    return notes
 
 
 def _alike(toks: Sequence[Token], j: int) -> bool:
