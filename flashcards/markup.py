@@ -295,3 +295,25 @@ def lines(children: Sequence[Token]) -> list[list[Token]]:
         else:
             found[-1].append(child)
     return found
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+(?=\S)|(?<=다\.)\s*(?=\S)")
+
+
+def sentences(children: Sequence[Token]) -> list[list[Token]]:
+    """A run of inline tokens cut into sentences (after `.`, `!`, `?` and a space, or after a
+    Korean `다.`); a cut falls only in text, never inside markup."""
+    found: list[list[Token]] = [[]]
+    for child in children:
+        if child.type != "text" or not _SENTENCE_BREAK.search(child.content):
+            found[-1].append(child)
+            continue
+        parts = _SENTENCE_BREAK.split(child.content)
+        for k, part in enumerate(parts):
+            if k:
+                found.append([])
+            if part:
+                piece = child.copy()
+                piece.content = part
+                found[-1].append(piece)
+    return [s for s in found if s]

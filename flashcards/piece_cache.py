@@ -90,11 +90,14 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             s.top,
             s.body - offset,
             tuple(n.record(offset) for n in s.notes),
+            tuple(n.record(offset) for n in s.aside),
             tuple(s.bold),
             tuple(n - offset for n in s.loose),
             s.content,
             s.weak,
             s.opening,
+            tuple(n - offset if n else n for n in s.first),
+            s.says,
         )
         for s in walk.sections
     )
@@ -113,14 +116,32 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             level,
             top,
             body + offset,
-            [Note.from_record(n, offset) for n in notes],
-            list(bold),
-            [n + offset for n in loose],
+            notes=[Note.from_record(n, offset) for n in notes],
+            aside=[Note.from_record(n, offset) for n in aside],
+            bold=list(bold),
+            loose=[n + offset for n in loose],
+            content=content,
+            weak=weak,
+            opening=opening,
+            first=(first[0] + offset if first[0] else 0, first[1] + offset if first[1] else 0),
+            says=says,
+        )
+        for (
+            name,
+            line,
+            level,
+            top,
+            body,
+            notes,
+            aside,
+            bold,
+            loose,
             content,
             weak,
             opening,
-        )
-        for name, line, level, top, body, notes, bold, loose, content, weak, opening in sections
+            first,
+            says,
+        ) in sections
     ]
     walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]
     walk.description, walk.blocks = description, blocks

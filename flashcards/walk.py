@@ -116,7 +116,10 @@ class Walk:
         for rule in rules:
             found = rule(ctx, toks, i)
             if found is not None:
-                section.notes += found.notes
+                if found.aside:
+                    section.aside += found.notes
+                else:
+                    section.notes += found.notes
                 section.bold += found.bold
                 section.loose += found.loose
                 section.weak += len(found.notes) if found.weak else 0
@@ -130,6 +133,7 @@ class Walk:
         # What stands before a piece's first heading belongs to the section open before it.
         last = self.sections[-1]
         last.notes += first.notes
+        last.aside += first.aside
         last.bold += first.bold
         last.loose += first.loose
         if not last.opening:
@@ -210,13 +214,11 @@ class Walk:
                 category = self.sections[owner[above]].name if above >= 0 else ""
                 notes.append(heading_note(s, lines, end, category, self.path))
                 if i in chosen:
+                    notes += [dataclasses.replace(n, category=category) for n in s.aside]
                     continue
             name = self.sections[owner[i]].name
-            notes += (
-                s.notes
-                if name == s.name
-                else [dataclasses.replace(n, category=name) for n in s.notes]
-            )
+            own = sorted([*s.notes, *s.aside], key=lambda n: n.line) if s.aside else s.notes
+            notes += own if name == s.name else [dataclasses.replace(n, category=name) for n in own]
         return notes
 
 

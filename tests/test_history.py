@@ -407,7 +407,7 @@ def rebuilt_with(cwd: Path, monkeypatch: pytest.MonkeyPatch, sheet: str) -> str:
     return build("s.md", "-o", "a.apkg")
 
 
-@pytest.mark.parametrize("answer", ["Yes.", "No.", "O", "TBD", "가상 서버", "Object storage."])
+@pytest.mark.parametrize("answer", ["Yes.", "No.", "O", "N/A", "가상 서버", "Object storage."])
 def test_a_short_definition_never_carries_reviews_to_another_term(
     cwd: Path, monkeypatch: pytest.MonkeyPatch, answer: str
 ) -> None:

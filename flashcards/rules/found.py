@@ -46,6 +46,9 @@ class Found:
     loose: list[int] = field(default_factory=list)
     """Lines of list items that are no note."""
     problems: list[Problem] = field(default_factory=list)
+    aside: bool = False
+    """Notes of terms a text introduces in passing (`… is called **osmosis**`): they stay
+    notes whatever the heading over them is, and they make no heading a group of notes."""
     weak: bool = False
     """Notes a heading over them may take as its definition instead (a plain glossary under
     a heading that names a term: `### Linked List` over `- Access: O(n)`)."""

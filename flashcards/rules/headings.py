@@ -45,6 +45,8 @@ class Section:
     body: int = 0
     """The 0-based line after the heading: where its text starts."""
     notes: list[Note] = field(default_factory=list)
+    aside: list[Note] = field(default_factory=list)
+    """Notes that stand beside whatever the heading is (see `Found.aside`)."""
     bold: list[str] = field(default_factory=list)
     """Keys of the bold items seen under it (see `Found.bold`)."""
     loose: list[int] = field(default_factory=list)
