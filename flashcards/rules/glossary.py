@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import Lead
+from flashcards.rules.lead import Lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import entry, items, says
 from flashcards.terms import is_label, is_sentence
@@ -26,7 +26,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     listed = items(toks, i)
     if len(listed) < 2:
         return None
-    found = [entry(toks, j) for j in listed]
+    found = [entry(toks, j) or _pair(toks, j) for j in listed]
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
     others = [j for j, f in zip(listed, found, strict=True) if f is None]
     # Half or more `Term: definition`, and the rest bare names (`- gcloud`, a tool
@@ -53,6 +53,11 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
 
     kept, inner = nested_notes(toks, j + 4, close(toks, j), take)
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
+
+
+def _pair(toks: Sequence[Token], j: int) -> Lead | None:
+    """An item that pairs a word with its meaning in another script (`- attachment 별첨`)."""
+    return paired_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
 
 
 def _under_name(toks: Sequence[Token], i: int) -> bool:

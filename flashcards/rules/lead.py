@@ -17,6 +17,7 @@ from flashcards.terms import (
     defined,
     ends_with_colon,
     is_callout,
+    is_sentence,
     key,
     only_markers,
     separated,
@@ -178,21 +179,23 @@ MAX_CHARACTERS = 40
 """A term is short, and opens with no article: a longer text before the colon (`The first
 thing to know: …`) is a sentence, and a list of such is no glossary."""
 
-_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s(?:--|[-–—→=]))(?:\\s+|$)")
-_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:--|[-–—→=])(?=\\s))\\s*")
+_TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s(?:->|=>|--|[-–—→⇒=]))(?:\\s+|$)")
+_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=])(?=\\s))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``."""
 
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
-_CHAINS = ("--", "->", "→", "=>")
+_ARROWS = ("->", "=>", "→", "⇒")
+_CHAINS = ("--", *_ARROWS)
 """Separators that, written twice on a line, link causes to effects rather than a term to
 its definition (a single hyphen twice may be a range: `AAA - D`)."""
 
 
-def plain_lead(children: Sequence[Token]) -> Lead | None:
+def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     """The term and the rest of a line written `Term: definition` without bold (the term
-    short, with no article); None for any other line."""
+    short, with no article); None for any other line. Without `arrows`, a line joined by an
+    arrow (`PER high -> 고평가`: a consequence) is none either."""
     if lead(children) is not None or not children:
         return None  # bold items are read by the list item rule
     if children[0].type == "code_inline" and len(children) > 1 and children[1].type == "text":
@@ -220,9 +223,38 @@ def plain_lead(children: Sequence[Token]) -> Lead | None:
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     dash = children[0].content[match.end("term") : match.end()].strip()
+    if not arrows and dash in _ARROWS:
+        return None
+    if "\\" in term or "{" in term:
+        return None  # `\ce{Fe + O2 -> Fe2O3}`: a formula, not a term
     if dash in _CHAINS and f" {dash} " in first.content:
         return None  # `too much salt -- no water left -- saturated`: a chain, not a definition
     rest = [first, *children[1:]] if first.content else list(children[1:])
     if not rest or _BRACKETED.fullmatch(markup.plain(markup.lines(rest)[0]).strip()):
         return None  # `attached: [powerpoint]`: a reference, no definition
     return Lead(term, "separated", rest)
+
+
+_PAIRED = re.compile(
+    r"^(?P<term>[A-Za-z][A-Za-z'’.\-]*(?:\s[A-Za-z][A-Za-z'’.\-]*){0,3})\s+(?=[가-힣])"
+    r"|^(?P<ko>[가-힣]+(?:\s[가-힣]+){0,2})\s+(?=[A-Za-z][A-Za-z'’.\-]*(?:\s|$))"
+)
+"""A word or a few in one script, then its meaning in the other (`attachment 별첨`,
+`완전합의 entire agreement`): a vocabulary pair, the change of script its separator."""
+
+
+def paired_lead(children: Sequence[Token]) -> Lead | None:
+    """The term and meaning of a vocabulary pair written without a separator (see
+    `_PAIRED`); None for any other line."""
+    if not children or children[0].type != "text" or lead(children) is not None:
+        return None
+    match = _PAIRED.match(children[0].content)
+    if match is None:
+        return None
+    first = children[0].copy()
+    first.content = children[0].content[match.end() :]
+    rest = [first, *children[1:]]
+    meaning = markup.plain(rest)
+    if not meaning.strip() or is_sentence(meaning) or len(markup.plain(children).split()) > 8:
+        return None  # a sentence that happens to change script is no pair
+    return Lead(clean_term(match["term"] or match["ko"]), "separated", rest)

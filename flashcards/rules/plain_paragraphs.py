@@ -25,7 +25,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     lined = _lines(ctx, toks, i)
     if lined:
         return Found(i + 2, notes=lined, weak=True)
-    found = plain_lead(toks[i + 1].children or [])
+    found = plain_lead(toks[i + 1].children or [], arrows=False)
     if found is None or not (_alike(toks, _opening_before(toks, i)) or _alike(toks, i + 3)):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
@@ -36,7 +36,7 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     (`work = energy transferred by force` over `power = the rate …`); a line that is none
     goes on with the definition above it."""
     lines = markup.lines(toks[i + 1].children or [])
-    leads = [plain_lead(line) for line in lines]
+    leads = [plain_lead(line, arrows=False) for line in lines]
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return []
     first, notes = ctx.line(toks[i]), []
@@ -59,7 +59,10 @@ def _alike(toks: Sequence[Token], j: int) -> bool:
         return False
     if toks[j].type in _LISTS:  # markdown-it always opens a list with an item
         return entry(toks, j + 1) is not None
-    return toks[j].type == "paragraph_open" and plain_lead(toks[j + 1].children or []) is not None
+    return (
+        toks[j].type == "paragraph_open"
+        and plain_lead(toks[j + 1].children or [], arrows=False) is not None
+    )
 
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
