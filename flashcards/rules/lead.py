@@ -235,9 +235,10 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     return Lead(term, "separated", rest)
 
 
+_WORD = "[A-Za-z][A-Za-z'\u2019.\\-]*"  # a Latin word, with an apostrophe typed either way
 _PAIRED = re.compile(
-    r"^(?P<term>[A-Za-z][A-Za-z'’.\-]*(?:\s[A-Za-z][A-Za-z'’.\-]*){0,3})\s+(?=[가-힣])"
-    r"|^(?P<ko>[가-힣]+(?:\s[가-힣]+){0,2})\s+(?=[A-Za-z][A-Za-z'’.\-]*(?:\s|$))"
+    rf"^(?P<term>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?=[가-힣])"
+    rf"|^(?P<ko>[가-힣]+(?:\s[가-힣]+){{0,2}})\s+(?={_WORD}(?:\s|$))"
 )
 """A word or a few in one script, then its meaning in the other (`attachment 별첨`,
 `완전합의 entire agreement`): a vocabulary pair, the change of script its separator."""
