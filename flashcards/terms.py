@@ -455,7 +455,17 @@ def is_term_like(heading: str) -> bool:
         and name not in STRUCTURE
         and not is_label(name)
         and not names_two(name)
+        and not labels_a_term(name)
     )
+
+
+def labels_a_term(name: str) -> bool:
+    """Whether a name is a label of some term's part (`Background of WWI`, `Causes of the
+    war`, `신라의 특징`, `데이터 모델의 장점`): that term's text, not a term of its own."""
+    words = key(name).split()
+    if len(words) >= 3 and words[1] == "of":
+        return words[0] in LABELS
+    return len(words) >= 2 and words[-2].endswith("의") and words[-1] in LABELS
 
 
 def names_a_set(name: str) -> bool:
