@@ -20,6 +20,7 @@ from flashcards.rules import (
     definition_callout,
     definition_list,
     details,
+    entry_item,
     glossary,
     introduced,
     item,
@@ -49,6 +50,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
         outline.rule,
         broken_item.rule,
         prose_definition.rule,
+        entry_item.rule,
         item.rule,
     ),
     "paragraph_open": (
