@@ -9,6 +9,7 @@ headings, see `_pattern`) is a term, and so are its sibling headings that hold o
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -187,7 +188,7 @@ def _grouped(
         i
         for i, s in ((i, sections[i]) for i in candidates)
         if len(s.notes) == s.weak
-        and is_term_like(s.name)
+        and is_term_like(_glossed(s.name)[0])
         and not names_kinds(s.name)
         and not _groups(s)
     }
@@ -293,9 +294,30 @@ def heading_note(
     """The note of a heading term: everything from the line after it to `end` (0-based,
     not included). A heading that asks "What is X?" (`X란?`) is the term X; one that asks
     anything else, a question."""
-    toks = markup.tokens("".join(lines[section.body : end]))
+    text = "".join(lines[section.body : end])
     term, kind = section.name, TERM  # the name is cleaned already
     question = asked(section.name)
     if question is not None:
         term, kind = question[0], TERM if question[1] else QUESTION
+    else:
+        term, gloss = _glossed(term)
+        if gloss:  # `### 데이터 조작어 (DML) : SELECT, INSERT, …`: the gloss opens the text
+            text = f"{gloss}\n\n{text}"
+    toks = markup.tokens(text)
     return blocks_note(Context(path, 0, category), section.line, term, toks, kind)
+
+
+_GLOSSED = re.compile(r"^(?P<term>[^:]+?)(?P<space>\s?):\s+(?P<gloss>\S.*)$")
+
+
+def _glossed(name: str) -> tuple[str, str]:
+    """A heading term written with its gloss set apart by a colon (`DML : SELECT, INSERT`,
+    `DDL: CREATE, ALTER, DROP`): the term before the colon and the gloss; the name itself
+    and "" for any other. A colon with no space before it and no list after it is part of
+    the heading (`Quality inversion: major`, one prompt of several)."""
+    match = _GLOSSED.match(name)
+    if match is None or not is_term_like(match["term"]):
+        return name, ""
+    if not match["space"] and "," not in match["gloss"]:
+        return name, ""
+    return match["term"].strip(), match["gloss"].strip()
