@@ -38,7 +38,7 @@ CALLOUTS = frozenset(
         """tip tips note notes nb warning warnings caution important hint hints info remember
     attention danger todo 참고 주의 팁 힌트 중요 경고 노트 비고 메모 요약"""
     )
-)
+) | {"side note", "footnote", "aside"}
 """Words that open a remark, not a term: `**Tip:** …`, `**참고:** …`."""
 
 LABELS = frozenset(

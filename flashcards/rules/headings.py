@@ -132,11 +132,16 @@ def heading_terms(
     ]
     grouped = _grouped(sections, up, [*candidates, *opened], labelled | questions)
     # A heading whose text opens by saying what it means names a term on its own
-    # (`## 부채` over `자산 중에 남에게 빌린 재산을 말한다.`), even in a post of one term.
+    # (`## 부채` over `자산 중에 남에게 빌린 재산을 말한다.`), even in a post of one term; so
+    # does one that joins its term to a definition by an arrow (`## X $\\implies$ …`).
     said = {
         i
         for i, s in enumerate(sections)
-        if s.says and s.top and i not in meta and is_term_like(s.name) and not s.index
+        if (s.says or _arrowed(s.name))
+        and s.top
+        and i not in meta
+        and is_term_like(_glossed(s.name)[0])
+        and not s.index
     }
     found = labelled | only_text | questions | grouped | said
     return found or _post(sections, meta, title)
@@ -307,17 +312,27 @@ def heading_note(
     return blocks_note(Context(path, 0, category), section.line, term, toks, kind)
 
 
-_GLOSSED = re.compile(r"^(?P<term>[^:]+?)(?P<space>\s?):\s+(?P<gloss>\S.*)$")
+_GLOSSED = re.compile(
+    r"^(?P<term>[^:]+?)(?:(?P<space>\s?):|\s*\$\\(?P<arrow>implies|Rightarrow|rightarrow|to)\$)"
+    r"\s+(?P<gloss>\S.*)$"
+)
+
+
+def _arrowed(name: str) -> bool:
+    """Whether a heading joins its term to a definition by an arrow (`X $\\implies$ …`)."""
+    match = _GLOSSED.match(name)
+    return match is not None and match["arrow"] is not None
 
 
 def _glossed(name: str) -> tuple[str, str]:
     """A heading term written with its gloss set apart by a colon (`DML : SELECT, INSERT`,
-    `DDL: CREATE, ALTER, DROP`): the term before the colon and the gloss; the name itself
+    `DDL: CREATE, ALTER, DROP`) or an arrow in TeX (`Judicial Review $\\implies$ Examining
+    …`): the term before it and the gloss; the name itself
     and "" for any other. A colon with no space before it and no list after it is part of
     the heading (`Quality inversion: major`, one prompt of several)."""
     match = _GLOSSED.match(name)
     if match is None or not is_term_like(match["term"]):
         return name, ""
-    if not match["space"] and "," not in match["gloss"]:
+    if not match["space"] and not match["arrow"] and "," not in match["gloss"]:
         return name, ""
     return match["term"].strip(), match["gloss"].strip()

@@ -126,6 +126,10 @@ def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[To
     first = rest[0]
     if first.type in ("softbreak", "hardbreak"):
         return BROKEN, _definition(rest)
+    if first.type == "text" and not first.content.strip() and len(rest) > 1:
+        first = rest[1] if _arrow(rest[1]) else first
+    if _arrow(first):  # `**Compelling Interest** $\implies$ An interest that …`
+        return SEPARATED, _definition(rest[rest.index(first) + 1 :])
     if first.type != "text":
         return EMPHASIS, rest
     after = separated(first.content)
@@ -144,6 +148,14 @@ def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[To
     if len(rest) == 1 and _REMARK.fullmatch(first.content.rstrip()):
         return ALONE, []  # `**Compute** (EC2, Lambda)`: a remark on the term, no definition
     return SPACED, _definition(rest)
+
+
+ARROWS_TEX = frozenset({"\\implies", "\\Rightarrow", "\\rightarrow", "\\to", "\\Longrightarrow"})
+"""A formula that is only an arrow (`$\\implies$`) joins a term to its definition."""
+
+
+def _arrow(tok: Token) -> bool:
+    return tok.type == "math_inline" and tok.content.strip() in ARROWS_TEX
 
 
 def _definition(rest: list[Token]) -> list[Token]:
