@@ -461,11 +461,17 @@ def is_term_like(heading: str) -> bool:
 
 def labels_a_term(name: str) -> bool:
     """Whether a name is a label of some term's part (`Background of WWI`, `Causes of the
-    war`, `신라의 특징`, `데이터 모델의 장점`): that term's text, not a term of its own."""
+    war`, `신라의 특징`, `데이터 모델의 장점`) or of a case (`3화음의 경우`): that term's text,
+    not a term of its own."""
     words = key(name).split()
     if len(words) >= 3 and words[1] == "of":
         return words[0] in LABELS
+    if len(words) >= 2 and words[-1] in _CASES:
+        return True  # `3화음의 경우`, `체온 상승 시`: a case of something, not a term
     return len(words) >= 2 and words[-2].endswith("의") and words[-1] in LABELS
+
+
+_CASES = frozenset({"경우", "때", "시"})
 
 
 def names_a_set(name: str) -> bool:
