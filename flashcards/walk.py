@@ -73,7 +73,7 @@ class Walk:
                 self._heading(toks, i, offset)
             else:
                 found = self._match(toks, i, offset)
-                if found is not None and found.notes and self.intro:
+                if found is not None and (found.notes or found.aside) and self.intro:
                     # A note right under the first heading makes it a category, not a title.
                     end = _block_start(toks, i) if title is None else title
                     intro_end, self.intro = end, False
@@ -116,10 +116,8 @@ class Walk:
         for rule in rules:
             found = rule(ctx, toks, i)
             if found is not None:
-                if found.aside:
-                    section.aside += found.notes
-                else:
-                    section.notes += found.notes
+                section.notes += found.notes
+                section.aside += found.aside
                 section.bold += found.bold
                 section.loose += found.loose
                 section.weak += len(found.notes) if found.weak else 0

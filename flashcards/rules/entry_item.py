@@ -29,7 +29,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     assert found is not None
     end = close(toks, i)
     made = lead_note(ctx, ctx.line(toks[i]), found, toks[i + 4 : end])
-    return Found(end, notes=[made], bold=[key(found.term)], aside=True)
+    return Found(end, aside=[made], bold=[key(found.term)])
 
 
 def _defines(toks: Sequence[Token], j: int) -> bool:

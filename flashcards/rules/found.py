@@ -46,7 +46,7 @@ class Found:
     loose: list[int] = field(default_factory=list)
     """Lines of list items that are no note."""
     problems: list[Problem] = field(default_factory=list)
-    aside: bool = False
+    aside: list[Note] = field(default_factory=list)
     """Notes of terms a text introduces in passing (`… is called **osmosis**`): they stay
     notes whatever the heading over them is, and they make no heading a group of notes."""
     weak: bool = False

@@ -137,7 +137,7 @@ def heading_terms(
     said = {
         i
         for i, s in enumerate(sections)
-        if (s.says or _arrowed(s.name))
+        if ((s.says and not _opens_notes(s)) or _arrowed(s.name))
         and s.top
         and i not in meta
         and is_term_like(_glossed(s.name)[0])
@@ -316,6 +316,13 @@ _GLOSSED = re.compile(
     r"^(?P<term>[^:]+?)(?:(?P<space>\s?):|\s*\$\\(?P<arrow>implies|Rightarrow|rightarrow|to)\$)"
     r"\s+(?P<gloss>\S.*)$"
 )
+
+
+def _opens_notes(section: Section) -> bool:
+    """Whether the first block under a heading gives a note (`**채권**이란 …을 말한다`): the
+    sentence then defines that term, not the heading."""
+    start, stop = section.first
+    return any(start <= n.line <= stop for n in section.notes)
 
 
 def _arrowed(name: str) -> bool:

@@ -33,6 +33,9 @@ _NAMED_KO = re.compile(r"^\s?(?:이)?라(?:고)?\s?(?:한다|부른다|불린다
 _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.IGNORECASE)
 """What may stand before a term that opens its sentence."""
 
+_TOPIC_KO = re.compile(r"^\s?(?:이란|란|은|는)(?=[\s,])")
+"""A Korean topic particle after a term that opens a clause (`…, **채무**는 …`)."""
+
 _BE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
 _CONDITION = re.compile(r"^\s+(?:if|when|whenever)\b", re.IGNORECASE)
 """`Two names are _enharmonic_ if …`: a word defined by the condition after it."""
@@ -49,16 +52,23 @@ _SPANS = {"strong_open": "strong_close", "em_open": "em_close"}
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) not in _PLACES:
         return None
+    notes = introduced(ctx, toks, i)
+    return Found(i + 2, aside=notes) if notes else None
+
+
+def introduced(ctx: Context, toks: Sequence[Token], i: int, skip: str = "") -> list[Note]:
+    """The notes of the terms the paragraph opened at `i` introduces, but the one whose key
+    is `skip` (a term another rule made a note of already)."""
     children = toks[i + 1].children or []
     if not any(c.type in _SPANS for c in children):
-        return None
+        return []
     line = ctx.line(toks[i])
     notes: list[Note] = []
     breaks = 0
     for sentence in markup.sentences(children):
         notes += _introduced(ctx, line + breaks, sentence)
         breaks += sum(c.type in ("softbreak", "hardbreak") for c in sentence)
-    return Found(i + 2, notes=notes, aside=True) if notes else None
+    return [n for n in notes if n.key != skip]
 
 
 def _introduced(ctx: Context, line: int, sentence: list[Token]) -> list[Note]:
@@ -77,6 +87,8 @@ def _introduced(ctx: Context, line: int, sentence: list[Token]) -> list[Note]:
         # `… across the membrane. **Endocytosis** is the reverse …`: a sentence that opens
         # with the term and defines it, anywhere in the text.
         opened = since == 0 and _ARTICLE.fullmatch(before) and defined(after) is not None
+        # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
+        opened = opened or (before.rstrip().endswith(",") and _TOPIC_KO.match(after))
         term = clean_term(markup.plain(sentence[start + 1 : end]))
         # A term its heading names already is that heading's (`### Bilateral Contract`).
         if (named or conditioned or opened) and _names(term) and key(term) != key(ctx.category):

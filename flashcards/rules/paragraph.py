@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found
+from flashcards.rules.introduced import introduced
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note
 from flashcards.terms import is_callout
@@ -35,7 +36,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     lines = markup.lines(children)
     leads = [_term_lead(line) for line in lines]
     if sum(found is not None for found in leads) < 2:
-        return Found(i + 2, notes=[lead_note(ctx, first, whole)])
+        # `**채권**이란 …을 말하며, **채무**는 …`: a term the same paragraph goes on to
+        # introduce is a note too.
+        made = lead_note(ctx, first, whole)
+        return Found(i + 2, notes=[made], aside=introduced(ctx, toks, i, skip=made.key))
     return Found(i + 2, notes=_line_notes(ctx, first, lines, leads))
 
 
