@@ -4,6 +4,7 @@ have a colon (a to-do list, sentences) is no glossary."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -35,6 +36,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if not all(_bare_name(toks, j) for j in others):
         return None
+    if all(_symbol(found_entry.term) for _, found_entry in entries):
+        return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
     notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
     # Entries that say something are terms of their own; short values (`- Access: O(n)`)
     # may be the parts of a term a heading over them names.
@@ -58,6 +61,16 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
 def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     """An item that pairs a word with its meaning in another script (`- attachment 별첨`)."""
     return paired_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
+
+
+def _symbol(term: str) -> bool:
+    """Whether a term is a formula's symbol (`m`, `E_p`, `$E_p$`, `ΔH`) rather than a word."""
+    name = term.strip("$ ")
+    return _SYMBOL.fullmatch(name) is not None or (term.startswith("$") and term.endswith("$"))
+
+
+_SYMBOL = re.compile(r"[A-Za-z\u0391-\u03c9](?:_?\{?[A-Za-z0-9]{1,3}\}?)?")
+"""A letter, Latin or Greek, with a subscript perhaps: `m`, `E_p`, `ΔH`, `v0`."""
 
 
 def _under_name(toks: Sequence[Token], i: int) -> bool:
