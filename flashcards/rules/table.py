@@ -49,14 +49,21 @@ each cell under its header."""
 
 
 def _names_terms(header: Token) -> bool:
-    return key(_text(header)).rstrip(".") in TERMING
+    """`Term`, `Abbr.`, and a kind of name (`Mode name`, `Chord name`)."""
+    words = key(_text(header)).rstrip(".").split()
+    return bool(words) and (" ".join(words) in TERMING or words[-1] in TERMING)
 
 
 def _worded(body: Sequence[tuple[Token, list[Token]]]) -> bool:
-    """Whether most cells beside the terms hold words: a table of data (`| Kim | 90 | 1 |`)
-    holds figures, and describes nothing."""
-    filled = [text for _, row in body for c in row[1:] if (text := _text(c)).strip()]
-    return 2 * sum(_words(text) for text in filled) > len(filled)
+    """Whether most cells of a column beside the terms hold words: a table of data (`| Kim |
+    90 | 1 |`) holds figures only, and describes nothing."""
+    columns = max(len(row) for _, row in body)
+    return any(_worded_column(body, k) for k in range(1, columns))
+
+
+def _worded_column(body: Sequence[tuple[Token, list[Token]]], k: int) -> bool:
+    filled = [text for _, row in body if k < len(row) and (text := _text(row[k])).strip()]
+    return 2 * sum(_words(text) for text in filled) > len(filled) > 0
 
 
 DEFINING = frozenset(
