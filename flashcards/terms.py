@@ -38,7 +38,7 @@ CALLOUTS = frozenset(
         """tip tips note notes nb warning warnings caution important hint hints info remember
     attention danger todo 참고 주의 팁 힌트 중요 경고 노트 비고 메모 요약"""
     )
-) | {"side note", "footnote", "aside"}
+) | {"side note", "footnote", "aside", "ref", "refs", "source", "sources", "출처"}
 """Words that open a remark, not a term: `**Tip:** …`, `**참고:** …`."""
 
 LABELS = frozenset(
@@ -156,7 +156,7 @@ def same_term(key: str) -> str:
 
 
 def is_callout(term: str) -> bool:
-    return key(term) in CALLOUTS
+    return key(term).rstrip(".:\uff1a ") in CALLOUTS
 
 
 _QUALIFIERS = frozenset(
@@ -219,6 +219,10 @@ _PARTICLE = re.compile(r"[가-힣]의$")
 particle may open a definition: `**CDN** 콘텐츠를 빠르게 전송한다`.)"""
 
 
+_LONE_PARTICLES = frozenset(_words("을 를 과 와 의 에 에서 으로 로 이 가 도 만 에게 보다 처럼"))
+"""Korean particles that, written apart from a bold phrase, still join it to its sentence."""
+
+
 def continues_sentence(text: str) -> bool:
     """Whether text right after a bold phrase (with no separator) goes on with its sentence:
     "과 …" glued to it, " by …", " 중심의 …" (a Korean word with its particle); " virtual
@@ -230,6 +234,8 @@ def continues_sentence(text: str) -> bool:
     words = text.split(maxsplit=1)
     if not words:
         return False
+    if words[0] in _LONE_PARTICLES:
+        return True  # `**학제간 교육** 을 통한 …`: a particle set apart by a space
     # A word with its particle opens a phrase (`중심의 통합 노력`), not a definition that reads
     # as a sentence (`몸의 좌우 양쪽이 대칭이 되도록 나누는 수직면.`).
     return words[0] in CONTINUATIONS or (
@@ -456,7 +462,25 @@ def is_term_like(heading: str) -> bool:
         and not is_label(name)
         and not names_two(name)
         and not labels_a_term(name)
+        and not is_date(name)
     )
+
+
+def is_date(text: str, months: bool = False) -> bool:
+    """Whether a text is only a year or a date (see `_DATE`); with `months`, a month's name
+    too (`Mar`, `June 4`), which may also be a word (`Sept` for septum) anywhere else."""
+    return (_DAY if months else _DATE).fullmatch(key(text)) is not None
+
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    "|june|july|august|september|october|november|december"
+)
+_YEAR = r"(?:c\.\s?)?\d{1,4}(?:[.\-/]\d{1,2}){0,2}\s?(?:년|월|일|s|bc|ad|ce|bce)?"
+_DATE = re.compile(_YEAR)
+_DAY = re.compile(rf"{_YEAR}|(?:{_MONTHS})\.?(?:\s\d{{1,2}})?(?:,?\s\d{{4}})?")
+"""A year or a date (`1952년`, `1968`, `2020.1`, `1920s`, `Mar`, `June 4, 1989`): when
+something happened, no term."""
 
 
 def labels_a_term(name: str) -> bool:

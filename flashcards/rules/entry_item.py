@@ -14,7 +14,7 @@ from flashcards import markup
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry, neighbours, says
-from flashcards.terms import is_label, is_term_like, key
+from flashcards.terms import is_date, is_label, is_term_like, key
 
 MAX_WORDS = 3
 """A term named among sentences is short: `Confidence Level`, `z-score`."""
@@ -41,6 +41,7 @@ def _defines(toks: Sequence[Token], j: int) -> bool:
         len(term.split()) <= MAX_WORDS
         and is_term_like(term)
         and not is_label(term)
+        and not is_date(term, months=True)  # `- Mar - LBJ doesn't seek re-election`
         and _ATTRIBUTE.search(term) is None
         and says(definition)
         and not _figures(definition)

@@ -15,7 +15,7 @@ from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import entry, items, says
-from flashcards.terms import is_label, is_sentence
+from flashcards.terms import is_date, is_label, is_sentence
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -38,6 +38,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if all(_symbol(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
+    if all(is_date(found_entry.term, months=True) for _, found_entry in entries):
+        return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
     notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
     # Entries that say something are terms of their own; short values (`- Access: O(n)`)
     # may be the parts of a term a heading over them names.

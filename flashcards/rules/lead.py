@@ -17,6 +17,7 @@ from flashcards.terms import (
     defined,
     ends_with_colon,
     is_callout,
+    is_date,
     is_sentence,
     key,
     only_markers,
@@ -244,7 +245,32 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     rest = [first, *children[1:]] if first.content else list(children[1:])
     if not rest or _BRACKETED.fullmatch(markup.plain(markup.lines(rest)[0]).strip()):
         return None  # `attached: [powerpoint]`: a reference, no definition
+    if is_date(term):
+        return _dated(term, rest)
+    if is_date(term, months=True):  # `Jun - …` on a timeline, or `Sept : infection`, a root
+        return _dated(term, rest) or Lead(term, "separated", rest)
     return Lead(term, "separated", rest)
+
+
+_SMALL = frozenset("a an the of in on at to for and or v. vs vs. de".split())
+
+
+def _titled(name: str) -> bool:
+    """Whether a name is written as a title (`Brown v. Board of Education`, `Emmett Till
+    Case`), or in a script without capitals."""
+    words = [w for w in name.split() if w.casefold() not in _SMALL]
+    return all(not w[0].isalpha() or w[0].isupper() or not w[0].isascii() for w in words)
+
+
+def _dated(date: str, rest: list[Token]) -> Lead | None:
+    """`1954: Brown v. Board of Education`: the event is the term, its date its definition;
+    a date before a sentence is a line of a timeline, no term."""
+    name = markup.plain(rest).strip()
+    if len(rest) != 1 or not 0 < len(name.split()) <= MAX_WORDS or is_sentence(name):
+        return None
+    if not _titled(name):
+        return None  # `Mar - LBJ doesn't seek re-election`: what happened, a timeline's line
+    return Lead(clean_term(name), "separated", [Token("text", "", 0, content=date)])
 
 
 _WORD = "[A-Za-z][A-Za-z'\u2019.\\-]*"  # a Latin word, with an apostrophe typed either way
