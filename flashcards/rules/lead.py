@@ -252,7 +252,10 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     return Lead(term, "separated", rest)
 
 
-_SMALL = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "v.", "vs", "vs.", "de"])
+_SMALL = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "v.", "vs", "vs.", "de"}
+)
+"""Words a title leaves in lower case."""
 
 
 def _titled(name: str) -> bool:
