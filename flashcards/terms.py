@@ -523,6 +523,8 @@ def names_two(heading: str) -> bool:
     """Whether a heading names two things side by side (`유기음과 무기음`, `명제와 논증`,
     `Appearance and Reality`, `Nominal vs Real GDP`): a topic over both, not one term."""
     name = key(heading)
+    if "," in re.sub(r"\([^()]*\)", "", name):
+        return True  # `타당한 논증, 참인 전제, 참인 결론`: a list of names
     match = _TWO_KO.match(name)
     if match is not None:
         last, particle = match.group("last"), match.group("particle")
