@@ -7,126 +7,16 @@ phrase merely stressed in a sentence name nothing."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from flashcards import markup
-from flashcards.note import Note
 from flashcards.rules.found import Context, Found
-from flashcards.rules.notes import note
-from flashcards.rules.points import MAX_NAME_WORDS
-from flashcards.terms import clean_term, defined, is_label, is_term_like, key
-
-_PLACES = ("", "blockquote", "list_item")
-
-_NAMING = re.compile(
-    r"\b(?:called|termed|known\s+as|referred\s+to\s+as|named|dubbed)\s+(?:an?\s+|the\s+)?$",
-    re.IGNORECASE,
-)
-"""What names the phrase after it: `… is called **X**`, `… known as _X_`."""
-
-_NAMED_KO = re.compile(r"^\s?(?:이)?라(?:고)?\s?(?:한다|부른다|불린다|하며|하고|하는데|함|칭한다)")
-"""What names the phrase before it in Korean: `**전사**라고 한다`, `**X**이라 부른다`."""
-
-_ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.IGNORECASE)
-"""What may stand before a term that opens its sentence."""
-
-_TOPIC_KO = re.compile(r"^\s?(?:이란|란|은|는)(?=[\s,])")
-"""A Korean topic particle after a term that opens a clause (`…, **채무**는 …`)."""
-
-_BE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
-_CONDITION = re.compile(r"^\s+(?:if|when|whenever)\b", re.IGNORECASE)
-"""`Two names are _enharmonic_ if …`: a word defined by the condition after it."""
-
-_STRESSED = frozenset(
-    {"not", "no", "never", "always", "only", "all", "none", "must", "exactly", "very", "also"}
-    | {"both", "each", "every", "any"}
-)
-"""Words set in bold or italic to stress a sentence, never terms."""
-
-_SPANS = {"strong_open": "strong_close", "em_open": "em_close"}
+from flashcards.rules.running_text import PLACES, introduced
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type != "paragraph_open" or ctx.inside(i) not in _PLACES:
+    if toks[i].type != "paragraph_open" or ctx.inside(i) not in PLACES:
         return None
     notes = introduced(ctx, toks, i)
     return Found(i + 2, aside=notes) if notes else None
-
-
-def introduced(ctx: Context, toks: Sequence[Token], i: int, skip: str = "") -> list[Note]:
-    """The notes of the terms the paragraph opened at `i` introduces, but the one whose key
-    is `skip` (a term another rule made a note of already)."""
-    children = toks[i + 1].children or []
-    if not any(c.type in _SPANS for c in children):
-        return []
-    line = ctx.line(toks[i])
-    notes: list[Note] = []
-    breaks = 0
-    for sentence in markup.sentences(children):
-        notes += _introduced(ctx, line + breaks, sentence)
-        breaks += sum(c.type in ("softbreak", "hardbreak") for c in sentence)
-    return [n for n in notes if n.key != skip]
-
-
-def _introduced(ctx: Context, line: int, sentence: list[Token]) -> list[Note]:
-    """The notes of the terms a sentence introduces, each defined by the whole sentence."""
-    found: list[Note] = []
-    since, breaks = 0, 0  # where the text before the next span starts; line breaks so far
-    said: tuple[str, str] | None = None
-    for start, end in _spans(sentence):
-        between = sentence[since:start]
-        breaks += sum(c.type in ("softbreak", "hardbreak") for c in between)
-        # Only the text since the last span is read: each token once, however many spans.
-        before = markup.plain(between) + " " if between else ""
-        after = _text_after(sentence, end)
-        named = _NAMING.search(before) or _NAMED_KO.match(after)
-        conditioned = _BE.search(before) and _CONDITION.match(after)
-        # `… across the membrane. **Endocytosis** is the reverse …`: a sentence that opens
-        # with the term and defines it, anywhere in the text.
-        opened = since == 0 and _ARTICLE.fullmatch(before) and defined(after) is not None
-        # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
-        opened = opened or (before.rstrip().endswith(",") and _TOPIC_KO.match(after))
-        term = clean_term(markup.plain(sentence[start + 1 : end]))
-        # A term its heading names already is that heading's (`### Bilateral Contract`).
-        if (named or conditioned or opened) and _names(term) and key(term) != key(ctx.category):
-            if said is None:  # rendered once, however many terms the sentence names
-                said = markup.inline_html(sentence), markup.plain(sentence)
-            found.append(note(ctx, line + breaks, term, *said))
-        since = end + 1
-    return found
-
-
-def _spans(sentence: Sequence[Token]) -> list[tuple[int, int]]:
-    """Where each outermost bold or italic span opens and closes."""
-    found, j = [], 0
-    while j < len(sentence):
-        closing = _SPANS.get(sentence[j].type)
-        if closing is None:
-            j += 1
-            continue
-        end = next(
-            (k for k in range(j + 1, len(sentence)) if sentence[k].type == closing), len(sentence)
-        )
-        if end < len(sentence):
-            found.append((j, end))
-        j = end + 1
-    return found
-
-
-def _text_after(sentence: Sequence[Token], end: int) -> str:
-    later = sentence[end + 1 : end + 2]
-    return later[0].content if later and later[0].type == "text" else ""
-
-
-def _names(term: str) -> bool:
-    words = term.split()
-    return (
-        0 < len(words) <= MAX_NAME_WORDS
-        and is_term_like(term)
-        and not is_label(term)
-        and words[0].casefold() not in _STRESSED
-        and not term.endswith((":", "\uff1a"))
-    )

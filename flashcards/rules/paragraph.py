@@ -15,9 +15,9 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found
-from flashcards.rules.introduced import introduced
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note
+from flashcards.rules.running_text import introduced
 from flashcards.terms import is_callout
 
 _PLACES = ("", "blockquote")
