@@ -14,6 +14,7 @@ from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import Note, Sheet
 from flashcards.rules import AT, Context, Found
+from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import (
     Section,
@@ -23,7 +24,6 @@ from flashcards.rules.headings import (
     meta_sections,
     parents,
 )
-from flashcards.rules.points import says
 from flashcards.terms import (
     AUTO,
     defines,

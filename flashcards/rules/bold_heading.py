@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import ALONE, SEPARATED, lead
 from flashcards.rules.notes import blocks_note
-from flashcards.rules.points import entry, has_leads, items, points, says
+from flashcards.rules.points import entry, has_leads, items, points
 from flashcards.terms import ends_with_colon, is_callout, is_term_like, key
 
 _LISTS = ("bullet_list_open", "ordered_list_open")

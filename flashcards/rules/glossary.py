@@ -11,10 +11,11 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import Note
+from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import entry, items, says
+from flashcards.rules.points import entry, items
 from flashcards.terms import is_date, is_label, is_sentence
 
 

@@ -10,10 +10,11 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import Note
+from flashcards.rules.entries import among_entries, says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
-from flashcards.rules.points import entry, has_leads, names_a_term, neighbours, points, says
+from flashcards.rules.points import entry, has_leads, names_a_term, neighbours, points
 from flashcards.terms import (
     clean_term,
     key,
@@ -43,10 +44,21 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
         return None
     head = _head(toks, i)
     # Every block nested in the item: the outline terms among them are notes of their own.
-    kept, inner = nested_notes(toks, i + 4, close(toks, i), lambda at: _outline(ctx, toks, at))
+    kept, inner = nested_notes(toks, i + 4, close(toks, i), lambda at: _inner(ctx, toks, at))
     line = ctx.line(toks[i])
     note = blocks_note(ctx, line, name, kept) if head is None else lead_note(ctx, line, head, kept)
     return [note, *inner]
+
+
+def _inner(ctx: Context, toks: Sequence[Token], at: int) -> list[Note] | None:
+    """The notes of an item inside an outline term: an outline term of its own, or an entry
+    beside another (`- 평균 대치법` over `- 조건부 평균대치법 : 회귀분석을 …`)."""
+    found = _outline(ctx, toks, at)
+    if found is None and among_entries(toks, at):
+        head = entry(toks, at)
+        assert head is not None
+        return [lead_note(ctx, ctx.line(toks[at]), head, toks[at + 4 : close(toks, at)])]
+    return found
 
 
 def _sides(ctx: Context, toks: Sequence[Token], i: int, name: str) -> list[Note]:

@@ -3,7 +3,6 @@ whether a point says something, whether a list holds terms of its own, an item's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -13,18 +12,6 @@ from flashcards.rules.found import close
 from flashcards.rules.item import item_lead
 from flashcards.rules.lead import Lead, plain_lead
 from flashcards.terms import CONTINUATIONS, asked, is_sentence, is_term_like, names_two
-
-MIN_WORDS = 4
-"""What describes a term says something: a point of fewer words names a thing."""
-
-_GLOSS = re.compile(r"\([^()]*\)")
-
-
-def says(text: str) -> bool:
-    """Whether a point says something: a sentence, or words enough beside a gloss in
-    parentheses (a list of names says nothing)."""
-    text = _GLOSS.sub("", text)
-    return is_sentence(text) or len(text.split()) >= MIN_WORDS
 
 
 def points(toks: Sequence[Token], start: int) -> list[str]:

@@ -1,0 +1,83 @@
+"""Whether a point says something, and which items are entries that define a term
+(`- Error: Difference between a data point and …`) rather than a part, a state, a
+measurement or a sequence of the thing a text is about: what the rules that read list items
+share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.rules.found import close
+from flashcards.rules.lead import plain_lead
+from flashcards.terms import is_date, is_label, is_sentence, is_term_like
+
+MAX_WORDS = 3
+"""A term named among sentences is short: `Confidence Level`, `z-score`."""
+
+
+def defining_entry(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` is `Term: definition` with a short term and a definition
+    that says something."""
+    if toks[j + 1].type != "paragraph_open":
+        return False
+    found = plain_lead(toks[j + 2].children or [])
+    if found is None:
+        return False
+    term, definition = found.term, markup.plain(found.rest)
+    return (
+        len(term.split()) <= MAX_WORDS
+        and is_term_like(term)
+        and not is_label(term)
+        and not is_date(term, months=True)  # `- Mar - LBJ doesn't seek re-election`
+        and _ATTRIBUTE.search(term) is None
+        and says(definition)
+        and not _figures(definition)
+        and sum(definition.count(arrow) for arrow in _ARROWS) < 2
+    )
+
+
+_ATTRIBUTE = re.compile(r"\S의\s|(?:\s|^)(?:시|때|경우)$|^(?:when|if|while)\s", re.IGNORECASE)
+"""A part or a state of the thing the text is about, not a term: `피부의 면적`, `체온 상승 시`,
+`When heated`."""
+
+_ARROWS = ("→", "->", "⇒", "=>")
+"""A definition that runs `A → B → C` is a sequence, not what a term means."""
+
+
+def _figures(text: str) -> bool:
+    """Whether a definition is mostly figures (`손과 발바닥 0.8~1.4㎜, 다른 부위 0.07㎜`): a
+    measurement of something, not what a term means."""
+    words = text.split()
+    return 3 * sum(any(c.isdigit() for c in w) for w in words) >= len(words)
+
+
+MIN_WORDS = 4
+"""What describes a term says something: a point of fewer words names a thing."""
+
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+def says(text: str) -> bool:
+    """Whether a point says something: a sentence, or words enough beside a gloss in
+    parentheses (a list of names says nothing)."""
+    text = _GLOSS.sub("", text)
+    return is_sentence(text) or len(text.split()) >= MIN_WORDS
+
+
+def among_entries(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` defines a term beside another item of its list that does."""
+    if not defining_entry(toks, j):
+        return False
+    level, opened = toks[j].level, j
+    while opened > 0 and not (toks[opened].level == level - 1 and toks[opened].nesting == 1):
+        opened -= 1
+    siblings = [
+        k
+        for k in range(opened + 1, close(toks, opened))
+        if toks[k].level == level and toks[k].type == "list_item_open"
+    ]
+    return sum(defining_entry(toks, k) for k in siblings) >= 2
