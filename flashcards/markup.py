@@ -297,7 +297,7 @@ def lines(children: Sequence[Token]) -> list[list[Token]]:
     return found
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+(?=\S)|(?<=다\.)\s*(?=\S)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+(?=\S|$)|(?<=다\.)\s*(?=\S|$)")
 
 
 def sentences(children: Sequence[Token]) -> list[list[Token]]:

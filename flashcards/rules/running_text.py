@@ -30,6 +30,8 @@ _NAMED_KO = re.compile(r"^\s?(?:이)?라(?:고)?\s?(?:한다|부른다|불린다
 _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.IGNORECASE)
 """What may stand before a term that opens its sentence."""
 
+_IS = re.compile(r"^\s+(?:is|are)\s", re.IGNORECASE)
+
 _TOPIC_KO = re.compile(r"^\s?(?:이란|란|은|는)(?=[\s,])")
 """A Korean topic particle after a term that opens a clause (`…, **채무**는 …`)."""
 
@@ -76,7 +78,10 @@ def _introduced(ctx: Context, line: int, sentence: list[Token]) -> list[Note]:
         conditioned = _BE.search(before) and _CONDITION.match(after)
         # `… across the membrane. **Endocytosis** is the reverse …`: a sentence that opens
         # with the term and defines it, anywhere in the text.
-        opened = since == 0 and _ARTICLE.fullmatch(before) and defined(after) is not None
+        # In running text, a sentence that opens with a bold term and `is`/`are` says what
+        # it is (`**Endocytosis** is generally the same process in reverse.`).
+        at_start = since == 0 and _ARTICLE.fullmatch(before) is not None
+        opened = at_start and (defined(after) is not None or _IS.match(after) is not None)
         # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
         opened = opened or (before.rstrip().endswith(",") and _TOPIC_KO.match(after))
         term = clean_term(markup.plain(sentence[start + 1 : end]))
