@@ -13,7 +13,7 @@ from flashcards.note import Note
 from flashcards.rules.found import Context
 from flashcards.rules.notes import note
 from flashcards.rules.points import MAX_NAME_WORDS
-from flashcards.terms import clean_term, defined, is_label, is_term_like, key
+from flashcards.terms import PRONOUNS, clean_term, defined, is_label, is_term_like, key
 
 PLACES = ("", "blockquote", "list_item")
 """Where a paragraph may introduce terms: at the top, in a quote, in a list item."""
@@ -57,13 +57,13 @@ def introduced(ctx: Context, toks: Sequence[Token], i: int, skip: str = "") -> l
     line = ctx.line(toks[i])
     notes: list[Note] = []
     breaks = 0
-    for sentence in markup.sentences(children):
-        notes += _introduced(ctx, line + breaks, sentence)
+    for k, sentence in enumerate(markup.sentences(children)):
+        notes += _introduced(ctx, line + breaks, sentence, running=k > 0)
         breaks += sum(c.type in ("softbreak", "hardbreak") for c in sentence)
     return [n for n in notes if n.key != skip]
 
 
-def _introduced(ctx: Context, line: int, sentence: list[Token]) -> list[Note]:
+def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -> list[Note]:
     """The notes of the terms a sentence introduces, each defined by the whole sentence."""
     found: list[Note] = []
     since, breaks = 0, 0  # where the text before the next span starts; line breaks so far
@@ -78,10 +78,12 @@ def _introduced(ctx: Context, line: int, sentence: list[Token]) -> list[Note]:
         conditioned = _BE.search(before) and _CONDITION.match(after)
         # `… across the membrane. **Endocytosis** is the reverse …`: a sentence that opens
         # with the term and defines it, anywhere in the text.
-        # In running text, a sentence that opens with a bold term and `is`/`are` says what
-        # it is (`**Endocytosis** is generally the same process in reverse.`).
+        # In running text, past a paragraph's first sentence, one that opens with a bold
+        # term and `is`/`are` says what it is (`**Endocytosis** is generally the reverse.`);
+        # a paragraph's first (`**Python** is great for scripts.`) needs a definition.
         at_start = since == 0 and _ARTICLE.fullmatch(before) is not None
-        opened = at_start and (defined(after) is not None or _IS.match(after) is not None)
+        copula = defined(after) is not None or (running and _IS.match(after) is not None)
+        opened = at_start and copula
         # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
         opened = opened or (before.rstrip().endswith(",") and _TOPIC_KO.match(after))
         term = clean_term(markup.plain(sentence[start + 1 : end]))
@@ -122,6 +124,6 @@ def _names(term: str) -> bool:
         0 < len(words) <= MAX_NAME_WORDS
         and is_term_like(term)
         and not is_label(term)
-        and words[0].casefold() not in _STRESSED
+        and words[0].casefold() not in _STRESSED | PRONOUNS
         and not term.endswith((":", "\uff1a"))
     )
