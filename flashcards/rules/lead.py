@@ -18,6 +18,7 @@ from flashcards.terms import (
     ends_with_colon,
     is_callout,
     is_date,
+    is_meta,
     is_sentence,
     key,
     only_markers,
@@ -198,6 +199,7 @@ _AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=])(?=\\s)
 
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 _ARROWS = ("->", "=>", "→", "⇒")
 _CHAINS = ("--", *_ARROWS)
@@ -243,8 +245,9 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     if dash in _CHAINS and f" {dash} " in first.content:
         return None  # `too much salt -- no water left -- saturated`: a chain, not a definition
     rest = [first, *children[1:]] if first.content else list(children[1:])
-    if not rest or _BRACKETED.fullmatch(markup.plain(markup.lines(rest)[0]).strip()):
-        return None  # `attached: [powerpoint]`: a reference, no definition
+    said = markup.plain(markup.lines(rest)[0]).strip() if rest else ""
+    if not said or _BRACKETED.fullmatch(said) or _URL.fullmatch(said) or is_meta(term):
+        return None  # `attached: [powerpoint]`, `참고 자료 : https://…`: a reference
     if is_date(term):
         return _dated(term, rest)
     if is_date(term, months=True):  # `Jun - …` on a timeline, or `Sept : infection`, a root
