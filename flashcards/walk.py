@@ -273,15 +273,19 @@ def _block_start(toks: Sequence[Token], i: int) -> int:
 
 BOILERPLATE_NOTES = 3
 BOILERPLATE_WORDS = 5
-"""A sentence written word for word under three terms or more (`Some placeholder text, no
-content yet`) defines none of them: a real definition of five words or more is one term's."""
+BOILERPLATE_SHARE = 4
+"""A sentence written word for word under three terms or more, and a quarter of the sheet's
+notes or more (`Some placeholder text, no content yet`), defines none of them: a real
+definition of five words or more is one term's, and a long glossary may say the same of a
+few (`A tree of the beech family.`) without being a template."""
 
 
 def _boilerplate(notes: Sequence[Note]) -> Counter[str]:
     """Definitions that stand under many terms word for word (see `BOILERPLATE_NOTES`), with
     how many."""
     counts = Counter(n.definition for n in notes if len(n.definition.split()) >= BOILERPLATE_WORDS)
-    return Counter({text: n for text, n in counts.items() if n >= BOILERPLATE_NOTES})
+    least = max(BOILERPLATE_NOTES, -(-len(notes) // BOILERPLATE_SHARE))
+    return Counter({text: n for text, n in counts.items() if n >= least})
 
 
 def _repeated(notes: Sequence[Note], boilerplate: Counter[str]) -> list[Problem]:
