@@ -20,7 +20,7 @@ from conftest import FIXTURES, ROOT, run
 
 from flashcards import cache as cache_key
 from flashcards import collection, parse
-from flashcards.cache import FOLDER, UNUSED_DAYS, Cache
+from flashcards.cache import FOLDER, UNUSED_DAYS, Cache, digest
 from flashcards.read import read_text
 from flashcards.walk import Job, Walk
 
@@ -394,7 +394,12 @@ def test_a_parse_from_the_cache_is_the_parse_itself(path: Path, tmp_path: Path) 
     text = read_text(path)
     # Lines added at the top: every piece after the first is taken from the cache, moved.
     moved = text.replace("\n", "\n\n\n", 1)
+    taken = 0
     for source in (text, text, moved):
         cache = Cache(tmp_path / FOLDER, tmp_path)
+        assert cache.usable  # each build holds the cache in turn
+        taken += len(cache.records(f"pieces-{digest(str(path))}"))
         assert parse.parse(source, str(path), cache=cache) == parse.parse(source, str(path))
         cache.commit()
+        cache.release()
+    assert taken > 0  # the later parses took pieces from the cache
