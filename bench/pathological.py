@@ -123,6 +123,11 @@ PATTERNS = (
     Pattern("many notes in one paragraph", repeat("**a** b\n"), inline=False),
     Pattern("many list items", repeat("* **a** — b\n"), inline=False),
     Pattern("outline items over short points", repeat("- a name\n  - x\n"), inline=False),
+    Pattern(
+        "entries under an outline name",
+        repeat("  - term: a point that says what it is\n", "- a group name\n"),
+        inline=False,
+    ),
     Pattern("many headings", repeat("# a\n\n**b** — c\n\n"), inline=False),
     Pattern("details blocks", repeat("<details><summary>q</summary>a</details>\n\n"), False),
     Pattern("a term's long parenthesis", repeat("a", "* **X(", ") tier**: d\n"), inline=False),

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
-from flashcards.rules.found import close
 from flashcards.rules.lead import plain_lead
 from flashcards.terms import is_date, is_label, is_sentence, is_term_like
 
@@ -68,16 +67,21 @@ def says(text: str) -> bool:
     return is_sentence(text) or len(text.split()) >= MIN_WORDS
 
 
-def among_entries(toks: Sequence[Token], j: int) -> bool:
-    """Whether the item at `j` defines a term beside another item of its list that does."""
-    if not defining_entry(toks, j):
-        return False
-    level, opened = toks[j].level, j
-    while opened > 0 and not (toks[opened].level == level - 1 and toks[opened].nesting == 1):
-        opened -= 1
-    siblings = [
-        k
-        for k in range(opened + 1, close(toks, opened))
-        if toks[k].level == level and toks[k].type == "list_item_open"
-    ]
-    return sum(defining_entry(toks, k) for k in siblings) >= 2
+def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
+    """The items from `start` to `end` that define a term (see `defining_entry`) beside
+    another item of their own list that does: each item read once, however long the list."""
+    by_list: dict[int, list[int]] = {}
+    opened: list[int] = []
+    for k in range(start, end):
+        kind = toks[k].type
+        if kind in _LISTS:
+            opened.append(k)
+        elif kind in _LIST_ENDS and opened:
+            opened.pop()
+        elif kind == "list_item_open" and opened and defining_entry(toks, k):
+            by_list.setdefault(opened[-1], []).append(k)
+    return {k for found in by_list.values() if len(found) >= 2 for k in found}
+
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
+_LIST_ENDS = ("bullet_list_close", "ordered_list_close")

@@ -30,10 +30,14 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(close(toks, i), notes=found, bold=[n.key for n in found])
 
 
-def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
+def _outline(
+    ctx: Context, toks: Sequence[Token], i: int, entries: set[int] | None = None
+) -> list[Note] | None:
     """The notes of the item at `i` when it names a term over its description: its own, then
     those of the items inside it that name terms of their own (an outline at any depth:
-    `- 요구사항의 유형` over `- 기능 요구사항` over what that is)."""
+    `- 요구사항의 유형` over `- 기능 요구사항` over what that is). `entries` are the items
+    inside that are entries beside another (see `among_entries`), when an outer term found
+    them already."""
     name = _term(toks, i)
     if name is None:
         return None
@@ -43,18 +47,21 @@ def _outline(ctx: Context, toks: Sequence[Token], i: int) -> list[Note] | None:
     if not (_describes(toks, i + 4) or _among_terms(toks, i)):
         return None
     head = _head(toks, i)
+    end = close(toks, i)
+    if entries is None:
+        entries = among_entries(toks, i + 4, end)
     # Every block nested in the item: the outline terms among them are notes of their own.
-    kept, inner = nested_notes(toks, i + 4, close(toks, i), lambda at: _inner(ctx, toks, at))
+    kept, inner = nested_notes(toks, i + 4, end, lambda at: _inner(ctx, toks, at, entries))
     line = ctx.line(toks[i])
     note = blocks_note(ctx, line, name, kept) if head is None else lead_note(ctx, line, head, kept)
     return [note, *inner]
 
 
-def _inner(ctx: Context, toks: Sequence[Token], at: int) -> list[Note] | None:
+def _inner(ctx: Context, toks: Sequence[Token], at: int, entries: set[int]) -> list[Note] | None:
     """The notes of an item inside an outline term: an outline term of its own, or an entry
     beside another (`- 평균 대치법` over `- 조건부 평균대치법 : 회귀분석을 …`)."""
-    found = _outline(ctx, toks, at)
-    if found is None and among_entries(toks, at):
+    found = _outline(ctx, toks, at, entries)
+    if found is None and at in entries:
         head = entry(toks, at)
         assert head is not None
         return [lead_note(ctx, ctx.line(toks[at]), head, toks[at + 4 : close(toks, at)])]
