@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
-from flashcards.rules.lead import plain_lead
+from flashcards.rules.lead import ARROWS, plain_lead
 from flashcards.terms import is_date, is_label, is_sentence, is_term_like
 
 MAX_WORDS = 3
@@ -35,16 +35,13 @@ def defining_entry(toks: Sequence[Token], j: int) -> bool:
         and _ATTRIBUTE.search(term) is None
         and says(definition)
         and not _figures(definition)
-        and sum(definition.count(arrow) for arrow in _ARROWS) < 2
+        and sum(definition.count(arrow) for arrow in ARROWS) < 2  # `A → B → C`: a sequence
     )
 
 
 _ATTRIBUTE = re.compile(r"\S의\s|(?:\s|^)(?:시|때|경우)$|^(?:when|if|while)\s", re.IGNORECASE)
 """A part or a state of the thing the text is about, not a term: `피부의 면적`, `체온 상승 시`,
 `When heated`."""
-
-_ARROWS = ("→", "->", "⇒", "=>")
-"""A definition that runs `A → B → C` is a sequence, not what a term means."""
 
 
 def _figures(text: str) -> bool:

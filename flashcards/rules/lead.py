@@ -201,8 +201,10 @@ _AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=])(?=\\s)
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
-_ARROWS = ("->", "=>", "→", "⇒")
-_CHAINS = ("--", *_ARROWS)
+ARROWS = ("->", "=>", "→", "⇒")
+"""Arrows written between words: what leads to what."""
+
+_CHAINS = ("--", *ARROWS)
 """Separators that, written twice on a line, link causes to effects rather than a term to
 its definition (a single hyphen twice may be a range: `AAA - D`)."""
 
@@ -238,7 +240,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     dash = children[0].content[match.end("term") : match.end()].strip()
-    if not arrows and dash in _ARROWS:
+    if not arrows and dash in ARROWS:
         return None
     if "\\" in term or "{" in term:
         return None  # `\ce{Fe + O2 -> Fe2O3}`: a formula, not a term
