@@ -10,7 +10,7 @@ from flashcards import markup
 from flashcards.note import TERM, Note
 from flashcards.rules.found import Context, close
 from flashcards.rules.lead import Lead
-from flashcards.terms import split_term
+from flashcards.terms import is_callout, split_term
 
 
 def note(ctx: Context, line: int, term: str, html: str, text: str, kind: str = TERM) -> Note:
@@ -40,6 +40,28 @@ def lead_note(ctx: Context, line: int, found: Lead, blocks: Sequence[Token] = ()
         "\n".join(p for p in html if p),
         "\n".join(p for p in text if p),
     )
+
+
+def line_notes(
+    ctx: Context, first: int, lines: list[list[Token]], leads: list[Lead | None]
+) -> list[Note]:
+    """A note for each line of a paragraph (its first at line `first`) that starts with a
+    term, `leads[0]` among them; a line that does not goes on with the definition above it.
+    A remark (`**Tip:** …`) is no note."""
+    notes: list[Note] = []
+    start = 0
+    for number in range(1, len(lines) + 1):
+        if number < len(lines) and leads[number] is None:
+            continue  # this line belongs to the note that starts at `start`
+        found = leads[start]
+        assert found is not None
+        rest = [*found.rest]
+        for line in lines[start + 1 : number]:
+            rest += [Token("softbreak", "br", 0), *line]
+        if not is_callout(found.term):
+            notes.append(lead_note(ctx, first + start, Lead(found.term, found.join, rest)))
+        start = number
+    return notes
 
 
 def unwrap_single_item(blocks: Sequence[Token]) -> Sequence[Token]:

@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
-from flashcards.note import Note
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
-from flashcards.rules.notes import lead_note
+from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.running_text import introduced
 from flashcards.terms import is_callout
 
@@ -40,7 +39,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # introduce is a note too.
         made = lead_note(ctx, first, whole)
         return Found(i + 2, notes=[made], aside=introduced(ctx, toks, i, skip=made.key))
-    return Found(i + 2, notes=_line_notes(ctx, first, lines, leads))
+    return Found(i + 2, notes=line_notes(ctx, first, lines, leads))
 
 
 def _term_lead(children: Sequence[Token]) -> Lead | None:
@@ -48,24 +47,3 @@ def _term_lead(children: Sequence[Token]) -> Lead | None:
     if found is None or found.join not in (SEPARATED, DEFINED) or not found.term:
         return None
     return found
-
-
-def _line_notes(
-    ctx: Context, first: int, lines: list[list[Token]], leads: list[Lead | None]
-) -> list[Note]:
-    """A note for each line that starts with a term; a line that does not goes on with the
-    definition above it."""
-    notes: list[Note] = []
-    start = 0
-    for number in range(1, len(lines) + 1):
-        if number < len(lines) and leads[number] is None:
-            continue  # this line belongs to the note that starts at `start`
-        found = leads[start]
-        assert found is not None
-        rest = [*found.rest]
-        for line in lines[start + 1 : number]:
-            rest += [Token("softbreak", "br", 0), *line]
-        if not is_callout(found.term):
-            notes.append(lead_note(ctx, first + start, Lead(found.term, found.join, rest)))
-        start = number
-    return notes

@@ -14,8 +14,8 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import Lead, plain_lead
-from flashcards.rules.notes import lead_note
+from flashcards.rules.lead import plain_lead
+from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
 
 
@@ -39,17 +39,7 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     leads = [plain_lead(line, arrows=False) for line in lines]
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return []
-    first, notes = ctx.line(toks[i]), []
-    for k, found in enumerate(leads):
-        if found is None:
-            continue
-        rest = [*found.rest]
-        for later in range(k + 1, len(lines)):
-            if leads[later] is not None:
-                break
-            rest += [Token("softbreak", "br", 0), *lines[later]]
-        notes.append(lead_note(ctx, first + k, Lead(found.term, found.join, rest)))
-    return notes
+    return line_notes(ctx, ctx.line(toks[i]), lines, leads)
 
 
 def _alike(toks: Sequence[Token], j: int) -> bool:

@@ -76,11 +76,10 @@ def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -
         after = _text_after(sentence, end)
         named = _NAMING.search(before) or _NAMED_KO.match(after)
         conditioned = _BE.search(before) and _CONDITION.match(after)
-        # `… across the membrane. **Endocytosis** is the reverse …`: a sentence that opens
-        # with the term and defines it, anywhere in the text.
-        # In running text, past a paragraph's first sentence, one that opens with a bold
-        # term and `is`/`are` says what it is (`**Endocytosis** is generally the reverse.`);
-        # a paragraph's first (`**Python** is great for scripts.`) needs a definition.
+        # A sentence that opens with the term and defines it (`**Senpai** is an upper-year
+        # student`); past a paragraph's first sentence any `is`/`are` will do
+        # (`… **Endocytosis** is generally the reverse.`), while a paragraph's first
+        # (`**Python** is great for scripts.`) needs a definition.
         at_start = since == 0 and _ARTICLE.fullmatch(before) is not None
         copula = defined(after) is not None or (running and _IS.match(after) is not None)
         opened = at_start and copula
