@@ -63,6 +63,13 @@ class Section:
     """Whether that block opens by saying what the heading means (`…을 말한다.`)."""
 
     @property
+    def opens_notes(self) -> bool:
+        """Whether its first block gives its first note (`**채권**이란 …`, or a glossary right
+        under the heading)."""
+        start, stop = self.first
+        return bool(self.notes) and start <= self.notes[0].line <= stop
+
+    @property
     def index(self) -> bool:
         return is_index_heading(self.name)
 
@@ -133,11 +140,12 @@ def heading_terms(
     grouped = _grouped(sections, up, [*candidates, *opened], labelled | questions)
     # A heading whose text opens by saying what it means names a term on its own
     # (`## 부채` over `자산 중에 남에게 빌린 재산을 말한다.`), even in a post of one term; so
-    # does one that joins its term to a definition by an arrow (`## X $\\implies$ …`).
+    # does one that joins its term to a definition by an arrow (`## X $\\implies$ …`). A
+    # sentence that gives a note of its own (`**채권**이란 …을 말한다`) defines that term.
     said = {
         i
         for i, s in enumerate(sections)
-        if ((s.says and not _opens_notes(s)) or _arrowed(s.name))
+        if ((s.says and not s.opens_notes) or _arrowed(s.name))
         and s.top
         and i not in meta
         and is_term_like(_glossed(s.name)[0])
@@ -269,7 +277,7 @@ def introduced_terms(
         and s.top
         and s.opening in _OPENS_DEFINITION
         and (s.notes or s.loose or s.bold)  # text, and then points of its own
-        and (not s.notes or s.notes[0].line > s.first[1])
+        and not s.opens_notes
         and is_term_like(s.name)
         and asked(s.name) is None
     }
@@ -280,11 +288,10 @@ def _groups(section: Section) -> bool:
     """Whether a heading stands over notes rather than text of its own: its first block
     gives the first of three or more notes (`## What is knowledge?` over a glossary), or the
     notes are of the terms it names (`### 대인 지각 vs 대물 지각` over both)."""
-    start, stop = section.first
     name = key(section.name)
     if sum(n.key in name for n in section.notes) >= 2:
         return True
-    return len(section.notes) >= 3 and start <= section.notes[0].line <= stop
+    return len(section.notes) >= 3 and section.opens_notes
 
 
 def _leaf(sections: Sequence[Section], i: int) -> bool:
@@ -316,13 +323,6 @@ _GLOSSED = re.compile(
     r"^(?P<term>[^:]+?)(?:(?P<space>\s?):|\s*\$\\(?P<arrow>implies|Rightarrow|rightarrow|to)\$)"
     r"\s+(?P<gloss>\S.*)$"
 )
-
-
-def _opens_notes(section: Section) -> bool:
-    """Whether the first block under a heading gives a note (`**채권**이란 …을 말한다`): the
-    sentence then defines that term, not the heading."""
-    start, stop = section.first
-    return any(start <= n.line <= stop for n in section.notes)
 
 
 def _arrowed(name: str) -> bool:
