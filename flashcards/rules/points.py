@@ -1,5 +1,6 @@
 """Helpers for the rules that read list items (`outline`, `bold_heading`, `abbreviation`):
-whether a point says something, whether a list holds terms of its own, an item's siblings."""
+the points of a list, whether a list holds terms of its own, an item's siblings and its
+entry, whether a name may be a term's (whether a point says something is `entries.says`)."""
 
 from __future__ import annotations
 
