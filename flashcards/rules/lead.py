@@ -82,6 +82,7 @@ def lead(children: Sequence[Token]) -> Lead | None:
         return None  # italic that only begins with bold: a sentence, no term
     bold = markup.plain(kids[start + 1 : end])
     rest = kids[end + 1 + wrapped :]
+    bold, rest = _glued(bold, rest)
     remark = _REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
     join, rest = _joined(rest, key(bold) in PRONOUNS)
     if join == SEPARATED and remark is not None:
@@ -92,6 +93,18 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if article and join != DEFINED:
         return None
     return Lead(clean_term(bold), join, rest)
+
+
+def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
+    """`**SDN**(Software Defined Network)`, `**데드락**(Deadlock)은 …`: a parenthesis written
+    against the bold, with no space, is part of the term, as if it were inside the bold."""
+    if not rest or rest[0].type != "text" or not rest[0].content.startswith("("):
+        return bold, rest
+    remark = _REMARK.match(rest[0].content)
+    if remark is None:
+        return bold, rest
+    after = rest[0].content[remark.end() :]
+    return f"{bold} {remark[1]}", ([_with_content(rest[0], after)] if after else []) + rest[1:]
 
 
 def _italic(kids: Sequence[Token], start: int) -> Lead | None:
