@@ -14,9 +14,10 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import plain_lead
+from flashcards.rules.lead import MAX_WORDS, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
+from flashcards.terms import is_date
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -24,7 +25,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     lined = _lines(ctx, toks, i)
     if lined:
-        return Found(i + 2, notes=lined, weak=True)
+        # Lines right under a heading may be what it names (`## Acquisition` over `method:
+        # …`); lines that come after other text are a glossary of their own.
+        return Found(i + 2, notes=lined, weak=i == 0 or toks[i - 1].type == "heading_close")
     found = plain_lead(toks[i + 1].children or [], arrows=False)
     if found is None or not (_alike(toks, _opening_before(toks, i)) or _alike(toks, i + 3)):
         return None
@@ -37,9 +40,22 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     goes on with the definition above it."""
     lines = markup.lines(toks[i + 1].children or [])
     leads = [plain_lead(line, arrows=False) for line in lines]
+    first = ctx.line(toks[i])
+    if leads[0] is None and len(lines) > 2 and _caption(lines[0]):
+        lines, leads, first = lines[1:], leads[1:], first + 1
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return []
-    return line_notes(ctx, ctx.line(toks[i]), lines, leads)
+    return line_notes(ctx, first, lines, leads)
+
+
+def _caption(line: list[Token]) -> bool:
+    """Whether a paragraph's first line only labels the lines under it: a date (`26/03/24`)
+    or a few words ending with a colon (`Vocabulary:`); a line of words without one may be
+    the definition of the heading above (`Initial stage of learning`)."""
+    text = markup.plain(line).strip()
+    if is_date(text, months=True):
+        return True
+    return text.endswith((":", "\uff1a")) and len(text.split()) <= MAX_WORDS
 
 
 def _alike(toks: Sequence[Token], j: int) -> bool:
