@@ -17,6 +17,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from flashcards import sanitize
 from flashcards.highlight import highlight
 from flashcards.syntax import math
+from flashcards.syntax.attribute_lists import attribute_lists_plugin
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
 from flashcards.syntax.html_document import html_document_plugin
@@ -84,6 +85,7 @@ def _make() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.use(cjk_emphasis_plugin)
     md.use(deflist_plugin)
+    md.use(attribute_lists_plugin)
     md.use(link_labels_plugin)
     md.use(links_plugin)
     md.use(wikilinks_plugin)
