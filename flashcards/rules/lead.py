@@ -207,6 +207,10 @@ MAX_CHARACTERS = 40
 thing to know: …`) is a sentence, and a list of such is no glossary."""
 
 _TERM = re.compile("^(?P<term>[^:\uff1a\\n]+?)\\s*(?:[:\uff1a]|\\s(?:->|=>|--|[-–—→⇒=]))(?:\\s+|$)")
+_GAP = re.compile("^(?P<term>[^:\uff1a\t\n]*?[^\\s.,;:!?])(?:\t{1,3}|\x20{2,16})(?=\\S)")
+"""A run of spaces or a tab after a short term, typed to set its meaning apart as a column
+(`purpose   목적`, `Given\t정해진`); a wider gap lays out a drawing."""
+_COLUMNS = re.compile("\\S(?:\t|\x20{2,})\\S")
 _AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=])(?=\\s))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``."""
 
@@ -220,6 +224,15 @@ ARROWS = ("->", "=>", "→", "⇒")
 _CHAINS = ("--", *ARROWS)
 """Separators that, written twice on a line, link causes to effects rather than a term to
 its definition (a single hyphen twice may be a range: `AAA - D`)."""
+
+
+def _gapped(text: str) -> re.Match[str] | None:
+    """A term set apart by a gap, on a line with no other gap (columns of a plain-text table
+    are no term and definition)."""
+    match = _GAP.match(text)
+    if match is None or _COLUMNS.search(text, match.end()):
+        return None
+    return match
 
 
 def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
@@ -241,7 +254,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return Lead(term, "separated", [rest, *children[2:]] if rest.content else children[2:])
     if children[0].type != "text":
         return None
-    match = _TERM.match(children[0].content)
+    match = _TERM.match(children[0].content) or _gapped(children[0].content)
     if match is None:
         return None
     term = clean_term(match["term"])
