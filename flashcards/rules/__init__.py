@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from flashcards.rules import (
     abbreviation,
     bold_heading,
+    boxed_item,
     broken_item,
     code_glossary,
     definition_callout,
@@ -39,7 +40,13 @@ from flashcards.rules.found import Context, Found
 
 Rule = Callable[[Context, Sequence[Token], int], Found | None]
 
-_LISTS: tuple[Rule, ...] = (navigation.rule, lead_in.rule, question_item.rule, glossary.rule)
+_LISTS: tuple[Rule, ...] = (
+    navigation.rule,
+    lead_in.rule,
+    question_item.rule,
+    glossary.rule,
+    boxed_item.rule,
+)
 
 AT: Mapping[str, tuple[Rule, ...]] = {
     "bullet_list_open": _LISTS,

@@ -1,0 +1,68 @@
+"""A list item that only names a term, with its definition set in a plain code block right
+under it (`- 베르누이 분포` over a fence holding `매 시행마다 …`): a note, its definition the
+block's lines as text. Authors box a definition so to set it apart; a block that names a
+language, or reads as code, is code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.rules.code_glossary import PLAIN
+from flashcards.rules.entries import says
+from flashcards.rules.found import Context, Found, close
+from flashcards.rules.lead import ALONE, BROKEN, Lead, lead
+from flashcards.rules.notes import lead_note
+from flashcards.rules.points import names_a_term
+from flashcards.terms import clean_term, is_label, named
+
+_CODE = re.compile(r"[;{}]")
+"""Signs of code in a block: statements and braces."""
+_GLOSS = re.compile(r"\s*\([^()]*\)")
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    end = close(toks, i)
+    if end + 1 >= len(toks) or not _one_name(toks, i, end) or not _boxed(toks[end + 1]):
+        return None
+    name = _name(toks[i + 3].children or [])
+    if name is None:
+        return None
+    note = lead_note(ctx, ctx.line(toks[i]), Lead(name, BROKEN, _text(toks[end + 1].content)))
+    return Found(end + 1, notes=[note], bold=[note.key])
+
+
+def _text(content: str) -> list[Token]:
+    """The block's lines as text, each on its own line: words to read on a small screen,
+    not code to scroll."""
+    rest: list[Token] = []
+    for line in (line.strip() for line in content.splitlines()):
+        if line:
+            rest += [Token("hardbreak", "br", 0)] if rest else []
+            rest.append(Token("text", "", 0, content=line))
+    return rest
+
+
+def _one_name(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Whether the list from `i` to `end` is one item of one paragraph."""
+    return end == i + 6 and toks[i + 2].type == "paragraph_open"
+
+
+def _name(children: Sequence[Token]) -> str | None:
+    """The term an item's line names, bold or plain (links read as their text)."""
+    found = lead(children)
+    if found is not None:
+        return found.term if found.join == ALONE else None
+    name = named(clean_term(markup.plain(children)))
+    bare = _GLOSS.sub("", name)  # `이산형 균등 분포 (discrete uniform distribution)`
+    return name if names_a_term(bare) and not is_label(bare) else None
+
+
+def _boxed(tok: Token) -> bool:
+    """Whether a block is a plain code block of words that say something."""
+    if tok.type != "fence" or tok.info.strip().casefold() not in PLAIN:
+        return False
+    return says(tok.content) and _CODE.search(tok.content) is None
