@@ -27,20 +27,52 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # Its answer would run on to the end: the notes after it would vanish into it.
         message = "<details> is never closed, so it gives no note; end it with </details>"
         return Found(i, problems=[Problem(ctx.path, ctx.line(tok), message, WARNING)])
-    opening = _Summary(tok.content)
-    if opening.question is None:
-        message = "<details> without a <summary> gives no note"
-        return Found(end, problems=[Problem(ctx.path, ctx.line(tok), message, INFO)])
+    # Several `<details>` written with no blank line between them are one HTML block; the
+    # last may go on in the blocks after it.
+    parts = _parts(tok.content, open_at_end=end > i)
+    notes: list[Note] = []
+    for number, (first, html) in enumerate(parts, 1):
+        opening = _Summary(html)
+        if opening.question is None:
+            message = "<details> without a <summary> gives no note"
+            at = ctx.line(tok) + first
+            return Found(end, notes=notes, problems=[Problem(ctx.path, at, message, INFO)])
+        after = toks[i + 1 : end] if number == len(parts) else []
+        notes.append(_note(ctx, opening, ctx.line(tok) + first, after))
+    return Found(end, notes=notes)
+
+
+def _note(ctx: Context, opening: _Summary, line: int, after: Sequence[Token]) -> Note:
+    """The note of a `<details>` whose HTML starts at `line`, with the blocks `after` its
+    opening block up to the one that closes it."""
     # Cleaned before its spaces are joined: "a \u200b b" gives one space, not two.
-    term = " ".join(clean_term(opening.question).split())
+    term = " ".join(clean_term(opening.question or "").split())
     # Markdown on the lines of the opening block; indenting HTML means nothing, so an answer
     # indented with it is no code block.
     inner = markup.tokens(textwrap.dedent(opening.after))
-    blocks = [*inner, *toks[i + 1 : end]]  # the closing block holds only the end tag
+    blocks = [*inner, *after]  # the closing block holds only the end tag
     html, text = markup.html(blocks), markup.block_plain(blocks)
-    line = ctx.line(tok) + opening.line - 1  # the question's own line
-    note = Note(term, term, "", ctx.category, text, html, ctx.path, line, QUESTION)
-    return Found(end, notes=[note])
+    line += opening.line - 1  # the question's own line
+    return Note(term, term, "", ctx.category, text, html, ctx.path, line, QUESTION)
+
+
+def _parts(html: str, open_at_end: bool) -> list[tuple[int, str]]:
+    """Each `<details>` element of a block, with the number of lines before it in the
+    block: those it closes, and the one it leaves open at its end, if it does."""
+    starts = [0]
+    for line in html.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    ends = (starts[row - 1] + column for row, column in _Depth(html).closed)
+    cuts = [html.find(">", end) + 1 for end in ends]
+    if open_at_end or not cuts:
+        cuts.append(len(html))
+    parts, begin = [], 0
+    for cut in cuts:
+        part = html[begin:cut].lstrip()
+        if part:
+            parts.append((html.count("\n", 0, cut - len(part)), part))
+        begin = cut
+    return parts
 
 
 def _end(toks: Sequence[Token], i: int) -> int | None:
@@ -66,11 +98,13 @@ def unclosed(toks: Sequence[Token]) -> bool:
 
 
 class _Depth(HTMLParser):
-    """How many `<details>` a piece of HTML opens, less those it closes."""
+    """How many `<details>` a piece of HTML opens, less those it closes, and where each
+    one it opens at the top closes: the (line from 1, column) of its end tag."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
         self.change = 0
+        self.closed: list[tuple[int, int]] = []
         self.feed(html)
         self.close()
 
@@ -78,7 +112,10 @@ class _Depth(HTMLParser):
         self.change += tag == "details"
 
     def handle_endtag(self, tag: str) -> None:
-        self.change -= tag == "details"
+        if tag == "details":
+            self.change -= 1
+            if self.change == 0:
+                self.closed.append(self.getpos())
 
 
 class _Summary(HTMLParser):
