@@ -30,10 +30,17 @@ _NAMED_KO = re.compile(r"^\s?(?:이)?라(?:고)?\s?(?:한다|부른다|불린다
 _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.IGNORECASE)
 """What may stand before a term that opens its sentence."""
 
-_IS = re.compile(r"^\s+(?:is|are)\s", re.IGNORECASE)
 
 _TOPIC_KO = re.compile(r"^\s?(?:이란|란|은|는)(?=[\s,])")
 """A Korean topic particle after a term that opens a clause (`…, **채무**는 …`)."""
+
+_RELATIVE = re.compile(r"^\s*,?\s+which\s", re.IGNORECASE)
+"""A clause that says what the phrase before it is or does: `… **gated channels**, which
+only allow …` (a `that` may follow a stressed verb: `we cannot **know** that …`)."""
+
+_VERB = re.compile(r"^\s+[a-z]")
+"""A word that goes on with a sentence opened by a term: its verb (`**Cotransport
+proteins** take advantage of …`)."""
 
 _BE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
 _CONDITION = re.compile(r"^\s+(?:if|when|whenever)\b", re.IGNORECASE)
@@ -81,13 +88,15 @@ def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -
         # (`… **Endocytosis** is generally the reverse.`), while a paragraph's first
         # (`**Python** is great for scripts.`) needs a definition.
         at_start = since == 0 and _ARTICLE.fullmatch(before) is not None
-        copula = defined(after) is not None or (running and _IS.match(after) is not None)
+        copula = defined(after) is not None or (running and _VERB.match(after) is not None)
         opened = at_start and copula
+        described = _RELATIVE.match(after) is not None
         # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
         opened = opened or (before.rstrip().endswith(",") and _TOPIC_KO.match(after))
         term = clean_term(markup.plain(sentence[start + 1 : end]))
         # A term its heading names already is that heading's (`### Bilateral Contract`).
-        if (named or conditioned or opened) and _names(term) and key(term) != key(ctx.category):
+        cued = named or conditioned or opened or described
+        if cued and _names(term) and key(term) != key(ctx.category):
             if said is None:  # rendered once, however many terms the sentence names
                 said = markup.inline_html(sentence), markup.plain(sentence)
             found.append(note(ctx, line + breaks, term, *said))
