@@ -211,8 +211,11 @@ _GAP = re.compile("^(?P<term>[^:\uff1a\t\n]*?[^\\s.,;:!?])(?:\t{1,3}|\x20{2,16})
 """A run of spaces or a tab after a short term, typed to set its meaning apart as a column
 (`purpose   목적`, `Given\t정해진`); a wider gap lays out a drawing."""
 _COLUMNS = re.compile("\\S(?:\t|\x20{2,})\\S")
-_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=])(?=\\s))\\s*")
-"""A separator after a term written as code: `` `Node`: A worker machine ``."""
+_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=.])(?=\\s))\\s*")
+"""A separator after a term written as code: `` `Node`: A worker machine ``, and the full
+stop of a glossary that sets its terms apart so (`` `market`. a group of buyers … ``)."""
+_PIPE = re.compile("^(?P<term>[^|:\uff1a\\n]+?)\\s+\\|\\s+(?=\\S)")
+"""`Yo  | I`: a term and its meaning as two cells of a row written without a table."""
 
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
@@ -254,7 +257,9 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return Lead(term, "separated", [rest, *children[2:]] if rest.content else children[2:])
     if children[0].type != "text":
         return None
-    match = _TERM.match(children[0].content) or _gapped(children[0].content)
+    text = children[0].content
+    piped = _PIPE.match(text) if text.count("|") == 1 else None
+    match = _TERM.match(text) or piped or _gapped(text)
     if match is None:
         return None
     term = clean_term(match["term"])
