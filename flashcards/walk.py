@@ -204,20 +204,32 @@ class Walk:
                 continue
             if i in chosen or i in introduced:
                 end = self.sections[i + 1].line - 1 if i + 1 < len(self.sections) else len(lines)
-                if i in introduced and s.notes:  # its text up to its first note
-                    end = s.notes[0].line - 1
+                after = _defined_after(s) if i in chosen else []
+                if (i in introduced and s.notes) or after:  # its text up to its first note
+                    end = (after or s.notes)[0].line - 1
                 above = up[i]
                 while above in chosen:  # a question under a question: the category above both
                     above = up[above]
                 category = self.sections[owner[above]].name if above >= 0 else ""
                 notes.append(heading_note(s, lines, end, category, self.path))
                 if i in chosen:
-                    notes += [dataclasses.replace(n, category=category) for n in s.aside]
+                    beside = sorted([*s.aside, *after], key=lambda n: n.line)
+                    notes += [dataclasses.replace(n, category=category) for n in beside]
                     continue
             name = self.sections[owner[i]].name
             own = sorted([*s.notes, *s.aside], key=lambda n: n.line) if s.aside else s.notes
             notes += own if name == s.name else [dataclasses.replace(n, category=name) for n in own]
         return notes
+
+
+def _defined_after(section: Section) -> list[Note]:
+    """The notes after the first block of a heading whose text opens by saying what it means
+    (`## 육종` over `…에서 생긴 암을 의미한다.` and a glossary): terms its text goes on to
+    define, which a term heading keeps beside it, unless they are only what it would take in
+    (short values, `- Access: O(n)`)."""
+    if not section.says or len(section.notes) <= section.weak:
+        return []
+    return [n for n in section.notes if n.line > section.first[1]]
 
 
 def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:

@@ -245,12 +245,17 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     if lead(children) is not None or not children:
         return None  # bold items are read by the list item rule
     if children[0].type == "code_inline" and len(children) > 1 and children[1].type == "text":
-        after = _AFTER_CODE.match(children[1].content)
+        # `` `mesoderm`(중배엽) : … ``: a gloss against the code is part of the term.
+        term, glossed = _glued(children[0].content, list(children[1:]))
+        if not glossed or glossed[0].type != "text":
+            return None
+        after = _AFTER_CODE.match(glossed[0].content)
         if after is None:
             return None
-        rest = children[1].copy()
-        rest.content = children[1].content[after.end() :]
-        term = clean_term(children[0].content)
+        rest = glossed[0].copy()
+        rest.content = glossed[0].content[after.end() :]
+        children = [children[0], rest, *glossed[1:]]
+        term = clean_term(term)
         words = term.split()
         if not words or len(words) > MAX_WORDS or not (rest.content or children[2:]):
             return None
