@@ -13,7 +13,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import Lead, paired_lead
+from flashcards.rules.lead import SEPARATED, Lead, lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import entry, items
 from flashcards.terms import is_date, is_label, is_sentence
@@ -25,17 +25,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if ctx.inside(i) not in ("", "blockquote") and not _under_name(toks, i):
         return None
     end = close(toks, i)
-    listed = items(toks, i)
-    if len(listed) < 2:
-        return None
-    found = [entry(toks, j) or _pair(toks, j) for j in listed]
-    entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
-    others = [j for j, f in zip(listed, found, strict=True) if f is None]
-    # Half or more `Term: definition`, and the rest bare names (`- gcloud`, a tool
-    # listed without a word of it): a glossary. A sentence among them makes it none.
-    if len(entries) < 2 or 2 * len(entries) < len(listed):
-        return None
-    if not all(_bare_name(toks, j) for j in others):
+    entries = _entries(toks, i)
+    if not entries:
         return None
     if all(_symbol(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
@@ -48,22 +39,67 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(end, notes=notes, bold=[n.key for n in notes], weak=weak)
 
 
+def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
+    """The items of the list at `i` with their `Term: definition`, when the list is a
+    glossary: half its items or more such (two at least), and the rest bare names (`-
+    gcloud`, a tool listed without a word of it); none when a sentence stands among them."""
+    listed = items(toks, i)
+    found = [entry(toks, j) or _pair(toks, j) for j in listed]
+    entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
+    others = [j for j, f in zip(listed, found, strict=True) if f is None]
+    if len(entries) < 2 or 2 * len(entries) < len(listed):
+        return []
+    return entries if all(_bare_name(toks, j) for j in others) else []
+
+
+def _nested_entries(toks: Sequence[Token], i: int) -> set[int]:
+    """The items of a list nested in an entry that are entries, when the list is a glossary
+    of its own: half its items or more terms set apart (one is enough; bold or italic ones,
+    `*adagio*: …`, count too), and the rest bare names."""
+    listed = items(toks, i)
+    plain = {j for j in listed if entry(toks, j) is not None}
+    termed = plain | {j for j in listed if _set_apart(toks, j)}
+    others = [j for j in listed if j not in termed]
+    if not termed or 2 * len(termed) < len(listed):
+        return set()
+    return plain if all(_bare_name(toks, j) for j in others) else set()
+
+
+def _set_apart(toks: Sequence[Token], j: int) -> bool:
+    if toks[j + 1].type != "paragraph_open":
+        return False
+    found = lead(toks[j + 2].children or [])
+    return found is not None and found.join == SEPARATED
+
+
 def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note]:
     """An entry's note, what is nested under its first line its definition, but for the
-    entries nested in it (`- Computationalism - …` under `- Logical behaviorism - …`): notes
-    of their own."""
+    entries nested in it that are a glossary too (`- Computationalism - …` under `- Logical
+    behaviorism - …`): notes of their own. Entries among its points (`- 차익 거래 : 보통 …`
+    beside `- 장기 투자 일수록 …`) say what the entry is, and stay its definition."""
+    end = close(toks, j)
+    level = toks[j].level + 1
+    glossed = {
+        at
+        for k in range(j + 4, end)
+        if toks[k].level == level and toks[k].type in _LISTS
+        for at in _nested_entries(toks, k)
+    }
 
     def take(at: int) -> list[Note] | None:
-        sub = entry(toks, at)
+        sub = entry(toks, at) if at in glossed else None
         return None if sub is None or is_label(sub.term) else _notes(ctx, toks, at, sub)
 
-    kept, inner = nested_notes(toks, j + 4, close(toks, j), take)
+    kept, inner = nested_notes(toks, j + 4, end, take)
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
 
 
 def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     """An item that pairs a word with its meaning in another script (`- attachment 별첨`)."""
     return paired_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
+
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
 
 
 def _symbol(term: str) -> bool:
