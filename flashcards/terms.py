@@ -49,9 +49,14 @@ LABELS = frozenset(
     목적 설명 개념 원리 구성 종류 장단점 한계 요약 주의 참고 types kinds functions uses
     properties 기능 특성 활용 사례 basics background causes cause symptoms signs diagnosis
     treatment management prognosis complications epidemiology pathophysiology significance
-    effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의"""
+    effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의
+    findings results conclusion conclusions answer question aim aims participants eg e.g. ex
+    결론 질문 답 답변 해설 풀이"""
     )
 ) | {
+    "main findings",
+    "independent variables",
+    "dependent variables",
     "use case",
     "use cases",
     "key points",
@@ -171,11 +176,14 @@ _RELATED = frozenset(_words("terms concepts topics 용어 개념"))
 """What a label of related things names (`Related terms`, `연관 용어`)."""
 
 
+_REMARKED = re.compile(r"\s*\([^()]*\)$")
+
+
 def is_label(term: str) -> bool:
     """Whether a name is a label word, or one qualified (`Clinical features`, `응용 예시`,
     `연관 용어`): a heading over a term's parts, never a term itself."""
     name = key(term)
-    if name in LABELS:
+    if name in LABELS or _REMARKED.sub("", name) in LABELS:  # `Limitations (good god)`
         return True
     first, _, rest = name.partition(" ")
     return first in _QUALIFIERS and (rest in LABELS or rest in _RELATED)
