@@ -435,9 +435,15 @@ PLACEHOLDERS = frozenset(
         "작성중",
         "작성 예정",
         "추가 예정",
+        "answer",
+        "답변",
+        "내용",
+        "will finish this later",
+        "need more work",
     }
 )
-"""What a writer puts where a definition will go: it defines nothing yet."""
+"""What a writer puts where a definition will go: it defines nothing yet (a template's
+`답변` under each question, still to be answered)."""
 
 
 def defines(definition: str) -> bool:
@@ -445,7 +451,7 @@ def defines(definition: str) -> bool:
     text (`answer:`, `답:`), as in a sheet of questions still to answer, and not a
     placeholder (`TODO`, `작성 중`)."""
     text = definition.strip()
-    if text.strip(" .…!-:()[]").casefold() in PLACEHOLDERS:
+    if text.strip(" .…!-:()[]<>").casefold() in PLACEHOLDERS:
         return False
     return bool(text) and not (
         "\n" not in text and text.endswith((":", "\uff1a")) and len(text.split()) <= 2

@@ -158,11 +158,22 @@ def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[To
     after = defined(first.content)
     if after is not None and not bold_pronoun:
         return DEFINED, _definition([_with_content(first, after), *rest[1:]])
+    if _GLOSSED.match(first.content) and not bold_pronoun:
+        # `**_mf_**, standing for mezzo-forte, meaning "moderately loud".`
+        glossed = first.content.lstrip(" ,")
+        return SEPARATED, _definition([_with_content(first, glossed), *rest[1:]])
     if continues_sentence(first.content) or bold_pronoun:
         return EMPHASIS, rest
     if len(rest) == 1 and _REMARK.fullmatch(first.content.rstrip()):
         return ALONE, []  # `**Compute** (EC2, Lambda)`: a remark on the term, no definition
     return SPACED, _definition(rest)
+
+
+_GLOSSED = re.compile(
+    r"^,?\s+(?:or\s+[^,.;]{1,40},\s+)?(?:standing\s+for|meaning|which\s+means)\s", re.IGNORECASE
+)
+"""A gloss that says what a bold sign or word stands for (`**_p_** or piano, meaning
+"soft"`): its definition, not a sentence going on."""
 
 
 ARROWS_TEX = frozenset({"\\implies", "\\Rightarrow", "\\rightarrow", "\\to", "\\Longrightarrow"})
