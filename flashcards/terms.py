@@ -55,8 +55,6 @@ LABELS = frozenset(
     )
 ) | {
     "main findings",
-    "independent variables",
-    "dependent variables",
     "use case",
     "use cases",
     "key points",

@@ -21,8 +21,10 @@ from flashcards.rules.headings import (
     heading_note,
     heading_terms,
     introduced_terms,
+    label_parts,
     meta_sections,
     parents,
+    unnumber,
 )
 from flashcards.terms import (
     AUTO,
@@ -150,13 +152,18 @@ class Walk:
             if self.front
             else frontmatter.FrontMatter()
         )
+        unnumber(self.sections)
         up = parents(self.sections)
         owner = _categories(self.sections, up)
         meta = meta_sections(self.sections, up)
         mode = terms or front.terms or AUTO
         chosen = heading_terms(self.sections, up, mode, meta, front.title)
         introduced = introduced_terms(self.sections, mode, chosen, meta)
-        notes = self._notes(text, up, owner, chosen, meta, introduced)
+        parts = {p: c for p, c in label_parts(self.sections, up, meta).items() if p in chosen}
+        for parent, labels in parts.items():
+            for label in labels:  # what stands under `### 개념` is the term's
+                owner[label] = owner[parent]
+        notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
         boilerplate = _boilerplate(notes)
         empty = [n for n in notes if not defines(n.definition)]
         repeated = [n for n in notes if defines(n.definition) and n.definition in boilerplate]
@@ -194,16 +201,18 @@ class Walk:
         chosen: set[int],
         meta: set[int],
         introduced: set[int],
+        parts: dict[int, list[int]],
     ) -> list[Note]:
         """Every note in document order, each with the category its heading gives; none of
-        a section about the document itself."""
+        a section about the document itself. A heading term in `parts` takes the text of
+        the sub-headings that label its parts too."""
         lines = text.splitlines(keepends=True) if chosen or introduced else []
         notes: list[Note] = []
         for i, s in enumerate(self.sections):
             if i in meta:
                 continue
             if i in chosen or i in introduced:
-                end = self.sections[i + 1].line - 1 if i + 1 < len(self.sections) else len(lines)
+                end = self._end(self._past(i, parts.get(i, [])), len(lines))
                 after = _defined_after(s) if i in chosen else []
                 if (i in introduced and s.notes) or after:  # its text up to its first note
                     end = (after or s.notes)[0].line - 1
@@ -218,8 +227,24 @@ class Walk:
                     continue
             name = self.sections[owner[i]].name
             own = sorted([*s.notes, *s.aside], key=lambda n: n.line) if s.aside else s.notes
-            notes += own if name == s.name else [dataclasses.replace(n, category=name) for n in own]
+            # A note's category is its heading's name as `unnumber` left it.
+            notes += [
+                n if n.category == name else dataclasses.replace(n, category=name) for n in own
+            ]
         return notes
+
+    def _end(self, k: int, last: int) -> int:
+        """The line before the section at `k` opens; `last` past the last section."""
+        return self.sections[k].line - 1 if k < len(self.sections) else last
+
+    def _past(self, i: int, labels: list[int]) -> int:
+        """The first section after `i` that is neither one of its `labels` nor under one."""
+        k = i + 1
+        while k in labels:
+            level, k = self.sections[k].level, k + 1
+            while k < len(self.sections) and self.sections[k].level > level:
+                k += 1
+        return k
 
 
 def _defined_after(section: Section) -> list[Note]:

@@ -74,6 +74,20 @@ class Section:
         return is_index_heading(self.name)
 
 
+_NUMBERED = re.compile(r"(\d{1,2})\.\d{1,2} +(?=\S)")
+
+
+def unnumber(sections: Sequence[Section]) -> None:
+    """Drop section numbers written without a final dot (`### 5.1 개념`, `### 5.2 투자
+    가이드`): two headings or more of one level numbered under the same number are numbered
+    sections; one alone keeps its number (`## 1.5 Release notes`, `## 3.14 Pi`)."""
+    numbered = [(s, _NUMBERED.match(s.name)) for s in sections]
+    counts = Counter((s.level, m[1]) for s, m in numbered if m is not None)
+    for s, m in numbered:
+        if m is not None and counts[(s.level, m[1])] >= 2:
+            s.name = s.name[m.end() :]
+
+
 def parents(sections: Sequence[Section]) -> list[int]:
     """For each section, the index of the nearest section above it of a lower level (-1)."""
     found, stack = [], []
@@ -93,6 +107,38 @@ def meta_sections(sections: Sequence[Section], up: Sequence[int]) -> set[int]:
         if s.level > 0 and (is_meta(s.name) or up[i] in found):
             found.add(i)
     return found
+
+
+def label_parts(
+    sections: Sequence[Section], up: Sequence[int], meta: set[int]
+) -> dict[int, list[int]]:
+    """Headings whose first sub-heading labels their definition (`## 재간접형 펀드` over `###
+    개념` and `### 특징`, `## Mitochondria` over `### Definition`), each with its sub-headings
+    that are labels: the heading names a term, and all its text, labels and all, is its
+    definition."""
+    children: dict[int, list[int]] = {}
+    for i in range(len(sections)):
+        if up[i] >= 0 and i not in meta:
+            children.setdefault(up[i], []).append(i)
+    found: dict[int, list[int]] = {}
+    for above, under in children.items():
+        parent = sections[above]
+        if key(sections[under[0]].name) not in DEFINING_LABELS or above in meta:
+            continue
+        if parent.level > 0 and parent.top and not parent.index and _names_term(parent.name):
+            found[above] = [i for i in under if is_label(sections[i].name)]
+    return found
+
+
+DEFINING_LABELS = frozenset(
+    {"정의", "개념", "뜻", "의미", "definition", "meaning", "concept", "description", "설명"}
+)
+"""Labels of what a term is: a heading whose first sub-heading is one names a term."""
+
+
+def _names_term(name: str) -> bool:
+    term = _glossed(name)[0]
+    return is_term_like(term) and not is_label(term) and not names_a_set(term)
 
 
 def heading_terms(
@@ -151,7 +197,9 @@ def heading_terms(
         and is_term_like(_glossed(s.name)[0])
         and not s.index
     }
-    found = labelled | only_text | questions | grouped | said
+    parts = label_parts(sections, up, meta)
+    labels = {j for children in parts.values() for j in children}
+    found = (labelled | only_text | questions | grouped | said | set(parts)) - labels
     return found or _post(sections, meta, title)
 
 
