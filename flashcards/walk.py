@@ -100,7 +100,7 @@ class Walk:
         if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
             if toks[i].nesting >= 0 and not section.opening:  # never a close passed over
                 section.opening = _opening(toks, i)
-                section.says = section.opening == "paragraph" and _says(toks[i + 1])
+                section.says = _says(toks, i, section.opening)
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
@@ -284,9 +284,14 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     return "paragraph" if is_sentence(markup.plain(children)) else "phrase"
 
 
-def _says(inline: Token) -> bool:
-    """Whether a paragraph's first line says what its heading means (see `terms.says_what`)."""
-    return says_what(markup.plain(markup.lines(inline.children or [])[0]))
+def _says(toks: Sequence[Token], i: int, opening: str) -> bool:
+    """Whether the block at `i` opens by saying what its heading means (see
+    `terms.says_what`): a paragraph's first line, or the first of points that are sentences."""
+    if opening == "sentences":
+        i += 2  # the first item's paragraph
+    elif opening != "paragraph":
+        return False
+    return says_what(markup.plain(markup.lines(toks[i + 1].children or [])[0]))
 
 
 def _only_links(children: Sequence[Token]) -> bool:

@@ -64,10 +64,9 @@ class Section:
 
     @property
     def opens_notes(self) -> bool:
-        """Whether its first block gives its first note (`**채권**이란 …`, or a glossary right
-        under the heading)."""
-        start, stop = self.first
-        return bool(self.notes) and start <= self.notes[0].line <= stop
+        """Whether its first block opens with its first note (`**채권**이란 …`, or a glossary
+        right under the heading)."""
+        return bool(self.notes) and self.notes[0].line == self.first[0]
 
     @property
     def index(self) -> bool:
