@@ -30,6 +30,7 @@ from flashcards.terms import (
     AUTO,
     defines,
     heading_name,
+    is_label,
     is_sentence,
     key,
     same_term,
@@ -254,7 +255,7 @@ def _defined_after(section: Section) -> list[Note]:
     (short values, `- Access: O(n)`)."""
     if not section.says or len(section.notes) <= section.weak:
         return []
-    return [n for n in section.notes if n.line > section.first[1]]
+    return [n for n in section.notes if n.line > section.first[1] and not is_label(n.term)]
 
 
 def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:
