@@ -1,6 +1,6 @@
 """A definition list is a list of notes: each term (`Term`) with the definitions under it
 (`: definition`), as mdit-py-plugins' `deflist` reads them; a term with several definitions
-has them one after another."""
+has them one after another. One may open a list item too (`- Sutures` over `: 봉합의 의미`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from flashcards.terms import clean_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type != "dl_open" or ctx.inside(i) not in ("", "blockquote"):
+    if toks[i].type != "dl_open" or ctx.inside(i) not in ("", "blockquote", "list_item"):
         return None
     end = close(toks, i)
     entries: list[tuple[str, int, list[Sequence[Token]]]] = []  # term, line, definitions

@@ -91,8 +91,8 @@ def _step(opening: Token, found: Lead) -> bool:
 def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     """An item with no bold term: no note, and worth a word if it stands in a list of notes
     (a top-level item that holds no note either)."""
-    if toks[i].level != 1 or _holds_note(toks, i):
-        return None
+    if toks[i].level != 1 or _holds_note(toks, i) or toks[i + 1].type == "dl_open":
+        return None  # a definition list opening the item is read as one
     # Its head, when a short name (`- basics` over its points): repeated under several
     # headings, such heads are labels, as bold ones are (see `rules.headings`).
     head = markup.plain(toks[i + 2].children or []) if toks[i + 1].type == "paragraph_open" else ""
