@@ -1,8 +1,9 @@
 """A paragraph (at the top, or opening a list item) that opens by defining a few words in
 plain prose is a note: `Common law refers to tradition and precedent …`, `Statute law is
-defined as …`, `트랜잭션이란 작업의 단위이다.`, `지분(Equity)는 현금흐름에 대한 잔여 청구`. Its
-term is the words before the defining verb or particle, its definition the rest of the
-paragraph. A pronoun (`This refers to …`), a longer subject or a question opens no note.
+defined as …`, `A Lewis acid is a proton pair acceptor`, `트랜잭션이란 작업의 단위이다.`,
+`지분(Equity)는 현금흐름에 대한 잔여 청구`. Its term is the words before the defining verb or
+particle, its definition the rest of the paragraph. A pronoun (`This refers to …`), a
+longer subject, a question or the term its heading names already opens no note.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from flashcards import markup
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import PRONOUNS, clean_term, is_label
+from flashcards.terms import PRONOUNS, clean_term, is_label, key
 
 MAX_WORDS = 4
 """A defined term is short: a longer subject is a sentence about something."""
@@ -24,7 +25,8 @@ MAX_WORDS_KO = 2
 """In Korean, fewer: `커다란` ends in 란 too, and `… 방식에 따라 커다란 영향` is no term."""
 
 _DEFINES = re.compile(
-    r"^(?P<term>[^\s,.:;()][^,.:;()]*?)\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b))\s+"
+    r"^(?P<term>[^\s,.:;()][^,.:;()]*?)\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
+    r"|(?:is|are)(?=\s+(?:an?|the|one)\s))\s+"
     r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+"
     r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*))"
     r"\s?(?:은|는|이란|란)\s+",
@@ -54,6 +56,8 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     found = [_defines(_unwrapped(line)) for line in lines]
     if found[0] is None:
         return None
+    if _names_heading(found[0].term, ctx.category):
+        return None  # `### Superparticular Intervals` over `A superparticular interval is …`
     line = ctx.line(toks[i])
     if len(lines) > 1 and all(f is not None for f in found):
         # `__당기순이익이란 …__` over `__자기자본이란 …__`: a definition a line
@@ -84,6 +88,11 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     if not rest or markup.plain(rest).rstrip().endswith(("?", "\uff1f")):
         return None  # `책상이란 게 존재하긴 하는가?` asks; it defines nothing
     return Lead(term, DEFINED, rest)
+
+
+def _names_heading(term: str, heading: str) -> bool:
+    """Whether a term is the one its heading names, one of them in the plural perhaps."""
+    return key(term).removesuffix("s") == key(heading).removesuffix("s")
 
 
 def _unwrapped(children: Sequence[Token]) -> Sequence[Token]:
