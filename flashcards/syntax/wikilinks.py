@@ -1,5 +1,6 @@
 """Obsidian's `[[target]]` and `[[target|label]]` show their words; `![[file]]` is a picture,
-`![[file|300]]` one 300 pixels wide."""
+`![[file|300]]` one 300 pixels wide; a block's identifier at the end of its line (`**Cell
+Wall** ^31a912`, which other notes link to) shows nothing."""
 
 from __future__ import annotations
 
@@ -12,6 +13,24 @@ from markdown_it.rules_inline import StateInline
 def wikilinks_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "wikilink", _wikilink)
     md.inline.ruler.before("image", "wikilink_embed", _embed)
+    md.inline.ruler.push("block_id", _block_id)
+
+
+_BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+[ \t]*(?=\n|$)")
+
+
+def _block_id(state: StateInline, silent: bool) -> bool:
+    """`^31a912` after a space, at the end of a line: an identifier, no text."""
+    start = state.pos
+    if state.src[start] != "^" or start == 0 or state.src[start - 1] not in " \t":
+        return False
+    found = _BLOCK_ID.match(state.src[: state.posMax], start)
+    if found is None:
+        return False
+    if not silent:
+        state.pending = state.pending.rstrip(" \t")  # the space that set it apart goes too
+    state.pos = found.end()
+    return True
 
 
 _INNER = re.compile(r"[^\[\]\n]*")
