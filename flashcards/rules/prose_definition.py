@@ -69,12 +69,13 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 
 def _defines(children: Sequence[Token]) -> Lead | None:
-    """The term and definition of inline tokens that open by defining a few words."""
+    """The term and definition of inline tokens that open by defining a few words, or of a
+    plain sentence that ends by naming them (`… is called the reducing agent`)."""
     if not children or children[0].type != "text":
         return None
     match = _DEFINES.match(children[0].content)
     if match is None:
-        return None
+        return _called(children)
     words = clean_term(match["term"] or match["ko"] or match["glossed"]).split()
     if words and words[0].casefold() in _ARTICLES:
         words = words[1:]  # `A cache refers to …`: the term is `cache`
@@ -88,6 +89,27 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     if not rest or markup.plain(rest).rstrip().endswith(("?", "\uff1f")):
         return None  # `책상이란 게 존재하긴 하는가?` asks; it defines nothing
     return Lead(term, DEFINED, rest)
+
+
+_CALLED = re.compile(
+    r"^(?P<what>\S.*?)\s+(?:is|are)\s+(?:called|termed|known\s+as)\s+(?:an?\s+|the\s+)?"
+    r"(?P<term>[^\s,.;:()][^,.;:()]*?)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _called(children: Sequence[Token]) -> Lead | None:
+    """`the substance that is oxidized is called the reducing agent`: the words named, the
+    sentence their definition."""
+    if len(children) != 1:
+        return None
+    match = _CALLED.match(children[0].content.strip())
+    if match is None:
+        return None
+    words = clean_term(match["term"]).split()
+    if not 0 < len(words) <= MAX_WORDS or words[0].casefold() in _NOT_TERMS:
+        return None
+    return Lead(" ".join(words), DEFINED, [children[0]])
 
 
 def _names_heading(term: str, heading: str) -> bool:
