@@ -397,7 +397,7 @@ _META_OPENINGS = (
 """Openings of such headings: how to use or study the document (steps and tips, no terms)."""
 
 
-_SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임", "됨")
+SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임", "됨")
 """How a sentence ends, in English and in Korean notes (`…이다.`, `…하는 방식임`)."""
 
 
@@ -426,7 +426,7 @@ def is_sentence(text: str) -> bool:
     """Whether a line reads as a sentence, not a label (`객체지향 설계 원칙`, `Types:`): it
     ends as one, or it is long."""
     text = text.strip().rstrip(")\"'\u201d\u2019\u300d")
-    return text.endswith(_SENTENCE_ENDS) or len(text.split()) >= 8
+    return text.endswith(SENTENCE_ENDS) or len(text.split()) >= 8
 
 
 PLACEHOLDERS = frozenset(

@@ -1,7 +1,8 @@
-"""A list item that only names a term, with its definition set in a plain code block right
-under it (`- 베르누이 분포` over a fence holding `매 시행마다 …`): a note, its definition the
-block's lines as text. Authors box a definition so to set it apart; a block that names a
-language, or reads as code, is code."""
+"""A list item that only names a term, with its definition right under it, outside the item:
+set in a plain code block (`- 베르누이 분포` over a fence holding `매 시행마다 …`), its
+definition the block's lines as text (a block that names a language, or reads as code, is
+code); or, under a numbered item, points indented less than nesting takes (`1. 물리 계층` over
+`  - 시스템 연결을 위한 …`), its definition those points."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from flashcards import markup
 from flashcards.rules.code_glossary import PLAIN
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import ALONE, BROKEN, Lead, lead
+from flashcards.rules.lead import ALONE, BROKEN, Lead, lead, plain_lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import names_a_term
-from flashcards.terms import clean_term, is_label, named
+from flashcards.terms import SENTENCE_ENDS, clean_term, is_label, named
 
 _CODE = re.compile(r"[;{}]")
 """Signs of code in a block: statements and braces."""
@@ -26,13 +27,37 @@ _GLOSS = re.compile(r"\s*\([^()]*\)")
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     end = close(toks, i)
-    if end + 1 >= len(toks) or not _one_name(toks, i, end) or not _boxed(toks[end + 1]):
+    if end + 1 >= len(toks) or not _one_name(toks, i, end):
+        return None
+    under = toks[end + 1]
+    if not _boxed(under) and not _points_under(toks, i, end + 1):
         return None
     name = _name(toks[i + 3].children or [])
     if name is None:
         return None
-    note = lead_note(ctx, ctx.line(toks[i]), Lead(name, BROKEN, _text(toks[end + 1].content)))
-    return Found(end + 1, notes=[note], bold=[note.key])
+    line = ctx.line(toks[i])
+    if under.type == "fence":
+        note = lead_note(ctx, line, Lead(name, BROKEN, _text(under.content)))
+        return Found(end + 1, notes=[note], bold=[note.key])
+    last = close(toks, end + 1)
+    note = lead_note(ctx, line, Lead(name, ALONE, []), toks[end + 1 : last + 1])
+    return Found(last, notes=[note], bold=[note.key])
+
+
+def _points_under(toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the list at `j` holds the points of the numbered item at `i`, written right
+    under it with less indent than nesting takes (`1. 물리 계층` over `  - 시스템 연결을 위한
+    …`): no blank line between, and points that are sentences."""
+    named, under = toks[i + 2], toks[j]  # the item's paragraph, the list after it
+    if toks[i].type != "ordered_list_open" or under.type != "bullet_list_open":
+        return False
+    if not (named.map and under.map and under.map[0] == named.map[1]):
+        return False
+    first = toks[j + 3] if toks[j + 2].type == "paragraph_open" else None
+    if first is None or plain_lead(first.children or []) is not None:
+        return False  # `- 기각역 : …`: entries, terms of their own
+    opening = markup.plain(markup.lines(first.children or [])[0]).strip()
+    return opening.endswith(SENTENCE_ENDS)  # not names (`- EAC (Email Account Compromise)`)
 
 
 def _text(content: str) -> list[Token]:
