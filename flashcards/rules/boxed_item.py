@@ -26,8 +26,8 @@ _GLOSS = re.compile(r"\s*\([^()]*\)")
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    end = close(toks, i)
-    if end + 1 >= len(toks) or not _one_name(toks, i, end):
+    end = i + 6
+    if end + 1 >= len(toks) or not _one_name(toks, i):
         return None
     under = toks[end + 1]
     if not _boxed(under) and not _points_under(toks, i, end + 1):
@@ -71,9 +71,13 @@ def _text(content: str) -> list[Token]:
     return rest
 
 
-def _one_name(toks: Sequence[Token], i: int, end: int) -> bool:
-    """Whether the list from `i` to `end` is one item of one paragraph."""
-    return end == i + 6 and toks[i + 2].type == "paragraph_open"
+def _one_name(toks: Sequence[Token], i: int) -> bool:
+    """Whether the list at `i` is one item of one paragraph: it closes six tokens on (read
+    there, not found by walking a long list to its end)."""
+    if i + 6 >= len(toks) or toks[i + 2].type != "paragraph_open":
+        return False
+    closing = toks[i + 6]
+    return closing.nesting == -1 and closing.level == toks[i].level
 
 
 def _name(children: Sequence[Token]) -> str | None:
