@@ -12,7 +12,7 @@ from flashcards import markup
 from flashcards.errors import INFO, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.terms import clean_term, key, split_term
+from flashcards.terms import clean_term, is_sentence, key, split_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -28,7 +28,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             for tr, cells in rows[1:]
             if len(cells) > defined
         ]
-    elif columns > 2 and _names_terms(rows[0][1][0]) and _worded(rows[1:]):
+    elif columns > 2 and _of_terms(rows) and _worded(rows[1:]):
         header = rows[0][1]
         notes = [_note(ctx, tr, cells[0], cells[1:], header[1:]) for tr, cells in rows[1:]]
     else:
@@ -46,6 +46,35 @@ TERMING = frozenset(
 """Headers of a first column of terms: a wider table with one and no column of definitions
 (`| Abbr. | Names | Purposes |`) is a table of terms, the rest of each row its definition,
 each cell under its header."""
+
+
+COMPARING = frozenset(
+    {"", "구분", "항목", "비교", "비교 항목", "기준", "특징", "차이", "feature", "features"}
+    | {"property", "properties", "aspect", "aspects", "criteria", "criterion", "attribute"}
+    | {"characteristic", "characteristics", "comparison", "vs", "vs."}
+)
+"""First headers of a table that compares things: its rows are what it compares them by
+(`| 구분 | TCP | UDP |` over `| 속도 | … | … |`), no terms."""
+
+
+def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a wide table lists terms down its first column: its header says so (`Term`,
+    `Mode name`), or names the kind of thing each row is (`| Polymer | Monomer(s) | Uses |`)
+    over rows named in a few words, each once."""
+    header = rows[0][1][0]
+    if _names_terms(header):
+        return True
+    if key(_text(header)).rstrip(".:") in COMPARING:
+        return False
+    firsts = [key(_text(cells[0])) for _, cells in rows[1:] if cells]
+    short = all(0 < len(f.split()) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
+    return len(firsts) >= 2 and short and len(set(firsts)) == len(firsts)
+
+
+def _named(text: str) -> bool:
+    """Whether a cell holds a name in words, not a code or an address (`D250100`,
+    `192.168.1.101`)."""
+    return sum(c.isalpha() for c in text) > sum(c.isdigit() for c in text)
 
 
 def _names_terms(header: Token) -> bool:
