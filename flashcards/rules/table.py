@@ -68,7 +68,18 @@ def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
         return False
     firsts = [key(_text(cells[0])) for _, cells in rows[1:] if cells]
     short = all(0 < len(f.split()) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
-    return len(firsts) >= 2 and short and len(set(firsts)) == len(firsts)
+    return len(firsts) >= 2 and short and len(set(firsts)) == len(firsts) and _phrased(rows)
+
+
+def _phrased(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a column beside the first mostly holds phrases (`Plastic bags, bottles`), not
+    single values (`| Hot | high | instant |`: a table of settings)."""
+    body = [cells for _, cells in rows[1:]]
+    columns = max(len(cells) for cells in body)
+    return any(
+        2 * sum(len(_text(cells[k]).split()) >= 2 for cells in body if k < len(cells)) > len(body)
+        for k in range(1, columns)
+    )
 
 
 def _named(text: str) -> bool:
