@@ -121,12 +121,35 @@ class Walk:
             if found is not None:
                 section.notes += found.notes
                 section.aside += found.aside
+                asked = " ".join(n.key for n in found.notes)
+                for answer, lines_before in found.answers:
+                    inner = self._defined_in(answer, lines_before, section.name)
+                    # `페이징과 세그멘테이션의 차이는?` over both: the sides of its question
+                    section.aside += [n for n in inner if n.key not in asked]
                 section.bold += found.bold
                 section.loose += found.loose
                 section.weak += len(found.notes) if found.weak else 0
                 self.problems += found.problems
                 return found
         return None
+
+    def _defined_in(self, toks: Sequence[Token], offset: int, category: str) -> list[Note]:
+        """The terms an answer defines (`- Atomicity(원자성)` over what it is, under `ACID에
+        대해 설명해주세요`): notes beside its question. Labels (`- 장점`) and short values
+        (`- 과거: 데이터 기반`) stay its text."""
+        ctx = Context(self.path, offset, category, markup.containers(toks))
+        notes: list[Note] = []
+        i = 0
+        while i < len(toks):
+            for rule in AT.get(toks[i].type, ()):
+                found = rule(ctx, toks, i)
+                if found is not None:
+                    made = [*found.notes, *found.aside]
+                    notes += [n for n in made if not is_label(n.term) and says(n.definition)]
+                    i = found.end
+                    break
+            i += 1
+        return sorted(notes, key=lambda n: n.line)
 
     def absorb(self, later: Walk) -> None:
         """Take in the walk over the next piece of the same text."""

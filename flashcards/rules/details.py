@@ -31,6 +31,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     # last may go on in the blocks after it.
     parts = _parts(tok.content, open_at_end=end > i)
     notes: list[Note] = []
+    answers: list[tuple[list[Token], int]] = []
     for number, (first, html) in enumerate(parts, 1):
         opening = _Summary(html)
         if opening.question is None:
@@ -39,7 +40,17 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             return Found(end, notes=notes, problems=[Problem(ctx.path, at, message, INFO)])
         after = toks[i + 1 : end] if number == len(parts) else []
         notes.append(_note(ctx, opening, ctx.line(tok) + first, after))
-    return Found(end, notes=notes)
+        answers.append((_answer(opening), ctx.offset + (tok.map[0] if tok.map else 0) + first))
+    if end > i + 1:
+        answers.append((list(toks[i + 1 : end]), ctx.offset))  # the blocks after the opening
+    return Found(end, notes=notes, answers=answers)
+
+
+def _answer(opening: _Summary) -> list[Token]:
+    """The Markdown of an answer on the lines of its opening block, each token's `map` a
+    line of that block (from 0)."""
+    text = "\n" * (opening.line - 1) + textwrap.dedent(opening.after)
+    return markup.tokens(text)
 
 
 def _note(ctx: Context, opening: _Summary, line: int, after: Sequence[Token]) -> Note:

@@ -52,6 +52,9 @@ class Found:
     weak: bool = False
     """Notes a heading over them may take as its definition instead (a plain glossary under
     a heading that names a term: `### Linked List` over `- Access: O(n)`)."""
+    answers: list[tuple[list[Token], int]] = field(default_factory=list)
+    """Text parsed apart from the sheet's tokens (a `<details>` answer), with the number of
+    lines before it: the terms it defines are notes too, beside the question's."""
 
 
 def close(toks: Sequence[Token], start: int) -> int:
