@@ -39,8 +39,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             at = ctx.line(tok) + first
             return Found(end, notes=notes, problems=[Problem(ctx.path, at, message, INFO)])
         after = toks[i + 1 : end] if number == len(parts) else []
-        notes.append(_note(ctx, opening, ctx.line(tok) + first, after))
-        answers.append((_answer(opening), ctx.offset + (tok.map[0] if tok.map else 0) + first))
+        inner = _answer(opening)
+        notes.append(_note(ctx, opening, ctx.line(tok) + first, [*inner, *after]))
+        answers.append((inner, ctx.offset + (tok.map[0] if tok.map else 0) + first))
     if end > i + 1:
         answers.append((list(toks[i + 1 : end]), ctx.offset))  # the blocks after the opening
     return Found(end, notes=notes, answers=answers)
@@ -48,20 +49,18 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 def _answer(opening: _Summary) -> list[Token]:
     """The Markdown of an answer on the lines of its opening block, each token's `map` a
-    line of that block (from 0)."""
+    line of that block (from 0). Indenting HTML means nothing, so an answer indented with it
+    is no code block."""
     text = "\n" * (opening.line - 1) + textwrap.dedent(opening.after)
     return markup.tokens(text)
 
 
-def _note(ctx: Context, opening: _Summary, line: int, after: Sequence[Token]) -> Note:
-    """The note of a `<details>` whose HTML starts at `line`, with the blocks `after` its
-    opening block up to the one that closes it."""
+def _note(ctx: Context, opening: _Summary, line: int, blocks: Sequence[Token]) -> Note:
+    """The note of a `<details>` whose HTML starts at `line`, its answer `blocks`: those of
+    its opening block, then the blocks up to the one that closes it (which holds only the
+    end tag)."""
     # Cleaned before its spaces are joined: "a \u200b b" gives one space, not two.
     term = " ".join(clean_term(opening.question or "").split())
-    # Markdown on the lines of the opening block; indenting HTML means nothing, so an answer
-    # indented with it is no code block.
-    inner = markup.tokens(textwrap.dedent(opening.after))
-    blocks = [*inner, *after]  # the closing block holds only the end tag
     html, text = markup.html(blocks), markup.block_plain(blocks)
     line += opening.line - 1  # the question's own line
     return Note(term, term, "", ctx.category, text, html, ctx.path, line, QUESTION)
