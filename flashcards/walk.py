@@ -141,7 +141,7 @@ class Walk:
         notes: list[Note] = []
         i = 0
         while i < len(toks):
-            for rule in AT.get(toks[i].type, ()):
+            for rule in AT.get(toks[i].type, ()) if toks[i].type in _LISTED else ():
                 found = rule(ctx, toks, i)
                 if found is not None:
                     made = [*found.notes, *found.aside]
@@ -269,6 +269,12 @@ class Walk:
             while k < len(self.sections) and self.sections[k].level > level:
                 k += 1
         return k
+
+
+_LISTED = frozenset(
+    {"bullet_list_open", "ordered_list_open", "list_item_open", "table_open", "dl_open"}
+)
+"""Where an answer defines terms of its own: in its lists and tables; its sentences answer."""
 
 
 def _defined_after(section: Section) -> list[Note]:
