@@ -105,8 +105,7 @@ class Walk:
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
-        rules = AT.get(toks[i].type)
-        if rules is None:
+        if toks[i].type not in AT:
             return None
         ctx = self._context
         if (
@@ -116,22 +115,21 @@ class Walk:
             or ctx.containers is not self._containers
         ):
             ctx = self._context = Context(self.path, offset, section.name, self._containers)
-        for rule in rules:
-            found = rule(ctx, toks, i)
-            if found is not None:
-                section.notes += found.notes
-                section.aside += found.aside
-                asked = " ".join(n.key for n in found.notes)
-                for answer, lines_before in found.answers:
-                    inner = self._defined_in(answer, lines_before, section.name)
-                    # `페이징과 세그멘테이션의 차이는?` over both: the sides of its question
-                    section.aside += [n for n in inner if n.key not in asked]
-                section.bold += found.bold
-                section.loose += found.loose
-                section.weak += len(found.notes) if found.weak else 0
-                self.problems += found.problems
-                return found
-        return None
+        found = _first(ctx, toks, i)
+        if found is None:
+            return None
+        section.notes += found.notes
+        section.aside += found.aside
+        asked = " ".join(n.key for n in found.notes)
+        for answer, lines_before in found.answers:
+            inner = self._defined_in(answer, lines_before, section.name)
+            # `페이징과 세그멘테이션의 차이는?` over both: the sides of its question
+            section.aside += [n for n in inner if n.key not in asked]
+        section.bold += found.bold
+        section.loose += found.loose
+        section.weak += len(found.notes) if found.weak else 0
+        self.problems += found.problems
+        return found
 
     def _defined_in(self, toks: Sequence[Token], offset: int, category: str) -> list[Note]:
         """The terms an answer defines (`- Atomicity(원자성)` over what it is, under `ACID에
@@ -141,13 +139,11 @@ class Walk:
         notes: list[Note] = []
         i = 0
         while i < len(toks):
-            for rule in AT.get(toks[i].type, ()) if toks[i].type in _LISTED else ():
-                found = rule(ctx, toks, i)
-                if found is not None:
-                    made = [*found.notes, *found.aside]
-                    notes += [n for n in made if not is_label(n.term) and says(n.definition)]
-                    i = found.end
-                    break
+            found = _first(ctx, toks, i) if toks[i].type in _LISTED else None
+            if found is not None:
+                made = [*found.notes, *found.aside]
+                notes += [n for n in made if not is_label(n.term) and says(n.definition)]
+                i = found.end
             i += 1
         return sorted(notes, key=lambda n: n.line)
 
@@ -181,9 +177,10 @@ class Walk:
         owner = _categories(self.sections, up)
         meta = meta_sections(self.sections, up)
         mode = terms or front.terms or AUTO
-        chosen = heading_terms(self.sections, up, mode, meta, front.title)
+        parts = label_parts(self.sections, up, meta)
+        chosen = heading_terms(self.sections, up, mode, meta, parts, front.title)
         introduced = introduced_terms(self.sections, mode, chosen, meta)
-        parts = {p: c for p, c in label_parts(self.sections, up, meta).items() if p in chosen}
+        parts = {p: c for p, c in parts.items() if p in chosen}
         for parent, labels in parts.items():
             for label in labels:  # what stands under `### 개념` is the term's
                 owner[label] = owner[parent]
@@ -269,6 +266,15 @@ class Walk:
             while k < len(self.sections) and self.sections[k].level > level:
                 k += 1
         return k
+
+
+def _first(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    """What the first rule for the token at `i` that recognises its shape found."""
+    for rule in AT.get(toks[i].type, ()):
+        found = rule(ctx, toks, i)
+        if found is not None:
+            return found
+    return None
 
 
 _LISTED = frozenset(

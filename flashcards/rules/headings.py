@@ -141,10 +141,16 @@ def _names_term(name: str) -> bool:
 
 
 def heading_terms(
-    sections: Sequence[Section], up: Sequence[int], mode: str, meta: set[int], title: str = ""
+    sections: Sequence[Section],
+    up: Sequence[int],
+    mode: str,
+    meta: set[int],
+    parts: dict[int, list[int]],
+    title: str = "",
 ) -> set[int]:
-    """Indexes of the sections whose heading is a term (or asks a question); `title` is the
-    sheet's own, from its front matter."""
+    """Indexes of the sections whose heading is a term (or asks a question); `parts` are
+    the headings over labels of their parts (see `label_parts`), `title` is the sheet's own,
+    from its front matter."""
     if mode == BOLD:
         return set()
     questions = {
@@ -196,7 +202,6 @@ def heading_terms(
         and is_term_like(_glossed(s.name)[0])
         and not s.index
     }
-    parts = label_parts(sections, up, meta)
     labels = {j for children in parts.values() for j in children}
     found = (labelled | only_text | questions | grouped | said | set(parts)) - labels
     return found or _post(sections, meta, title)

@@ -263,14 +263,13 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         after = _AFTER_CODE.match(glossed[0].content)
         if after is None:
             return None
-        rest = glossed[0].copy()
-        rest.content = glossed[0].content[after.end() :]
-        children = [children[0], rest, *glossed[1:]]
+        rest = _with_content(glossed[0], glossed[0].content[after.end() :])
+        tail = glossed[1:]
         term = clean_term(term)
         words = term.split()
-        if not words or len(words) > MAX_WORDS or not (rest.content or children[2:]):
+        if not words or len(words) > MAX_WORDS or not (rest.content or tail):
             return None
-        return Lead(term, "separated", [rest, *children[2:]] if rest.content else children[2:])
+        return Lead(term, "separated", [rest, *tail] if rest.content else tail)
     if children[0].type != "text":
         return None
     text = children[0].content
@@ -284,9 +283,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     if is_callout(term) or words[0].casefold() in OBJECTS or term.startswith("["):
         return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
-    first = children[0].copy()
-    first.content = children[0].content[match.end() :]
-    dash = children[0].content[match.end("term") : match.end()].strip()
+    first = _with_content(children[0], text[match.end() :])
+    dash = text[match.end("term") : match.end()].strip()
     if not arrows and dash in ARROWS:
         return None
     if "\\" in term or "{" in term:
@@ -345,9 +343,7 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
     match = _PAIRED.match(children[0].content)
     if match is None:
         return None
-    first = children[0].copy()
-    first.content = children[0].content[match.end() :]
-    rest = [first, *children[1:]]
+    rest = [_with_content(children[0], children[0].content[match.end() :]), *children[1:]]
     meaning = markup.plain(rest)
     if not meaning.strip() or is_sentence(meaning) or len(markup.plain(children).split()) > 8:
         return None  # a sentence that happens to change script is no pair
