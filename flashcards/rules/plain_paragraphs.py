@@ -14,10 +14,13 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import MAX_WORDS, plain_lead
+from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
 from flashcards.terms import is_date
+
+MIN_WORDS = 2
+"""Words in a definition that makes lines under a sentence a glossary (see `_phrases`)."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -41,11 +44,19 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     lines = markup.lines(toks[i + 1].children or [])
     leads = [plain_lead(line, arrows=False) for line in lines]
     first = ctx.line(toks[i])
-    if leads[0] is None and len(lines) > 2 and _caption(lines[0]):
+    if leads[0] is None and len(lines) > 2 and (_caption(lines[0]) or _phrases(leads[1:])):
         lines, leads, first = lines[1:], leads[1:], first + 1
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return []
     return line_notes(ctx, first, lines, leads)
+
+
+def _phrases(leads: list[Lead | None]) -> bool:
+    """Whether lines under a line of text open with two `Term: definition` lines that define
+    in phrases: `ion channel modulator: 0.20` or `기업 : dart.fss.or.kr` give values."""
+    return None not in leads[:2] and all(
+        len(markup.plain(lead.rest).split()) >= MIN_WORDS for lead in leads[:2] if lead
+    )
 
 
 def _caption(line: list[Token]) -> bool:

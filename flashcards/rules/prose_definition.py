@@ -25,7 +25,7 @@ MAX_WORDS_KO = 2
 """In Korean, fewer: `커다란` ends in 란 too, and `… 방식에 따라 커다란 영향` is no term."""
 
 _DEFINES = re.compile(
-    r"^(?P<term>[^\s,.:;()][^,.:;()]*?)\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
+    r"^(?P<term>[^\s,.:;()][^,.:;()\u2014]*?)\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
     r"|(?:is|are)(?=\s+(?:an?|the|one)\s))\s+"
     r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+"
     r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*))"
@@ -37,6 +37,9 @@ _DEFINES = re.compile(
 English name is introducing it."""
 
 
+_PLACES = ("", "blockquote")
+"""A quote box is where many writers set a definition apart (`> 회귀분석(…)는 …`)."""
+
 _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_TERMS = PRONOUNS | {"which", "who", "your", "my", "our", "their", "its", "his", "her"}
 """Words that open no term: `This refers to …` speaks of something said before."""
@@ -45,7 +48,7 @@ _NOT_TERMS = PRONOUNS | {"which", "who", "your", "my", "our", "their", "its", "h
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type == "list_item_open" and toks[i + 1].type == "paragraph_open":
         return _paragraph(ctx, toks, i + 1)  # `- 지분(Equity)는 …`: what it nests is read on
-    if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
+    if toks[i].type != "paragraph_open" or ctx.inside(i) not in _PLACES:
         return None
     return _paragraph(ctx, toks, i)
 
