@@ -28,7 +28,7 @@ def defining_entry(toks: Sequence[Token], j: int) -> bool:
         return False
     term, definition = found.term, markup.plain(found.rest)
     return (
-        len(term.split()) <= MAX_WORDS
+        len(_GLOSS.sub("", term).split()) <= MAX_WORDS  # `귀무가설 (H0 Null Hypothesis)`
         and is_term_like(term)
         and not is_label(term)
         and not is_date(term, months=True)  # `- Mar - LBJ doesn't seek re-election`
