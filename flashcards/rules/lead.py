@@ -87,12 +87,19 @@ def lead(children: Sequence[Token]) -> Lead | None:
     join, rest = _joined(rest, key(bold) in PRONOUNS)
     if join == SEPARATED and remark is not None:
         bold += " " + remark[1]  # a reading or a remark written after the bold
-    if ends_with_colon(bold):  # `**SQS:** queues`, and `**SQS:**: queues` as well
+    dashed = _DASH_INSIDE.search(bold)
+    if dashed is not None:
+        bold = bold[: dashed.start()]  # `**Extinction -** when …`: the dash set in bold too
+    if dashed is not None or ends_with_colon(bold):  # `**SQS:** queues`, `**SQS:**: queues`
         join = join if join in (BROKEN, ALONE) else SEPARATED
         rest = _definition(rest)
     if article and join != DEFINED:
         return None
     return Lead(clean_term(bold), join, rest)
+
+
+_DASH_INSIDE = re.compile(r"\s[-\u2013\u2014]\s*$")
+"""A dash after a space at the end of the bold separates as a colon there does."""
 
 
 def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
