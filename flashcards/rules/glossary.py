@@ -13,7 +13,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import SEPARATED, Lead, lead, paired_lead
+from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import entry, items
 from flashcards.terms import is_date, is_label, is_sentence
@@ -45,6 +45,10 @@ def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     gcloud`, a tool listed without a word of it); none when a sentence stands among them."""
     listed = items(toks, i)
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
+    if not any(found):
+        found = [_glossed(toks, j) for j in listed]
+        if sum(f is not None for f in found) < MIN_GLOSSED:
+            return []  # `- 연관규칙(동시발생매트릭스)` among two or three: names with remarks
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
     others = [j for j, f in zip(listed, found, strict=True) if f is None]
     if len(entries) < 2 or 2 * len(entries) < len(listed):
@@ -97,6 +101,18 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
 def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     """An item that pairs a word with its meaning in another script (`- attachment 별첨`)."""
     return paired_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
+
+
+def _glossed(toks: Sequence[Token], j: int) -> Lead | None:
+    """An item that is a word with its gloss in parentheses (`- quiero (I want)`)."""
+    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
+        return None
+    return glossed_lead(toks[j + 2].children or [])
+
+
+MIN_GLOSSED = 4
+"""Items written `word (gloss)` that make a list a vocabulary list: a few such items are as
+likely names with a remark (`- 연관규칙(동시발생매트릭스)`, `- Transport (Hemoglobin)`)."""
 
 
 _LISTS = ("bullet_list_open", "ordered_list_open")

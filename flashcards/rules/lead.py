@@ -12,6 +12,7 @@ from flashcards import markup
 from flashcards.terms import (
     OBJECTS,
     PRONOUNS,
+    abbreviates,
     clean_term,
     continues_sentence,
     defined,
@@ -22,6 +23,7 @@ from flashcards.terms import (
     is_sentence,
     key,
     only_markers,
+    parenthesised,
     separated,
 )
 
@@ -355,3 +357,30 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
     if not meaning.strip() or is_sentence(meaning) or len(markup.plain(children).split()) > 8:
         return None  # a sentence that happens to change script is no pair
     return Lead(clean_term(match["term"] or match["ko"]), "separated", rest)
+
+
+def glossed_lead(children: Sequence[Token]) -> Lead | None:
+    """The word and meaning of a vocabulary item written as a word with its gloss in
+    parentheses (`- quiero (I want)`, `- al lado del (next to the)`); None for any other
+    line, and for a parenthesis that dates, counts or points (`(1914)`, `(p. 3)`)."""
+    if len(children) != 1 or children[0].type != "text":
+        return None
+    parts = parenthesised(children[0].content.strip())
+    if parts is None:
+        return None
+    word, gloss = parts
+    if len(word.split()) > MAX_GLOSSED or len(gloss.split()) > MAX_GLOSSED:
+        return None
+    if any(c.isdigit() for c in gloss) or is_sentence(gloss) or ":" in word or "," in gloss:
+        return None  # `Enzymatic catalysis (Amylase, DNA polymerase)`: examples
+    if abbreviates(word, gloss) or abbreviates(gloss, word):
+        return None  # `- ISP (Interface Segregation Principle)`: an abbreviation's rule
+    if _HANGUL.search(word) and not _HANGUL.search(gloss):
+        return None  # `- 역량 모델링(Competency Modeling)`: a term's English name, no meaning
+    return Lead(clean_term(word), SEPARATED, [_with_content(children[0], gloss)])
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+MAX_GLOSSED = 5
+"""Words on each side of a vocabulary item: a word or a phrase and its meaning."""
