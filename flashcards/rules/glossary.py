@@ -137,12 +137,22 @@ def _under_name(toks: Sequence[Token], i: int) -> bool:
         and toks[head].type == "list_item_open"
         and toks[head + 1].type == "paragraph_open"
         and toks[head + 3].type == "paragraph_close"
-        and _name(markup.plain(toks[head + 2].children or []))
+        and _group(markup.plain(toks[head + 2].children or []))
     )
 
 
 def _name(text: str) -> bool:
     return 0 < len(text.split()) <= 3 and not is_sentence(text) and ":" not in text
+
+
+def _group(text: str) -> bool:
+    """Whether an item names the group under it: a name of a few words, also with a colon
+    after it (`- Objects - Kitchen and Food:`)."""
+    name = text.strip().removesuffix(":").removesuffix("\uff1a")
+    return 0 < len(name.split()) <= MAX_GROUP and not is_sentence(name) and ":" not in name
+
+
+MAX_GROUP = 5
 
 
 def _bare_name(toks: Sequence[Token], j: int) -> bool:
