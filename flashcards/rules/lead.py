@@ -369,9 +369,9 @@ def glossed_lead(children: Sequence[Token]) -> Lead | None:
     if parts is None:
         return None
     word, gloss = parts
-    if len(word.split()) > MAX_GLOSSED or len(gloss.split()) > MAX_GLOSSED:
+    if _words(word) > MAX_GLOSSED or _words(gloss) > MAX_GLOSSED:
         return None
-    if any(c.isdigit() for c in gloss) or is_sentence(gloss) or ":" in word or "," in gloss:
+    if any(c.isdigit() for c in gloss) or ":" in word or gloss.count(",") > word.count(","):
         return None  # `Enzymatic catalysis (Amylase, DNA polymerase)`: examples
     if abbreviates(word, gloss) or abbreviates(gloss, word):
         return None  # `- ISP (Interface Segregation Principle)`: an abbreviation's rule
@@ -381,6 +381,12 @@ def glossed_lead(children: Sequence[Token]) -> Lead | None:
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _words(text: str) -> int:
+    """Words in a side of a vocabulary item, the slashes between forms aside (`hijo / hija`)."""
+    return len(text.replace("/", " ").split())
+
 
 MAX_GLOSSED = 5
 """Words on each side of a vocabulary item: a word or a phrase and its meaning."""
