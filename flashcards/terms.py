@@ -350,8 +350,8 @@ def heading_name(heading_text: str) -> str:
 META = frozenset(
     _words(
         """contents toc contributing contributors license licence references bibliography
-    credits acknowledgements acknowledgments changelog 목차 차례 참고 참고자료 참고문헌 출처
-    레퍼런스 기여 기여하기 라이선스 라이센스"""
+    credits acknowledgements acknowledgments changelog resources links tips 목차 차례 참고
+    참고자료 참고문헌 출처 레퍼런스 기여 기여하기 라이선스 라이센스"""
     )
 ) | {
     "table of contents",
@@ -471,7 +471,13 @@ def is_meta(heading: str) -> bool:
     if name in META or name.startswith(_META_OPENINGS):
         return True
     first, _, rest = name.partition(" ")
-    return first in META and rest in META
+    if first in _QUALIFYING:  # `Quick tips for using legal terms`, `Further resources`
+        first, _, rest = rest.partition(" ")
+    return first in META and (rest in META or rest.startswith(("for ", "on ", "to ")))
+
+
+_QUALIFYING = frozenset({"quick", "useful", "helpful", "additional", "more", "other", "further"})
+"""Words before a heading's word about the document that leave it about the document."""
 
 
 def is_term_like(heading: str) -> bool:

@@ -12,7 +12,15 @@ from flashcards import markup
 from flashcards.rules.found import close
 from flashcards.rules.item import item_lead
 from flashcards.rules.lead import Lead, plain_lead
-from flashcards.terms import CONTINUATIONS, asked, is_sentence, is_term_like, names_two
+from flashcards.terms import (
+    CONTINUATIONS,
+    asked,
+    is_callout,
+    is_label,
+    is_sentence,
+    is_term_like,
+    names_two,
+)
 
 
 def points(toks: Sequence[Token], start: int) -> list[str]:
@@ -29,9 +37,16 @@ def has_leads(toks: Sequence[Token], start: int) -> bool:
     """Whether any point of the list opened at `start` is a term of its own (a name over
     `- **역분전**: …` is their group, not a term)."""
     return any(
-        toks[j].type == "list_item_open" and item_lead(toks, j) is not None
+        toks[j].type == "list_item_open" and _term_lead(toks, j)
         for j in range(start, close(toks, start))
     )
+
+
+def _term_lead(toks: Sequence[Token], j: int) -> bool:
+    """Whether an item leads with a bold term: a label (`- **Definition**: …`, `- **Example**:
+    …`) names a part of what is over it, and a remark (`- **Important**: …`) speaks of it."""
+    found = item_lead(toks, j)
+    return found is not None and not is_label(found.term) and not is_callout(found.term)
 
 
 NEIGHBOURS = 2
