@@ -350,7 +350,7 @@ def heading_name(heading_text: str) -> str:
 META = frozenset(
     _words(
         """contents toc contributing contributors license licence references bibliography
-    credits acknowledgements acknowledgments changelog resources links tips 목차 차례 참고
+    credits acknowledgements acknowledgments changelog resources tips 목차 차례 참고
     참고자료 참고문헌 출처 레퍼런스 기여 기여하기 라이선스 라이센스"""
     )
 ) | {
