@@ -12,10 +12,9 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.item import item_lead
 from flashcards.rules.lead import lead
 from flashcards.rules.notes import note
-from flashcards.rules.points import entry, neighbours
+from flashcards.rules.points import entry, item_lead, neighbours
 from flashcards.terms import clean_term, split_term
 
 

@@ -13,9 +13,9 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, lead, paired_lead
+from flashcards.rules.lead import Lead, glossed_lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import entry, items
+from flashcards.rules.points import bare_name, entry, glossary_items, items
 from flashcards.terms import is_date, is_label, is_sentence
 
 
@@ -53,27 +53,7 @@ def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     others = [j for j, f in zip(listed, found, strict=True) if f is None]
     if len(entries) < 2 or 2 * len(entries) < len(listed):
         return []
-    return entries if all(_bare_name(toks, j) for j in others) else []
-
-
-def _nested_entries(toks: Sequence[Token], i: int) -> set[int]:
-    """The items of a list nested in an entry that are entries, when the list is a glossary
-    of its own: half its items or more terms set apart (one is enough; bold or italic ones,
-    `*adagio*: …`, count too), and the rest bare names."""
-    listed = items(toks, i)
-    plain = {j for j in listed if entry(toks, j) is not None}
-    termed = plain | {j for j in listed if _set_apart(toks, j)}
-    others = [j for j in listed if j not in termed]
-    if not termed or 2 * len(termed) < len(listed):
-        return set()
-    return plain if all(_bare_name(toks, j) for j in others) else set()
-
-
-def _set_apart(toks: Sequence[Token], j: int) -> bool:
-    if toks[j + 1].type != "paragraph_open":
-        return False
-    found = lead(toks[j + 2].children or [])
-    return found is not None and found.join == SEPARATED
+    return entries if all(bare_name(toks, j) for j in others) else []
 
 
 def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note]:
@@ -87,7 +67,7 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
         at
         for k in range(j + 4, end)
         if toks[k].level == level and toks[k].type in _LISTS
-        for at in _nested_entries(toks, k)
+        for at in glossary_items(toks, k)
     }
 
     def take(at: int) -> list[Note] | None:
@@ -141,10 +121,6 @@ def _under_name(toks: Sequence[Token], i: int) -> bool:
     )
 
 
-def _name(text: str) -> bool:
-    return 0 < len(text.split()) <= 3 and not is_sentence(text) and ":" not in text
-
-
 def _group(text: str) -> bool:
     """Whether an item names the group under it: a name of a few words, also with a colon
     after it (`- Objects - Kitchen and Food:`)."""
@@ -153,10 +129,3 @@ def _group(text: str) -> bool:
 
 
 MAX_GROUP = 5
-
-
-def _bare_name(toks: Sequence[Token], j: int) -> bool:
-    """Whether an item is only a short name: one paragraph of at most three words."""
-    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
-        return False
-    return _name(markup.plain(toks[j + 2].children or []))

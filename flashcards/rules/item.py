@@ -15,8 +15,9 @@ from flashcards import markup
 from flashcards.errors import WARNING, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import DEFINED, EMPHASIS, SEPARATED, SPACED, Lead, lead
+from flashcards.rules.lead import DEFINED, SEPARATED, SPACED, Lead
 from flashcards.rules.notes import lead_note, nested_notes
+from flashcards.rules.points import item_lead
 from flashcards.terms import (
     clean_term,
     is_callout,
@@ -71,14 +72,6 @@ def _nested_terms(
         return found.notes if found is not None else []
 
     return nested_notes(toks, start, end, take)
-
-
-def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
-    """The bold term that starts the list item opened at `i`; None if it has none."""
-    if i + 2 >= len(toks) or toks[i + 1].type != "paragraph_open":
-        return None
-    found = lead(toks[i + 2].children or [])
-    return None if found is None or found.join == EMPHASIS else found
 
 
 def _step(opening: Token, found: Lead) -> bool:

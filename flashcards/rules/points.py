@@ -1,6 +1,7 @@
-"""Helpers for the rules that read list items (`outline`, `bold_heading`, `abbreviation`):
-the points of a list, whether a list holds terms of its own, an item's siblings and its
-entry, whether a name may be a term's (whether a point says something is `entries.says`)."""
+"""Helpers for the rules that read list items (`item`, `outline`, `glossary`, …): an item's
+bold lead or entry, the points of a list, whether a list holds terms of its own or is a
+glossary of its own, an item's siblings, whether a name may be a term's (whether a point
+says something is `entries.says`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import close
-from flashcards.rules.item import item_lead
-from flashcards.rules.lead import Lead, plain_lead
+from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, lead, plain_lead
 from flashcards.terms import (
     CONTINUATIONS,
     asked,
@@ -21,6 +21,14 @@ from flashcards.terms import (
     is_term_like,
     names_two,
 )
+
+
+def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
+    """The bold term that starts the list item opened at `i`; None if it has none."""
+    if i + 2 >= len(toks) or toks[i + 1].type != "paragraph_open":
+        return None
+    found = lead(toks[i + 2].children or [])
+    return None if found is None or found.join == EMPHASIS else found
 
 
 def points(toks: Sequence[Token], start: int) -> list[str]:
@@ -107,3 +115,34 @@ def names_a_term(text: str) -> bool:
         and asked(text) is None
         and words[-1].casefold() not in _OPEN_ENDS
     )
+
+
+def glossary_items(toks: Sequence[Token], i: int) -> set[int]:
+    """The items of a list nested in a term that are entries, when the list is a glossary
+    of its own: half its items or more terms set apart (one is enough; bold or italic ones,
+    `*adagio*: …`, count too), and the rest bare names."""
+    listed = items(toks, i)
+    plain = {j for j in listed if entry(toks, j) is not None}
+    termed = plain | {j for j in listed if _set_apart(toks, j)}
+    others = [j for j in listed if j not in termed]
+    if not termed or 2 * len(termed) < len(listed):
+        return set()
+    return plain if all(bare_name(toks, j) for j in others) else set()
+
+
+def _set_apart(toks: Sequence[Token], j: int) -> bool:
+    if toks[j + 1].type != "paragraph_open":
+        return False
+    found = lead(toks[j + 2].children or [])
+    return found is not None and found.join == SEPARATED
+
+
+def bare_name(toks: Sequence[Token], j: int) -> bool:
+    """Whether an item is only a short name: one paragraph of at most three words."""
+    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
+        return False
+    return _short_name(markup.plain(toks[j + 2].children or []))
+
+
+def _short_name(text: str) -> bool:
+    return 0 < len(text.split()) <= 3 and not is_sentence(text) and ":" not in text

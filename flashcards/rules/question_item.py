@@ -13,9 +13,8 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import QUESTION
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.item import item_lead
 from flashcards.rules.notes import blocks_note
-from flashcards.rules.points import items
+from flashcards.rules.points import item_lead, items
 
 _TASK = re.compile(r"^\[[ xX]\]\s*")
 """A task list's box, `[ ]` or `[x]`, before the item's words."""
