@@ -14,10 +14,11 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.errors import WARNING, Problem
 from flashcards.note import Note
+from flashcards.rules.entries import defining_entry
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import DEFINED, SEPARATED, SPACED, Lead
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import item_lead
+from flashcards.rules.points import entry, glossary_items, item_lead, items
 from flashcards.terms import (
     clean_term,
     is_callout,
@@ -44,7 +45,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         )
     if is_callout(found.term):
         return Found(end)
-    blocks, inner = _nested_terms(ctx, toks, i + 4, end)
+    blocks, inner = _nested_terms(ctx, toks, i + 4, end, grouping=not found.rest)
     if not found.rest and ((inner and not blocks) or (blocks and names_a_set(found.term))):
         # `- **Compute**` over `- **EC2**: …` only, or `- **약물 투여 방법**` over the
         # methods: a group of points, not a term.
@@ -57,12 +58,16 @@ _DEFINING = (SEPARATED, DEFINED)
 
 
 def _nested_terms(
-    ctx: Context, toks: Sequence[Token], start: int, end: int
+    ctx: Context, toks: Sequence[Token], start: int, end: int, grouping: bool
 ) -> tuple[list[Token], list[Note]]:
     """A term keeps the terms defined under it as notes of their own (`- **미시경제학**: …`
-    over `- **경제 활동**: …`): what it holds but those, and those."""
+    over `- **경제 활동**: …`): what it holds but those, and those. A bold name with nothing
+    after it (`grouping`) keeps the entries of a glossary nested in it so too."""
+    glossed = _glossaries(toks, start, end) if grouping else set()
 
     def take(at: int) -> list[Note] | None:
+        if at in glossed:  # `- **기업 활용 데이터베이스**` over `- OLTP(…): 데이터를 …`
+            return _entry_notes(ctx, toks, at)
         sub = item_lead(toks, at)
         # Only a term set apart from its definition (`**X**: …`, `**X**는 …`): bold words
         # that open a point (`- **EC2** virtual servers`) stay in the parent's definition.
@@ -72,6 +77,31 @@ def _nested_terms(
         return found.notes if found is not None else []
 
     return nested_notes(toks, start, end, take)
+
+
+def _glossaries(toks: Sequence[Token], start: int, end: int) -> set[int]:
+    """The entries of the lists right inside an item that are glossaries of their own, half
+    their items or more defining terms: the parts or the factors of a thing (`- 약물의
+    분자량: …`, `- pH: …` under `- **흡수 속도에 영향을 미치는 요소**`) stay its definition."""
+    level = toks[start - 4].level + 1
+    found: set[int] = set()
+    for k in range(start, end):
+        if toks[k].level == level and toks[k].type in _LISTS:
+            defining = {at for at in glossary_items(toks, k) if defining_entry(toks, at)}
+            if 2 * len(defining) >= len(items(toks, k)):
+                found |= defining
+    return found
+
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def _entry_notes(ctx: Context, toks: Sequence[Token], at: int) -> list[Note]:
+    """An entry's note, what is nested in it its definition."""
+    head = entry(toks, at)
+    if head is None or is_label(head.term):
+        return []
+    return [lead_note(ctx, ctx.line(toks[at]), head, list(toks[at + 4 : close(toks, at)]))]
 
 
 def _step(opening: Token, found: Lead) -> bool:
