@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
-from flashcards.note import Note, Sheet
+from flashcards.note import QUESTION, Note, Sheet
 from flashcards.rules import AT, Context, Found
 from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
@@ -363,7 +363,10 @@ def _boilerplate(notes: Sequence[Note]) -> Counter[str]:
     how many."""
     counts = Counter(n.definition for n in notes if len(n.definition.split()) >= BOILERPLATE_WORDS)
     least = max(BOILERPLATE_NOTES, -(-len(notes) // BOILERPLATE_SHARE))
-    return Counter({text: n for text, n in counts.items() if n >= least})
+    found = Counter({text: n for text, n in counts.items() if n >= least})
+    # Three questions do not share an answer, however short (`안녕` under each of them).
+    answers = Counter(n.definition for n in notes if n.kind == QUESTION)
+    return found | Counter({text: n for text, n in answers.items() if n >= BOILERPLATE_NOTES})
 
 
 def _repeated(notes: Sequence[Note], boilerplate: Counter[str]) -> list[Problem]:
