@@ -5,6 +5,7 @@ takes in the walks of later pieces, and then decides what only the whole sheet c
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -192,7 +193,9 @@ class Walk:
         problems += _repeated(repeated, boilerplate)
         if empty or repeated:
             notes = [n for n in notes if defines(n.definition) and n.definition not in boilerplate]
-        kept, duplicates = _unique(notes)
+        counted = _counted(notes)
+        problems += _numbered(counted)
+        kept, duplicates = _unique([n for n in notes if n not in counted])
         problems += duplicates + _section_problems(self.sections, chosen | meta, self.path)
         renames = _renames(front, kept, self.path, self.front[1] if self.front else 1)
         problems += renames.problems
@@ -375,6 +378,31 @@ def _repeated(notes: Sequence[Note], boilerplate: Counter[str]) -> list[Problem]
         Problem(n.path, n.line, message.format(n.term, boilerplate[n.definition]), WARNING)
         for n in notes
     ]
+
+
+_NUMBERED = re.compile(r"(?P<name>\D+?)\s(?P<number>\d{1,2})")
+"""A name and a number after a space: `Case 1`, `시나리오 2`."""
+
+
+def _counted(notes: Sequence[Note]) -> list[Note]:
+    """Notes whose terms only count the cases of one name from one (`Case 1`, `Case 2`,
+    `Case 3`): instances of an example or a scenario, whose name says nothing to learn.
+    Numbers that name things (`IPv6`, `Cat 6`, `Fed 51`) count from elsewhere."""
+    numbered: dict[str, dict[int, Note]] = {}
+    for n in notes:
+        if match := _NUMBERED.fullmatch(n.term):
+            numbered.setdefault(match["name"], {})[int(match["number"])] = n
+    return [
+        n
+        for cases in numbered.values()
+        if len(cases) >= 2 and set(cases) == set(range(1, len(cases) + 1))
+        for n in cases.values()
+    ]
+
+
+def _numbered(notes: Sequence[Note]) -> list[Problem]:
+    message = 'term "{}" only numbers one of several, so it is not a note'
+    return [Problem(n.path, n.line, message.format(n.term), WARNING) for n in notes]
 
 
 def _no_definitions(notes: Sequence[Note]) -> list[Problem]:
