@@ -422,6 +422,20 @@ def says_what(line: str) -> bool:
     return _IS_A_KO.search(line) is not None and _TOPIC_KO.match(line) is None
 
 
+_COUNTS_KINDS = re.compile(
+    r"^there\s+(?:are|is)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)"
+    r"\s+(?:\w+\s+)?(?:types|kinds|ways|forms|categories|classes|parts|stages|methods)\b"
+    r"|(?:\d+|두|세|네|다섯|여섯|여러)\s?가지",
+    re.IGNORECASE,
+)
+
+
+def counts_kinds(line: str) -> bool:
+    """Whether a line counts the kinds of a thing that follow it (`There are three types of
+    formulas …`, `…에는 세 가지 유형이 있다`): it announces what comes, and defines nothing."""
+    return _COUNTS_KINDS.search(line.strip()) is not None
+
+
 def is_sentence(text: str) -> bool:
     """Whether a line reads as a sentence, not a label (`객체지향 설계 원칙`, `Types:`): it
     ends as one, or it is long."""

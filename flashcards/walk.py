@@ -29,6 +29,7 @@ from flashcards.rules.headings import (
 )
 from flashcards.terms import (
     AUTO,
+    counts_kinds,
     defines,
     heading_name,
     is_label,
@@ -103,6 +104,7 @@ class Walk:
             if toks[i].nesting >= 0 and not section.opening:  # never a close passed over
                 section.opening = _opening(toks, i)
                 section.says = _says(toks, i, section.opening)
+                section.counts = _counts(toks, i, section.opening)
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
@@ -331,6 +333,14 @@ def _says(toks: Sequence[Token], i: int, opening: str) -> bool:
     elif opening != "paragraph":
         return False
     return says_what(markup.plain(markup.lines(toks[i + 1].children or [])[0]))
+
+
+def _counts(toks: Sequence[Token], i: int, opening: str) -> bool:
+    """Whether the paragraph at `i` opens by counting the kinds that follow (see
+    `terms.counts_kinds`)."""
+    if opening != "paragraph":
+        return False
+    return counts_kinds(markup.plain(markup.lines(toks[i + 1].children or [])[0]))
 
 
 def _only_links(children: Sequence[Token]) -> bool:

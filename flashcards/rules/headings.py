@@ -61,6 +61,9 @@ class Section:
     """The 1-based first and last lines of that block."""
     says: bool = False
     """Whether that block opens by saying what the heading means (`…을 말한다.`)."""
+    counts: bool = False
+    """Whether that block opens by counting the kinds that follow (`There are three types of
+    …`): a heading over them groups them."""
 
     @property
     def opens_notes(self) -> bool:
@@ -185,6 +188,7 @@ def heading_terms(
         and s.top
         and not s.index
         and s.opening == "paragraph"
+        and not s.counts
         and i not in meta
         and not _leaf(sections, i)
     ]

@@ -42,7 +42,9 @@ _PLACES = ("", "blockquote")
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_TERMS = PRONOUNS | {"which", "who", "your", "my", "our", "their", "its", "his", "her"}
-"""Words that open no term: `This refers to …` speaks of something said before."""
+_POINTING = {"following", "former", "latter", "above", "below", "same", "rest"}
+"""Words that open no term: `This refers to …` speaks of something said before, `The
+following is …` of something after."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -84,7 +86,7 @@ def _defines(children: Sequence[Token]) -> Lead | None:
         words = words[1:]  # `A cache refers to …`: the term is `cache`
     term = " ".join(words)
     most = MAX_WORDS if match["term"] or match["glossed"] else MAX_WORDS_KO
-    if not 0 < len(words) <= most or is_label(term) or words[0].casefold() in _NOT_TERMS:
+    if not 0 < len(words) <= most or is_label(term) or _points(words):
         return None
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
@@ -110,9 +112,14 @@ def _called(children: Sequence[Token]) -> Lead | None:
     if match is None:
         return None
     words = clean_term(match["term"]).split()
-    if not 0 < len(words) <= MAX_WORDS or words[0].casefold() in _NOT_TERMS:
+    if not 0 < len(words) <= MAX_WORDS or _points(words):
         return None
     return Lead(" ".join(words), DEFINED, [children[0]])
+
+
+def _points(words: list[str]) -> bool:
+    """Whether a subject points at something said before or after (`This`, `The following`)."""
+    return words[0].casefold() in _NOT_TERMS or words[-1].casefold() in _POINTING
 
 
 def _names_heading(term: str, heading: str) -> bool:
