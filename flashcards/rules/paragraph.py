@@ -17,7 +17,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.running_text import introduced
-from flashcards.terms import is_callout
+from flashcards.terms import is_callout, is_label, key
 
 _PLACES = ("", "blockquote")
 """Where a paragraph may stand to be a note: at the top, or in a quote (not in a list item,
@@ -34,12 +34,21 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     first = ctx.line(toks[i])
     lines = markup.lines(children)
     leads = [_term_lead(line) for line in lines]
+    if all(found is None or _labels(found) for found in leads):
+        # `**Definition**: …` over `**Example**: …`: the parts of what the heading names
+        return Found(i + 2, bold=[key(found.term) for found in leads if found is not None])
+    leads = [None if found is not None and _labels(found) else found for found in leads]
     if sum(found is not None for found in leads) < 2:
         # `**채권**이란 …을 말하며, **채무**는 …`: a term the same paragraph goes on to
         # introduce is a note too.
         made = lead_note(ctx, first, whole)
         return Found(i + 2, notes=[made], aside=introduced(ctx, toks, i, skip=made.key))
     return Found(i + 2, notes=line_notes(ctx, first, lines, leads))
+
+
+def _labels(found: Lead) -> bool:
+    """Whether a line's bold term labels a part of a term (`**Example**: …`), no term."""
+    return is_label(found.term) or is_callout(found.term)
 
 
 def _term_lead(children: Sequence[Token]) -> Lead | None:

@@ -17,7 +17,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
-from flashcards.terms import is_date
+from flashcards.terms import is_date, is_label
 
 MIN_WORDS = 2
 """Words in a definition that makes lines under a sentence a glossary (see `_phrases`)."""
@@ -42,13 +42,18 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     (`work = energy transferred by force` over `power = the rate …`); a line that is none
     goes on with the definition above it."""
     lines = markup.lines(toks[i + 1].children or [])
-    leads = [plain_lead(line, arrows=False) for line in lines]
+    # `Definition: …` over `Example: …`: the parts of what stands above, no terms
+    leads = [_term(plain_lead(line, arrows=False)) for line in lines]
     first = ctx.line(toks[i])
     if leads[0] is None and len(lines) > 2 and (_caption(lines[0]) or _phrases(leads[1:])):
         lines, leads, first = lines[1:], leads[1:], first + 1
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return []
     return line_notes(ctx, first, lines, leads)
+
+
+def _term(found: Lead | None) -> Lead | None:
+    return None if found is None or is_label(found.term) else found
 
 
 def _phrases(leads: list[Lead | None]) -> bool:
