@@ -22,6 +22,7 @@ from flashcards.rules import (
     definition_list,
     details,
     entry_item,
+    flashcard_lines,
     glossary,
     introduced,
     item,
@@ -61,6 +62,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
         item.rule,
     ),
     "paragraph_open": (
+        flashcard_lines.rule,
         label.rule,
         bold_heading.rule,
         paragraph.rule,
