@@ -13,6 +13,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import Note
+from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
@@ -29,8 +30,13 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     lined = _lines(ctx, toks, i)
     if lined:
         # Lines right under a heading may be what it names (`## Acquisition` over `method:
-        # …`); lines that come after other text are a glossary of their own.
-        return Found(i + 2, notes=lined, weak=i == 0 or toks[i - 1].type == "heading_close")
+        # …`), unless they say something of their own (see `rules.glossary`); lines that
+        # come after other text are a glossary of their own.
+        under = i == 0 or toks[i - 1].type == "heading_close"
+        saying = 2 * sum(says(n.definition) for n in lined) > len(lined)
+        # Their terms count as bold ones do: repeated under headings, they are labels.
+        keys = [n.key for n in lined]
+        return Found(i + 2, notes=lined, bold=keys, weak=under and not saying)
     found = plain_lead(toks[i + 1].children or [], arrows=False)
     if found is None or not (_alike(toks, _opening_before(toks, i)) or _alike(toks, i + 3)):
         return None
