@@ -35,6 +35,7 @@ from flashcards.rules import (
     plain_paragraphs,
     prose_definition,
     question_item,
+    question_line,
     table,
 )
 from flashcards.rules.found import Context, Found
@@ -63,6 +64,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     ),
     "paragraph_open": (
         flashcard_lines.rule,
+        question_line.rule,
         label.rule,
         bold_heading.rule,
         paragraph.rule,
