@@ -29,7 +29,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     children = toks[i + 1].children or []
     whole = _term_lead(children)
-    if whole is None or is_callout(whole.term):
+    if whole is None:
+        return _under_caption(ctx, toks, i)
+    if is_callout(whole.term):
         return None
     first = ctx.line(toks[i])
     lines = markup.lines(children)
@@ -44,6 +46,16 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         made = lead_note(ctx, first, whole)
         return Found(i + 2, notes=[made], aside=introduced(ctx, toks, i, skip=made.key))
     return Found(i + 2, notes=line_notes(ctx, first, lines, leads))
+
+
+def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    """Lines of `**Term**: definition` under a line of text that leads to them
+    (`Propositional knowledge has 3 core parts:`): a note each, the line no note."""
+    lines = markup.lines(toks[i + 1].children or [])
+    leads = [_term_lead(line) for line in lines[1:]]
+    if len(leads) < 2 or None in leads[:2] or any(_labels(f) for f in leads if f is not None):
+        return None
+    return Found(i + 2, notes=line_notes(ctx, ctx.line(toks[i]) + 1, lines[1:], leads))
 
 
 def _labels(found: Lead) -> bool:
