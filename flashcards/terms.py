@@ -41,9 +41,17 @@ CALLOUTS = frozenset(
 ) | {"side note", "footnote", "aside", "ref", "refs", "source", "sources", "출처"}
 """Words that open a remark, not a term: `**Tip:** …`, `**참고:** …`."""
 
-LABELS = frozenset(
+EXERCISES = frozenset(
     _words(
-        """definition definitions example examples analogy analogies pros cons advantages
+        "practice practica exercise exercises drill drills quiz homework 연습 연습문제 실습 퀴즈"
+    )
+)
+"""Labels that set an exercise: what follows them are prompts to answer, no terms."""
+
+LABELS = (
+    frozenset(
+        _words(
+            """definition definitions example examples analogy analogies pros cons advantages
     disadvantages advantage disadvantage feature features characteristics usage purpose
     description meaning summary limitations note notes 정의 장점 단점 특징 예시 예 비유 용도
     목적 설명 개념 원리 구성 종류 장단점 한계 요약 주의 참고 types kinds functions uses
@@ -52,18 +60,21 @@ LABELS = frozenset(
     effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의
     findings results conclusion conclusions answer question aim aims participants eg e.g. ex
     결론 질문 답 답변 해설 풀이"""
+        )
     )
-) | {
-    "main findings",
-    "use case",
-    "use cases",
-    "key points",
-    "how it works",
-    "risk factors",
-    "동작 원리",
-    "사용 예",
-    "사용 사례",
-}
+    | EXERCISES
+    | {
+        "main findings",
+        "use case",
+        "use cases",
+        "key points",
+        "how it works",
+        "risk factors",
+        "동작 원리",
+        "사용 예",
+        "사용 사례",
+    }
+)
 """Bold labels that structure what stands under a heading (`**정의**`, `**Pros**`), in any
 subject (`Symptoms`, `Diagnosis` in medicine, `Elements` in law, `Causes` in history): never
 notes of their own. Labels that repeat under several headings are found without this list."""

@@ -255,6 +255,8 @@ def _gapped(text: str) -> re.Match[str] | None:
     match = _GAP.match(text)
     if match is None or _COLUMNS.search(text, match.end()):
         return None
+    if match["term"].count("(") != match["term"].count(")"):
+        return None  # `Mis parientes (    ) a una cena`: a blank to fill in
     return match
 
 

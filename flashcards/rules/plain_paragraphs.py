@@ -14,11 +14,11 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
-from flashcards.rules.found import Context, Found
+from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
-from flashcards.terms import is_date, is_label
+from flashcards.terms import EXERCISES, is_date, is_label, key
 
 MIN_WORDS = 2
 """Words in a definition that makes lines under a sentence a glossary (see `_phrases`)."""
@@ -38,7 +38,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         keys = [n.key for n in lined]
         return Found(i + 2, notes=lined, bold=keys, weak=under and not saying)
     found = plain_lead(toks[i + 1].children or [], arrows=False)
-    if found is None or not (_alike(toks, _opening_before(toks, i)) or _alike(toks, i + 3)):
+    if found is None or key(found.term) in EXERCISES:
+        return None  # `Practice: conjugate …` sets an exercise
+    if not any(_alike(toks, j) for j in _near(toks, i)):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
 
@@ -94,6 +96,15 @@ def _alike(toks: Sequence[Token], j: int) -> bool:
 
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def _near(toks: Sequence[Token], i: int) -> list[int]:
+    """Where the blocks next to the paragraph at `i` open, and those one further, past a
+    sentence between (`이상적인 목표 : …` over `금방 포기하게 됨` over `현실적인 목표 : …`)."""
+    before = _opening_before(toks, i)
+    after = i + 3
+    past = close(toks, after) + 1 if after < len(toks) and toks[after].nesting == 1 else -1
+    return [before, _opening_before(toks, before) if before > 0 else -1, after, past]
 
 
 def _opening_before(toks: Sequence[Token], i: int) -> int:
