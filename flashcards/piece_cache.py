@@ -98,6 +98,7 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             s.opening,
             tuple(n - offset if n else n for n in s.first),
             s.says,
+            s.counts,
         )
         for s in walk.sections
     )
@@ -125,6 +126,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             opening=opening,
             first=(first[0] + offset if first[0] else 0, first[1] + offset if first[1] else 0),
             says=says,
+            counts=counts,
         )
         for (
             name,
@@ -141,6 +143,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             opening,
             first,
             says,
+            counts,
         ) in sections
     ]
     walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]
