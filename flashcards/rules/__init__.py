@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from flashcards.rules import (
     abbreviation,
+    asked_item,
     bold_heading,
     boxed_item,
     broken_item,
@@ -55,6 +56,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "ordered_list_open": _LISTS,
     "list_item_open": (
         item_heading.rule,
+        asked_item.rule,
         abbreviation.rule,
         outline.rule,
         broken_item.rule,

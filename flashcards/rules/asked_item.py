@@ -1,0 +1,58 @@
+"""A list item that asks a question over the points that answer it (`- Why was Britain the
+first to industrialise?` over `- new inventions, a good labour supply …`) is a question
+note, the points its answer; one that asks what a term is (`- What is a ledger?`, `- 목표란?`)
+is a note of that term. A question with nothing under it stays a point."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.note import QUESTION, TERM
+from flashcards.rules.found import Context, Found, close
+from flashcards.rules.lead import SPACED
+from flashcards.rules.notes import blocks_note
+from flashcards.rules.points import glossary_items, item_lead
+from flashcards.terms import asked
+
+_ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquote_open")
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
+        return None
+    end = close(toks, i)
+    if i + 4 >= end or toks[i + 4].type not in _ANSWERS or item_lead(toks, i) is not None:
+        return None
+    text = markup.plain(toks[i + 2].children or []).strip()
+    if "\n" in text or not text.endswith(("?", "\uff1f")):
+        return None
+    question = asked(text)
+    if question is None or (not question[1] and len(text.split()) < MIN_WORDS):
+        return None  # `- 왜?`, `- 예를 들면?`: the text asks itself along
+    if any(glossary_items(toks, k) for k in _lists(toks, i + 4, end)) or _terms(toks, i, end):
+        return None  # a question over terms of its own (a glossary, `- **Reliance** ⟹ …`)
+    term, kind = question[0], TERM if question[1] else QUESTION
+    return Found(end, notes=[blocks_note(ctx, ctx.line(toks[i]), term, toks[i + 4 : end], kind)])
+
+
+MIN_WORDS = 3
+"""Words in a question of its own: a shorter one (`왜?`) follows on from the point above."""
+
+
+def _lists(toks: Sequence[Token], start: int, end: int) -> list[int]:
+    """The lists inside the item whose blocks run from `start` to `end`, at any depth."""
+    return [k for k in range(start, end) if toks[k].type in _LISTS]
+
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def _terms(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Whether an item inside the one at `i` leads with a bold term set apart (`**X**: …`)."""
+    return any(
+        toks[k].type == "list_item_open" and (found := item_lead(toks, k)) and found.join != SPACED
+        for k in range(i + 4, end)
+    )
