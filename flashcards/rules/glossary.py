@@ -13,7 +13,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import Lead, glossed_lead, paired_lead
+from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import bare_name, entry, glossary_items, items
 from flashcards.terms import is_date, is_label, is_sentence
@@ -48,7 +48,9 @@ def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     if not any(found):
         found = [_glossed(toks, j) for j in listed]
         if sum(f is not None for f in found) < MIN_GLOSSED:
-            return []  # `- 연관규칙(동시발생매트릭스)` among two or three: names with remarks
+            found = [_coded(toks, j) for j in listed]
+            if not all(found):
+                return []  # `- 연관규칙(동시발생매트릭스)` among two or three: names with remarks
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
     others = [j for j, f in zip(listed, found, strict=True) if f is None]
     if len(entries) < 2 or 2 * len(entries) < len(listed):
@@ -88,6 +90,29 @@ def _glossed(toks: Sequence[Token], j: int) -> Lead | None:
     if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
         return None
     return glossed_lead(toks[j + 2].children or [])
+
+
+def _coded(toks: Sequence[Token], j: int) -> Lead | None:
+    """An item that opens with code and goes on to say what it is (`` - `/etc/passwd` 사용자
+    계정 정보 ``): in a list whose every item is so, a glossary of paths or commands."""
+    if toks[j + 1].type != "paragraph_open":
+        return None
+    kids = toks[j + 2].children or []
+    if len(kids) < 2 or kids[0].type != "code_inline" or kids[1].type != "text":
+        return None
+    if not kids[1].content.startswith(" ") or len(markup.plain(kids[1:]).split()) < MIN_CODED:
+        return None
+    return Lead(kids[0].content.strip(), SEPARATED, _stripped(kids[1:]))
+
+
+MIN_CODED = 2
+"""Words after the code: one word names a thing beside it (`` `ls` command ``)."""
+
+
+def _stripped(kids: Sequence[Token]) -> list[Token]:
+    first = kids[0].copy()
+    first.content = first.content.lstrip()
+    return [first, *kids[1:]]
 
 
 MIN_GLOSSED = 4
