@@ -21,6 +21,7 @@ from flashcards.syntax.attribute_lists import attribute_lists_plugin
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
 from flashcards.syntax.html_document import html_document_plugin
+from flashcards.syntax.line_breaks import line_breaks_plugin
 from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
@@ -86,6 +87,7 @@ def _make() -> MarkdownIt:
     md.use(cjk_emphasis_plugin)
     md.use(deflist_plugin)
     md.use(attribute_lists_plugin)
+    md.use(line_breaks_plugin)
     md.use(link_labels_plugin)
     md.use(links_plugin)
     md.use(wikilinks_plugin)
