@@ -577,7 +577,9 @@ def names_two(heading: str) -> bool:
     `Appearance and Reality`, `Nominal vs Real GDP`): a topic over both, not one term."""
     name = key(heading)
     if "," in re.sub(r"\([^()]*\)", "", name):
-        return True  # `타당한 논증, 참인 전제, 참인 결론`: a list of names
+        # `타당한 논증, 참인 전제, 참인 결론`: a list of names; but `Elastic Block Store, EBS`
+        # and `On-Demand Pricing, 온 디맨드 인스턴스` name one thing twice.
+        return not _renamed(heading)
     match = _TWO_KO.match(name)
     if match is not None:
         last, particle = match.group("last"), match.group("particle")
@@ -585,6 +587,22 @@ def names_two(heading: str) -> bool:
         return not ("가" <= last <= "힣") or ((ord(last) - 0xAC00) % 28 != 0) == (particle == "과")
     return _TWO_EN.match(name) is not None
 
+
+def _renamed(heading: str) -> bool:
+    """Whether a heading of two parts with a comma between them names one thing twice: by
+    its abbreviation, or in another script."""
+    parts = [part.strip() for part in heading.split(",")]
+    if len(parts) != 2 or not all(parts):
+        return False
+    for long, short in (parts, parts[::-1]):
+        # Upper case for the short form: a heading may come here case-folded (see `key`).
+        if len(short.split()) == 1 < len(long.split()) and abbreviates(short.upper(), long):
+            return True
+    first, second = parts
+    return bool(_HANGUL.search(first)) != bool(_HANGUL.search(second))
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 _TWO_KO = re.compile(r"^\S+?(?P<last>\S)(?P<particle>[과와])\s\S+(?:\s\S+)?$")
 _TWO_EN = re.compile(r"^[\w-]+(?:\s[\w-]+){0,2}\s(?:and|&|vs\.?|versus)\s[\w-]+(?:\s[\w-]+){0,2}$")
