@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
+
+from flashcards.syntax.page_lines import skipping
 
 _LINE = re.compile(r"\{:(?![:/])[^{}\n]*\}[ \t]*")
 """`{: .class #id key="value"}` and `{:ref: .class}`; `{::comment}` and `{:/comment}` are an
@@ -17,16 +18,5 @@ def attribute_lists_plugin(md: MarkdownIt) -> None:
     """A line that is only a block attribute list gives no token, and ends the paragraph
     above it, as kramdown reads it."""
     md.block.ruler.before(
-        "paragraph", "attribute_list", _attribute_list, {"alt": ["paragraph", "blockquote", "list"]}
+        "paragraph", "attribute_list", skipping(_LINE), {"alt": ["paragraph", "blockquote", "list"]}
     )
-
-
-def _attribute_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False  # indented code
-    at = state.bMarks[start] + state.tShift[start]
-    if _LINE.fullmatch(state.src, at, state.eMarks[start]) is None:
-        return False
-    if not silent:
-        state.line = start + 1
-    return True

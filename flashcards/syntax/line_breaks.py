@@ -8,22 +8,12 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
+
+from flashcards.syntax.page_lines import skipping
 
 _LINE = re.compile(r"(?:<br\s*/?>[ \t]*)+", re.IGNORECASE)
 
 
 def line_breaks_plugin(md: MarkdownIt) -> None:
     """Lines of only `<br>` tags at the start of a block give no token."""
-    md.block.ruler.before("html_block", "line_breaks", _line_breaks)
-
-
-def _line_breaks(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False  # indented code
-    at = state.bMarks[start] + state.tShift[start]
-    if _LINE.fullmatch(state.src, at, state.eMarks[start]) is None:
-        return False
-    if not silent:
-        state.line = start + 1
-    return True
+    md.block.ruler.before("html_block", "line_breaks", skipping(_LINE))
