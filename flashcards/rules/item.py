@@ -86,10 +86,14 @@ def _glossaries(toks: Sequence[Token], start: int, end: int) -> set[int]:
     level = toks[start - 4].level + 1
     found: set[int] = set()
     for k in range(start, end):
-        if toks[k].level == level and toks[k].type in _LISTS:
-            defining = {at for at in glossary_items(toks, k) if defining_entry(toks, at)}
-            if 2 * len(defining) >= len(items(toks, k)):
-                found |= defining
+        if toks[k].level != level or toks[k].type not in _LISTS:
+            continue
+        listed = items(toks, k)
+        if len(listed) < 2:
+            continue  # one point under a name is its definition (the seed's own shape)
+        defining = {at for at in glossary_items(toks, k) if defining_entry(toks, at)}
+        if 2 * len(defining) >= len(listed):
+            found |= defining
     return found
 
 
