@@ -23,7 +23,7 @@ _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquo
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
-    if not toks[i + 2].content.rstrip().endswith(("?", "\uff1f")):
+    if "?" not in toks[i + 2].content and "\uff1f" not in toks[i + 2].content:
         return None  # most items ask nothing: no need to read further
     end = close(toks, i)
     if i + 4 >= end or toks[i + 4].type not in _ANSWERS or item_lead(toks, i) is not None:

@@ -18,6 +18,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.notes import note
 
 _PLACES = ("", "blockquote")
+_MARKS = ("::", "?", "#")
 
 _INLINE = re.compile(r"^(?P<front>.*?\S)\s*:{2,3}\s*(?P<back>\S.*)$")
 """`Front::Back`, and `Front:::Back`, which the plugins also review the other way round."""
@@ -34,6 +35,8 @@ _TAGGED = re.compile(r"\s#(?:flashcards?|card)(?:[-/][\w/-]+)?\s*$", re.IGNORECA
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) not in _PLACES:
         return None
+    if not any(mark in toks[i + 1].content for mark in _MARKS):
+        return None  # most paragraphs hold no card's mark: no need to read their lines
     lines = markup.lines(toks[i + 1].children or [])
     texts = [markup.plain(line).strip() for line in lines]
     first = ctx.line(toks[i])

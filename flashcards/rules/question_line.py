@@ -20,6 +20,8 @@ _ANSWERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "paragra
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
+    if "?" not in toks[i + 1].content and "\uff1f" not in toks[i + 1].content:
+        return None  # most paragraphs ask nothing
     children = toks[i + 1].children or []
     text = markup.plain(children).strip()
     if "\n" in text or not text.endswith(("?", "\uff1f")):
