@@ -198,6 +198,12 @@ def is_label(term: str) -> bool:
     return first in _QUALIFIERS and (rest in LABELS or rest in _RELATED)
 
 
+def names_a_part(term: str) -> bool:
+    """Whether a bold term only labels a part of what stands above it (`**Example**: …`) or
+    opens a remark on it (`**Important**: …`): no term of its own."""
+    return is_label(term) or is_callout(term)
+
+
 def separated(text: str) -> str | None:
     """The text after a separator at its start, or None when it does not start with one."""
     match = _SEPARATOR.match(text)

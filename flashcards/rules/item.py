@@ -26,6 +26,7 @@ from flashcards.terms import (
     is_sentence,
     is_step,
     key,
+    names_a_part,
     names_a_set,
 )
 
@@ -71,7 +72,7 @@ def _nested_terms(
         sub = item_lead(toks, at)
         # Only a term set apart from its definition (`**X**: …`, `**X**는 …`): bold words
         # that open a point (`- **EC2** virtual servers`) stay in the parent's definition.
-        if sub is None or sub.join not in _DEFINING or is_label(sub.term) or is_callout(sub.term):
+        if sub is None or sub.join not in _DEFINING or names_a_part(sub.term):
             return None
         found = rule(ctx, toks, at)
         return found.notes if found is not None else []

@@ -17,7 +17,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.running_text import introduced
-from flashcards.terms import is_callout, is_label, key
+from flashcards.terms import is_callout, key, names_a_part
 
 _PLACES = ("", "blockquote")
 """Where a paragraph may stand to be a note: at the top, or in a quote (not in a list item,
@@ -60,7 +60,7 @@ def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 def _labels(found: Lead) -> bool:
     """Whether a line's bold term labels a part of a term (`**Example**: …`), no term."""
-    return is_label(found.term) or is_callout(found.term)
+    return names_a_part(found.term)
 
 
 def _term_lead(children: Sequence[Token]) -> Lead | None:

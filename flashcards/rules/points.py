@@ -15,10 +15,9 @@ from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, lead, plain_lead
 from flashcards.terms import (
     CONTINUATIONS,
     asked,
-    is_callout,
-    is_label,
     is_sentence,
     is_term_like,
+    names_a_part,
     names_two,
 )
 
@@ -54,7 +53,7 @@ def _term_lead(toks: Sequence[Token], j: int) -> bool:
     """Whether an item leads with a bold term: a label (`- **Definition**: …`, `- **Example**:
     …`) names a part of what is over it, and a remark (`- **Important**: …`) speaks of it."""
     found = item_lead(toks, j)
-    return found is not None and not is_label(found.term) and not is_callout(found.term)
+    return found is not None and not names_a_part(found.term)
 
 
 NEIGHBOURS = 2
