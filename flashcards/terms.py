@@ -238,10 +238,24 @@ PRONOUNS = frozenset(_words("this that these those it they he she we you i here 
 """Bold words that stand for something said elsewhere: `**This** is why …` defines nothing."""
 
 
-_PARTICLE = re.compile(r"[가-힣]의$")
-"""A Korean word that ends in the genitive particle: the bold modifies what follows (`**교종**
-중심의 통합 노력`), a phrase, as after an English continuation word. (A word with another
-particle may open a definition: `**CDN** 콘텐츠를 빠르게 전송한다`.)"""
+def possessive(word: str) -> bool:
+    """Whether a Korean word ends in the genitive particle 의 (`피부의`, `중심의`), not in a
+    noun whose last syllable is 의 (`편의`, `임의`, `자본주의`)."""
+    return (
+        len(word) >= 2
+        and "가" <= word[-2] <= "힣"
+        and word[-1] == "의"
+        and not (word in _NOUNS_IN_UI or word.endswith("주의"))
+    )
+
+
+_NOUNS_IN_UI = frozenset(
+    _words(
+        "편의 회의 정의 의의 동의 합의 논의 강의 모의 유의 결의 건의 협의 창의 호의 선의 "
+        "악의 고의 임의 질의 토의 심의 대의 민의 신의 이의 광의"
+    )
+)
+"""Sino-Korean nouns that end in 의 (便宜, 任意, 定義, 善意, 故意 …): no particle."""
 
 
 _LONE_PARTICLES = frozenset(_words("을 를 과 와 의 에 에서 으로 로 이 가 도 만 에게 보다 처럼"))
@@ -263,9 +277,8 @@ def continues_sentence(text: str) -> bool:
         return True  # `**학제간 교육** 을 통한 …`: a particle set apart by a space
     # A word with its particle opens a phrase (`중심의 통합 노력`), not a definition that reads
     # as a sentence (`몸의 좌우 양쪽이 대칭이 되도록 나누는 수직면.`).
-    return words[0] in CONTINUATIONS or (
-        _PARTICLE.search(words[0]) is not None and not is_sentence(text)
-    )
+    # (A word with another particle may open a definition: `**CDN** 콘텐츠를 …`.)
+    return words[0] in CONTINUATIONS or (possessive(words[0]) and not is_sentence(text))
 
 
 def split_term(term: str) -> tuple[str, str]:
@@ -483,12 +496,19 @@ PLACEHOLDERS = frozenset(
 `답변` under each question, still to be answered)."""
 
 
+_FILLER = regex.compile(r"([a-z])\1+|[\u3131-\u318e]+")
+"""What a writer types to hold a place: one small Latin letter again and again (`dd`, `xx`), or
+Hangul letters that make no syllable (`ㅇㅇ`)."""
+
+
 def defines(definition: str) -> bool:
     """Whether a definition says anything: not empty, not only a label waiting for its
     text (`answer:`, `답:`), as in a sheet of questions still to answer, and not a
-    placeholder (`TODO`, `작성 중`)."""
+    placeholder (`TODO`, `작성 중`) nor ending in filler (`R²` then `ㅇㅇ`)."""
     text = definition.strip()
     if text.strip(" .…!-:()[]<>").casefold() in PLACEHOLDERS:
+        return False
+    if _FILLER.fullmatch(text.rsplit("\n", 1)[-1].strip()):
         return False
     return bool(text) and not (
         "\n" not in text and text.endswith((":", "\uff1a")) and len(text.split()) <= 2

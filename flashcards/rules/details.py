@@ -44,7 +44,44 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         answers.append((inner, ctx.offset + (tok.map[0] if tok.map else 0) + first))
     if end > i + 1:
         answers.append((list(toks[i + 1 : end]), ctx.offset))  # the blocks after the opening
-    return Found(end, notes=notes, answers=answers)
+    found = Found(end, notes=notes, answers=answers)
+    later = _after_close(toks, i, end)
+    if later is None:
+        return found
+    # A blank line inside a `<details>` ends its HTML block: the block that closes it may
+    # open the next ones (`</details>` then `<details>` …), read as a block of their own.
+    more = rule(ctx, [*toks[:end], later, *toks[end + 1 :]], end)
+    if more is None:
+        return found
+    return Found(
+        more.end,
+        notes=[*notes, *more.notes],
+        answers=[*answers, *more.answers],
+        problems=more.problems,
+    )
+
+
+def _after_close(toks: Sequence[Token], i: int, end: int) -> Token | None:
+    """What follows, in the HTML block at `end`, the tag that closes the `<details>` opened
+    at `i`, as a block of its own; None when it opens no other `<details>`."""
+    if end == i:
+        return None
+    depth = sum(_Depth(toks[k].content).change for k in range(i, end))
+    closing = toks[end]
+    where = next((at for at, change in _Depth(closing.content).ends if depth + change <= 0), None)
+    if where is None:
+        return None
+    lines = closing.content.splitlines(keepends=True)
+    cut = sum(len(line) for line in lines[: where[0] - 1]) + where[1]
+    cut = closing.content.find(">", cut) + 1
+    rest = closing.content[cut:]
+    skipped = closing.content.count("\n", 0, cut) + rest.count("\n") - rest.lstrip().count("\n")
+    rest = rest.lstrip()
+    if not rest.lower().startswith("<details"):
+        return None
+    block = Token("html_block", "", 0, content=rest, level=0, block=True)
+    block.map = [closing.map[0] + skipped, closing.map[1]] if closing.map else None
+    return block
 
 
 def _answer(opening: _Summary) -> list[Token]:
@@ -62,7 +99,7 @@ def _note(ctx: Context, opening: _Summary, line: int, blocks: Sequence[Token]) -
     # Cleaned before its spaces are joined: "a \u200b b" gives one space, not two.
     term = " ".join(clean_term(opening.question or "").split())
     html, text = markup.html(blocks), markup.block_plain(blocks)
-    line += opening.line - 1  # the question's own line
+    line += opening.asked - 1  # the question's own line
     return Note(term, term, "", ctx.category, text, html, ctx.path, line, QUESTION)
 
 
@@ -115,6 +152,8 @@ class _Depth(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.change = 0
         self.closed: list[tuple[int, int]] = []
+        self.ends: list[tuple[tuple[int, int], int]] = []
+        """Where each end tag stands, with the change after it."""
         self.feed(html)
         self.close()
 
@@ -124,6 +163,7 @@ class _Depth(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "details":
             self.change -= 1
+            self.ends.append((self.getpos(), self.change))
             if self.change == 0:
                 self.closed.append(self.getpos())
 
@@ -136,6 +176,8 @@ class _Summary(HTMLParser):
         self.question: str | None = None
         self.line = 1
         """The line of the block (from 1) where the summary starts."""
+        self.asked = 1
+        """The line where its words start (`<summary>` alone on a line, the question under it)."""
         self.after = ""
         self._words: list[str] | None = None
         self._lines = html.splitlines(keepends=True)
@@ -145,10 +187,12 @@ class _Summary(HTMLParser):
     def handle_starttag(self, tag: str, attrs: object) -> None:
         if tag == "summary" and self.question is None:
             self._words = []
-            self.line = self.getpos()[0]
+            self.line = self.asked = self.getpos()[0]
 
     def handle_data(self, data: str) -> None:
         if self._words is not None:
+            if not "".join(self._words).strip():
+                self.asked = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
             self._words.append(data)
 
     def handle_endtag(self, tag: str) -> None:

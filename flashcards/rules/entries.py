@@ -12,15 +12,16 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.lead import ARROWS, plain_lead
-from flashcards.terms import is_date, is_label, is_sentence, is_term_like
+from flashcards.terms import is_date, is_label, is_sentence, is_term_like, possessive
 
 MAX_WORDS = 3
 """A term named among sentences is short: `Confidence Level`, `z-score`."""
 
 
-def defining_entry(toks: Sequence[Token], j: int) -> bool:
+def defining_entry(toks: Sequence[Token], j: int, among: bool = False) -> bool:
     """Whether the item at `j` is `Term: definition` with a short term and a definition
-    that says something."""
+    that says something; `among` entries that do, a few words will do (`랜덤 추출: 무작위로
+    표본 추출` over `계통 추출: 번호 부여, 일정 간격으로 추출`)."""
     if toks[j + 1].type != "paragraph_open":
         return False
     found = plain_lead(toks[j + 2].children or [])
@@ -33,15 +34,16 @@ def defining_entry(toks: Sequence[Token], j: int) -> bool:
         and not is_label(term)
         and not is_date(term, months=True)  # `- Mar - LBJ doesn't seek re-election`
         and _ATTRIBUTE.search(term) is None
-        and says(definition)
+        and not any(possessive(word) for word in term.split()[:-1])
+        and (says(definition) or (among and bool(definition.strip())))
         and not _figures(definition)
         and sum(definition.count(arrow) for arrow in ARROWS) < 2  # `A → B → C`: a sequence
     )
 
 
-_ATTRIBUTE = re.compile(r"\S의\s|(?:\s|^)(?:시|때|경우)$|^(?:when|if|while)\s", re.IGNORECASE)
-"""A part or a state of the thing the text is about, not a term: `피부의 면적`, `체온 상승 시`,
-`When heated`."""
+_ATTRIBUTE = re.compile(r"(?:\s|^)(?:시|때|경우)$|^(?:when|if|while)\s", re.IGNORECASE)
+"""A state of the thing the text is about, not a term: `체온 상승 시`, `When heated`; a word
+with its genitive particle names a part of it (`피부의 면적`, see `terms.possessive`)."""
 
 
 def _figures(text: str) -> bool:

@@ -55,7 +55,16 @@ def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     others = [j for j, f in zip(listed, found, strict=True) if f is None]
     if len(entries) < 2 or 2 * len(entries) < len(listed):
         return []
-    return entries if all(bare_name(toks, j) for j in others) else []
+    # A line of another shape among many entries is a slip of the writer's (`- Judging by
+    # the decor 인테리어를 보고 …` among `- dunk: 물에 빠뜨리다`), not a list of sentences.
+    settled = len(entries) >= MIN_SETTLED and len(entries) >= SETTLED_SHARE * len(listed)
+    return entries if settled or all(bare_name(toks, j) for j in others) else []
+
+
+MIN_SETTLED = 6
+SETTLED_SHARE = 0.8
+"""Entries enough, and a share of the list high enough, that the list is a glossary
+whatever its other lines are."""
 
 
 def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note]:

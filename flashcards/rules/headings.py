@@ -244,6 +244,10 @@ table; a list of plain items (a to-do list, names) is no definition of the headi
 _ALIKE = {*_DEFINING, "phrase"}
 """What a heading's text may open with, beside headings of its level that name terms."""
 
+_POINTS = ("bullet_list", "ordered_list")
+"""What a heading's text may open with among sibling headings that name terms: its points
+(`### 4.3 AWS DynamoDB` over `- NoSQL DB 서비스`, beside `### 4.2 AWS RDS …` over its text)."""
+
 
 def _grouped(
     sections: Sequence[Section], up: Sequence[int], candidates: Sequence[int], terms: set[int]
@@ -275,8 +279,11 @@ def _grouped(
     # does one whose text opens with a phrase (`#### Biosphere` over `Made of living things`).
     levels = {sections[i].level for i in grouped} if len(grouped) >= 2 else set()
     alike = {i for i in loose if sections[i].opening in _ALIKE}
+    pointed = {i for i in loose if sections[i].opening in _POINTS and siblings[up[i]] >= 2}
     return grouped | {
-        i for i in named | alike if sections[i].level in levels and (up[i] > 0 or glossary)
+        i
+        for i in named | alike | pointed
+        if sections[i].level in levels and (up[i] > 0 or glossary)
     }
 
 

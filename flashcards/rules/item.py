@@ -92,9 +92,10 @@ def _glossaries(toks: Sequence[Token], start: int, end: int) -> set[int]:
         listed = items(toks, k)
         if len(listed) < 2:
             continue  # one point under a name is its definition (the seed's own shape)
-        defining = {at for at in glossary_items(toks, k) if defining_entry(toks, at)}
+        glossary = glossary_items(toks, k)
+        defining = {at for at in glossary if defining_entry(toks, at)}
         if 2 * len(defining) >= len(listed):
-            found |= defining
+            found |= {at for at in glossary if defining_entry(toks, at, among=True)}
     return found
 
 

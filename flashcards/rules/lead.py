@@ -234,6 +234,11 @@ _COLUMNS = re.compile("\\S(?:\t|\x20{2,})\\S")
 _AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=.])(?=\\s))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``, and the full
 stop of a glossary that sets its terms apart so (`` `market`. a group of buyers … ``)."""
+_BETWEEN_SCRIPTS = re.compile(
+    "^(?P<term>[^:\uff1a\n]*?(?:[A-Za-z][:\uff1a](?=[가-힣])|[가-힣][:\uff1a](?=[A-Za-z])))"
+)
+"""A colon with no space after it, between two scripts (`supplant:대체하다`): a separator
+all the same, where one script (`10:30`, `http:`) would hold no term."""
 _PIPE = re.compile("^(?P<term>[^|:\uff1a\\n]+?)\\s+\\|\\s+(?=\\S)")
 """`Yo  | I`: a term and its meaning as two cells of a row written without a table."""
 
@@ -285,10 +290,10 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     text = children[0].content
     piped = _PIPE.match(text) if text.count("|") == 1 else None
-    match = _TERM.match(text) or piped or _gapped(text)
+    match = _TERM.match(text) or piped or _gapped(text) or _BETWEEN_SCRIPTS.match(text)
     if match is None:
         return None
-    term = clean_term(match["term"])
+    term = clean_term(match["term"].rstrip(":\uff1a"))
     words = term.split()
     if not words or len(term) > MAX_CHARACTERS or len(words) > MAX_WORDS:
         return None

@@ -42,13 +42,25 @@ _VERB = re.compile(r"^\s+[a-z]")
 """A word that goes on with a sentence opened by a term: its verb (`**Cotransport
 proteins** take advantage of …`)."""
 
+_DOES = re.compile(
+    r"^\s+(?:(?:may|can|cannot|must|will|would|should|could|might)\s+(?!not\b)[a-z]"
+    r"|(?!(?:is|was)\b)[a-z]+(?<!ss)(?<!us)(?<!'s)s\b)"
+)
+"""The verb that, after a bold word opening a paragraph, says what it is or does (`An **open
+system** may exchange …`, `**Isothermal** implies …`, `A **ketone** looks like …`): one with
+a modal or in the third person. A word of another kind makes the bold something else: an
+adjective or a name before its noun (`The **big** question is …`, `The **S3** bucket`), a
+verb before its object (`**Implementing** the order …`, `**Run** it once`), a joining word
+(`**Source** and **Destination**`), a negation (`**Donors** must not …`); and `is` needs a
+definition after it (`**Python** is great for scripts.` is none, see `terms.defined`)."""
+
 _BE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
 _CONDITION = re.compile(r"^\s+(?:if|when|whenever)\b", re.IGNORECASE)
 """`Two names are _enharmonic_ if …`: a word defined by the condition after it."""
 
 _STRESSED = frozenset(
     {"not", "no", "never", "always", "only", "all", "none", "must", "exactly", "very", "also"}
-    | {"both", "each", "every", "any"}
+    | {"both", "each", "every", "any", "or", "and", "but", "nor", "if", "unless"}
 )
 """Words set in bold or italic to stress a sentence, never terms."""
 
@@ -84,11 +96,12 @@ def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -
         named = _NAMING.search(before) or _NAMED_KO.match(after)
         conditioned = _BE.search(before) and _CONDITION.match(after)
         # A sentence that opens with the term and defines it (`**Senpai** is an upper-year
-        # student`); past a paragraph's first sentence any `is`/`are` will do
-        # (`… **Endocytosis** is generally the reverse.`), while a paragraph's first
-        # (`**Python** is great for scripts.`) needs a definition.
+        # student`) or says what it does (`An **open system** may exchange …`); past a
+        # paragraph's first sentence any verb will do (`… **Endocytosis** is generally the
+        # reverse.`), while a paragraph's first needs more (see `_DOES`).
         at_start = since == 0 and _ARTICLE.fullmatch(before) is not None
-        copula = defined(after) is not None or (running and _VERB.match(after) is not None)
+        verb = (_VERB if running else _DOES).match(after) is not None
+        copula = defined(after) is not None or verb
         opened = at_start and copula
         described = _RELATIVE.match(after) is not None
         # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
@@ -132,6 +145,14 @@ def _names(term: str) -> bool:
         0 < len(words) <= MAX_NAME_WORDS
         and is_term_like(term)
         and not is_label(term)
-        and words[0].casefold() not in _STRESSED | PRONOUNS
+        and words[0].casefold() not in _STRESSED | PRONOUNS | _PREPOSITIONS
         and not term.endswith((":", "\uff1a"))
+        and "=" not in term
+        and not _SAYS.intersection(w.casefold() for w in words)
     )
+
+
+_PREPOSITIONS = frozenset({"by", "in", "on", "at", "for", "from", "with", "to", "of", "after"})
+_SAYS = frozenset({"is", "are", "was", "were"})
+"""Words that make a bold phrase a claim rather than a name: a preposition opening it
+(`**by 1900**`), a copula inside it (`A **subphrase is a melodic** event`)."""
