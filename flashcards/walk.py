@@ -252,7 +252,8 @@ class Walk:
                     notes += [dataclasses.replace(n, category=category) for n in beside]
                     continue
             name = self.sections[owner[i]].name
-            own = sorted([*s.notes, *s.aside], key=lambda n: n.line) if s.aside else s.notes
+            own = [] if _values(s) else s.notes
+            own = sorted([*own, *s.aside], key=lambda n: n.line) if s.aside else own
             # A note's category is its heading's name as `unnumber` left it.
             notes += [
                 n if n.category == name else dataclasses.replace(n, category=name) for n in own
@@ -296,6 +297,19 @@ def _defined_after(section: Section) -> list[Note]:
     if not section.says or len(section.notes) <= section.weak:
         return []
     return [n for n in section.notes if n.line > section.first[1] and not is_label(n.term)]
+
+
+def _values(section: Section) -> bool:
+    """Whether a section's notes are the values of the properties its heading labels (`###
+    기본 특징` over `- Metric: Hop-count`, `- AD값: 120`): the thing above's, no terms."""
+    words = key(section.name).split()
+    return 0 < len(section.notes) == section.weak and bool(words) and words[-1] in _PROPERTIES
+
+
+_PROPERTIES = frozenset(
+    {"특징", "특성", "성질", "속성", "features", "characteristics", "properties", "attributes"}
+)
+"""Last words of a heading that labels the properties of the thing above it."""
 
 
 def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:

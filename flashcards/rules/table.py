@@ -19,7 +19,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "table_open" or toks[i].level != 0:
         return None
     end = close(toks, i)
-    rows = _numbers_aside(_rows(toks[i:end]))
+    rows = _numbers_aside(_side_by_side(_rows(toks[i:end])))
     columns = len(rows[0][1]) if rows else 0
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
@@ -137,6 +137,33 @@ def _numbers_aside(
     header = _text(rows[0][1][0]) if rows[0][1] else ""
     marked = not _words(header) and not any(_words(text) for text in firsts)
     return [(tr, cells[1:]) for tr, cells in rows] if counted or marked else rows
+
+
+def _side_by_side(
+    rows: list[tuple[Token, list[Token]]],
+) -> list[tuple[Token, list[Token]]]:
+    """The rows of a table that sets two tables or more side by side, its header repeating
+    (`| 단어 | 뜻 | 단어 | 뜻 |`), each row cut into its pieces, one after another."""
+    if not rows:
+        return rows
+    names = [key(_text(cell)) for cell in rows[0][1]]
+    width = next(
+        (
+            p
+            for p in range(2, len(names) // 2 + 1)
+            if len(names) % p == 0 and all(n == names[k % p] for k, n in enumerate(names))
+        ),
+        None,
+    )
+    if width is None or not any(names[:width]):
+        return rows
+    pieces = [
+        (tr, cells[k : k + width])
+        for tr, cells in rows[1:]
+        for k in range(0, len(cells), width)
+        if any(_text(cell).strip() for cell in cells[k : k + width])
+    ]
+    return [(rows[0][0], rows[0][1][:width]), *pieces]
 
 
 def _words(text: str) -> bool:
