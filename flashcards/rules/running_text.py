@@ -54,6 +54,9 @@ verb before its object (`**Implementing** the order …`, `**Run** it once`), a 
 (`**Source** and **Destination**`), a negation (`**Donors** must not …`); and `is` needs a
 definition after it (`**Python** is great for scripts.` is none, see `terms.defined`)."""
 
+_GLOSS = re.compile(r"^\s*\([^()]{1,40}\)(?=\s)")
+"""A short form or a gloss in parentheses right after a bold term, before its verb."""
+
 _BE = re.compile(r"\b(?:is|are)\s+$", re.IGNORECASE)
 _CONDITION = re.compile(r"^\s+(?:if|when|whenever)\b", re.IGNORECASE)
 """`Two names are _enharmonic_ if …`: a word defined by the condition after it."""
@@ -100,8 +103,9 @@ def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -
         # paragraph's first sentence any verb will do (`… **Endocytosis** is generally the
         # reverse.`), while a paragraph's first needs more (see `_DOES`).
         at_start = since == 0 and _ARTICLE.fullmatch(before) is not None
-        verb = (_VERB if running else _DOES).match(after) is not None
-        copula = defined(after) is not None or verb
+        told = _GLOSS.sub("", after, count=1)  # `**…Reaction** (AHTR) results from …`
+        verb = (_VERB if running else _DOES).match(told) is not None
+        copula = defined(told) is not None or verb
         opened = at_start and copula
         described = _RELATIVE.match(after) is not None
         # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
