@@ -1,9 +1,10 @@
 """A bold term alone on its line, over a list of what it is (`**On Demand**` then `- 사용한
 만큼 지불`, `- 비용이 제일 높지만 …`): the bold line is a small heading, and the list its
-definition. A label (`**장점**`) over its points, a name over bold terms of their own (their
-group), over a list of names (`**Services**` over `- EC2`), or one that leads with a colon
-into a list of entries (`**Common Roots:**` over `- bene (good): …`) is no note; with a
-colon over what it is (`**Consuls**:` over `- Generals in war`), it is one."""
+definition; a term written as code alone on its line (`` `세포괴사` ``) is read the same,
+and groups a list of entries. A label (`**장점**`) over its points, a name over bold terms
+of their own (their group), over a list of names (`**Services**` over `- EC2`), or one that
+leads with a colon into a list of entries (`**Common Roots:**` over `- bene (good): …`) is
+no note; with a colon over what it is (`**Consuls**:` over `- Generals in war`), it is one."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import ALONE, SEPARATED, lead
+from flashcards.rules.lead import ALONE, SEPARATED, Lead, lead
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import entry, has_leads, items, points
 from flashcards.terms import ends_with_colon, is_callout, is_term_like, key
@@ -26,7 +27,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
     children = toks[i + 1].children or []
-    found = lead(children)
+    coded = _code_alone(children)
+    found = lead(children) or coded
     after = i + 3  # after the paragraph's close
     if found is None or after >= len(toks):
         return None
@@ -35,7 +37,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if toks[after].type not in _LISTS or toks[after].level != toks[i].level:
         return None
-    if (colon or ends_with_colon(markup.plain(children))) and _entries(toks, after):
+    leads_in = colon or coded is not None or ends_with_colon(markup.plain(children))
+    if leads_in and _entries(toks, after):
         return None  # `**Common Roots:**` leads into the list: its items are the terms
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
@@ -44,6 +47,15 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     end = close(toks, after)
     note = blocks_note(ctx, ctx.line(toks[i]), found.term, toks[after : end + 1])
     return Found(end, notes=[note], bold=[key(found.term)])
+
+
+def _code_alone(children: Sequence[Token]) -> Lead | None:
+    """A line that is one code span and nothing else (`` `세포괴사` ``, `` `git log` ``): a
+    term set apart as code rather than bold, over its points as a bold one would be."""
+    inner = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    if len(inner) != 1 or inner[0].type != "code_inline" or not inner[0].content.strip():
+        return None
+    return Lead(inner[0].content.strip(), ALONE, [])
 
 
 def _entries(toks: Sequence[Token], start: int) -> bool:
