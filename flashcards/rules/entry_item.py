@@ -23,6 +23,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None  # one `Note: …` among sentences is a remark
     found = entry(toks, i)
     assert found is not None
+    if len(found.term) == 1 and "a" <= found.term <= "z":
+        return None  # `- b : 밀집되어 있으나 …`: a part of a figure, (b), or a symbol
     end = close(toks, i)
     made = lead_note(ctx, ctx.line(toks[i]), found, toks[i + 4 : end])
     return Found(end, aside=[made], bold=[key(found.term)])

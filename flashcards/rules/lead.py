@@ -303,6 +303,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     dash = text[match.end("term") : match.end()].strip()
     if not arrows and dash in ARROWS:
         return None
+    if dash and dash not in ":\uff1a" and term.count("(") != term.count(")"):
+        return None  # `SYN (client -> server)`: an arrow inside a gloss sets nothing apart
     if "\\" in term or "{" in term:
         return None  # `\ce{Fe + O2 -> Fe2O3}`: a formula, not a term
     if dash in _CHAINS and f" {dash} " in first.content:

@@ -12,7 +12,7 @@ from flashcards import markup
 from flashcards.errors import INFO, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.terms import clean_term, is_sentence, key, split_term
+from flashcards.terms import SENTENCE_ENDS, clean_term, is_sentence, key, split_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -20,6 +20,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     end = close(toks, i)
     rows = _numbers_aside(_side_by_side(_rows(toks[i:end])))
+    if _examples(rows):
+        message = "a table of example sentences gives no notes"
+        return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
     columns = len(rows[0][1]) if rows else 0
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
@@ -164,6 +167,21 @@ def _side_by_side(
         if any(_text(cell).strip() for cell in cells[k : k + width])
     ]
     return [(rows[0][0], rows[0][1][:width]), *pieces]
+
+
+MIN_EXAMPLE_WORDS = 6
+"""Words of a sentence that illustrates a word in use (`The museum has a unique collection of
+stamps.`); a phrase to learn by heart is shorter (`Where is the station?`)."""
+
+
+def _examples(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a table's first column holds sentences (`| The museum has a unique collection
+    of stamps. | 그 박물관은 … |`): examples of words in use, no terms."""
+    firsts = [_text(cells[0]).strip() for _, cells in rows[1:] if cells]
+    long = sum(
+        len(text.split()) >= MIN_EXAMPLE_WORDS and text.endswith(SENTENCE_ENDS) for text in firsts
+    )
+    return bool(firsts) and 2 * long > len(firsts)
 
 
 def _words(text: str) -> bool:
