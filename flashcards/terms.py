@@ -57,7 +57,7 @@ LABELS = (
     목적 설명 개념 원리 구성 종류 장단점 한계 요약 주의 참고 types kinds functions uses
     properties 기능 특성 활용 사례 basics background causes cause symptoms signs diagnosis
     treatment management prognosis complications epidemiology pathophysiology significance
-    intervention interventions
+    intervention interventions criticism criticisms critique strengths weaknesses
     effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의
     findings results conclusion conclusions answer question aim aims participants eg e.g. ex
     결론 질문 답 답변 해설 풀이"""
@@ -586,7 +586,7 @@ def names_a_set(name: str) -> bool:
 
 
 _SET = re.compile(
-    r"(?:방법|요소|이유|조건|단계|원칙|종류|유형|용어|용어\s?정리)$"
+    r"(?:방법|요소|요인|인자|이유|조건|단계|원칙|종류|유형|용어|용어\s?정리)$"
     r"|^(?:factors|methods|steps|reasons|ways|types|kinds)\b"
     r"|\b(?:terms|terminology|glossary|vocabulary)$",
     re.IGNORECASE,

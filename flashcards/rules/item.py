@@ -14,11 +14,12 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.errors import WARNING, Problem
 from flashcards.note import Note
+from flashcards.rules import outline
 from flashcards.rules.entries import defining_entry
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import DEFINED, SEPARATED, SPACED, Lead
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import entry, glossary_items, item_lead, items
+from flashcards.rules.points import entry, glossary_items, item_lead, items, neighbours
 from flashcards.terms import (
     clean_term,
     is_callout,
@@ -26,6 +27,7 @@ from flashcards.terms import (
     is_sentence,
     is_step,
     key,
+    labels_a_term,
     names_a_part,
     names_a_set,
 )
@@ -70,14 +72,33 @@ def _nested_terms(
         if at in glossed:  # `- **기업 활용 데이터베이스**` over `- OLTP(…): 데이터를 …`
             return _entry_notes(ctx, toks, at)
         sub = item_lead(toks, at)
+        if sub is None:  # `- Soma` over `* Cell body containing the nucleus`
+            return _outlined(ctx, toks, at)
         # Only a term set apart from its definition (`**X**: …`, `**X**는 …`): bold words
         # that open a point (`- **EC2** virtual servers`) stay in the parent's definition.
-        if sub is None or sub.join not in _DEFINING or names_a_part(sub.term):
+        if sub.join not in _DEFINING or names_a_part(sub.term):
             return None
         found = rule(ctx, toks, at)
         return found.notes if found is not None else []
 
     return nested_notes(toks, start, end, take)
+
+
+def _outlined(ctx: Context, toks: Sequence[Token], at: int) -> list[Note] | None:
+    """The notes of an outline term nested in a term (`- Soma` over its points, under `-
+    **The Neuron**`); a numbered step, a label, a set of things or a part of the term above
+    (`1. 문제 탐색`, `- Renal Excretion에 영향을 미치는 인자`) stays in its definition."""
+    if toks[at].markup in (".", ")"):
+        return None  # `1. 분석 기획` under `- **빅데이터 분석 방법론**`: a step of it
+    if not neighbours(toks, at):
+        return None  # one point under a term is its definition (the seed's own shape)
+    found = outline.rule(ctx, toks, at)
+    if found is None or not found.notes:
+        return None
+    name = found.notes[0].term
+    if names_a_part(name) or names_a_set(name) or labels_a_term(name) or is_label(name):
+        return None
+    return found.notes
 
 
 def _glossaries(toks: Sequence[Token], start: int, end: int) -> set[int]:
