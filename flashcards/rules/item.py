@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -37,7 +38,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open":
         return None
     found = item_lead(toks, i)
-    if found is not None and _step(toks[i], found):
+    if found is not None and (_step(toks[i], found) or _in_procedure(ctx, toks[i])):
         found = None
     if found is None:
         return _plain(ctx, toks, i)
@@ -136,6 +137,15 @@ def _step(opening: Token, found: Lead) -> bool:
     numbered = opening.markup in (".", ")")
     after = found.rest[0].content if found.rest and found.rest[0].type == "text" else ""
     return numbered and found.join == SPACED and is_step(after)
+
+
+_PROCEDURE = re.compile(r"^how to\b|^steps\b|\bsteps$|\bprocedure$|절차$|순서$")
+"""A heading that names a procedure (`HOW TO ACTUALLY ASSIGN R or S`, `설치 절차`)."""
+
+
+def _in_procedure(ctx: Context, opening: Token) -> bool:
+    """`1. **Assign Priorities**: …` under `### How to assign R or S`: a step, no term."""
+    return opening.markup in (".", ")") and _PROCEDURE.search(key(ctx.category)) is not None
 
 
 def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
