@@ -11,7 +11,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION, TERM
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SPACED
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import glossary_items, item_lead
@@ -46,10 +46,7 @@ MIN_WORDS = 3
 
 def _lists(toks: Sequence[Token], start: int, end: int) -> list[int]:
     """The lists inside the item whose blocks run from `start` to `end`, at any depth."""
-    return [k for k in range(start, end) if toks[k].type in _LISTS]
-
-
-_LISTS = ("bullet_list_open", "ordered_list_open")
+    return [k for k in range(start, end) if toks[k].type in LISTS]
 
 
 def _terms(toks: Sequence[Token], i: int, end: int) -> bool:

@@ -14,13 +14,11 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.entries import says
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import ALONE, SEPARATED, Lead, lead
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import entry, has_leads, items, points
 from flashcards.terms import ends_with_colon, is_callout, is_term_like, key
-
-_LISTS = ("bullet_list_open", "ordered_list_open")
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -35,7 +33,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     colon = found.join == SEPARATED and not found.rest  # `**Consuls**:` and nothing after
     if found.join != ALONE and not colon:
         return None
-    if toks[after].type not in _LISTS or toks[after].level != toks[i].level:
+    if toks[after].type not in LISTS or toks[after].level != toks[i].level:
         return None
     leads_in = colon or coded is not None or ends_with_colon(markup.plain(children))
     if leads_in and _entries(toks, after):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, plain_lead
 from flashcards.terms import is_date, is_label, is_sentence, is_term_like, possessive
 
@@ -73,7 +74,7 @@ def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
     opened: list[int] = []
     for k in range(start, end):
         kind = toks[k].type
-        if kind in _LISTS:
+        if kind in LISTS:
             opened.append(k)
         elif kind in _LIST_ENDS and opened:
             opened.pop()
@@ -82,5 +83,4 @@ def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
     return {k for found in by_list.values() if len(found) >= 2 for k in found}
 
 
-_LISTS = ("bullet_list_open", "ordered_list_open")
 _LIST_ENDS = ("bullet_list_close", "ordered_list_close")

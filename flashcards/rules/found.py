@@ -57,6 +57,10 @@ class Found:
     lines before it: the terms it defines are notes too, beside the question's."""
 
 
+LISTS = ("bullet_list_open", "ordered_list_open")
+"""The tokens that open a list, bulleted or numbered."""
+
+
 def close(toks: Sequence[Token], start: int) -> int:
     """Index of the token that closes the one opened at `start`."""
     level = toks[start].level

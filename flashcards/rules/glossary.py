@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import bare_name, entry, glossary_items, items
@@ -20,7 +20,7 @@ from flashcards.terms import is_date, is_label, is_sentence
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type not in ("bullet_list_open", "ordered_list_open"):
+    if toks[i].type not in LISTS:
         return None
     if ctx.inside(i) not in ("", "blockquote") and not _under_name(toks, i):
         return None
@@ -77,7 +77,7 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
     glossed = {
         at
         for k in range(j + 4, end)
-        if toks[k].level == level and toks[k].type in _LISTS
+        if toks[k].level == level and toks[k].type in LISTS
         for at in glossary_items(toks, k)
     }
 
@@ -127,9 +127,6 @@ def _stripped(kids: Sequence[Token]) -> list[Token]:
 MIN_GLOSSED = 4
 """Items written `word (gloss)` that make a list a vocabulary list: a few such items are as
 likely names with a remark (`- 연관규칙(동시발생매트릭스)`, `- Transport (Hemoglobin)`)."""
-
-
-_LISTS = ("bullet_list_open", "ordered_list_open")
 
 
 def _symbol(term: str) -> bool:

@@ -17,7 +17,7 @@ from flashcards.errors import WARNING, Problem
 from flashcards.note import Note
 from flashcards.rules import outline
 from flashcards.rules.entries import defining_entry
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import DEFINED, SEPARATED, SPACED, Lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import entry, glossary_items, item_lead, items, neighbours
@@ -109,7 +109,7 @@ def _glossaries(toks: Sequence[Token], start: int, end: int) -> set[int]:
     level = toks[start - 4].level + 1
     found: set[int] = set()
     for k in range(start, end):
-        if toks[k].level != level or toks[k].type not in _LISTS:
+        if toks[k].level != level or toks[k].type not in LISTS:
             continue
         listed = items(toks, k)
         if len(listed) < 2:
@@ -119,9 +119,6 @@ def _glossaries(toks: Sequence[Token], start: int, end: int) -> set[int]:
         if 2 * len(defining) >= len(listed):
             found |= {at for at in glossary if defining_entry(toks, at, among=True)}
     return found
-
-
-_LISTS = ("bullet_list_open", "ordered_list_open")
 
 
 def _entry_notes(ctx: Context, toks: Sequence[Token], at: int) -> list[Note]:

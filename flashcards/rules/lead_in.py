@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.terms import EXERCISES, key
 
 _ASKS_FOR_A_VERB = re.compile(
@@ -25,7 +25,7 @@ the verb. "Key terms:" or "The main services are:" ask for names, and stay lists
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type not in ("bullet_list_open", "ordered_list_open") or i < 3:
+    if toks[i].type not in LISTS or i < 3:
         return None
     if toks[i - 1].type != "paragraph_close" or toks[i - 1].level != toks[i].level:
         return None

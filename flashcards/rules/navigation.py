@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 
 _LINK = {"link_open", "link_close", "text", "softbreak", "code_inline"}
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type not in ("bullet_list_open", "ordered_list_open"):
+    if toks[i].type not in LISTS:
         return None
     end = close(toks, i)
     inlines = [t for t in toks[i:end] if t.type == "inline"]

@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import among_entries, says
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
 from flashcards.rules.points import entry, has_leads, names_a_term, neighbours, points
@@ -107,8 +107,7 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
     return name
 
 
-_LISTS = ("bullet_list_open", "ordered_list_open")
-_NESTED = (*_LISTS, "blockquote_open", "paragraph_open")
+_NESTED = (*LISTS, "blockquote_open", "paragraph_open")
 """What may describe an outline term under its name: points, a quote, or a paragraph of a
 loose item (`1. 데이터 관점` over an indented paragraph)."""
 

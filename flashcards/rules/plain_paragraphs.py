@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
@@ -87,15 +87,12 @@ def _alike(toks: Sequence[Token], j: int) -> bool:
     item's paragraph is one."""
     if not 0 <= j < len(toks) - 1:
         return False
-    if toks[j].type in _LISTS:  # markdown-it always opens a list with an item
+    if toks[j].type in LISTS:  # markdown-it always opens a list with an item
         return entry(toks, j + 1) is not None
     return (
         toks[j].type == "paragraph_open"
         and plain_lead(toks[j + 1].children or [], arrows=False) is not None
     )
-
-
-_LISTS = ("bullet_list_open", "ordered_list_open")
 
 
 def _near(toks: Sequence[Token], i: int) -> list[int]:

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import item_lead, items
 
@@ -22,7 +22,7 @@ _ANSWERS = {"paragraph_open", "fence", "code_block", "blockquote_open", "math_bl
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type not in ("bullet_list_open", "ordered_list_open") or ctx.inside(i):
+    if toks[i].type not in LISTS or ctx.inside(i):
         return None
     end = close(toks, i)
     listed = items(toks, i)
