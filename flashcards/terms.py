@@ -647,7 +647,7 @@ _WHAT_IS_EN = re.compile(
 _WHAT_IS_KO = re.compile(
     r"^(?P<term>.+?)\s*(?:이란|란)\s*(?:무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요)?)?\s*\?$"
 )
-_QUESTION_MARKS = ("?", "\uff1f")
+QUESTION_MARKS = ("?", "\uff1f")
 
 
 _REQUEST_KO = re.compile(
@@ -666,7 +666,7 @@ def asked(heading: str) -> tuple[str, bool] | None:
     "X에 대해 설명해주세요" and "Explain X", whose answer defines X; (the question, False) for
     any other question or request; None when the heading asks nothing."""
     text = heading.strip()
-    if text.endswith(_QUESTION_MARKS):
+    if text.endswith(QUESTION_MARKS):
         plain = text[:-1].rstrip() + "?"
         for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
             match = pattern.match(plain)
@@ -683,6 +683,21 @@ def asked(heading: str) -> tuple[str, bool] | None:
         return (match["term"].strip(), True) if _one_thing(match["term"]) else (text, False)
     term = _clipped(text)
     return (term, True) if term is not None else None
+
+
+def may_ask(raw: str) -> bool:
+    """Whether raw text holds a question mark at all: most text asks nothing, and a rule
+    that reads questions need read no further."""
+    return any(mark in raw for mark in QUESTION_MARKS)
+
+
+def asked_line(text: str) -> tuple[str, bool] | None:
+    """What a line of text standing alone asks (see `asked`); None for text of several lines,
+    or one that does not end in a question mark."""
+    text = text.strip()
+    if "\n" in text or not text.endswith(QUESTION_MARKS):
+        return None
+    return asked(text)
 
 
 def _clipped(text: str) -> str | None:

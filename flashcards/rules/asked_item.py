@@ -15,7 +15,7 @@ from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SPACED
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import glossary_items, item_lead
-from flashcards.terms import asked
+from flashcards.terms import asked_line, may_ask
 
 _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquote_open")
 
@@ -23,15 +23,13 @@ _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquo
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
-    if "?" not in toks[i + 2].content and "\uff1f" not in toks[i + 2].content:
+    if not may_ask(toks[i + 2].content):
         return None  # most items ask nothing: no need to read further
     end = close(toks, i)
     if i + 4 >= end or toks[i + 4].type not in _ANSWERS or item_lead(toks, i) is not None:
         return None
-    text = markup.plain(toks[i + 2].children or []).strip()
-    if "\n" in text or not text.endswith(("?", "\uff1f")):
-        return None
-    question = asked(text)
+    text = markup.plain(toks[i + 2].children or [])
+    question = asked_line(text)
     if question is None or (not question[1] and len(text.split()) < MIN_WORDS):
         return None  # `- 왜?`, `- 예를 들면?`: the text asks itself along
     if any(glossary_items(toks, k) for k in _lists(toks, i + 4, end)) or _terms(toks, i, end):

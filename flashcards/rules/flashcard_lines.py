@@ -16,6 +16,7 @@ from flashcards import markup
 from flashcards.note import QUESTION, TERM, Note
 from flashcards.rules.found import Context, Found
 from flashcards.rules.notes import note
+from flashcards.terms import QUESTION_MARKS
 
 _PLACES = ("", "blockquote")
 _MARKS = ("::", "?", "#")
@@ -77,5 +78,5 @@ def _separated(ctx: Context, first: int, lines: list[list[Token]], texts: list[s
 
 
 def _card(ctx: Context, line: int, front: str, html: str, text: str) -> Note:
-    kind = QUESTION if front.rstrip().endswith(("?", "\uff1f")) else TERM
+    kind = QUESTION if front.rstrip().endswith(QUESTION_MARKS) else TERM
     return note(ctx, line, front, html, text, kind)

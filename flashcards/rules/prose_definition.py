@@ -17,7 +17,7 @@ from flashcards import markup
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import PRONOUNS, clean_term, is_label, key
+from flashcards.terms import PRONOUNS, QUESTION_MARKS, clean_term, is_label, key
 
 MAX_WORDS = 4
 """A defined term is short: a longer subject is a sentence about something."""
@@ -91,7 +91,7 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
-    if not rest or markup.plain(rest).rstrip().endswith(("?", "\uff1f")):
+    if not rest or markup.plain(rest).rstrip().endswith(QUESTION_MARKS):
         return None  # `책상이란 게 존재하긴 하는가?` asks; it defines nothing
     return Lead(term, DEFINED, rest)
 

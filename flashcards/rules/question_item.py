@@ -15,6 +15,7 @@ from flashcards.note import QUESTION
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import item_lead, items
+from flashcards.terms import QUESTION_MARKS
 
 _TASK = re.compile(r"^\[[ xX]\]\s*")
 """A task list's box, `[ ]` or `[x]`, before the item's words."""
@@ -32,7 +33,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if last is None or close(toks, last) != last + 4:  # one paragraph, nothing nested
         return None
     question = _TASK.sub("", markup.plain(toks[last + 2].children or []))
-    if not question.endswith(("?", "\uff1f")):
+    if not question.endswith(QUESTION_MARKS):
         return None
     answer_end = end
     while (

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import blocks_note
-from flashcards.terms import asked
+from flashcards.terms import asked_line, may_ask
 
 _ANSWERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "paragraph_open")
 
@@ -20,13 +20,9 @@ _ANSWERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "paragra
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
-    if "?" not in toks[i + 1].content and "\uff1f" not in toks[i + 1].content:
+    if not may_ask(toks[i + 1].content):
         return None  # most paragraphs ask nothing
-    children = toks[i + 1].children or []
-    text = markup.plain(children).strip()
-    if "\n" in text or not text.endswith(("?", "\uff1f")):
-        return None
-    question = asked(text)
+    question = asked_line(markup.plain(toks[i + 1].children or []))
     answer = i + 3  # after the paragraph's close
     if question is None or not question[1] or answer >= len(toks):
         return None
