@@ -582,14 +582,34 @@ def names_a_set(name: str) -> bool:
     """Whether a name speaks of a set of things rather than one (`약물 투여 방법`,
     `흡수 속도에 영향을 미치는 요소`, `Factors affecting absorption`, and the kinds of a
     thing, see `names_kinds`): the points under it are its members, not its definition."""
-    return names_kinds(name) or _SET.search(key(name)) is not None
+    return names_kinds(name) or names_a_glossary(name) or _SET.search(key(name)) is not None
 
 
 _SET = re.compile(
-    r"(?:방법|요소|요인|인자|이유|조건|단계|원칙|종류|유형|용어|용어\s?정리)$"
-    r"|^(?:factors|methods|steps|reasons|ways|types|kinds)\b"
-    r"|\b(?:terms|terminology|glossary|vocabulary)$",
+    r"(?:방법|요소|요인|인자|이유|조건|단계|원칙|종류|유형)$"
+    r"|^(?:factors|methods|steps|reasons|ways|types|kinds)\b",
     re.IGNORECASE,
+)
+
+
+def names_a_glossary(name: str) -> bool:
+    """Whether a name says that what stands under it are terms (`DUAL 용어`, `Key terms`,
+    `Glossary`): their group, never a term itself."""
+    return _GLOSSARY.search(key(name)) is not None
+
+
+_GLOSSARY = re.compile(r"(?:용어|용어\s?정리)$|\b(?:terms|terminology|glossary|vocabulary)$")
+
+
+def labels_properties(name: str) -> bool:
+    """Whether a heading labels the properties of the thing above it (`기본 특징`, `Key
+    features`): what stands under it are that thing's values."""
+    words = key(name).split()
+    return bool(words) and words[-1] in _PROPERTIES
+
+
+_PROPERTIES = frozenset(
+    {"특징", "특성", "성질", "속성", "features", "characteristics", "properties", "attributes"}
 )
 
 

@@ -35,6 +35,7 @@ from flashcards.terms import (
     is_label,
     is_sentence,
     key,
+    labels_properties,
     same_term,
     says_what,
     split_term,
@@ -302,14 +303,7 @@ def _defined_after(section: Section) -> list[Note]:
 def _values(section: Section) -> bool:
     """Whether a section's notes are the values of the properties its heading labels (`###
     기본 특징` over `- Metric: Hop-count`, `- AD값: 120`): the thing above's, no terms."""
-    words = key(section.name).split()
-    return 0 < len(section.notes) == section.weak and bool(words) and words[-1] in _PROPERTIES
-
-
-_PROPERTIES = frozenset(
-    {"특징", "특성", "성질", "속성", "features", "characteristics", "properties", "attributes"}
-)
-"""Last words of a heading that labels the properties of the thing above it."""
+    return 0 < len(section.notes) == section.weak and labels_properties(section.name)
 
 
 def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:

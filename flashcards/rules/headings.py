@@ -27,6 +27,7 @@ from flashcards.terms import (
     is_meta,
     is_term_like,
     key,
+    names_a_glossary,
     names_a_set,
     names_kinds,
     split_term,
@@ -241,10 +242,6 @@ label such as `객체지향 설계 원칙`), points that are sentences, a quote,
 table; a list of plain items (a to-do list, names) is no definition of the heading's words."""
 
 
-_GLOSSARY = re.compile(r"(?:용어|용어\s?정리|terms|terminology|glossary|vocabulary)$")
-"""A heading that names its notes' kind (`### DUAL 용어` over `- Successor — 최적 경로`):
-their group, never a term that takes them in."""
-
 _ALIKE = {*_DEFINING, "phrase"}
 """What a heading's text may open with, beside headings of its level that name terms."""
 
@@ -267,7 +264,7 @@ def _grouped(
         if len(s.notes) == s.weak
         and is_term_like(_glossed(s.name)[0])
         and not names_kinds(s.name)
-        and _GLOSSARY.search(key(s.name)) is None
+        and not names_a_glossary(s.name)  # `### DUAL 용어` over `- Successor — 최적 경로`
         and not _groups(s)
     }
     named = {i for i in loose if sections[i].opening in _DEFINING}
