@@ -13,7 +13,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead
+from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import bare_name, entry, glossary_items, items
 from flashcards.terms import is_date, is_label, is_sentence
@@ -111,17 +111,12 @@ def _coded(toks: Sequence[Token], j: int) -> Lead | None:
         return None
     if not kids[1].content.startswith(" ") or len(markup.plain(kids[1:]).split()) < MIN_CODED:
         return None
-    return Lead(kids[0].content.strip(), SEPARATED, _stripped(kids[1:]))
+    rest = [with_content(kids[1], kids[1].content.lstrip()), *kids[2:]]
+    return Lead(kids[0].content.strip(), SEPARATED, rest)
 
 
 MIN_CODED = 2
 """Words after the code: one word names a thing beside it (`` `ls` command ``)."""
-
-
-def _stripped(kids: Sequence[Token]) -> list[Token]:
-    first = kids[0].copy()
-    first.content = first.content.lstrip()
-    return [first, *kids[1:]]
 
 
 MIN_GLOSSED = 4

@@ -113,7 +113,7 @@ def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
     if remark is None:
         return bold, rest
     after = rest[0].content[remark.end() :]
-    return f"{bold} {remark[1]}", ([_with_content(rest[0], after)] if after else []) + rest[1:]
+    return f"{bold} {remark[1]}", ([with_content(rest[0], after)] if after else []) + rest[1:]
 
 
 def _italic(kids: Sequence[Token], start: int) -> Lead | None:
@@ -158,19 +158,19 @@ def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[To
         return EMPHASIS, rest
     after = separated(first.content)
     if after is not None:
-        return SEPARATED, _definition([_with_content(first, after), *rest[1:]])
+        return SEPARATED, _definition([with_content(first, after), *rest[1:]])
     remark = _REMARK.match(first.content)
     if remark is not None and separated(first.content[remark.end() :]) is not None:
         # `**おはよう** (ohayou): …`: the remark belongs to the term (see `lead`).
         after = separated(first.content[remark.end() :])
-        return SEPARATED, _definition([_with_content(first, after or ""), *rest[1:]])
+        return SEPARATED, _definition([with_content(first, after or ""), *rest[1:]])
     after = defined(first.content)
     if after is not None and not bold_pronoun:
-        return DEFINED, _definition([_with_content(first, after), *rest[1:]])
+        return DEFINED, _definition([with_content(first, after), *rest[1:]])
     if _GLOSSED.match(first.content) and not bold_pronoun:
         # `**_mf_**, standing for mezzo-forte, meaning "moderately loud".`
         glossed = first.content.lstrip(" ,")
-        return SEPARATED, _definition([_with_content(first, glossed), *rest[1:]])
+        return SEPARATED, _definition([with_content(first, glossed), *rest[1:]])
     if continues_sentence(first.content) or bold_pronoun:
         return EMPHASIS, rest
     if len(rest) == 1 and _REMARK.fullmatch(first.content.rstrip()):
@@ -202,11 +202,12 @@ def _definition(rest: list[Token]) -> list[Token]:
     ):
         rest.pop(0)
     if rest and rest[0].type == "text" and rest[0].content != rest[0].content.lstrip():
-        rest[0] = _with_content(rest[0], rest[0].content.lstrip())
+        rest[0] = with_content(rest[0], rest[0].content.lstrip())
     return rest
 
 
-def _with_content(tok: Token, content: str) -> Token:
+def with_content(tok: Token, content: str) -> Token:
+    """A copy of a text token with other content (a token's own is left as it was)."""
     copy = tok.copy()
     copy.content = content
     return copy
@@ -279,7 +280,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         after = _AFTER_CODE.match(glossed[0].content)
         if after is None:
             return None
-        rest = _with_content(glossed[0], glossed[0].content[after.end() :])
+        rest = with_content(glossed[0], glossed[0].content[after.end() :])
         tail = glossed[1:]
         term = clean_term(term)
         words = term.split()
@@ -299,7 +300,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     if is_callout(term) or words[0].casefold() in OBJECTS or term.startswith("["):
         return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
-    first = _with_content(children[0], text[match.end() :])
+    first = with_content(children[0], text[match.end() :])
     dash = text[match.end("term") : match.end()].strip()
     if not arrows and dash in ARROWS:
         return None
@@ -361,7 +362,7 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
     match = _PAIRED.match(children[0].content)
     if match is None:
         return None
-    rest = [_with_content(children[0], children[0].content[match.end() :]), *children[1:]]
+    rest = [with_content(children[0], children[0].content[match.end() :]), *children[1:]]
     meaning = markup.plain(rest)
     if not meaning.strip() or is_sentence(meaning) or len(markup.plain(children).split()) > 8:
         return None  # a sentence that happens to change script is no pair
@@ -386,7 +387,7 @@ def glossed_lead(children: Sequence[Token]) -> Lead | None:
         return None  # `- ISP (Interface Segregation Principle)`: an abbreviation's rule
     if _HANGUL.search(word) and not _HANGUL.search(gloss):
         return None  # `- 역량 모델링(Competency Modeling)`: a term's English name, no meaning
-    return Lead(clean_term(word), SEPARATED, [_with_content(children[0], gloss)])
+    return Lead(clean_term(word), SEPARATED, [with_content(children[0], gloss)])
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
