@@ -1,0 +1,41 @@
+"""Bold written as HTML, `<strong>프로세스</strong>란 …` or `<b>Tort</b>: …`: the author sees bold
+on the page, so the rules do too. CommonMark keeps the tags as raw HTML inline; here each pair
+in one line of text becomes the bold tokens `**` gives."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+_OPEN = re.compile(r"<(?P<tag>strong|b)(?:\s[^<>]*)?>", re.IGNORECASE)
+_CLOSE = re.compile(r"</(?P<tag>strong|b)\s*>", re.IGNORECASE)
+
+
+def html_strong_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.push("html_strong", _html_strong)
+
+
+def _html_strong(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type == "inline" and block.children:
+            _pair(block.children)
+
+
+def _pair(children: list[Token]) -> None:
+    """Each `<strong>` or `<b>` with the first closing tag of its name after it, turned to
+    bold in place (rendered with the tag the author wrote); a tag left unpaired stays HTML."""
+    opened: tuple[int, str] | None = None
+    for i, child in enumerate(children):
+        if child.type != "html_inline":
+            continue
+        if match := _OPEN.fullmatch(child.content):
+            opened = (i, match["tag"].lower())
+        elif (match := _CLOSE.fullmatch(child.content)) and opened is not None:
+            at, tag = opened
+            if match["tag"].lower() == tag:
+                children[at] = Token("strong_open", tag, 1, markup="**", level=child.level)
+                children[i] = Token("strong_close", tag, -1, markup="**", level=child.level)
+                opened = None
