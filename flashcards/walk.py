@@ -29,6 +29,7 @@ from flashcards.rules.headings import (
 )
 from flashcards.terms import (
     AUTO,
+    asked,
     counts_kinds,
     defines,
     heading_name,
@@ -241,6 +242,7 @@ class Walk:
             if i in chosen or i in introduced:
                 end = self._end(self._past(i, parts.get(i, [])), len(lines))
                 after = _defined_after(s) if i in chosen else []
+                inside = _answered(s, lines) if i in chosen else []
                 if (i in introduced and s.notes) or after:  # its text up to its first note
                     end = (after or s.notes)[0].line - 1
                 above = up[i]
@@ -249,7 +251,7 @@ class Walk:
                 category = self.sections[owner[above]].name if above >= 0 else ""
                 notes.append(heading_note(s, lines, end, category, self.path))
                 if i in chosen:
-                    beside = sorted([*s.aside, *after], key=lambda n: n.line)
+                    beside = sorted([*s.aside, *after, *inside], key=lambda n: n.line)
                     notes += [dataclasses.replace(n, category=category) for n in beside]
                     continue
             name = self.sections[owner[i]].name
@@ -298,6 +300,22 @@ def _defined_after(section: Section) -> list[Note]:
     if not section.says or len(section.notes) <= section.weak:
         return []
     return [n for n in section.notes if n.line > section.first[1] and not is_label(n.term)]
+
+
+def _answered(section: Section, lines: Sequence[str]) -> list[Note]:
+    """The terms the answer under a question heading defines on the way (`**프로세스**란 …`
+    under `프로세스와 스레드의 차이를 알려주세요`): notes beside the question."""
+    question = asked(section.name)
+    if question is None or question[1] or len(section.notes) <= section.weak:
+        return []
+    return [
+        n
+        for n in section.notes
+        if not is_label(n.term) and says(n.definition) and not _LISTED_LINE.match(lines[n.line - 1])
+    ]
+
+
+_LISTED_LINE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 
 
 def _values(section: Section) -> bool:
