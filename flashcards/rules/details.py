@@ -3,6 +3,7 @@ term, the answer (Markdown inside) its definition, and it gets its forward card 
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections.abc import Sequence
 from html.parser import HTMLParser
@@ -13,15 +14,41 @@ from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note
 from flashcards.rules.found import Context, Found
-from flashcards.terms import clean_term
+from flashcards.terms import asked, clean_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].level != 0 or not _opens(toks[i]):
+        return None
+    found = _read(ctx, toks, i)
+    if found is None or not found.notes:
+        return found
+    asides = _follow_ups(ctx, toks, i, found.end)
+    return dataclasses.replace(found, aside=[*found.aside, *asides]) if asides else found
+
+
+def _opens(tok: Token) -> bool:
+    return tok.type == "html_block" and tok.content.lstrip()[:8].lower() == "<details"
+
+
+def _follow_ups(ctx: Context, toks: Sequence[Token], i: int, end: int) -> list[Note]:
+    """The questions asked inside an answer (a `<details>` in the `<details>`, `꼬리질문 :
+    그렇다면 …있나요?`): notes beside it. One whose summary labels (`번외`) is the answer's."""
+    notes: list[Note] = []
+    k = i + 1
+    while k < end:
+        found = _read(ctx, toks, k) if _opens(toks[k]) else None
+        if found is None:
+            k += 1
+            continue
+        notes += [n for n in found.notes if asked(n.term) is not None]
+        k = max(found.end, k + 1)
+    return notes
+
+
+def _read(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    """The notes of the `<details>` that the HTML block at `i` opens, at its own level."""
     tok = toks[i]
-    if tok.type != "html_block" or tok.level != 0:
-        return None
-    if tok.content.lstrip()[:8].lower() != "<details":
-        return None
     end = _end(toks, i)
     if end is None:
         # Its answer would run on to the end: the notes after it would vanish into it.
@@ -50,7 +77,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return found
     # A blank line inside a `<details>` ends its HTML block: the block that closes it may
     # open the next ones (`</details>` then `<details>` …), read as a block of their own.
-    more = rule(ctx, [*toks[:end], later, *toks[end + 1 :]], end)
+    more = _read(ctx, [*toks[:end], later, *toks[end + 1 :]], end)
     if more is None:
         return found
     return Found(
@@ -123,11 +150,11 @@ def _parts(html: str, open_at_end: bool) -> list[tuple[int, str]]:
 
 
 def _end(toks: Sequence[Token], i: int) -> int | None:
-    """Index of the top-level HTML block that closes the details opened at `i`; None when
-    none does."""
+    """Index of the HTML block at its level that closes the details opened at `i`; None
+    when none does."""
     depth = 0
     for j in range(i, len(toks)):
-        if toks[j].type == "html_block" and toks[j].level == 0:
+        if toks[j].type == "html_block" and toks[j].level == toks[i].level:
             depth += _Depth(toks[j].content).change
             if depth <= 0:
                 return j
