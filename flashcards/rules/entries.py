@@ -47,6 +47,15 @@ _ATTRIBUTE = re.compile(r"(?:\s|^)(?:시|때|경우)$|^(?:when|if|while)\s", re.
 with its genitive particle names a part of it (`피부의 면적`, see `terms.possessive`)."""
 
 
+def names_its_kind(definition: str) -> bool:
+    """Whether a definition opens by naming the kind of thing its term is, as a dictionary
+    does (`a tempting but flawed form of reasoning`, `the connective with wide scope`)."""
+    return _KIND.match(definition) is not None
+
+
+_KIND = re.compile(r"(?:an?|the|any|one)\s+\w", re.IGNORECASE)
+
+
 def _figures(text: str) -> bool:
     """Whether a definition is mostly figures (`손과 발바닥 0.8~1.4㎜, 다른 부위 0.07㎜`): a
     measurement of something, not what a term means."""

@@ -1,7 +1,9 @@
 """`Term: definition` items among points that are sentences (`- Error: Difference between
 a data point and a predicted value.` beside `- Bell shaped distribution.`): each such item,
 beside another, is a note of its own, and the sentences stay the text of whatever the
-heading over them is. A list of entries only is a glossary (`rules.glossary`)."""
+heading over them is. Alone among sentences, an entry is a note when its definition opens by
+naming the kind of thing the term is (`- Fallacy: a tempting but flawed form of reasoning.`).
+A list of entries only is a glossary (`rules.glossary`)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from flashcards.rules.entries import defining_entry
+from flashcards import markup
+from flashcards.rules.entries import defining_entry, names_its_kind
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry, neighbours
@@ -19,10 +22,12 @@ from flashcards.terms import key
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open" or not defining_entry(toks, i):
         return None
-    if not any(defining_entry(toks, j) for j in neighbours(toks, i)):
-        return None  # one `Note: …` among sentences is a remark
     found = entry(toks, i)
     assert found is not None
+    if not any(defining_entry(toks, j) for j in neighbours(toks, i)) and not names_its_kind(
+        markup.plain(found.rest)
+    ):
+        return None  # one `Note: …` among sentences is a remark
     if len(found.term) == 1 and "a" <= found.term <= "z":
         return None  # `- b : 밀집되어 있으나 …`: a part of a figure, (b), or a symbol
     end = close(toks, i)
