@@ -14,9 +14,10 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.entries import defining_entry, names_its_kind
 from flashcards.rules.found import Context, Found, close
+from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry, neighbours
-from flashcards.terms import key
+from flashcards.terms import is_sentence, key
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -24,12 +25,22 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     found = entry(toks, i)
     assert found is not None
-    if not any(defining_entry(toks, j) for j in neighbours(toks, i)) and not names_its_kind(
-        markup.plain(found.rest)
-    ):
+    near = neighbours(toks, i)
+    if not any(defining_entry(toks, j) for j in near) and not _defines_alone(toks, near, found):
         return None  # one `Note: …` among sentences is a remark
     if len(found.term) == 1 and "a" <= found.term <= "z":
         return None  # `- b : 밀집되어 있으나 …`: a part of a figure, (b), or a symbol
     end = close(toks, i)
     made = lead_note(ctx, ctx.line(toks[i]), found, toks[i + 4 : end])
     return Found(end, aside=[made], bold=[key(found.term)])
+
+
+def _defines_alone(toks: Sequence[Token], near: list[int], found: Lead) -> bool:
+    """Whether an entry alone among sentences defines its term: its definition names the
+    kind of thing the term is, and the items beside it are sentences (in a to-do list,
+    `- Call: the bank about the card` is a task)."""
+    return names_its_kind(markup.plain(found.rest)) and any(
+        toks[j + 1].type == "paragraph_open"
+        and is_sentence(markup.plain(toks[j + 2].children or []))
+        for j in near
+    )
