@@ -25,14 +25,17 @@ MAX_WORDS_KO = 2
 """In Korean, fewer: `커다란` ends in 란 too, and `… 방식에 따라 커다란 영향` is no term."""
 
 _DEFINES = re.compile(
-    r"^(?P<term>[^\s,.:;()][^,.:;()\u2014]*?)\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
+    r"^(?P<term>[^\s,.:;()][^,.:;()\u2014]*?)"
+    r"(?:,\s(?:also\s|commonly\s|often\s|sometimes\s)?(?:known|called)\sas\s[^,.:;]+,)?"
+    r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
     r"|(?:is|are)(?=\s+(?:an?|the|one)\s))\s+"
     r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+"
     r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*))"
     r"\s?(?:은|는|이란|란)\s+",
     re.IGNORECASE,
 )
-"""`X refers to …`, `X이란 …`, and a Korean term glossed in English and then a topic particle
+"""`X refers to …` (`X, also known as Y, is a …`: the name it is known by is said on the way),
+`X이란 …`, and a Korean term glossed in English and then a topic particle
 (`가동중인 자산(Assets in Place)는 …`, `명제preposition은 …`): a writer who gives a term's
 English name is introducing it."""
 
