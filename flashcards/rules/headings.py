@@ -25,6 +25,7 @@ from flashcards.terms import (
     is_index_heading,
     is_label,
     is_meta,
+    is_sentence,
     is_term_like,
     key,
     names_a_glossary,
@@ -266,6 +267,7 @@ def _grouped(
         and not names_kinds(s.name)
         and not names_a_glossary(s.name)  # `### DUAL 용어` over `- Successor — 최적 경로`
         and not _groups(s)
+        and sum(is_sentence(n.definition) for n in s.notes) < 3
     }
     named = {i for i in loose if sections[i].opening in _DEFINING}
     siblings = Counter(up[i] for i in named | terms)
