@@ -338,6 +338,8 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     `label` when all bold), and one of links and pictures only (`[docs](…)`) is passed over
     ("")."""
     kind = toks[i].type.removesuffix("_open")
+    if kind == "html_block" and _COMMENTS.fullmatch(toks[i].content):
+        return ""  # `<!-- lithium toxicity cause, sx, rx -->`: the writer's note to self
     if kind == "bullet_list" and toks[i + 2].type == "paragraph_open":
         # Points that say something describe the heading; names or tasks do not.
         return "sentences" if says(markup.plain(toks[i + 3].children or [])) else kind
@@ -349,6 +351,9 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     if markup.bold_whole(children) is not None:
         return "label"  # `**Login**` over its command: a label, not the heading's text
     return "paragraph" if is_sentence(markup.plain(children)) else "phrase"
+
+
+_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 
 
 def _says(toks: Sequence[Token], i: int, opening: str) -> bool:
