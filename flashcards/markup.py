@@ -22,6 +22,7 @@ from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
 from flashcards.syntax.html_document import html_document_plugin
 from flashcards.syntax.html_strong import html_strong_plugin
+from flashcards.syntax.indented_text import indented_text_plugin
 from flashcards.syntax.line_breaks import line_breaks_plugin
 from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
@@ -96,6 +97,7 @@ def _make() -> MarkdownIt:
     md.use(math.math_plugin)
     md.use(html_document_plugin)
     md.use(html_strong_plugin)
+    md.use(indented_text_plugin)
     md.add_render_rule("code_inline", _code_inline)
     md.add_render_rule("image", _image)
     return md

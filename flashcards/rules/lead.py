@@ -235,11 +235,13 @@ _COLUMNS = re.compile("\\S(?:\t|\x20{2,})\\S")
 _AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=.])(?=\\s))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``, and the full
 stop of a glossary that sets its terms apart so (`` `market`. a group of buyers … ``)."""
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff09"
 _BETWEEN_SCRIPTS = re.compile(
-    "^(?P<term>[^:\uff1a\n]*?(?:[A-Za-z][:\uff1a](?=[가-힣])|[가-힣][:\uff1a](?=[A-Za-z])))"
+    f"^(?P<term>[^:\uff1a\n]*?(?:[A-Za-z][:\uff1a](?=[{_CJK}])|[{_CJK}][:\uff1a](?=[A-Za-z])))"
 )
-"""A colon with no space after it, between two scripts (`supplant:대체하다`): a separator
-all the same, where one script (`10:30`, `http:`) would hold no term."""
+"""A colon with no space after it, between two scripts (`supplant:대체하다`, `上げる:To Raise`,
+a reading in full-width parentheses before it): a separator all the same, where one script
+(`10:30`, `http:`) would hold no term."""
 _PIPE = re.compile("^(?P<term>[^|:\uff1a\\n]+?)\\s+\\|\\s+(?=\\S)")
 """`Yo  | I`: a term and its meaning as two cells of a row written without a table."""
 

@@ -1,0 +1,86 @@
+"""Text a writer indented, read as the Markdown it is.
+
+CommonMark makes any block indented by four spaces code. Study notes indent for looks, under
+a heading or a lead-in line (`## 大` over `    Meanings: Big, Large` and `    - 大きい: Big`);
+set in a code box, their points and entries would be lost. A top-level indented
+block whose every line reads as text, points, entries or sentences, and none as code, is
+parsed as Markdown in its place, each line on its own source line. Fenced code is never
+touched, and an indented block of code (`int x = 1;`, `$ ls -l`, a row of figures) stays code.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+_INSIDE = "indented_text"
+"""Set in the environment while a block is parsed again, so that it is never read twice."""
+
+_POINT = re.compile(r"(?:[-*+•]|\d+[.)])\s+\S")
+"""A point: a list marker (or the bullet a word processor pasted) and then its text."""
+_ENTRY = re.compile(r"[^\W\d][^:;=<>{}]{0,40}?\s?[:\uff1a](?:\s*\S|$)")
+"""An entry or a label, with its value or over it: `Meanings: Big, Large`, `大きい:Big`,
+`Related Vocabulary:`."""
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CODE = re.compile(
+    r"[;{}]\s*$|==|!=|&&|\|\||::|\w\(\)|\w\([^()]*\)\s*$|^\s*[$#>]\s|^\s*(?://|/\*|--)|</?\w+>"
+)
+"""What marks a line as code: a statement's end or a brace, operators, a call (one with no
+arguments, or one that ends the line), a prompt or a comment opening the line, a tag."""
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+
+
+def indented_text_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.push("indented_text", lambda state: _read_again(md, state))
+
+
+def _read_again(md: MarkdownIt, state: StateCore) -> None:
+    if state.env.get(_INSIDE) or not any(map(_candidate, state.tokens)):
+        return
+    tokens: list[Token] = []
+    state.env[_INSIDE] = True
+    try:
+        for tok in state.tokens:
+            tokens.extend(_as_markdown(md, tok, state.env) if _candidate(tok) else [tok])
+    finally:
+        state.env.pop(_INSIDE, None)
+    state.tokens = tokens
+
+
+def _candidate(tok: Token) -> bool:
+    return tok.type == "code_block" and tok.level == 0 and tok.map is not None and _text(tok)
+
+
+def _text(tok: Token) -> bool:
+    """Whether every line of an indented block reads as text and none as code."""
+    lines = [line.strip() for line in tok.content.splitlines() if line.strip()]
+    return bool(lines) and all(_reads(line) for line in lines)
+
+
+def _reads(line: str) -> bool:
+    if _CODE.search(line):
+        return False
+    if _POINT.match(line) or _ENTRY.match(line) or _CJK.search(line):
+        return True
+    words = line.split()
+    return len(words) >= 3 and sum(
+        bool(_WORDS.fullmatch(w.strip(".,!?"))) for w in words
+    ) * 3 >= 2 * len(words)
+
+
+def _as_markdown(md: MarkdownIt, tok: Token, env: dict) -> list[Token]:
+    """The tokens of an indented block read as Markdown, on its own lines."""
+    assert tok.map is not None
+    start = tok.map[0]
+    found = md.parse(textwrap.dedent(tok.content), env)
+    for t in found:
+        if t.map is not None:
+            t.map = [t.map[0] + start, t.map[1] + start]
+        for child in t.children or []:
+            if child.type == "softbreak":  # its lines were lines on the writer's page
+                child.type, child.tag = "hardbreak", "br"
+    return found
