@@ -15,7 +15,7 @@ from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import bare_name, entry, glossary_items, items
+from flashcards.rules.points import bare_name, entry, glossary_items, is_task, items
 from flashcards.terms import is_date, is_label, is_sentence
 
 
@@ -52,7 +52,10 @@ def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
             if not all(found):
                 return []  # `- 연관규칙(동시발생매트릭스)` among two or three: names with remarks
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
-    others = [j for j, f in zip(listed, found, strict=True) if f is None]
+    # A task written under a glossary (`- [ ] copy exercise from page 14`) is the writer's
+    # to-do, no line of the glossary.
+    others = [j for j, f in zip(listed, found, strict=True) if f is None and not is_task(toks, j)]
+    listed = [*(j for j, _ in entries), *others]
     if len(entries) < 2 or 2 * len(entries) < len(listed):
         return []
     # A line of another shape among many entries is a slip of the writer's (`- Judging by

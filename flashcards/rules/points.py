@@ -5,6 +5,7 @@ says something is `entries.says`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -134,6 +135,17 @@ def _set_apart(toks: Sequence[Token], j: int) -> bool:
         return False
     found = lead(toks[j + 2].children or [])
     return found is not None and found.join == SEPARATED
+
+
+TASK = re.compile(r"^\[[ xX]\]\s*")
+"""A task list's box, `[ ]` or `[x]`, before the item's words."""
+
+
+def is_task(toks: Sequence[Token], j: int) -> bool:
+    """Whether an item is a task of a to-do list (`- [ ] copy exercise from page 14`)."""
+    return toks[j + 1].type == "paragraph_open" and bool(
+        TASK.match(markup.plain(toks[j + 2].children or []))
+    )
 
 
 def bare_name(toks: Sequence[Token], j: int) -> bool:

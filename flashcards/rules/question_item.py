@@ -5,7 +5,6 @@ by a line that leads into something else (`Router Boot Order:`), where the answe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -14,11 +13,9 @@ from flashcards import markup
 from flashcards.note import QUESTION
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.notes import blocks_note
-from flashcards.rules.points import item_lead, items
+from flashcards.rules.points import TASK, item_lead, items
 from flashcards.terms import QUESTION_MARKS
 
-_TASK = re.compile(r"^\[[ xX]\]\s*")
-"""A task list's box, `[ ]` or `[x]`, before the item's words."""
 _ANSWERS = {"paragraph_open", "fence", "code_block", "blockquote_open", "math_block", "table_open"}
 
 
@@ -32,7 +29,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     last = listed[-1] if listed else None
     if last is None or close(toks, last) != last + 4:  # one paragraph, nothing nested
         return None
-    question = _TASK.sub("", markup.plain(toks[last + 2].children or []))
+    question = TASK.sub("", markup.plain(toks[last + 2].children or []))
     if not question.endswith(QUESTION_MARKS):
         return None
     answer_end = end

@@ -2,8 +2,8 @@
 
 CommonMark makes any block indented by four spaces code. Study notes indent for looks, under
 a heading or a lead-in line (`## 大` over `    Meanings: Big, Large` and `    - 大きい: Big`);
-set in a code box, their points and entries would be lost. A top-level indented
-block whose every line reads as text, points, entries or sentences, and none as code, is
+set in a code box, their points and entries would be lost. A top-level indented block whose
+every line reads as text (points, entries, Korean, Chinese or Japanese) and none as code is
 parsed as Markdown in its place, each line on its own source line. Fenced code is never
 touched, and an indented block of code (`int x = 1;`, `$ ls -l`, a row of figures) stays code.
 """
@@ -25,7 +25,6 @@ _POINT = re.compile(r"(?:[-*+•]|\d+[.)])\s+\S")
 _ENTRY = re.compile(r"[^\W\d][^:;=<>{}]{0,40}?\s?[:\uff1a](?:\s*\S|$)")
 """An entry or a label, with its value or over it: `Meanings: Big, Large`, `大きい:Big`,
 `Related Vocabulary:`."""
-_WORDS = re.compile(r"[^\W\d_]{2,}")
 _CODE = re.compile(
     r"[;{}]\s*$|==|!=|&&|\|\||::|\w\(\)|\w\([^()]*\)\s*$|^\s*[$#>]\s|^\s*(?://|/\*|--)|</?\w+>"
 )
@@ -62,14 +61,11 @@ def _text(tok: Token) -> bool:
 
 
 def _reads(line: str) -> bool:
+    """Whether a line reads as a point, an entry or a label, or Korean, Chinese or Japanese
+    text, and not as code. A line of English words alone could be either (`Some code here`)."""
     if _CODE.search(line):
         return False
-    if _POINT.match(line) or _ENTRY.match(line) or _CJK.search(line):
-        return True
-    words = line.split()
-    return len(words) >= 3 and sum(
-        bool(_WORDS.fullmatch(w.strip(".,!?"))) for w in words
-    ) * 3 >= 2 * len(words)
+    return bool(_POINT.match(line) or _ENTRY.match(line) or _CJK.search(line))
 
 
 def _as_markdown(md: MarkdownIt, tok: Token, env: dict) -> list[Token]:
