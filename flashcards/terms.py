@@ -227,12 +227,27 @@ _DEFINED = re.compile(
 )
 
 
-def defined(text: str) -> str | None:
+def defined(text: str, term: str = "") -> str | None:
     """The text after a particle or copula that makes a bold lead a term defined in a
     sentence (see `_DEFINED`): "is a …", "is the …", "means …", "refers to …", not "is
-    great"; None when it does not start with one."""
-    match = _DEFINED.match(text)
-    return None if match is None else text[match.end() :]
+    great"; None when it does not start with one. A copula before the term's own last noun
+    defines it too (`**Cyclical unemployment** is unemployment caused by …`)."""
+    match = _DEFINED.match(text) or _OWN_KIND.match(text)
+    if match is None or (match.re is _OWN_KIND and not _names_own_kind(term, text[match.end() :])):
+        return None
+    return text[match.end() :]
+
+
+_OWN_KIND = re.compile(r"^\s+(?:is|are)\s+", re.IGNORECASE)
+
+
+def _names_own_kind(term: str, definition: str) -> bool:
+    """Whether a definition opens with the last noun of its term (`Spear Phishing` and
+    `phishing targeting a specific group`): the kind of thing the term is."""
+    words = term.split()
+    head = words[-1].casefold() if len(words) >= 2 else ""
+    first = (definition.split() or [""])[0].casefold().rstrip(",.")
+    return len(head) >= 3 and head.isalpha() and first in (head, head + "s", head + "es")
 
 
 PRONOUNS = frozenset(_words("this that these those it they he she we you i here there what"))

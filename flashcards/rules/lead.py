@@ -86,7 +86,7 @@ def lead(children: Sequence[Token]) -> Lead | None:
     rest = kids[end + 1 + wrapped :]
     bold, rest = _glued(bold, rest)
     remark = _REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
-    join, rest = _joined(rest, key(bold) in PRONOUNS)
+    join, rest = _joined(rest, key(bold) in PRONOUNS, bold)
     if join == SEPARATED and remark is not None:
         bold += " " + remark[1]  # a reading or a remark written after the bold
     dashed = _DASH_INSIDE.search(bold)
@@ -127,10 +127,10 @@ def _italic(kids: Sequence[Token], start: int) -> Lead | None:
             end = j
             break
     term = markup.plain(kids[start + 1 : end])
-    join, rest = _joined(list(kids[end + 1 :]))
+    join, rest = _joined(list(kids[end + 1 :]), term=term)
     if ends_with_colon(term) and join not in (BROKEN, ALONE):  # `*Term:* its definition`
         join, rest = SEPARATED, _definition(list(kids[end + 1 :]))
-    if join != SEPARATED or not rest:
+    if join not in (SEPARATED, DEFINED) or not rest:
         return None
     return Lead(clean_term(term), join, rest)
 
@@ -144,7 +144,9 @@ def _code(kids: Sequence[Token], start: int) -> Lead | None:
     return Lead(clean_term(kids[start].content), join, rest)
 
 
-def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[Token]]:
+def _joined(
+    rest: list[Token], bold_pronoun: bool = False, term: str = ""
+) -> tuple[str, list[Token]]:
     if not rest:
         return ALONE, []
     first = rest[0]
@@ -164,7 +166,7 @@ def _joined(rest: list[Token], bold_pronoun: bool = False) -> tuple[str, list[To
         # `**おはよう** (ohayou): …`: the remark belongs to the term (see `lead`).
         after = separated(first.content[remark.end() :])
         return SEPARATED, _definition([with_content(first, after or ""), *rest[1:]])
-    after = defined(first.content)
+    after = defined(first.content, term)
     if after is not None and not bold_pronoun:
         return DEFINED, _definition([with_content(first, after), *rest[1:]])
     if _GLOSSED.match(first.content) and not bold_pronoun:
