@@ -21,6 +21,7 @@ from flashcards.rules.notes import blocks_note
 from flashcards.terms import (
     BOLD,
     HEADINGS,
+    STRUCTURE,
     asked,
     is_index_heading,
     is_label,
@@ -179,7 +180,9 @@ def heading_terms(
     only_text = {
         i
         for i in candidates
-        if up[i] in with_terms and not (sections[i].bold or sections[i].loose or sections[i].notes)
+        if up[i] in with_terms
+        and not (sections[i].bold or sections[i].loose or sections[i].notes)
+        and key(sections[i].name) not in STRUCTURE  # `## Introduction` beside `## Why?`
     }
     # A heading over sub-headings may name a term too, by the sentence that opens its text
     # (`# Interval` over `The difference between two pitches.` and `## Just Intonation`).
