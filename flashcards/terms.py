@@ -232,10 +232,13 @@ def defined(text: str, term: str = "") -> str | None:
     sentence (see `_DEFINED`): "is a …", "is the …", "means …", "refers to …", not "is
     great"; None when it does not start with one. A copula before the term's own last noun
     defines it too (`**Cyclical unemployment** is unemployment caused by …`)."""
-    match = _DEFINED.match(text) or _OWN_KIND.match(text)
-    if match is None or (match.re is _OWN_KIND and not _names_own_kind(term, text[match.end() :])):
-        return None
-    return text[match.end() :]
+    match = _DEFINED.match(text)
+    if match is not None:
+        return text[match.end() :]
+    match = _OWN_KIND.match(text)
+    if match is not None and _names_own_kind(term, text[match.end() :]):
+        return text[match.end() :]
+    return None
 
 
 _OWN_KIND = re.compile(r"^\s+(?:is|are)\s+", re.IGNORECASE)

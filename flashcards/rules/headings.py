@@ -270,6 +270,7 @@ def _grouped(
         and not names_kinds(s.name)
         and not names_a_glossary(s.name)  # `### DUAL 용어` over `- Successor — 최적 경로`
         and not _groups(s)
+        # `## Common Vision Problems` over `Myopia is a …`, `Hyperopia is a …`, …: a group
         and sum(is_sentence(n.definition) for n in s.notes) < 3
     }
     named = {i for i in loose if sections[i].opening in _DEFINING}
