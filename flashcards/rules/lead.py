@@ -95,9 +95,35 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if dashed is not None or ends_with_colon(bold):  # `**SQS:** queues`, `**SQS:**: queues`
         join = join if join in (BROKEN, ALONE) else SEPARATED
         rest = _definition(rest)
+    elif join not in (BROKEN, ALONE, SEPARATED, DEFINED) and _run_in(bold, rest):
+        # `**Fidelity.** Keep promises …`, `**NY Homicide**. The act of …`: a run-in heading
+        bold, join = bold.rstrip().removesuffix(".").removesuffix("\\"), SEPARATED
+        rest = _definition(_after_stop(rest))
     if article and join != DEFINED:
         return None
     return Lead(clean_term(bold), join, rest)
+
+
+def _run_in(bold: str, rest: list[Token]) -> bool:
+    """Whether a bold name of a few words ends in a full stop, inside the bold or right after
+    it, with text after it on the line: the way law and ethics texts set a point's name."""
+    if not 0 < len(bold.split()) <= MAX_RUN_IN or bold.rstrip().endswith(".."):
+        return False
+    after = _after_stop(rest)
+    stopped = bold.rstrip().endswith(".") or after is not rest  # the stop after the bold
+    return stopped and bool(markup.plain(after).strip())
+
+
+MAX_RUN_IN = 6
+"""A run-in heading names its point in a few words; a longer bold line is a sentence."""
+
+
+def _after_stop(rest: list[Token]) -> list[Token]:
+    """The tokens after a run-in heading's full stop, when it stands outside the bold."""
+    first = rest[0] if rest else None
+    if first is not None and first.type == "text" and first.content.startswith(". "):
+        return [with_content(first, first.content[2:]), *rest[1:]]
+    return rest
 
 
 _DASH_INSIDE = re.compile(r"\s[-\u2013\u2014]\s*$")
