@@ -14,7 +14,7 @@ from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note
 from flashcards.rules.found import Context, Found
-from flashcards.terms import asked, clean_term
+from flashcards.terms import asked, clean_term, is_meta
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -65,6 +65,8 @@ def _read(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             message = "<details> without a <summary> gives no note"
             at = ctx.line(tok) + first
             return Found(end, notes=notes, problems=[Problem(ctx.path, at, message, INFO)])
+        if is_meta(opening.question):
+            continue  # `<summary>Table of contents</summary>`: the page's, no question
         after = toks[i + 1 : end] if number == len(parts) else []
         inner = _answer(opening)
         notes.append(_note(ctx, opening, ctx.line(tok) + first, [*inner, *after]))

@@ -23,6 +23,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if _examples(rows):
         message = "a table of example sentences gives no notes"
         return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
+    if _values(rows):
+        message = "a table of values gives no notes"
+        return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
     columns = len(rows[0][1]) if rows else 0
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
@@ -182,6 +185,18 @@ def _examples(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
         len(text.split()) >= MIN_EXAMPLE_WORDS and text.endswith(SENTENCE_ENDS) for text in firsts
     )
     return bool(firsts) and 2 * long > len(firsts)
+
+
+def _values(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether every cell under a table's header is a value of a few signs (`| T | F |`, `|
+    1 | 0 | 0 1 |`): a truth table or a table of figures, with no word to define."""
+    cells = [_text(cell).strip() for _, row in rows[1:] for cell in row]
+    return bool(cells) and all(len(text) <= MAX_VALUE for text in cells)
+
+
+MAX_VALUE = 3
+"""The signs a value takes at most: `T`, `0 1`, `1/2`; a term of a table is longer, or its
+definition is."""
 
 
 def _words(text: str) -> bool:
