@@ -4,6 +4,7 @@ definitions (`| Layer | Devices | Definition |`): that column gives the definiti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -191,12 +192,12 @@ def _values(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     """Whether every cell under a table's header is a value of a few signs (`| T | F |`, `|
     1 | 0 | 0 1 |`): a truth table or a table of figures, with no word to define."""
     cells = [_text(cell).strip() for _, row in rows[1:] for cell in row]
-    return bool(cells) and all(len(text) <= MAX_VALUE for text in cells)
+    return bool(cells) and all(_VALUE.fullmatch(text) for text in cells)
 
 
-MAX_VALUE = 3
-"""The signs a value takes at most: `T`, `0 1`, `1/2`; a term of a table is longer, or its
-definition is."""
+_VALUE = re.compile(r"[A-Za-z]|[^\w]*\d[\d\W]*|")
+"""A value: one Latin letter (`T`, `F`, `x`) or figures and signs (`0 1`, `1/2`, `-`), or
+nothing. A word of one letter in another script (`| 水 | 물 |`) is a term and its meaning."""
 
 
 def _words(text: str) -> bool:
