@@ -311,7 +311,10 @@ def _answered(section: Section, lines: Sequence[str]) -> list[Note]:
     return [
         n
         for n in section.notes
-        if not is_label(n.term) and says(n.definition) and not _LISTED_LINE.match(lines[n.line - 1])
+        if len(n.term) > 1  # `**A:** When the consequence …`: the answer's own label
+        and not is_label(n.term)
+        and says(n.definition)
+        and not _LISTED_LINE.match(lines[n.line - 1])
     ]
 
 
