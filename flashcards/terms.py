@@ -664,10 +664,13 @@ def _renamed(heading: str) -> bool:
         if len(short.split()) == 1 < len(long.split()) and abbreviates(short.upper(), long):
             return True
     first, second = parts
-    return bool(_HANGUL.search(first)) != bool(_HANGUL.search(second))
+    return bool(HANGUL.search(first)) != bool(HANGUL.search(second))
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+"""A Hangul syllable."""
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+"""Kana, Han characters and Hangul syllables, as a character class's ranges."""
 
 _TWO_KO = re.compile(r"^\S+?(?P<last>\S)(?P<particle>[과와])\s\S+(?:\s\S+)?$")
 _TWO_EN = re.compile(r"^[\w-]+(?:\s[\w-]+){0,2}\s(?:and|&|vs\.?|versus)\s[\w-]+(?:\s[\w-]+){0,2}$")

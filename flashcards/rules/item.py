@@ -20,7 +20,14 @@ from flashcards.rules.entries import defining_entry
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import DEFINED, SEPARATED, SPACED, Lead
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import entry, glossary_items, item_lead, items, neighbours
+from flashcards.rules.points import (
+    entry,
+    glossary_items,
+    item_lead,
+    items,
+    neighbours,
+    numbered,
+)
 from flashcards.terms import (
     clean_term,
     is_callout,
@@ -89,7 +96,7 @@ def _outlined(ctx: Context, toks: Sequence[Token], at: int) -> list[Note] | None
     """The notes of an outline term nested in a term (`- Soma` over its points, under `-
     **The Neuron**`); a numbered step, a label, a set of things or a part of the term above
     (`1. 문제 탐색`, `- Renal Excretion에 영향을 미치는 인자`) stays in its definition."""
-    if toks[at].markup in (".", ")"):
+    if numbered(toks[at]):
         return None  # `1. 분석 기획` under `- **빅데이터 분석 방법론**`: a step of it
     if not neighbours(toks, at):
         return None  # one point under a term is its definition (the seed's own shape)
@@ -131,9 +138,8 @@ def _entry_notes(ctx: Context, toks: Sequence[Token], at: int) -> list[Note]:
 
 def _step(opening: Token, found: Lead) -> bool:
     """`1. **Fork** the repository`: a numbered step with its verb in bold, no term."""
-    numbered = opening.markup in (".", ")")
     after = found.rest[0].content if found.rest and found.rest[0].type == "text" else ""
-    return numbered and found.join == SPACED and is_step(after)
+    return numbered(opening) and found.join == SPACED and is_step(after)
 
 
 _PROCEDURE = re.compile(r"^how to\b|^steps\b|\bsteps$|\bprocedure$|절차$|순서$")
@@ -142,7 +148,7 @@ _PROCEDURE = re.compile(r"^how to\b|^steps\b|\bsteps$|\bprocedure$|절차$|순�
 
 def _in_procedure(ctx: Context, opening: Token) -> bool:
     """`1. **Assign Priorities**: …` under `### How to assign R or S`: a step, no term."""
-    return opening.markup in (".", ")") and _PROCEDURE.search(key(ctx.category)) is not None
+    return numbered(opening) and _PROCEDURE.search(key(ctx.category)) is not None
 
 
 def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

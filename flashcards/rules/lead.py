@@ -10,6 +10,8 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.terms import (
+    CJK_LETTERS,
+    HANGUL,
     OBJECTS,
     PRONOUNS,
     abbreviates,
@@ -263,7 +265,7 @@ _COLUMNS = re.compile("\\S(?:\t|\x20{2,})\\S")
 _AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=.])(?=\\s))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``, and the full
 stop of a glossary that sets its terms apart so (`` `market`. a group of buyers … ``)."""
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff09"
+_CJK = CJK_LETTERS + "\uff09"  # and the full-width parenthesis that closes a reading
 _BETWEEN_SCRIPTS = re.compile(
     f"^(?P<term>[^:\uff1a\n]*?(?:[A-Za-z][:\uff1a](?=[{_CJK}])|[{_CJK}][:\uff1a](?=[A-Za-z])))"
 )
@@ -415,12 +417,9 @@ def glossed_lead(children: Sequence[Token]) -> Lead | None:
         return None  # `Enzymatic catalysis (Amylase, DNA polymerase)`: examples
     if abbreviates(word, gloss) or abbreviates(gloss, word):
         return None  # `- ISP (Interface Segregation Principle)`: an abbreviation's rule
-    if _HANGUL.search(word) and not _HANGUL.search(gloss):
+    if HANGUL.search(word) and not HANGUL.search(gloss):
         return None  # `- 역량 모델링(Competency Modeling)`: a term's English name, no meaning
     return Lead(clean_term(word), SEPARATED, [with_content(children[0], gloss)])
-
-
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _words(text: str) -> int:

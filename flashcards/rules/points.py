@@ -137,6 +137,11 @@ def _set_apart(toks: Sequence[Token], j: int) -> bool:
     return found is not None and found.join == SEPARATED
 
 
+def numbered(opening: Token) -> bool:
+    """Whether the list item opened by a token is numbered (`1.`, `1)`), not bulleted."""
+    return opening.markup in (".", ")")
+
+
 TASK = re.compile(r"^\[[ xX]\]\s*")
 """A task list's box, `[ ]` or `[x]`, before the item's words."""
 

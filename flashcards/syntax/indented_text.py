@@ -17,6 +17,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from flashcards.terms import CJK_LETTERS
+
 _INSIDE = "indented_text"
 """Set in the environment while a block is parsed again, so that it is never read twice."""
 
@@ -30,7 +32,7 @@ _CODE = re.compile(
 )
 """What marks a line as code: a statement's end or a brace, operators, a call (one with no
 arguments, or one that ends the line), a prompt or a comment opening the line, a tag."""
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_CJK = re.compile(f"[{CJK_LETTERS}]")
 
 
 def indented_text_plugin(md: MarkdownIt) -> None:
