@@ -97,23 +97,24 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if dashed is not None or ends_with_colon(bold):  # `**SQS:** queues`, `**SQS:**: queues`
         join = join if join in (BROKEN, ALONE) else SEPARATED
         rest = _definition(rest)
-    elif join not in (BROKEN, ALONE, SEPARATED, DEFINED) and _run_in(bold, rest):
+    elif join not in (BROKEN, ALONE, SEPARATED, DEFINED) and (ran := _run_in(bold, rest)):
         # `**Fidelity.** Keep promises …`, `**NY Homicide**. The act of …`: a run-in heading
         bold, join = bold.rstrip().removesuffix(".").removesuffix("\\"), SEPARATED
-        rest = _definition(_after_stop(rest))
+        rest = _definition(ran)
     if article and join != DEFINED:
         return None
     return Lead(clean_term(bold), join, rest)
 
 
-def _run_in(bold: str, rest: list[Token]) -> bool:
-    """Whether a bold name of a few words ends in a full stop, inside the bold or right after
-    it, with text after it on the line: the way law and ethics texts set a point's name."""
+def _run_in(bold: str, rest: list[Token]) -> list[Token]:
+    """The text after a run-in heading, a bold name of a few words that ends in a full stop,
+    inside the bold or right after it (the way law and ethics texts set a point's name); none
+    when the bold is no such name or nothing follows it on the line."""
     if not 0 < len(bold.split()) <= MAX_RUN_IN or bold.rstrip().endswith(".."):
-        return False
+        return []
     after = _after_stop(rest)
     stopped = bold.rstrip().endswith(".") or after is not rest  # the stop after the bold
-    return stopped and bool(markup.plain(after).strip())
+    return after if stopped and markup.plain(after).strip() else []
 
 
 MAX_RUN_IN = 6

@@ -22,11 +22,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     end = close(toks, i)
     rows = _numbers_aside(_side_by_side(_rows(toks[i:end])))
     if _examples(rows):
-        message = "a table of example sentences gives no notes"
-        return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
+        return _no_notes(ctx, toks[i], end, "a table of example sentences gives no notes")
     if _values(rows):
-        message = "a table of values gives no notes"
-        return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
+        return _no_notes(ctx, toks[i], end, "a table of values gives no notes")
     columns = len(rows[0][1]) if rows else 0
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
@@ -40,8 +38,13 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         notes = [_note(ctx, tr, cells[0], cells[1:], header[1:]) for tr, cells in rows[1:]]
     else:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
-        return Found(end, problems=[Problem(ctx.path, ctx.line(toks[i]), message, INFO)])
+        return _no_notes(ctx, toks[i], end, message)
     return Found(end, notes=[n for n in notes if n is not None])
+
+
+def _no_notes(ctx: Context, table: Token, end: int, message: str) -> Found:
+    """A table passed over, with an info at its line that says why."""
+    return Found(end, problems=[Problem(ctx.path, ctx.line(table), message, INFO)])
 
 
 TERMING = frozenset(
@@ -189,8 +192,8 @@ def _examples(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
 
 
 def _values(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
-    """Whether every cell under a table's header is a value of a few signs (`| T | F |`, `|
-    1 | 0 | 0 1 |`): a truth table or a table of figures, with no word to define."""
+    """Whether every cell under a table's header is a value (`| T | F |`, `| 1 | 0 | 0 1 |`,
+    see `_VALUE`): a truth table or a table of figures, with no word to define."""
     cells = [_text(cell).strip() for _, row in rows[1:] for cell in row]
     return bool(cells) and all(_VALUE.fullmatch(text) for text in cells)
 

@@ -40,13 +40,16 @@ def indented_text_plugin(md: MarkdownIt) -> None:
 
 
 def _read_again(md: MarkdownIt, state: StateCore) -> None:
-    if state.env.get(_INSIDE) or not any(map(_candidate, state.tokens)):
+    if state.env.get(_INSIDE):
+        return
+    texts = {k for k, tok in enumerate(state.tokens) if _candidate(tok)}
+    if not texts:
         return
     tokens: list[Token] = []
     state.env[_INSIDE] = True
     try:
-        for tok in state.tokens:
-            tokens.extend(_as_markdown(md, tok, state.env) if _candidate(tok) else [tok])
+        for k, tok in enumerate(state.tokens):
+            tokens.extend(_as_markdown(md, tok, state.env) if k in texts else [tok])
     finally:
         state.env.pop(_INSIDE, None)
     state.tokens = tokens
