@@ -26,6 +26,7 @@ from flashcards.syntax.indented_text import indented_text_plugin
 from flashcards.syntax.line_breaks import line_breaks_plugin
 from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
+from flashcards.syntax.tight_headings import tight_headings_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
 
 KEY_CLASS = "key"
@@ -88,6 +89,7 @@ def _make() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.use(cjk_emphasis_plugin)
     md.use(deflist_plugin)
+    md.use(tight_headings_plugin)
     md.use(attribute_lists_plugin)
     md.use(line_breaks_plugin)
     md.use(link_labels_plugin)

@@ -205,6 +205,20 @@ def names_a_part(term: str) -> bool:
     return is_label(term) or is_callout(term)
 
 
+PROPERTIES = frozenset(
+    _words(
+        """date author authors category categories tags tag keywords created updated
+    modified published 작성일 작성자 날짜 태그 분류 카테고리 키워드 수정일"""
+    )
+) | {"last updated", "last modified"}
+"""What a document says of itself as a file (`**Date:** November 26, 2025`, `**Tags:** …`):
+when, by whom, filed where; nothing of its subject."""
+
+
+def is_property(term: str) -> bool:
+    return key(term).rstrip(".:\uff1a ") in PROPERTIES
+
+
 def separated(text: str) -> str | None:
     """The text after a separator at its start, or None when it does not start with one."""
     match = _SEPARATOR.match(text)
@@ -550,12 +564,22 @@ _QUALIFYING = frozenset({"quick", "useful", "helpful", "additional", "more", "ot
 """Words before a heading's word about the document that leave it about the document."""
 
 
+def name_length(name: str) -> int:
+    """The words of a name, its glosses in parentheses aside: a gloss makes no name longer
+    (`단일 책임 원칙 (SRP - Single Responsibility Principle)`, `Leukocyte alkaline phosphatase
+    (LAP) stain`)."""
+    return len(_GLOSSES.sub(" ", name).split())
+
+
+_GLOSSES = re.compile(r"\([^()]*\)")
+
+
 def is_term_like(heading: str) -> bool:
     """Whether a heading could name a term: a short name, not a part of the text's structure
     (`Summary`) nor a label (`Example`)."""
     name = key(heading)
     return (
-        0 < len(name.split()) <= 6
+        0 < name_length(name) <= 6
         and name not in STRUCTURE
         and not is_label(name)
         and not names_two(name)

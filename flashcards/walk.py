@@ -19,14 +19,17 @@ from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import (
     Section,
+    defines_itself,
     heading_note,
     heading_terms,
     introduced_terms,
     label_parts,
     meta_sections,
+    own_note,
     parents,
     unnumber,
 )
+from flashcards.rules.lead import lead
 from flashcards.terms import (
     AUTO,
     asked,
@@ -34,6 +37,7 @@ from flashcards.terms import (
     defines,
     heading_name,
     is_label,
+    is_property,
     is_sentence,
     key,
     labels_properties,
@@ -249,13 +253,16 @@ class Walk:
                 while above in chosen:  # a question under a question: the category above both
                     above = up[above]
                 category = self.sections[owner[above]].name if above >= 0 else ""
-                notes.append(heading_note(s, lines, end, category, self.path))
+                itself = own_note(s, category) if i in introduced else None
+                notes.append(itself or heading_note(s, lines, end, category, self.path))
                 if i in chosen:
                     beside = sorted([*s.aside, *after, *inside], key=lambda n: n.line)
                     notes += [dataclasses.replace(n, category=category) for n in beside]
                     continue
             name = self.sections[owner[i]].name
             own = [] if _values(s) else s.notes
+            if i in introduced and defines_itself(s):
+                own = own[1:]  # the heading's note already
             own = sorted([*own, *s.aside], key=lambda n: n.line) if s.aside else own
             # A note's category is its heading's name as `unnumber` left it.
             notes += [
@@ -349,7 +356,7 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     if kind != "paragraph":
         return kind
     children = toks[i + 1].children or []
-    if _only_links(children):
+    if _only_links(children) or _properties(children):
         return ""
     if markup.bold_whole(children) is not None:
         return "label"  # `**Login**` over its command: a label, not the heading's text
@@ -375,6 +382,13 @@ def _counts(toks: Sequence[Token], i: int, opening: str) -> bool:
     if opening != "paragraph":
         return False
     return counts_kinds(markup.plain(markup.lines(toks[i + 1].children or [])[0]))
+
+
+def _properties(children: Sequence[Token]) -> bool:
+    """Whether a paragraph only gives the document's properties, a line each (`**Date:** …`
+    over `**Category:** …`)."""
+    leads = [lead(line) for line in markup.lines(children)]
+    return all(found is not None and is_property(found.term) for found in leads)
 
 
 def _only_links(children: Sequence[Token]) -> bool:

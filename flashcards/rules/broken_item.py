@@ -21,7 +21,17 @@ from flashcards.terms import clean_term, named
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
-    children = toks[i + 2].children or []
+    found = broken_lead(toks[i + 2].children or [])
+    if found is None:
+        return None
+    end = close(toks, i)
+    note = lead_note(ctx, ctx.line(toks[i]), found, toks[i + 4 : end])
+    return Found(end, notes=[note], bold=[note.key])
+
+
+def broken_lead(children: Sequence[Token]) -> Lead | None:
+    """The term on an item's first line and the lines after it that say what it is; None
+    for any other item."""
     if lead(children) is not None or plain_lead(children) is not None:
         return None  # bold items and `Term: definition` items have rules of their own
     first, *more = markup.lines(children)
@@ -31,9 +41,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     rest = _after_first_line(children)
     if not names_a_term(name) or not says(markup.plain(rest)):
         return None
-    end = close(toks, i)
-    note = lead_note(ctx, ctx.line(toks[i]), Lead(name, BROKEN, rest), toks[i + 4 : end])
-    return Found(end, notes=[note], bold=[note.key])
+    return Lead(name, BROKEN, rest)
 
 
 def _after_first_line(children: Sequence[Token]) -> list[Token]:

@@ -11,12 +11,13 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import Note
+from flashcards.rules.broken_item import broken_lead
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import bare_name, entry, glossary_items, is_task, items
-from flashcards.terms import is_date, is_label, is_sentence
+from flashcards.terms import is_date, is_label, is_sentence, names_a_glossary
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -25,12 +26,13 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if ctx.inside(i) not in ("", "blockquote") and not _under_name(toks, i):
         return None
     end = close(toks, i)
-    entries = _entries(toks, i)
+    named = _under_glossary(toks, i)  # `+ 용어` over its terms: each is one, alone too
+    entries = _named_entries(toks, i) if named else _entries(toks, i)
     if not entries:
         return None
-    if all(_symbol(found_entry.term) for _, found_entry in entries):
+    if not named and all(_symbol(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
-    if all(is_date(found_entry.term, months=True) for _, found_entry in entries):
+    if not named and all(is_date(found_entry.term, months=True) for _, found_entry in entries):
         return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
     notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
     # Entries that say something are terms of their own; short values (`- Access: O(n)`)
@@ -92,9 +94,21 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
 
 
+def _named_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
+    """The items of a list its item names a glossary that name a term: an entry, a word and
+    its meaning, or a term over a line that says what it is."""
+    named = [(j, entry(toks, j) or _pair(toks, j) or _broken(toks, j)) for j in items(toks, i)]
+    return [(j, found) for j, found in named if found is not None]
+
+
 def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     """An item that pairs a word with its meaning in another script (`- attachment 별첨`)."""
     return paired_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
+
+
+def _broken(toks: Sequence[Token], j: int) -> Lead | None:
+    """An item that names a term on its first line and says what it is on the next."""
+    return broken_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
 
 
 def _glossed(toks: Sequence[Token], j: int) -> Lead | None:
@@ -140,14 +154,28 @@ _SYMBOL = re.compile(r"[A-Za-z\u0391-\u03c9](?:_?\{?[A-Za-z0-9]{1,3}\}?)?")
 def _under_name(toks: Sequence[Token], i: int) -> bool:
     """Whether the list at `i` is nested in an item that only names it (`- terms` over
     `- coupon - …`, `- call - …`): a group, whose entries are terms of their own."""
+    name = _name_over(toks, i)
+    return name is not None and _group(name)
+
+
+def _under_glossary(toks: Sequence[Token], i: int) -> bool:
+    """Whether the list at `i` is nested in an item that says its items are terms (`+ 용어`,
+    `- Key terms:`)."""
+    name = _name_over(toks, i)
+    return name is not None and _group(name) and names_a_glossary(name.removesuffix(":"))
+
+
+def _name_over(toks: Sequence[Token], i: int) -> str | None:
+    """The text of the item the list at `i` is nested in, when that item is one line."""
     head = i - 4
-    return (
+    if (
         head >= 0
         and toks[head].type == "list_item_open"
         and toks[head + 1].type == "paragraph_open"
         and toks[head + 3].type == "paragraph_close"
-        and _group(markup.plain(toks[head + 2].children or []))
-    )
+    ):
+        return markup.plain(toks[head + 2].children or []).strip()
+    return None
 
 
 def _group(text: str) -> bool:

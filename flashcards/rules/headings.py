@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flashcards import markup
 from flashcards.note import QUESTION, TERM, Note
@@ -125,14 +125,31 @@ def label_parts(
     for i in range(len(sections)):
         if up[i] >= 0 and i not in meta:
             children.setdefault(up[i], []).append(i)
+    # A sub-heading under most headings with sub-headings (`###Overview` under each event)
+    # labels their parts, whatever its words.
+    repeated = Counter(name for under in children.values() for name in _names(sections, under))
+    often = max(MIN_REPEATED, len(children) / 2)
+    patterned = {name for name, n in repeated.items() if n >= often}
+    labels = patterned | DEFINING_LABELS
     found: dict[int, list[int]] = {}
     for above, under in children.items():
-        parent = sections[above]
-        if key(sections[under[0]].name) not in DEFINING_LABELS or above in meta:
+        parent, first = sections[above], sections[under[0]].name
+        # Once a sheet labels its terms' parts so, a label word opens one too (`###Cause`).
+        if not (key(first) in labels or (patterned and is_label(first))) or above in meta:
             continue
         if parent.level > 0 and parent.top and not parent.index and _names_term(parent.name):
-            found[above] = [i for i in under if is_label(sections[i].name)]
+            found[above] = [
+                i for i in under if is_label(sections[i].name) or key(sections[i].name) in labels
+            ]
     return found
+
+
+MIN_REPEATED = 3
+"""Headings a sub-heading's name stands under, at least, to be a label by repetition."""
+
+
+def _names(sections: Sequence[Section], under: Sequence[int]) -> set[str]:
+    return {key(sections[i].name) for i in under}
 
 
 DEFINING_LABELS = frozenset(
@@ -352,7 +369,25 @@ def introduced_terms(
         and is_term_like(s.name)
         and asked(s.name) is None
     }
-    return found if len(found) >= 2 else set()
+    itself = {i for i, s in enumerate(sections) if i not in chosen | meta and defines_itself(s)}
+    return (found if len(found) >= 2 else set()) | itself
+
+
+def defines_itself(section: Section) -> bool:
+    """Whether a heading's text opens with the note of the heading's own term (`### 1. Offer`
+    over `An **offer** is a manifestation of …`): that note is the heading's."""
+    if not (section.level > 0 and section.top and section.opens_notes):
+        return False
+    name = _glossed(section.name)[0]
+    return key(section.notes[0].term) in (key(name), key(split_term(name)[0]))
+
+
+def own_note(section: Section, category: str) -> Note | None:
+    """The note of a heading whose text opens by defining its term (see `defines_itself`):
+    the opening note, named as the heading names it, in the category above the heading."""
+    if not defines_itself(section):
+        return None
+    return replace(section.notes[0], term=_glossed(section.name)[0], category=category)
 
 
 def _groups(section: Section) -> bool:

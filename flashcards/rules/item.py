@@ -36,6 +36,7 @@ from flashcards.terms import (
     is_step,
     key,
     labels_a_term,
+    names_a_glossary,
     names_a_part,
     names_a_set,
 )
@@ -159,6 +160,8 @@ def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     # Its head, when a short name (`- basics` over its points): repeated under several
     # headings, such heads are labels, as bold ones are (see `rules.headings`).
     head = markup.plain(toks[i + 2].children or []) if toks[i + 1].type == "paragraph_open" else ""
+    if names_a_glossary(head.strip().removesuffix(":")) and close(toks, i) > i + 4:
+        return None  # `- Key terms:` over its terms: they are the notes
     named = head and len(head.split()) <= 3 and not is_sentence(head)
     return Found(i, loose=[ctx.line(toks[i])], bold=[key(clean_term(head))] if named else [])
 

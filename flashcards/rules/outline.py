@@ -19,6 +19,7 @@ from flashcards.terms import (
     clean_term,
     key,
     named,
+    names_a_glossary,
     names_two,
 )
 
@@ -102,8 +103,8 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
         return None  # bold items are read by the list item rule
     head = plain_lead(children)
     name = head.term if head is not None else named(_unstopped(clean_term(markup.plain(children))))
-    if not names_a_term(name) or has_leads(toks, nested):
-        return None
+    if not names_a_term(name) or names_a_glossary(name) or has_leads(toks, nested):
+        return None  # `+ 용어` over `+ MAC Address` and what it is: the items are the terms
     return name
 
 

@@ -17,7 +17,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.running_text import introduced
-from flashcards.terms import is_callout, key, names_a_part
+from flashcards.terms import is_callout, is_property, key, names_a_part
 
 _PLACES = ("", "blockquote")
 """Where a paragraph may stand to be a note: at the top, or in a quote (not in a list item,
@@ -59,8 +59,9 @@ def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 
 def _labels(found: Lead) -> bool:
-    """Whether a line's bold term labels a part of a term (`**Example**: …`), no term."""
-    return names_a_part(found.term)
+    """Whether a line's bold term labels a part of a term (`**Example**: …`) or a property of
+    the document (`**Date:** November 26, 2025`), no term."""
+    return names_a_part(found.term) or is_property(found.term)
 
 
 def _term_lead(children: Sequence[Token]) -> Lead | None:

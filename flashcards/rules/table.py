@@ -13,7 +13,7 @@ from flashcards import markup
 from flashcards.errors import INFO, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.terms import SENTENCE_ENDS, clean_term, is_sentence, key, split_term
+from flashcards.terms import SENTENCE_ENDS, clean_term, is_sentence, key, name_length, split_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -76,8 +76,9 @@ def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
         return True
     if key(_text(header)).rstrip(".:") in COMPARING:
         return False
-    firsts = [key(_text(cells[0])) for _, cells in rows[1:] if cells]
-    short = all(0 < len(f.split()) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
+    # A row with its first cell blank goes on with the row above (`|| Gut bacteria | SIBO |`).
+    firsts = [f for _, cells in rows[1:] if cells and (f := key(_text(cells[0])))]
+    short = all(name_length(f) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
     return len(firsts) >= 2 and short and len(set(firsts)) == len(firsts) and _phrased(rows)
 
 
