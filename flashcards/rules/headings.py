@@ -32,6 +32,7 @@ from flashcards.terms import (
     names_a_glossary,
     names_a_set,
     names_kinds,
+    parenthesised,
     split_term,
 )
 
@@ -193,6 +194,17 @@ def heading_terms(
         return set(candidates) | questions
     pattern = _pattern(sections, candidates)
     labelled = {i for i in candidates if _labelled(sections[i].bold, pattern)}
+    # Once two headings of a level show the sheet's labels, one of that level whose text
+    # opens with a bold label and uses any of them is labelled too, whatever else it holds
+    # (`### Hypokalemia` over `**Clinical Presentation:**` and `- **Cardiac:** …`).
+    levels = {sections[i].level for i in labelled} if len(labelled) >= 2 else set()
+    labelled |= {
+        i
+        for i, s in ((i, sections[i]) for i in candidates)
+        if s.level in levels
+        and s.opening == "label"
+        and any(_unremarked(k) in pattern for k in s.bold)
+    }
     with_terms = {up[i] for i in labelled | questions}
     only_text = {
         i
@@ -335,6 +347,13 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
         if clean == pool:
             return repeated
         pool = clean
+
+
+def _unremarked(name: str) -> str:
+    """A label with its remark in parentheses aside (`clinical presentation (murderer
+    mnemonic)`)."""
+    parts = parenthesised(name)
+    return name if parts is None else parts[0]
 
 
 def _labelled(keys: Sequence[str], pattern: set[str]) -> bool:
