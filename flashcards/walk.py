@@ -15,6 +15,7 @@ from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note, Sheet
 from flashcards.rules import AT, Context, Found
+from flashcards.rules.definition_list import headless
 from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import (
@@ -353,6 +354,8 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     if kind == "bullet_list" and toks[i + 2].type == "paragraph_open":
         # Points that say something describe the heading; names or tasks do not.
         return "sentences" if says(markup.plain(toks[i + 3].children or [])) else kind
+    if kind == "dl" and headless(toks, i):
+        return "definitions"  # `# Data` over `: 수집한 사실들 …`: the heading's own
     if kind != "paragraph":
         return kind
     children = toks[i + 1].children or []
@@ -369,6 +372,8 @@ _COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 def _says(toks: Sequence[Token], i: int, opening: str) -> bool:
     """Whether the block at `i` opens by saying what its heading means (see
     `terms.says_what`): a paragraph's first line, or the first of points that are sentences."""
+    if opening == "definitions":
+        return True
     if opening == "sentences":
         i += 2  # the first item's paragraph
     elif opening != "paragraph":

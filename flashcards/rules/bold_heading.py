@@ -36,7 +36,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[after].type not in LISTS or toks[after].level != toks[i].level:
         return None
     leads_in = colon or coded is not None or ends_with_colon(markup.plain(children))
-    if leads_in and _entries(toks, after):
+    if (leads_in or _glossary(toks, after)) and _entries(toks, after):
         return None  # `**Common Roots:**` leads into the list: its items are the terms
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
@@ -60,3 +60,13 @@ def _entries(toks: Sequence[Token], start: int) -> bool:
     """Whether most points of the list opened at `start` are `Term: definition` entries."""
     listed = items(toks, start)
     return 2 * sum(entry(toks, j) is not None for j in listed) > len(listed)
+
+
+def _glossary(toks: Sequence[Token], start: int) -> bool:
+    """Whether every point of the list opened at `start` is an entry, and most say what their
+    terms are (`**데이터 형태**` over `- 정형 데이터 (Structured Data) : 형태가 있고 연산 가능`):
+    the bold line names their group. Short values (`- Port: 80`) may be its own parts."""
+    found = [entry(toks, j) for j in items(toks, start)]
+    if not found or None in found:
+        return False
+    return 2 * sum(says(markup.plain(f.rest)) for f in found if f is not None) > len(found)

@@ -1,6 +1,8 @@
 """A definition list is a list of notes: each term (`Term`) with the definitions under it
 (`: definition`), as mdit-py-plugins' `deflist` reads them; a term with several definitions
-has them one after another. One may open a list item too (`- Sutures` over `: 봉합의 의미`)."""
+has them one after another. One may open a list item too (`- Sutures` over `: 봉합의 의미`).
+Definitions with no term line, right under a heading (`# Data` over `: 수집한 사실들 …`), are
+the heading's: the plugin reads the first of them as a term, and it is none."""
 
 from __future__ import annotations
 
@@ -23,7 +25,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     while j < end:
         closing = close(toks, j)
         if toks[j].type == "dt_open":
-            term = clean_term(markup.plain(toks[j + 1].children or []))
+            term = (
+                ""
+                if _defines(toks[j + 1])
+                else clean_term(markup.plain(toks[j + 1].children or []))
+            )
             entries.append((term, ctx.line(toks[j]), []))
         elif toks[j].type == "dd_open" and entries:
             entries[-1][2].append(toks[j + 1 : closing])
@@ -40,3 +46,13 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         if term
     ]
     return Found(end, notes=notes, bold=[n.key for n in notes])
+
+
+def headless(toks: Sequence[Token], i: int) -> bool:
+    """Whether the definition list at `i` opens with a definition where its term would be
+    (`: 수집한 사실들 …` right under a heading)."""
+    return toks[i].type == "dl_open" and toks[i + 1].type == "dt_open" and _defines(toks[i + 2])
+
+
+def _defines(term: Token) -> bool:
+    return term.content.startswith((":", "\uff1a"))
