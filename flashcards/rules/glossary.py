@@ -17,7 +17,7 @@ from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import bare_name, entry, glossary_items, is_task, items
-from flashcards.terms import is_date, is_label, is_sentence, names_a_glossary
+from flashcards.terms import clean_term, is_date, is_label, is_sentence, names_a_glossary
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -129,7 +129,7 @@ def _coded(toks: Sequence[Token], j: int) -> Lead | None:
     if not kids[1].content.startswith(" ") or len(markup.plain(kids[1:]).split()) < MIN_CODED:
         return None
     rest = [with_content(kids[1], kids[1].content.lstrip()), *kids[2:]]
-    return Lead(kids[0].content.strip(), SEPARATED, rest)
+    return Lead(clean_term(kids[0].content), SEPARATED, rest)
 
 
 MIN_CODED = 2

@@ -166,7 +166,13 @@ def _italic(kids: Sequence[Token], start: int) -> Lead | None:
 
 def _code(kids: Sequence[Token], start: int) -> Lead | None:
     """`` `효율성(efficiency)`이란 … ``: a term set as code and defined by a particle or a
-    copula is a term, as a bold one is; code before anything else stays code."""
+    copula is a term, as a bold one is, and so is one with its colon inside the code
+    (`` `FASB:` Makes accounting rules ``), as `**FASB:**` is; code before anything else stays
+    code."""
+    code = kids[start].content.strip()
+    if ends_with_colon(code):
+        rest = _definition(list(kids[start + 1 :]))
+        return Lead(clean_term(code), SEPARATED, rest) if rest and code[:-1].strip() else None
     join, rest = _joined(list(kids[start + 1 :]))
     if join != DEFINED or not rest:
         return None
