@@ -267,7 +267,12 @@ def _names_own_kind(term: str, definition: str) -> bool:
     return len(head) >= 3 and head.isalpha() and first in (head, head + "s", head + "es")
 
 
-PRONOUNS = frozenset(_words("this that these those it they he she we you i here there what"))
+PRONOUNS = frozenset(
+    _words(
+        """this that these those it they he she we you i here there what everything everyone
+    everybody something someone somebody nothing nobody anything anyone"""
+    )
+)
 """Bold words that stand for something said elsewhere: `**This** is why …` defines nothing."""
 
 
