@@ -14,7 +14,7 @@ from flashcards.rules.entries import among_entries, says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
-from flashcards.rules.points import entry, has_leads, names_a_term, neighbours, points
+from flashcards.rules.points import entry, has_leads, items, names_a_term, neighbours, points
 from flashcards.terms import (
     clean_term,
     key,
@@ -53,6 +53,10 @@ def _outline(
         entries = among_entries(toks, i + 4, end)
     # Every block nested in the item: the outline terms among them are notes of their own.
     kept, inner = nested_notes(toks, i + 4, end, lambda at: _inner(ctx, toks, at, entries))
+    if not kept and len(items(toks, i + 4)) == 1:
+        # `- 관계(Relation)` over one point, `- 개체들 사이의 연관성`, and that point's own
+        # points: a group of one is no group; the point says what the term is.
+        kept, inner = list(toks[i + 4 : end]), []
     line = ctx.line(toks[i])
     note = blocks_note(ctx, line, name, kept) if head is None else lead_note(ctx, line, head, kept)
     return [note, *inner]
