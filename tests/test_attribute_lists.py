@@ -47,3 +47,21 @@ def test_extensions_and_text_in_braces_stay_text() -> None:
 
 def test_a_list_in_code_is_code() -> None:
     assert _blocks("```\n{: .notice}\n```\n") == [("fence", "{: .notice}\n")]
+
+
+def test_the_attributes_at_a_heading_end_are_markup() -> None:
+    for src, text in (
+        ("## 약동학 {#PK-introduction}\n", "약동학"),
+        ("### Beta (베타) {#beta}\n", "Beta (베타)"),
+        ("## Appendix {.unnumbered}\n", "Appendix"),
+        ("# Preface {-}\n", "Preface"),
+        ("## Terms {#terms .wide key=value}\n", "Terms"),
+        ("##Overview {#overview}\n", "Overview"),
+    ):
+        assert _blocks(src)[:2] == [("heading_open", ""), ("inline", text)], src
+
+
+def test_braces_that_are_no_attributes_stay_text() -> None:
+    assert _blocks("## Sets {x}\n")[1] == ("inline", "Sets {x}")
+    assert _blocks("## Set{#a}\n")[1] == ("inline", "Set{#a}")
+    assert _blocks("Text {#a}\n")[1] == ("inline", "Text {#a}")
