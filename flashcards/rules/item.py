@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
-from flashcards.errors import WARNING, Problem
+from flashcards.errors import INFO, WARNING, Problem
 from flashcards.note import Note
 from flashcards.rules import outline
 from flashcards.rules.entries import defining_entry
@@ -29,6 +29,7 @@ from flashcards.rules.points import (
     numbered,
 )
 from flashcards.terms import (
+    QUESTION_MARKS,
     clean_term,
     is_callout,
     is_label,
@@ -57,6 +58,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         )
     if is_callout(found.term):
         return Found(end)
+    if end == i + 4 and _asks(found):
+        # `- **Price:** What is the cost or compensation?`: a prompt with no answer
+        asks = Problem(ctx.path, ctx.line(toks[i]), _ASKS, INFO)
+        return Found(end, bold=[key(found.term)], problems=[asks])
     blocks, inner = _nested_terms(ctx, toks, i + 4, end, grouping=not found.rest)
     if not found.rest and ((inner and not blocks) or (blocks and names_a_set(found.term))):
         # `- **Compute**` over `- **EC2**: …` only, or `- **약물 투여 방법**` over the
@@ -67,6 +72,17 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 
 _DEFINING = (SEPARATED, DEFINED)
+
+
+_ASKS = "a question after a bold term is no definition, so it is not a note"
+
+
+def _asks(found: Lead) -> bool:
+    """Whether the text after a term is one question and nothing else: no definition."""
+    text = markup.plain(found.rest).strip()
+    return text.endswith(QUESTION_MARKS) and not any(
+        stop in text[:-1] for stop in (". ", "? ", "! ", "。")
+    )
 
 
 def _nested_terms(
