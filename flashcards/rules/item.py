@@ -78,11 +78,12 @@ _ASKS = "a question after a bold term is no definition, so it is not a note"
 
 
 def _asks(found: Lead) -> bool:
-    """Whether the text after a term is one question and nothing else: no definition."""
-    text = markup.plain(found.rest).strip()
-    return text.endswith(QUESTION_MARKS) and not any(
-        stop in text[:-1] for stop in (". ", "? ", "! ", "。")
-    )
+    """Whether the text after a term only asks, one question or more: no definition."""
+    sentences = _SENTENCES.split(markup.plain(found.rest).strip())
+    return all(sentence.endswith(QUESTION_MARKS) for sentence in sentences)
+
+
+_SENTENCES = re.compile(r"(?<=[.!?。？])\s+")
 
 
 def _nested_terms(
