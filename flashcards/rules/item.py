@@ -83,7 +83,7 @@ def _asks(found: Lead) -> bool:
     return all(sentence.endswith(QUESTION_MARKS) for sentence in sentences)
 
 
-_SENTENCES = re.compile(r"(?<=[.!?。？])\s+")
+_SENTENCES = re.compile(r"(?<=[.!?\u3002\uff1f])\s+")
 
 
 def _nested_terms(
