@@ -199,9 +199,11 @@ def _values(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     return bool(cells) and all(_VALUE.fullmatch(text) for text in cells)
 
 
-_VALUE = re.compile(r"[A-Za-z]|[^\w]*\d[\d\W]*|")
-"""A value: one Latin letter (`T`, `F`, `x`) or figures and signs (`0 1`, `1/2`, `-`), or
-nothing. A word of one letter in another script (`| 水 | 물 |`) is a term and its meaning."""
+_PITCH = r"[A-G](?:#|b|bb|n|x|\u266f|\u266d)?(?:b)?(?:\s*\([A-G][#b]{0,2}\))?"
+_VALUE = re.compile(rf"[A-Za-z]|[^\w]*\d[\d\W]*|{_PITCH}(?:\s*/?\s*{_PITCH})*|")
+"""A value: one Latin letter (`T`, `F`, `x`) or figures and signs (`0 1`, `1/2`, `-`), a note's
+pitch (`F#`, `Bb`, `Ebb (D)`, `C# / Db`), or nothing. A word of one letter in another script
+(`| 水 | 물 |`) is a term and its meaning."""
 
 
 def _words(text: str) -> bool:
