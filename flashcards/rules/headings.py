@@ -421,7 +421,12 @@ def _groups(section: Section) -> bool:
 
 def _leaf(sections: Sequence[Section], i: int) -> bool:
     s = sections[i]
-    later = sections[i + 1] if i + 1 < len(sections) else None
+    # A heading inside a quote or a list item (`> #### Unknown Unicast`) is part of the text
+    # it stands in: the heading above it may still be a leaf.
+    k = i + 1
+    while k < len(sections) and not sections[k].top:
+        k += 1
+    later = sections[k] if k < len(sections) else None
     return s.level > 0 and s.top and not s.index and (later is None or later.level <= s.level)
 
 
