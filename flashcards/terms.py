@@ -59,7 +59,8 @@ LABELS = (
     treatment management prognosis complications epidemiology pathophysiology significance
     intervention interventions criticism criticisms critique strengths weaknesses
     effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의
-    findings results conclusion conclusions answer question aim aims participants eg e.g. ex
+    findings results conclusion conclusions answer question aim aims participants eg e.g. e.g
+    i.e. i.e ex
     결론 질문 답 답변 해설 풀이 formula formulas 공식"""
         )
     )

@@ -148,7 +148,8 @@ def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
 def _italic(kids: Sequence[Token], start: int) -> Lead | None:
     """`_anxiety disorders_ - characterized by …`: an italic term set apart from its
     definition by a separator is a term, as a bold one is; italic that opens a sentence
-    (`*Very* few …`) is emphasis."""
+    (`*Very* few …`) is emphasis, and an italic letter is a formula's symbol (`_m_ is the
+    number of periods`), as mathematics sets it."""
     depth, end = 0, len(kids)
     for j in range(start, len(kids)):
         depth += {"em_open": 1, "em_close": -1}.get(kids[j].type, 0)
@@ -161,6 +162,8 @@ def _italic(kids: Sequence[Token], start: int) -> Lead | None:
         join, rest = SEPARATED, _definition(list(kids[end + 1 :]))
     if join not in (SEPARATED, DEFINED) or not rest:
         return None
+    if len(term.strip()) == 1:
+        return None  # `_m_ is the number of compounding periods`: a formula's symbol
     return Lead(clean_term(term), join, rest)
 
 

@@ -37,7 +37,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # Their terms count as bold ones do: repeated under headings, they are labels.
         keys = [n.key for n in lined]
         return Found(i + 2, notes=lined, bold=keys, weak=under and not saying)
-    found = plain_lead(toks[i + 1].children or [], arrows=False)
+    found = _worded(plain_lead(toks[i + 1].children or [], arrows=False))
     if found is None or key(found.term) in EXERCISES:
         return None  # `Practice: conjugate …` sets an exercise
     if not any(_alike(toks, j) for j in _near(toks, i)):
@@ -61,7 +61,15 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
 
 
 def _term(found: Lead | None) -> Lead | None:
-    return None if found is None or is_label(found.term) else found
+    """A line's term, unless a label or given a value only (see `_worded`)."""
+    return None if found is None or is_label(found.term) else _worded(found)
+
+
+def _worded(found: Lead | None) -> Lead | None:
+    """A line's lead, unless its term is given a value only (`PV = $5,000,000`, `r = 7%`: a
+    worked example's figures, no words to learn)."""
+    value = markup.plain(markup.lines(found.rest)[0]) if found and found.rest else ""
+    return found if any(ch.isalpha() for ch in value) else None
 
 
 def _phrases(leads: list[Lead | None]) -> bool:

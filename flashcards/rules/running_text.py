@@ -153,6 +153,7 @@ def _names(term: str) -> bool:
         and not term.endswith((":", "\uff1a"))
         and "=" not in term
         and not _SAYS.intersection(w.casefold() for w in words)
+        and not (len(term) == 1 and term.isascii())  # `_r_ is the interest rate`: a symbol
     )
 
 

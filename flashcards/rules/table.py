@@ -139,14 +139,16 @@ def _numbers_aside(
     rows: list[tuple[Token, list[Token]]],
 ) -> list[tuple[Token, list[Token]]]:
     """The rows without a first column of numbers (`| 번호 | 영어 단어 | 한국어 뜻 |`) or of
-    symbols and blanks under an empty header (`|   | 음표 이름 | 박의 길이 |`): no terms."""
+    symbols, checkboxes and blanks under a header of none (`|   | 음표 이름 | 박의 길이 |`,
+    `| [x] | Topic |`): no terms."""
     body = rows[1:]
     if not body or not all(cells for _, cells in body):
         return rows
     firsts = [_text(cells[0]).strip() for _, cells in body]
     counted = all(text.rstrip(".").isdigit() for text in firsts)
     header = _text(rows[0][1][0]) if rows[0][1] else ""
-    marked = not _words(header) and not any(_words(text) for text in firsts)
+    # A column of checkboxes (`| [x] |` over `| [ ] |`) marks the rows as done or not.
+    marked = not _marked_words(header) and not any(_marked_words(text) for text in firsts)
     return [(tr, cells[1:]) for tr, cells in rows] if counted or marked else rows
 
 
@@ -208,6 +210,14 @@ pitch (`F#`, `Bb`, `Ebb (D)`, `C# / Db`), or nothing. A word of one letter in an
 
 def _words(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
+
+
+def _marked_words(text: str) -> bool:
+    """Whether a cell of a first column holds a word, a checkbox (`[ ]`, `[x]`) aside."""
+    return _words(_CHECKBOX.sub("", text))
+
+
+_CHECKBOX = re.compile(r"\[[ xX]\]")
 
 
 def _rows(toks: Sequence[Token]) -> list[tuple[Token, list[Token]]]:
