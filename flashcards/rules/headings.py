@@ -299,6 +299,7 @@ def _grouped(
         and not names_kinds(s.name)
         and not names_a_glossary(s.name)  # `### DUAL 용어` over `- Successor — 최적 경로`
         and not _groups(s)
+        and not _members(s)
         # `## Common Vision Problems` over `Myopia is a …`, `Hyperopia is a …`, …: a group
         and sum(is_sentence(n.definition) for n in s.notes) < 3
     }
@@ -417,6 +418,18 @@ def _groups(section: Section) -> bool:
     if sum(n.key in name for n in section.notes) >= 2:
         return True
     return len(section.notes) >= 3 and section.opens_notes
+
+
+def _members(section: Section) -> bool:
+    """Whether a heading names a kind in the plural and two of its notes or more are of that
+    kind (`### Psychotic Disorders` over `- Schizophreniform disorder: 1 ~ 6 months` and `-
+    Brief psychotic disorder: < 1 month`): their group, not a term they are values of."""
+    words = key(section.name).split()
+    kind = words[-1] if words else ""
+    if len(kind) < 4 or not kind.endswith("s") or kind.endswith("ss"):
+        return False
+    singular = kind.removesuffix("es") if kind.endswith("ses") else kind.removesuffix("s")
+    return sum(n.key.endswith(singular) for n in section.notes) >= 2
 
 
 def _leaf(sections: Sequence[Section], i: int) -> bool:
