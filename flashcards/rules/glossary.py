@@ -35,6 +35,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not named and all(is_date(found_entry.term, months=True) for _, found_entry in entries):
         return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
     notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
+    if named:  # terms of their own, beside whatever the heading over them names
+        return Found(end, aside=notes)
     # Entries that say something are terms of their own; short values (`- Access: O(n)`)
     # may be the parts of a term a heading over them names.
     weak = 2 * sum(says(n.definition) for n in notes) <= len(notes)
