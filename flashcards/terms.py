@@ -81,6 +81,16 @@ LABELS = (
 subject (`Symptoms`, `Diagnosis` in medicine, `Elements` in law, `Causes` in history): never
 notes of their own. Labels that repeat under several headings are found without this list."""
 
+
+WEIGHING = frozenset(
+    _words(
+        """pros cons advantages disadvantages benefits drawbacks strengths weaknesses merits
+    demerits 장점 단점 이점 한계점"""
+    )
+)
+"""Labels over the arguments for and against a thing (`- Cons:` over `- Nuclear weapons
+proliferation` and why): the points under them weigh it, and name no terms."""
+
 CONTINUATIONS = frozenset(
     _words(
         """by of and or nor but in on at to for with from as that which who whom whose than into

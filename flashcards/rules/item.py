@@ -30,6 +30,7 @@ from flashcards.rules.points import (
 )
 from flashcards.terms import (
     QUESTION_MARKS,
+    WEIGHING,
     clean_term,
     is_callout,
     is_label,
@@ -179,8 +180,12 @@ def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     head = markup.plain(toks[i + 2].children or []) if toks[i + 1].type == "paragraph_open" else ""
     if names_a_glossary(head.strip().removesuffix(":")) and close(toks, i) > i + 4:
         return None  # `- Key terms:` over its terms: they are the notes
+    weighs = key(clean_term(head)) in WEIGHING
     named = head and len(head.split()) <= 3 and not is_sentence(head)
-    return Found(i, loose=[ctx.line(toks[i])], bold=[key(clean_term(head))] if named else [])
+    bold = [key(clean_term(head))] if named else []
+    # `- Cons:` over `- Nuclear weapons proliferation` and why: arguments, no terms
+    return Found(close(toks, i) if weighs else i, loose=[ctx.line(toks[i])], bold=bold)
+
 
 
 def _holds_note(toks: Sequence[Token], i: int) -> bool:
