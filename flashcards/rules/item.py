@@ -187,7 +187,6 @@ def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(close(toks, i) if weighs else i, loose=[ctx.line(toks[i])], bold=bold)
 
 
-
 def _holds_note(toks: Sequence[Token], i: int) -> bool:
     end = close(toks, i)
     return any(
