@@ -97,8 +97,8 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
 
 
 def _named_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
-    """The items of a list its item names a glossary that name a term: an entry, a word and
-    its meaning, or a term over a line that says what it is."""
+    """The items that name a term in a list under a glossary's name (`+ 용어`): an entry, a
+    word and its meaning, or a term over a line that says what it is."""
     named = [(j, entry(toks, j) or _pair(toks, j) or _broken(toks, j)) for j in items(toks, i)]
     return [(j, found) for j, found in named if found is not None]
 

@@ -128,7 +128,9 @@ def label_parts(
             children.setdefault(up[i], []).append(i)
     # A sub-heading under most headings with sub-headings (`###Overview` under each event)
     # labels their parts, whatever its words.
-    repeated = Counter(name for under in children.values() for name in _names(sections, under))
+    repeated = Counter(
+        name for under in children.values() for name in _child_names(sections, under)
+    )
     often = max(MIN_REPEATED, len(children) / 2)
     patterned = {name for name, n in repeated.items() if n >= often}
     labels = patterned | DEFINING_LABELS
@@ -149,7 +151,7 @@ MIN_REPEATED = 3
 """Headings a sub-heading's name stands under, at least, to be a label by repetition."""
 
 
-def _names(sections: Sequence[Section], under: Sequence[int]) -> set[str]:
+def _child_names(sections: Sequence[Section], under: Sequence[int]) -> set[str]:
     return {key(sections[i].name) for i in under}
 
 
@@ -434,13 +436,14 @@ def _members(section: Section) -> bool:
 
 def _leaf(sections: Sequence[Section], i: int) -> bool:
     s = sections[i]
+    if not (s.level > 0 and s.top and not s.index):
+        return False
     # A heading inside a quote or a list item (`> #### Unknown Unicast`) is part of the text
     # it stands in: the heading above it may still be a leaf.
     k = i + 1
     while k < len(sections) and not sections[k].top:
         k += 1
-    later = sections[k] if k < len(sections) else None
-    return s.level > 0 and s.top and not s.index and (later is None or later.level <= s.level)
+    return k == len(sections) or sections[k].level <= s.level
 
 
 def heading_note(

@@ -3,8 +3,8 @@
 CommonMark wants a space after an ATX heading's `#`s, and reads `##Jamestown` as text; the
 Markdown of many older notes (and GitHub's renderer before 2017) made it a heading, and
 their writers wrote every heading so. Two to six marks and then a letter open a heading.
-One mark opens one only when words follow it that are no tags (`#Chapters 1 - 8`): `#tag`
-and `#biology #cells` stay an Obsidian writer's tags, `#include <stdio.h>` a C directive.
+One mark and a word stays text: Obsidian writers open lines with tags (`#biology`, `#todo
+read chapter 3`), and C with directives (`#include <stdio.h>`).
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-_TIGHT = re.compile(r"(#{1,6})(?=[^\W\d_])(.*)$")
-_TAGS = re.compile(r"#[^\s#]+(?:\s+#[^\s#]+)*\s*")
+_TIGHT = re.compile(r"(#{2,6})(?=[^\W\d_])(.*)$")
 _CLOSING = re.compile(r"\s+#+\s*$")
 """Marks that close a heading (`##Overview ##`), after a space: `##Learning C#` keeps its `#`."""
-_DIRECTIVE = re.compile(r"#(?:include|define|undef|pragma|if|ifdef|ifndef|else|elif|endif)\b")
 
 
 def tight_headings_plugin(md: MarkdownIt) -> None:
@@ -32,7 +30,7 @@ def _tight_heading(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return False
     line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
     match = _TIGHT.match(line)
-    if match is None or not _heading(match[1], line):
+    if match is None:
         return False
     if silent:
         return True
@@ -48,10 +46,3 @@ def _tight_heading(state: StateBlock, start: int, end: int, silent: bool) -> boo
     closing = state.push("heading_close", f"h{level}", -1)
     closing.markup = match[1]
     return True
-
-
-def _heading(marks: str, line: str) -> bool:
-    if len(marks) > 1:
-        return True
-    words = line.split()
-    return len(words) > 1 and not _TAGS.fullmatch(line) and not _DIRECTIVE.match(line)
