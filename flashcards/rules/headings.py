@@ -400,8 +400,11 @@ def defines_itself(section: Section) -> bool:
     over `An **offer** is a manifestation of …`): that note is the heading's."""
     if not (section.level > 0 and section.top and section.opens_notes):
         return False
+    opening = section.notes[0]
+    if opening.key not in key(section.name):
+        return False  # nearly every heading: its opening note names another term
     name = _glossed(section.name)[0]
-    return key(section.notes[0].term) in (key(name), key(split_term(name)[0]))
+    return key(opening.term) in (key(name), key(split_term(name)[0]))
 
 
 def own_note(section: Section, category: str) -> Note | None:
