@@ -20,7 +20,6 @@ from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
 from flashcards.rules.headings import (
     Section,
-    defines_itself,
     heading_note,
     heading_terms,
     introduced_terms,
@@ -244,6 +243,7 @@ class Walk:
         for i, s in enumerate(self.sections):
             if i in meta:
                 continue
+            itself = None  # the note of a heading whose text opens by defining it
             if i in chosen or i in introduced:
                 end = self._end(self._past(i, parts.get(i, [])), len(lines))
                 after = _defined_after(s) if i in chosen else []
@@ -262,7 +262,7 @@ class Walk:
                     continue
             name = self.sections[owner[i]].name
             own = [] if _values(s) else s.notes
-            if i in introduced and defines_itself(s):
+            if itself is not None:
                 own = own[1:]  # the heading's note already
             own = sorted([*own, *s.aside], key=lambda n: n.line) if s.aside else own
             # A note's category is its heading's name as `unnumber` left it.

@@ -391,11 +391,12 @@ def introduced_terms(
         and is_term_like(s.name)
         and asked(s.name) is None
     }
-    itself = {i for i, s in enumerate(sections) if i not in chosen | meta and defines_itself(s)}
+    taken = chosen | meta
+    itself = {i for i, s in enumerate(sections) if i not in taken and _defines_itself(s)}
     return (found if len(found) >= 2 else set()) | itself
 
 
-def defines_itself(section: Section) -> bool:
+def _defines_itself(section: Section) -> bool:
     """Whether a heading's text opens with the note of the heading's own term (`### 1. Offer`
     over `An **offer** is a manifestation of …`): that note is the heading's."""
     if not (section.level > 0 and section.top and section.opens_notes):
@@ -408,9 +409,9 @@ def defines_itself(section: Section) -> bool:
 
 
 def own_note(section: Section, category: str) -> Note | None:
-    """The note of a heading whose text opens by defining its term (see `defines_itself`):
+    """The note of a heading whose text opens by defining its term (see `_defines_itself`):
     the opening note, named as the heading names it, in the category above the heading."""
-    if not defines_itself(section):
+    if not _defines_itself(section):
         return None
     return replace(section.notes[0], term=_glossed(section.name)[0], category=category)
 

@@ -80,11 +80,8 @@ _ASKS = "a question after a bold term is no definition, so it is not a note"
 
 def _asks(found: Lead) -> bool:
     """Whether the text after a term only asks, one question or more: no definition."""
-    sentences = _SENTENCES.split(markup.plain(found.rest).strip())
-    return all(sentence.endswith(QUESTION_MARKS) for sentence in sentences)
-
-
-_SENTENCES = re.compile(r"(?<=[.!?\u3002\uff1f])\s+")
+    sentences = [markup.plain(sentence).strip() for sentence in markup.sentences(found.rest)]
+    return bool(sentences) and all(sentence.endswith(QUESTION_MARKS) for sentence in sentences)
 
 
 def _nested_terms(
@@ -180,11 +177,11 @@ def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     head = markup.plain(toks[i + 2].children or []) if toks[i + 1].type == "paragraph_open" else ""
     if names_a_glossary(head.strip().removesuffix(":")) and close(toks, i) > i + 4:
         return None  # `- Key terms:` over its terms: they are the notes
-    weighs = key(clean_term(head)) in WEIGHING
+    name = key(clean_term(head))
     named = head and len(head.split()) <= 3 and not is_sentence(head)
-    bold = [key(clean_term(head))] if named else []
     # `- Cons:` over `- Nuclear weapons proliferation` and why: arguments, no terms
-    return Found(close(toks, i) if weighs else i, loose=[ctx.line(toks[i])], bold=bold)
+    end = close(toks, i) if name in WEIGHING else i
+    return Found(end, loose=[ctx.line(toks[i])], bold=[name] if named else [])
 
 
 def _holds_note(toks: Sequence[Token], i: int) -> bool:
