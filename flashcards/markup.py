@@ -20,6 +20,7 @@ from flashcards.syntax import math
 from flashcards.syntax.attribute_lists import attribute_lists_plugin
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
+from flashcards.syntax.headless_definitions import headless_definitions_plugin
 from flashcards.syntax.html_document import html_document_plugin
 from flashcards.syntax.html_strong import html_strong_plugin
 from flashcards.syntax.indented_text import indented_text_plugin
@@ -89,6 +90,7 @@ def _make() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.use(cjk_emphasis_plugin)
     md.use(deflist_plugin)
+    md.use(headless_definitions_plugin)
     md.use(tight_headings_plugin)
     md.use(attribute_lists_plugin)
     md.use(line_breaks_plugin)

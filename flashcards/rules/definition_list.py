@@ -2,7 +2,7 @@
 (`: definition`), as mdit-py-plugins' `deflist` reads them; a term with several definitions
 has them one after another. One may open a list item too (`- Sutures` over `: 봉합의 의미`).
 Definitions with no term line, right under a heading (`# Data` over `: 수집한 사실들 …`), are
-the heading's: the plugin reads the first of them as a term, and it is none."""
+the heading's (see `syntax.headless_definitions`)."""
 
 from __future__ import annotations
 
@@ -25,11 +25,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     while j < end:
         closing = close(toks, j)
         if toks[j].type == "dt_open":
-            term = (
-                ""
-                if _defines(toks[j + 1])
-                else clean_term(markup.plain(toks[j + 1].children or []))
-            )
+            term = clean_term(markup.plain(toks[j + 1].children or []))
             entries.append((term, ctx.line(toks[j]), []))
         elif toks[j].type == "dd_open" and entries:
             entries[-1][2].append(toks[j + 1 : closing])
@@ -51,8 +47,4 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 def headless(toks: Sequence[Token], i: int) -> bool:
     """Whether the definition list at `i` opens with a definition where its term would be
     (`: 수집한 사실들 …` right under a heading)."""
-    return toks[i].type == "dl_open" and toks[i + 1].type == "dt_open" and _defines(toks[i + 2])
-
-
-def _defines(term: Token) -> bool:
-    return term.content.startswith((":", "\uff1a"))
+    return toks[i].type == "dl_open" and toks[i + 1].type == "dd_open"
