@@ -29,13 +29,16 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
         notes = [
-            _note(ctx, tr, cells[0], [cells[defined]])
-            for tr, cells in rows[1:]
+            _note(ctx, tr, cells[0], [_column(group, defined)])
+            for tr, cells, group in _entries(rows[1:])
             if len(cells) > defined
         ]
     elif columns > 2 and _of_terms(rows) and _worded(rows[1:]):
         header = rows[0][1]
-        notes = [_note(ctx, tr, cells[0], cells[1:], header[1:]) for tr, cells in rows[1:]]
+        notes = [
+            _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
+            for tr, cells, group in _entries(rows[1:])
+        ]
     else:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return _no_notes(ctx, toks[i], end, message)
@@ -231,24 +234,45 @@ def _rows(toks: Sequence[Token]) -> list[tuple[Token, list[Token]]]:
     return rows
 
 
+def _entries(
+    body: Sequence[tuple[Token, list[Token]]],
+) -> list[tuple[Token, list[Token], list[list[Token]]]]:
+    """Each row that names a term, its cells, and the cells of it and of the rows that go on
+    from it: a row whose first cell is blank (`|| Gut bacteria | SIBO |`) adds to the row
+    above, as a merged cell reads."""
+    entries: list[tuple[Token, list[Token], list[list[Token]]]] = []
+    for tr, cells in body:
+        if cells and not _text(cells[0]).strip() and entries:
+            entries[-1][2].append(cells)
+        else:
+            entries.append((tr, cells, [cells]))
+    return entries
+
+
+def _column(group: Sequence[Sequence[Token]], k: int) -> list[Token]:
+    """The filled cells of column `k` down a term's rows."""
+    return [row[k] for row in group if k < len(row) and _text(row[k]).strip()]
+
+
 def _note(
     ctx: Context,
     tr: Token,
     term_cell: Token,
-    cells: Sequence[Token],
+    columns: Sequence[Sequence[Token]],
     headers: Sequence[Token] = (),
 ) -> Note | None:
-    """The note of a row: its term, and its definition from one cell, or from several, each
-    under its header (`Names: Spanning Tree Protocol`)."""
+    """The note of a row: its term, and its definition from one column, or from several,
+    each under its header (`Names: Spanning Tree Protocol`); a column's cells down the
+    term's rows one under another."""
     term = clean_term(_text(term_cell))
     if not term:
         return None
     if headers:
-        filled = [(h, c) for h, c in zip(headers, cells, strict=False) if _text(c).strip()]
-        html = "<br>".join(f"{_html(h)}: {_html(c)}" for h, c in filled)
-        text = "\n".join(f"{_text(h)}: {_text(c)}" for h, c in filled)
+        filled = [(h, c) for h, c in zip(headers, columns, strict=False) if c]
+        html = "<br>".join(f"{_html(h)}: {_joined_html(c)}" for h, c in filled)
+        text = "\n".join(f"{_text(h)}: {_joined_text(c)}" for h, c in filled)
     else:
-        html, text = _html(cells[0]), _text(cells[0])
+        html, text = _joined_html(columns[0]), _joined_text(columns[0])
     short, expansion = split_term(term)
     return Note(term, short, expansion, ctx.category, text, html, ctx.path, ctx.line(tr))
 
@@ -259,3 +283,11 @@ def _text(cell: Token) -> str:
 
 def _html(cell: Token) -> str:
     return markup.inline_html(cell.children or [])
+
+
+def _joined_text(cells: Sequence[Token]) -> str:
+    return "\n".join(_text(cell) for cell in cells)
+
+
+def _joined_html(cells: Sequence[Token]) -> str:
+    return "<br>".join(_html(cell) for cell in cells)
