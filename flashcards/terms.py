@@ -14,8 +14,11 @@ def _words(text: str) -> list[str]:
 
 
 # "1. ", "2) ", "2.1. ", "03 - ", "4 — ", "Q1. ", "Q. " before a heading's words; "3.14 Pi"
-# keeps its number.
-_ENUMERATOR = re.compile(r"^(?:Q\s?)?\d+(?:\.\d+)*(?:[.):]|\s*[-–—])\s+|^Q[.:]\s+")
+# keeps its number, and so does a range of years (`1754 - 1763`). A number's dot may touch
+# the word after it (`1.Morphologie`).
+_ENUMERATOR = re.compile(
+    r"^(?:Q\s?)?\d+(?:\.\d+)*(?:[.):]\s+|\.(?=[^\W\d_])|\s*[-–—]\s+(?!\d))|^Q[.:]\s+"
+)
 
 # What joins a term to its definition: "**EC2**: …", "**EC2** — …", "**EC2** → …",
 # "**EC2** -- …" (a dash typed as two hyphens), "**EC2** | …" (a flashcard's two sides). A
@@ -61,7 +64,8 @@ LABELS = (
     effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의
     findings results conclusion conclusions answer question aim aims participants eg e.g. e.g
     i.e. i.e ex
-    결론 질문 답 답변 해설 풀이 formula formulas 공식"""
+    결론 질문 답 답변 해설 풀이 formula formulas 공식 mechanism indications contraindications
+    interactions dosage antidote precautions 부작용 금기 적응증 기전"""
         )
     )
     | EXERCISES
@@ -72,13 +76,20 @@ LABELS = (
         "key points",
         "how it works",
         "risk factors",
+        "mechanism of action",
+        "side effects",
+        "adverse effects",
+        "drug interactions",
+        "nursing considerations",
+        "patient education",
         "동작 원리",
         "사용 예",
         "사용 사례",
     }
 )
 """Bold labels that structure what stands under a heading (`**정의**`, `**Pros**`), in any
-subject (`Symptoms`, `Diagnosis` in medicine, `Elements` in law, `Causes` in history): never
+subject (`Symptoms`, `Diagnosis` in medicine, `Side effects` and `Contraindications` of a
+drug, `Elements` in law, `Causes` in history): never
 notes of their own. Labels that repeat under several headings are found without this list."""
 
 

@@ -23,7 +23,9 @@ from flashcards.rules.headings import (
     heading_note,
     heading_terms,
     introduced_terms,
+    is_patterned,
     label_parts,
+    label_pattern,
     meta_sections,
     own_note,
     parents,
@@ -187,13 +189,16 @@ class Walk:
         meta = meta_sections(self.sections, up)
         mode = terms or front.terms or AUTO
         parts = label_parts(self.sections, up, meta)
-        chosen = heading_terms(self.sections, up, mode, meta, parts, front.title)
+        pattern = label_pattern(self.sections, meta) if mode == AUTO else set()
+        chosen = heading_terms(self.sections, up, mode, meta, parts, pattern, front.title)
         introduced = introduced_terms(self.sections, mode, chosen, meta)
         parts = {p: c for p, c in parts.items() if p in chosen}
         for parent, labels in parts.items():
             for label in labels:  # what stands under `### 개념` is the term's
                 owner[label] = owner[parent]
         notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
+        if pattern:  # `**Education:**` under a heading of drugs too: the sheet's label
+            notes = [n for n in notes if not is_patterned(n.key, pattern)]
         boilerplate = _boilerplate(notes)
         empty = [n for n in notes if not defines(n.definition)]
         repeated = [n for n in notes if defines(n.definition) and n.definition in boilerplate]

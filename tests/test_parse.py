@@ -167,15 +167,21 @@ def test_split_term(term: str, short: str, expansion: str) -> None:
         ("2.1. 상태 코드", "상태 코드"),
         ("주요 헤더:", "주요 헤더"),
         ("📌 Methods", "Methods"),
+        ("1.Morphologie(형태론)", "Morphologie(형태론)"),
+        ("3.IC-Analyse", "IC-Analyse"),
     ],
 )
 def test_heading_name(heading: str, name: str) -> None:
     assert heading_name(heading) == name
 
 
-@pytest.mark.parametrize("heading", ["3.14 Pi", "1.5 Release notes", "2020-01 Log"])
+@pytest.mark.parametrize(
+    "heading",
+    ["3.14 Pi", "1.5 Release notes", "2020-01 Log", "1754 - 1763", "1763 - 1776 (Taxation)"],
+)
 def test_heading_name_keeps_numbers_that_are_no_enumerator(heading: str) -> None:
-    # An enumerator is a number and `.`, `)` or a dash, then a space: "1. ", "2) ", "03 - ".
+    # An enumerator is a number and `.`, `)` or a dash, then a space: "1. ", "2) ", "03 - ";
+    # a dash before another number joins a range of years.
     assert heading_name(heading) == heading
 
 

@@ -37,6 +37,7 @@ from flashcards.rules import (
     prose_definition,
     question_item,
     question_line,
+    quiz,
     table,
 )
 from flashcards.rules.found import Context, Found
@@ -66,6 +67,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     ),
     "paragraph_open": (
         flashcard_lines.rule,
+        quiz.rule,
         question_line.rule,
         label.rule,
         bold_heading.rule,

@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, plain_lead
+from flashcards.rules.points import commaed_list, items
 from flashcards.terms import is_date, is_label, is_sentence, is_term_like, possessive
 
 MAX_WORDS = 3
@@ -78,16 +79,26 @@ def says(text: str) -> bool:
 
 def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
     """The items from `start` to `end` that define a term (see `defining_entry`) beside
-    another item of their own list that does: each item read once, however long the list."""
+    another item of their own list that does, and those of a list of `term, meaning` items
+    (see `points.commaed_list`): each item read once, however long the list."""
     by_list: dict[int, list[int]] = {}
     opened: list[int] = []
+    commas: set[int] = set()  # lists of `term, meaning` items (`- squamous, flat`), whole
     for k in range(start, end):
         kind = toks[k].type
         if kind in LISTS:
             opened.append(k)
+            if commaed_list(toks, k):
+                commas.add(k)
+                by_list[k] = items(toks, k)
         elif kind in _LIST_ENDS and opened:
             opened.pop()
-        elif kind == "list_item_open" and opened and defining_entry(toks, k):
+        elif (
+            kind == "list_item_open"
+            and opened
+            and opened[-1] not in commas
+            and defining_entry(toks, k)
+        ):
             by_list.setdefault(opened[-1], []).append(k)
     return {k for found in by_list.values() if len(found) >= 2 for k in found}
 

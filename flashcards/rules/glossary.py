@@ -1,5 +1,6 @@
 """A list whose every item is `Term: definition`, without bold, is a glossary: an
-abbreviation list (`- Dx: Diagnosis`), a vocabulary list. A list of which only some items
+abbreviation list (`- Dx: Diagnosis`), a vocabulary list, a list of terms each set apart
+from its meaning by a comma (`- squamous, flat`). A list of which only some items
 have a colon (a to-do list, sentences) is no glossary."""
 
 from __future__ import annotations
@@ -14,9 +15,15 @@ from flashcards.note import Note
 from flashcards.rules.broken_item import broken_lead
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
+from flashcards.rules.lead import (
+    SEPARATED,
+    Lead,
+    glossed_lead,
+    paired_lead,
+    with_content,
+)
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import bare_name, entry, glossary_items, is_task, items
+from flashcards.rules.points import bare_name, commaed, entry, glossary_items, is_task, items
 from flashcards.terms import clean_term, is_date, is_label, is_sentence, names_a_glossary
 
 
@@ -52,7 +59,7 @@ def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     if not any(found):
         found = [_glossed(toks, j) for j in listed]
         if sum(f is not None for f in found) < MIN_GLOSSED:
-            found = [_coded(toks, j) for j in listed]
+            found = [_coded(toks, j) or commaed(toks, j) for j in listed]
             if not all(found):
                 return []  # `- 연관규칙(동시발생매트릭스)` among two or three: names with remarks
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]

@@ -81,16 +81,27 @@ class Section:
 
 
 _NUMBERED = re.compile(r"(\d{1,2})\.\d{1,2} +(?=\S)")
+_LETTERED = re.compile(r"([A-Ha-h])[.)] +(?=\S)")
+"""`A. ACE Inhibitors`, `b) Loop diuretics`: an outline's lettered headings, from `A.` on."""
 
 
 def unnumber(sections: Sequence[Section]) -> None:
     """Drop section numbers written without a final dot (`### 5.1 개념`, `### 5.2 투자
     가이드`): two headings or more of one level numbered under the same number are numbered
-    sections; one alone keeps its number (`## 1.5 Release notes`, `## 3.14 Pi`)."""
+    sections; one alone keeps its number (`## 1.5 Release notes`, `## 3.14 Pi`). Letters
+    too (`#### A. ACE Inhibitors`, `#### B. ARBs`), two or more of a level, from `A.` on; one
+    alone keeps its letter (`## A. Lincoln`)."""
     numbered = [(s, _NUMBERED.match(s.name)) for s in sections]
     counts = Counter((s.level, m[1]) for s, m in numbered if m is not None)
     for s, m in numbered:
         if m is not None and counts[(s.level, m[1])] >= 2:
+            s.name = s.name[m.end() :]
+    # `A. ACE Inhibitors` beside `B. ARBs`: an outline's letters, dropped likewise.
+    lettered = [(s, m) for s in sections if (m := _LETTERED.match(s.name)) is not None]
+    per_level = Counter(s.level for s, _ in lettered)
+    opened = {s.level for s, m in lettered if m[1] in "Aa"}
+    for s, m in lettered:
+        if s.level in opened and per_level[s.level] >= 2:
             s.name = s.name[m.end() :]
 
 
@@ -172,11 +183,12 @@ def heading_terms(
     mode: str,
     meta: set[int],
     parts: dict[int, list[int]],
+    pattern: set[str],
     title: str = "",
 ) -> set[int]:
     """Indexes of the sections whose heading is a term (or asks a question); `parts` are
-    the headings over labels of their parts (see `label_parts`), `title` is the sheet's own,
-    from its front matter."""
+    the headings over labels of their parts (see `label_parts`), `pattern` the sheet's own
+    labels (see `label_pattern`), `title` is the sheet's own, from its front matter."""
     if mode == BOLD:
         return set()
     questions = {
@@ -189,12 +201,9 @@ def heading_terms(
         and asked(s.name) is not None
         and not _groups(s)
     }
-    candidates = [
-        i for i, s in enumerate(sections) if _leaf(sections, i) and s.content and i not in meta
-    ]
+    candidates = _candidates(sections, meta)
     if mode == HEADINGS:
         return set(candidates) | questions
-    pattern = _pattern(sections, candidates)
     labelled = {i for i in candidates if _labelled(sections[i].bold, pattern)}
     # Once two headings of a level show the sheet's labels, one of that level whose text
     # opens with a bold label and uses any of them is labelled too, whatever else it holds
@@ -332,24 +341,50 @@ MAX_LABELS = 12
 `Pros`, `Cons`), never dozens."""
 
 
+def _candidates(sections: Sequence[Section], meta: set[int]) -> list[int]:
+    """The headings that may name terms: with text under them and no sub-heading."""
+    return [i for i, s in enumerate(sections) if _leaf(sections, i) and s.content and i not in meta]
+
+
+def label_pattern(sections: Sequence[Section], meta: set[int]) -> set[str]:
+    """The keys of the bold items the sheet uses as labels by repetition (see `_pattern`):
+    no notes, wherever they stand (`**Education:**` under a heading of drugs too)."""
+    return _pattern(sections, _candidates(sections, meta))
+
+
+def is_patterned(note_key: str, pattern: set[str]) -> bool:
+    """Whether a note's key is one of the sheet's labels, in either number."""
+    return bool(pattern) and (note_key in pattern or _singular(note_key) in map(_singular, pattern))
+
+
 def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]:
     """Bold items that are labels by repetition: under two or more headings, at least two
-    together, where every bold item repeats so or is a label word. A term written twice
-    (a duplicate) stands among terms that do not repeat, so it never makes a pattern."""
+    together (`Key Fact` and `Key Facts` one), where most bold items repeat so or are label
+    words; and the others under those headings beside them. A term written twice (a
+    duplicate) stands among terms that do not repeat, so it never makes a pattern."""
     # A heading over more bold items than labels ever are holds a list of terms.
     pool = [i for i in candidates if 0 < len(sections[i].bold) <= MAX_LABELS]
     while True:
-        counts = Counter(k for i in pool for k in set(sections[i].bold))
+        counts = Counter(_singular(k) for i in pool for k in {*map(_singular, sections[i].bold)})
         repeated = {k for k, n in counts.items() if n > 1}
         clean = [
             i
             for i in pool
-            if len(repeated.intersection(sections[i].bold)) >= 2
-            and all(k in repeated or is_label(k) for k in sections[i].bold)
+            if len(repeated.intersection(map(_singular, sections[i].bold))) >= 2
+            and 2 * sum(_singular(k) in repeated or is_label(k) for k in sections[i].bold)
+            > len(sections[i].bold)
         ]
         if clean == pool:
-            return repeated
+            return {k for i in pool for k in sections[i].bold}
         pool = clean
+
+
+def _singular(label: str) -> str:
+    """A label in English with its plural ending aside: `Key Facts` under one heading and
+    `Key Fact` under the next are one label."""
+    if label.isascii() and len(label) > 3 and label.endswith("s") and not label.endswith("ss"):
+        return label[:-1]
+    return label
 
 
 def _unremarked(name: str) -> str:

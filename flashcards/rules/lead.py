@@ -23,6 +23,7 @@ from flashcards.terms import (
     is_date,
     is_meta,
     is_sentence,
+    is_term_like,
     key,
     only_markers,
     parenthesised,
@@ -406,9 +407,16 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
         return None
     rest = [with_content(children[0], children[0].content[match.end() :]), *children[1:]]
     meaning = markup.plain(rest)
-    if not meaning.strip() or is_sentence(meaning) or len(markup.plain(children).split()) > 8:
-        return None  # a sentence that happens to change script is no pair
+    # A sentence that happens to change script is no pair; a verb's meaning in its
+    # dictionary form (`be able to 할 수 있다`, `had better 하는 게 좋다`) is a few words.
+    sentence = is_sentence(meaning) and len(meaning.split()) > MAX_VERB_GLOSS
+    if not meaning.strip() or sentence or len(markup.plain(children).split()) > 8:
+        return None
     return Lead(clean_term(match["term"] or match["ko"]), "separated", rest)
+
+
+MAX_VERB_GLOSS = 3
+"""Words of a verb's meaning in its dictionary form, at most: `막 ~하려고 했다`."""
 
 
 def glossed_lead(children: Sequence[Token]) -> Lead | None:
@@ -430,6 +438,30 @@ def glossed_lead(children: Sequence[Token]) -> Lead | None:
     if HANGUL.search(word) and not HANGUL.search(gloss):
         return None  # `- 역량 모델링(Competency Modeling)`: a term's English name, no meaning
     return Lead(clean_term(word), SEPARATED, [with_content(children[0], gloss)])
+
+
+_COMMAED = re.compile(r"(?P<term>[^,()\n]+?),[ \t]+(?P<meaning>[^,\n]+)")
+MAX_COMMAED = 3
+"""Words in a term set apart from its meaning by a comma: more, and the line is a sentence."""
+
+
+def commaed_lead(children: Sequence[Token]) -> Lead | None:
+    """The term and meaning of an item written `term, meaning` (`- squamous, flat`); None
+    for any other line. The meaning opens in lower case or in another script than Latin: a
+    capital opens a name, and `Paris, France` or `Smith, John` is one name, no term. A line
+    of more commas is a list of things (`red, green, blue`)."""
+    if len(children) != 1 or children[0].type != "text":
+        return None
+    match = _COMMAED.fullmatch(children[0].content.strip())
+    if match is None:
+        return None
+    term, meaning = match["term"].strip(), match["meaning"].strip()
+    opening = meaning[0]
+    if len(term.split()) > MAX_COMMAED or not is_term_like(term) or is_sentence(term):
+        return None
+    if not opening.isalpha() or opening.isupper():
+        return None
+    return Lead(clean_term(term), SEPARATED, [with_content(children[0], meaning)])
 
 
 def _words(text: str) -> int:

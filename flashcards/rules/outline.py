@@ -14,7 +14,15 @@ from flashcards.rules.entries import among_entries, says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
-from flashcards.rules.points import entry, has_leads, items, names_a_term, neighbours, points
+from flashcards.rules.points import (
+    commaed,
+    entry,
+    has_leads,
+    items,
+    names_a_term,
+    neighbours,
+    points,
+)
 from flashcards.terms import (
     clean_term,
     key,
@@ -67,7 +75,7 @@ def _inner(ctx: Context, toks: Sequence[Token], at: int, entries: set[int]) -> l
     beside another (`- 평균 대치법` over `- 조건부 평균대치법 : 회귀분석을 …`)."""
     found = _outline(ctx, toks, at, entries)
     if found is None and at in entries:
-        head = entry(toks, at)
+        head = entry(toks, at) or commaed(toks, at)
         assert head is not None
         return [lead_note(ctx, ctx.line(toks[at]), head, toks[at + 4 : close(toks, at)])]
     return found

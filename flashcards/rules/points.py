@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import close
-from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, lead, plain_lead
+from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, commaed_lead, lead, plain_lead
 from flashcards.terms import (
     CONTINUATIONS,
     asked,
@@ -93,6 +93,21 @@ def entry(toks: Sequence[Token], j: int) -> Lead | None:
     if toks[j + 1].type != "paragraph_open":
         return None
     return plain_lead(toks[j + 2].children or [])
+
+
+def commaed(toks: Sequence[Token], j: int) -> Lead | None:
+    """The term and the rest of an item written `term, meaning` (`- squamous, flat`, see
+    `lead.commaed_lead`); None for any other item."""
+    if toks[j + 1].type != "paragraph_open":
+        return None
+    return commaed_lead(toks[j + 2].children or [])
+
+
+def commaed_list(toks: Sequence[Token], i: int) -> bool:
+    """Whether every item of the list at `i`, two or more, is `term, meaning`: a glossary
+    set apart by commas. One such item alone is as likely two things named together."""
+    listed = items(toks, i)
+    return len(listed) >= 2 and all(commaed(toks, j) is not None for j in listed)
 
 
 MAX_NAME_WORDS = 5

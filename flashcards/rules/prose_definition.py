@@ -126,8 +126,12 @@ def _points(words: list[str]) -> bool:
 
 
 def _names_heading(term: str, heading: str) -> bool:
-    """Whether a term is the one its heading names, one of them in the plural perhaps."""
-    return key(term).removesuffix("s") == key(heading).removesuffix("s")
+    """Whether a term is the one its heading names in the other number (`Superparticular
+    Intervals` over `A superparticular interval is …`): the heading is the term. Named the
+    same (`## 중심원리(Central Dogma)` over `중심원리(Central Dogma)는 …`), the note is made,
+    and the heading takes it as its own (see `rules.headings`)."""
+    named, heading = key(term), key(heading)
+    return named != heading and named.removesuffix("s") == heading.removesuffix("s")
 
 
 def _unwrapped(children: Sequence[Token]) -> Sequence[Token]:
