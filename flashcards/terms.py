@@ -252,13 +252,13 @@ def separated(text: str) -> str | None:
 # What joins a term to a definition written as a sentence: a Korean topic or definition
 # particle ("**프로세스**는 …", "**스레드**란 …", "**페이징**이라 함은 …", with or without a
 # space before it), or an English copula ("**Cache** is a …", "**Inflation** occurs when …",
-# whose definition is then "when …"). Other particles ("과", "의",
+# "*Free variation* is if …", whose definition is then "when …", "if …"). Other particles ("과", "의",
 # "를", …) and other words keep the bold as emphasis in a sentence.
 _DEFINED = re.compile(
     r"^\s?(?:(?:이)?라고\s?하는\s?것은|(?:이)?라\s?함은|(?:이)?라는\s?것은|이란|란|은|는)"
     r"(?=[\s,:]|$)[\s,:]*"
     r"|^\s+(?:(?:is|are)(?=\s+(?:an?|the|one)\s)|means|refers\s+to|is\s+defined\s+as"
-    r"|occurs(?=\s+(?:when|if|whenever)\s))\s+",
+    r"|(?:occurs|is|are)(?=\s+(?:when|if|whenever)\s))\s+",
     re.IGNORECASE,
 )
 
