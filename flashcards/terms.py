@@ -252,8 +252,8 @@ def separated(text: str) -> str | None:
 # What joins a term to a definition written as a sentence: a Korean topic or definition
 # particle ("**프로세스**는 …", "**스레드**란 …", "**페이징**이라 함은 …", with or without a
 # space before it), or an English copula ("**Cache** is a …", "**Inflation** occurs when …",
-# "*Free variation* is if …", whose definition is then "when …", "if …"). Other particles ("과", "의",
-# "를", …) and other words keep the bold as emphasis in a sentence.
+# "*Free variation* is if …", whose definition is then "when …", "if …"). Other particles
+# ("과", "의", "를", …) and other words keep the bold as emphasis in a sentence.
 _DEFINED = re.compile(
     r"^\s?(?:(?:이)?라고\s?하는\s?것은|(?:이)?라\s?함은|(?:이)?라는\s?것은|이란|란|은|는)"
     r"(?=[\s,:]|$)[\s,:]*"

@@ -505,8 +505,8 @@ def heading_note(
 
 
 _GLOSSED = re.compile(
-    r"^(?P<term>[^:]+?)(?:(?P<space>\s?):|\s*\$\\(?P<arrow>implies|Rightarrow|rightarrow|to)\$)"
-    r"\s+(?P<gloss>\S.*)$"
+    r"^(?P<term>[^:=]+?)(?:(?P<space>\s?):|\s*\$\\(?P<arrow>implies|Rightarrow|rightarrow|to)\$"
+    r"|(?P<equals>\s=))\s+(?P<gloss>\S.*)$"
 )
 
 
@@ -518,13 +518,14 @@ def _arrowed(name: str) -> bool:
 
 def _glossed(name: str) -> tuple[str, str]:
     """A heading term written with its gloss set apart by a colon (`DML : SELECT, INSERT`,
-    `DDL: CREATE, ALTER, DROP`) or an arrow in TeX (`Judicial Review $\\implies$ Examining
-    …`): the term before it and the gloss; the name itself
+    `DDL: CREATE, ALTER, DROP`), an arrow in TeX (`Judicial Review $\\implies$ Examining
+    …`) or an equals sign (`사분범위 = 상한 사분위수 - 하한 사분위수`, a formula): the term
+    before it and the gloss; the name itself
     and "" for any other. A colon with no space before it and no list after it is part of
     the heading (`Quality inversion: major`, one prompt of several)."""
     match = _GLOSSED.match(name)
     if match is None or not is_term_like(match["term"]):
         return name, ""
-    if not match["space"] and not match["arrow"] and "," not in match["gloss"]:
+    if not (match["space"] or match["arrow"] or match["equals"]) and "," not in match["gloss"]:
         return name, ""
     return match["term"].strip(), match["gloss"].strip()
