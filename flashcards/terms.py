@@ -601,13 +601,18 @@ def name_length(name: str) -> int:
 _GLOSSES = re.compile(r"\([^()]*\)")
 
 
+_MISCELLANY = re.compile(r"(?:other|misc\.?|miscellaneous|기타)(?:\s|$)")
+"""Words that open a heading over odds and ends (`Other Facts`, `Misc`, `기타 사항`)."""
+
+
 def is_term_like(heading: str) -> bool:
     """Whether a heading could name a term: a short name, not a part of the text's structure
-    (`Summary`) nor a label (`Example`)."""
+    (`Summary`), odds and ends (`Other Facts`) nor a label (`Example`)."""
     name = key(heading)
     return (
         0 < name_length(name) <= 6
         and name not in STRUCTURE
+        and _MISCELLANY.match(name) is None
         and not is_label(name)
         and not names_two(name)
         and not labels_a_term(name)

@@ -71,8 +71,10 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # `__당기순이익이란 …__` over `__자기자본이란 …__`: a definition a line
         notes = [lead_note(ctx, line + k, f) for k, f in enumerate(found) if f is not None]
     else:
-        whole = _defines(_unwrapped(children))
-        notes = [lead_note(ctx, line, whole)] if whole is not None else []
+        # A line the sentence does not go on into (`(Again, missing some notes here)` under
+        # `… are called concurrent powers.`) is no part of the definition.
+        whole = _defines(_unwrapped(children)) or found[0]
+        notes = [lead_note(ctx, line, whole)]
     return Found(i + 2, notes=notes, weak=True) if notes else None
 
 
