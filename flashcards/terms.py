@@ -222,9 +222,22 @@ def is_label(term: str) -> bool:
 
 
 def names_a_part(term: str) -> bool:
-    """Whether a bold term only labels a part of what stands above it (`**Example**: …`) or
-    opens a remark on it (`**Important**: …`): no term of its own."""
-    return is_label(term) or is_callout(term)
+    """Whether a bold term only labels a part of what stands above it (`**Example**: …`), a
+    case of it (`**BG < 70:**`, see `is_condition`) or opens a remark on it (`**Important**:
+    …`): no term of its own."""
+    return is_label(term) or is_callout(term) or is_condition(term)
+
+
+_CONDITION = re.compile(
+    r"(?:\s|^)(?:시|때|경우)$|^(?:when|if|while|before|after|during)\s|[<>\u2264\u2265]\s*[\d.]",
+    re.IGNORECASE,
+)
+
+
+def is_condition(term: str) -> bool:
+    """Whether a term names a state or a case of the thing a text is about rather than a
+    term: `체온 상승 시`, `When heated`, `Before Saratoga`, a threshold (`BG < 70`, `pH > 7.45`)."""
+    return _CONDITION.search(term) is not None
 
 
 PROPERTIES = frozenset(

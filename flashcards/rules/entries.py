@@ -14,7 +14,14 @@ from flashcards import markup
 from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, plain_lead
 from flashcards.rules.points import commaed_list, items
-from flashcards.terms import is_date, is_label, is_sentence, is_term_like, possessive
+from flashcards.terms import (
+    is_condition,
+    is_date,
+    is_label,
+    is_sentence,
+    is_term_like,
+    possessive,
+)
 
 MAX_WORDS = 3
 """A term named among sentences is short: `Confidence Level`, `z-score`."""
@@ -35,17 +42,12 @@ def defining_entry(toks: Sequence[Token], j: int, among: bool = False) -> bool:
         and is_term_like(term)
         and not is_label(term)
         and not is_date(term, months=True)  # `- Mar - LBJ doesn't seek re-election`
-        and _ATTRIBUTE.search(term) is None
-        and not any(possessive(word) for word in term.split()[:-1])
+        and not is_condition(term)
+        and not any(possessive(word) for word in term.split()[:-1])  # `피부의 면적`: a part
         and (says(definition) or (among and bool(definition.strip())))
         and not _figures(definition)
         and sum(definition.count(arrow) for arrow in ARROWS) < 2  # `A → B → C`: a sequence
     )
-
-
-_ATTRIBUTE = re.compile(r"(?:\s|^)(?:시|때|경우)$|^(?:when|if|while)\s", re.IGNORECASE)
-"""A state of the thing the text is about, not a term: `체온 상승 시`, `When heated`; a word
-with its genitive particle names a part of it (`피부의 면적`, see `terms.possessive`)."""
 
 
 def names_its_kind(definition: str) -> bool:

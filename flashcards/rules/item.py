@@ -33,6 +33,7 @@ from flashcards.terms import (
     WEIGHING,
     clean_term,
     is_callout,
+    is_condition,
     is_label,
     is_sentence,
     is_step,
@@ -64,6 +65,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         asks = Problem(ctx.path, ctx.line(toks[i]), _ASKS, INFO)
         return Found(end, bold=[key(found.term)], problems=[asks])
     blocks, inner = _nested_terms(ctx, toks, i + 4, end, grouping=not found.rest)
+    if is_condition(found.term):
+        # `- **BG < 70:** 15g simple carbs`: a case of what the heading names, no note; seen,
+        # so that a heading over such cases is a term.
+        return Found(end, notes=inner, bold=[key(found.term), *(n.key for n in inner)])
     if not found.rest and ((inner and not blocks) or (blocks and names_a_set(found.term))):
         # `- **Compute**` over `- **EC2**: …` only, or `- **약물 투여 방법**` over the
         # methods: a group of points, not a term.
