@@ -361,9 +361,11 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
     """Bold items that are labels by repetition: under two or more headings, at least two
     together (`Key Fact` and `Key Facts` one), where most bold items repeat so or are label
     words; and the others under those headings beside them. A term written twice (a
-    duplicate) stands among terms that do not repeat, so it never makes a pattern."""
+    duplicate) stands among terms that do not repeat, so it never makes a pattern. One bold
+    item alone is a label too when it stands under most of the headings (see `_common`)."""
     # A heading over more bold items than labels ever are holds a list of terms.
     pool = [i for i in candidates if 0 < len(sections[i].bold) <= MAX_LABELS]
+    common = _common(sections, pool)
     while True:
         counts = Counter(_singular(k) for i in pool for k in {*map(_singular, sections[i].bold)})
         repeated = {k for k, n in counts.items() if n > 1}
@@ -375,8 +377,22 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
             > len(sections[i].bold)
         ]
         if clean == pool:
-            return {k for i in pool for k in sections[i].bold}
+            return common | {k for i in pool for k in sections[i].bold}
         pool = clean
+
+
+def _common(sections: Sequence[Section], pool: Sequence[int]) -> set[str]:
+    """The bold items that stand under most headings with bold items, three at least, a
+    remark in parentheses aside (`**Rule (24 words):**` under each heading of bar-exam
+    rules): labels, even one alone under each."""
+    under = Counter(k for i in pool for k in {_label_key(b) for b in sections[i].bold})
+    often = max(MIN_REPEATED, len(pool) / 2)
+    found = {k for k, n in under.items() if n >= often}
+    return {b for i in pool for b in sections[i].bold if _label_key(b) in found}
+
+
+def _label_key(bold: str) -> str:
+    return _singular(_unremarked(bold))
 
 
 def _singular(label: str) -> str:

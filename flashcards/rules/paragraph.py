@@ -44,8 +44,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # `**채권**이란 …을 말하며, **채무**는 …`: a term the same paragraph goes on to
         # introduce is a note too.
         made = lead_note(ctx, first, whole)
-        return Found(i + 2, notes=[made], aside=introduced(ctx, toks, i, skip=made.key))
-    return Found(i + 2, notes=line_notes(ctx, first, lines, leads))
+        aside = introduced(ctx, toks, i, skip=made.key)
+        return Found(i + 2, notes=[made], aside=aside, bold=[made.key])
+    notes = line_notes(ctx, first, lines, leads)
+    return Found(i + 2, notes=notes, bold=[n.key for n in notes])
 
 
 def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
