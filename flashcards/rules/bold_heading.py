@@ -1,13 +1,16 @@
 """A bold term alone on its line, over a list of what it is (`**On Demand**` then `- 사용한
 만큼 지불`, `- 비용이 제일 높지만 …`): the bold line is a small heading, and the list its
 definition; a term written as code alone on its line (`` `세포괴사` ``) is read the same,
-and groups a list of entries. A label (`**장점**`) over its points, a name over bold terms
-of their own (their group), over a list of names (`**Services**` over `- EC2`), or one that
-leads with a colon into a list of entries (`**Common Roots:**` over `- bene (good): …`) is
-no note; with a colon over what it is (`**Consuls**:` over `- Generals in war`), it is one."""
+and groups a list of entries, and so is a plain line that only names a term (`Subnet` over
+`- VPC 내부에서 …`) when the first point says what it is. A label (`**장점**`) over its
+points, a name over bold terms of their own (their group), over a list of names
+(`**Services**` over `- EC2`), or one that leads with a colon into a list of entries
+(`**Common Roots:**` over `- bene (good): …`) is no note; with a colon over what it is
+(`**Consuls**:` over `- Generals in war`), it is one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -15,10 +18,20 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
+from flashcards.rules.glossary import glossary_entries
 from flashcards.rules.lead import ALONE, SEPARATED, Lead, lead
 from flashcards.rules.notes import blocks_note
-from flashcards.rules.points import entry, has_leads, items, points
-from flashcards.terms import ends_with_colon, is_callout, is_term_like, key
+from flashcards.rules.points import entry, has_leads, items, names_a_term, points
+from flashcards.terms import (
+    OBJECTS,
+    PRONOUNS,
+    ends_with_colon,
+    is_callout,
+    is_label,
+    is_term_like,
+    key,
+    names_a_set,
+)
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -26,7 +39,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     children = toks[i + 1].children or []
     coded = _code_alone(children)
-    found = lead(children) or coded
+    named = None if coded is not None else _name_alone(children)
+    found = lead(children) or coded or named
     after = i + 3  # after the paragraph's close
     if found is None or after >= len(toks):
         return None
@@ -40,7 +54,13 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None  # `**Common Roots:**` leads into the list: its items are the terms
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
-    if not any(says(text) for text in points(toks, after)):
+    said = [says(text) for text in points(toks, after)]
+    if not any(said):
+        return None
+    if found is named and (not said[0] or glossary_entries(toks, after)):
+        # A plain name's first point says what it is (`Subnet` over `- VPC 내부에서 …`);
+        # a line over a glossary (`조동사처럼 쓰이는 표현` over `- be able to 할 수 있다`)
+        # leads into its terms.
         return None
     end = close(toks, after)
     note = blocks_note(ctx, ctx.line(toks[i]), found.term, toks[after : end + 1])
@@ -54,6 +74,24 @@ def _code_alone(children: Sequence[Token]) -> Lead | None:
     if len(inner) != 1 or inner[0].type != "code_inline" or not inner[0].content.strip():
         return None
     return Lead(inner[0].content.strip(), ALONE, [])
+
+
+def _name_alone(children: Sequence[Token]) -> Lead | None:
+    """A line of plain text that only names a term (`Subnet`, `CIDR(Classless Inter-Domain
+    Routing)`), no label (`개념`, `구성 요소`), no set of things, no sentence: in a sheet
+    written without headings, a small heading as a bold line is."""
+    if len(children) != 1 or children[0].type != "text":
+        return None
+    name = children[0].content.strip()
+    if _GAPS.search(name) or not names_a_term(name) or is_label(name) or names_a_set(name):
+        return None  # a line laid out in columns (`enzyme      enzyme`) is a drawing
+    if any(word in _NOT_IN_NAMES for word in key(name).split()):
+        return None  # `Know these core contrasts`: words that speak to the reader, no name
+    return Lead(name, ALONE, [])
+
+
+_NOT_IN_NAMES = OBJECTS | PRONOUNS
+_GAPS = re.compile(r"\S(?:\t| {2,})\S")
 
 
 def _entries(toks: Sequence[Token], start: int) -> bool:

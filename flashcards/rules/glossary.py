@@ -34,7 +34,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     end = close(toks, i)
     named = _under_glossary(toks, i)  # `+ 용어` over its terms: each is one, alone too
-    entries = _named_entries(toks, i) if named else _entries(toks, i)
+    entries = _named_entries(toks, i) if named else glossary_entries(toks, i)
     if not entries:
         return None
     if not named and all(_symbol(found_entry.term) for _, found_entry in entries):
@@ -50,7 +50,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(end, notes=notes, bold=[n.key for n in notes], weak=weak)
 
 
-def _entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
+def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     """The items of the list at `i` with their `Term: definition`, when the list is a
     glossary: half its items or more such (two at least), and the rest bare names (`-
     gcloud`, a tool listed without a word of it); none when a sentence stands among them."""
