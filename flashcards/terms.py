@@ -270,7 +270,8 @@ def separated(text: str) -> str | None:
 _DEFINED = re.compile(
     r"^\s?(?:(?:이)?라고\s?하는\s?것은|(?:이)?라\s?함은|(?:이)?라는\s?것은|이란|란|은|는)"
     r"(?=[\s,:]|$)[\s,:]*"
-    r"|^\s+(?:(?:is|are)(?=\s+(?:an?|the|one)\s)|means|refers\s+to|is\s+defined\s+as"
+    r"|^\s+(?:[a-z]+ly\s+(?=means|refers))?"  # `**ここ** basically means "here"`
+    r"(?:(?:is|are)(?:\s+[a-z]+ly)?(?=\s+(?:an?|the|one)\s)|means|refers\s+to|is\s+defined\s+as"
     r"|(?:occurs|is|are)(?=\s+(?:when|if|whenever)\s))\s+",
     re.IGNORECASE,
 )
