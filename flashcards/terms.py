@@ -47,6 +47,7 @@ CALLOUTS = frozenset(
 EXERCISES = frozenset(
     _words(
         "practice practica exercise exercises drill drills quiz homework 연습 연습문제 실습 퀴즈"
+        " self-check self-test 자가진단 자가점검"
     )
 )
 """Labels that set an exercise: what follows them are prompts to answer, no terms."""
@@ -198,7 +199,7 @@ def is_callout(term: str) -> bool:
 
 _QUALIFIERS = frozenset(
     _words(
-        """key main common major basic core clinical practical related other real-world
+        """key main common major basic core clinical practical related other real-world quick
     주요 핵심 기본 대표 응용 실제 관련 연관 기타 대표적 임상"""
     )
 )
@@ -214,8 +215,8 @@ _REMARKED = re.compile(r"\s*\([^()]*\)$")
 def is_label(term: str) -> bool:
     """Whether a name is a label word, or one qualified (`Clinical features`, `응용 예시`,
     `연관 용어`): a heading over a term's parts, never a term itself."""
-    name = key(term)
-    if name in LABELS or _REMARKED.sub("", name) in LABELS:  # `Limitations (good god)`
+    name = _REMARKED.sub("", key(term))  # `Limitations (good god)`
+    if name in LABELS:
         return True
     first, _, rest = name.partition(" ")
     return first in _QUALIFIERS and (rest in LABELS or rest in _RELATED)
@@ -711,16 +712,17 @@ def names_two(heading: str) -> bool:
     """Whether a heading names two things side by side (`유기음과 무기음`, `명제와 논증`,
     `Appearance and Reality`, `Nominal vs Real GDP`): a topic over both, not one term."""
     name = key(heading)
-    if "," in re.sub(r"\([^()]*\)", "", name):
+    bare = re.sub(r"\s*\([^()]*\)", "", name)  # `… vs eukaryotic cells (comparison points)`
+    if "," in bare:
         # `타당한 논증, 참인 전제, 참인 결론`: a list of names; but `Elastic Block Store, EBS`
         # and `On-Demand Pricing, 온 디맨드 인스턴스` name one thing twice.
         return not _renamed(heading)
-    match = _TWO_KO.match(name)
+    match = _TWO_KO.match(bare)
     if match is not None:
         last, particle = match.group("last"), match.group("particle")
         # 과 follows a final consonant, 와 a vowel: `효과 분석` holds no particle.
         return not ("가" <= last <= "힣") or ((ord(last) - 0xAC00) % 28 != 0) == (particle == "과")
-    return _TWO_EN.match(name) is not None
+    return _TWO_EN.match(bare) is not None
 
 
 def _renamed(heading: str) -> bool:
