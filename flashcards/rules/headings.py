@@ -23,6 +23,7 @@ from flashcards.terms import (
     HEADINGS,
     STRUCTURE,
     asked,
+    is_condition,
     is_index_heading,
     is_label,
     is_meta,
@@ -411,8 +412,9 @@ def _unremarked(name: str) -> str:
 
 
 def _labelled(keys: Sequence[str], pattern: set[str]) -> bool:
-    """Whether most of a heading's bold items are labels: label words, or a pattern's."""
-    labels = sum(is_label(k) or k in pattern for k in keys)
+    """Whether most of a heading's bold items are labels: label words, cases (`**BG <
+    70:**`, see `terms.is_condition`), or a pattern's."""
+    labels = sum(is_label(k) or is_condition(k) or k in pattern for k in keys)
     return 2 * labels > len(keys) > 0
 
 
