@@ -87,13 +87,16 @@ def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
 
 def _phrased(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     """Whether a column beside the first mostly holds phrases (`Plastic bags, bottles`), not
-    single values (`| Hot | high | instant |`: a table of settings)."""
+    single values (`| Hot | high | instant |`: a table of settings); of its filled cells, two
+    at least: a table filled in as the writer learns leaves rows blank."""
     body = [cells for _, cells in rows[1:]]
     columns = max(len(cells) for cells in body)
-    return any(
-        2 * sum(len(_text(cells[k]).split()) >= 2 for cells in body if k < len(cells)) > len(body)
-        for k in range(1, columns)
-    )
+    return any(_phrases(body, k) for k in range(1, columns))
+
+
+def _phrases(body: Sequence[list[Token]], k: int) -> bool:
+    filled = [words for cells in body if k < len(cells) and (words := _text(cells[k]).split())]
+    return len(filled) >= 2 and 2 * sum(len(words) >= 2 for words in filled) > len(filled)
 
 
 def _named(text: str) -> bool:
