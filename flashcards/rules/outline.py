@@ -17,6 +17,7 @@ from flashcards.rules.notes import blocks_note, lead_note, nested_notes
 from flashcards.rules.points import (
     commaed,
     entry,
+    first_points,
     has_leads,
     items,
     names_a_term,
@@ -155,4 +156,9 @@ def _describes(toks: Sequence[Token], nested: int) -> bool:
     first = nested + 1
     if toks[first].type != "list_item_open" or toks[first + 1].type != "paragraph_open":
         return False
-    return says(markup.plain(toks[first + 2].children or []))
+    # Terse points (`- Lipid soluble` over `- Usable in GIT, CNS, Eye`) describe too, when
+    # one of the first few says something.
+    return any(says(text) for text in first_points(toks, nested, _FIRST_POINTS))
+
+
+_FIRST_POINTS = 3

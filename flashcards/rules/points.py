@@ -6,7 +6,8 @@ says something is `entries.says`)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from markdown_it.token import Token
 
@@ -39,6 +40,29 @@ def points(toks: Sequence[Token], start: int) -> list[str]:
         for j in range(start + 1, close(toks, start))
         if toks[j].type == "list_item_open" and toks[j + 1].type == "paragraph_open"
     ]
+
+
+def first_points(toks: Sequence[Token], start: int, count: int) -> list[str]:
+    """The text of the first paragraph of the first `count` items of the list opened at
+    `start` (not of the lists nested in them)."""
+    level = toks[start].level + 1
+    found = (
+        markup.plain(toks[j + 2].children or [])
+        for j in _inside(toks, start)
+        if toks[j].level == level
+        and toks[j].type == "list_item_open"
+        and toks[j + 1].type == "paragraph_open"
+    )
+    return list(islice(found, count))
+
+
+def _inside(toks: Sequence[Token], start: int) -> Iterator[int]:
+    """The indexes of the tokens inside the block opened at `start`, up to its close (found
+    as it goes: a caller that stops early reads no further)."""
+    level, j = toks[start].level, start + 1
+    while j < len(toks) and toks[j].level > level:
+        yield j
+        j += 1
 
 
 def has_leads(toks: Sequence[Token], start: int) -> bool:
