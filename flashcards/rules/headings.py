@@ -169,8 +169,12 @@ def _child_names(sections: Sequence[Section], under: Sequence[int]) -> set[str]:
 
 DEFINING_LABELS = frozenset(
     {"정의", "개념", "뜻", "의미", "definition", "meaning", "concept", "description", "설명"}
+    | {"signs", "symptoms", "signs and symptoms", "histology", "etiology", "aetiology"}
+    | {"pathophysiology", "pathogenesis", "clinical presentation", "clinical features"}
+    | {"caused by", "mechanism", "mechanism of action", "증상", "원인", "병태생리", "임상 양상"}
 )
-"""Labels of what a term is: a heading whose first sub-heading is one names a term."""
+"""Labels of what a term is, and of how a disease or a drug shows and works (`Signs`,
+`Histology`, `Caused by`): a heading whose first sub-heading is one names a term."""
 
 
 def _names_term(name: str) -> bool:
@@ -217,7 +221,7 @@ def heading_terms(
         and s.opening == "label"
         and any(_unremarked(k) in pattern for k in s.bold)
     }
-    with_terms = {up[i] for i in labelled | questions}
+    with_terms = {up[i] for i in labelled | questions | set(parts)}
     only_text = {
         i
         for i in candidates

@@ -10,6 +10,8 @@ from markdown_it.token import Token
 from flashcards.rules.found import LISTS, Context, Found, close
 
 _LINK = {"link_open", "link_close", "text", "softbreak", "code_inline"}
+_EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+"""What a link's text may be set in, a heading's italic name copied into its entry."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -26,6 +28,8 @@ def _only_a_link(children: Sequence[Token]) -> bool:
     """Whether a line holds a link and nothing outside it but spaces."""
     depth, linked = 0, False
     for child in children:
+        if child.type in _EMPHASIS and depth > 0:
+            continue  # `[*Neisseria meningitidis*](#neisseria-meningitidis)`
         if child.type not in _LINK:
             return False
         if child.type == "link_open":
