@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note, Sheet
-from flashcards.rules import AT, Context, Found
+from flashcards.rules import AT, Context, Found, answer_heading
 from flashcards.rules.definition_list import headless
 from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
@@ -144,12 +144,17 @@ class Walk:
 
     def _defined_in(self, toks: Sequence[Token], offset: int, category: str) -> list[Note]:
         """The terms an answer defines (`- Atomicity(원자성)` over what it is, under `ACID에
-        대해 설명해주세요`): notes beside its question. Labels (`- 장점`) and short values
-        (`- 과거: 데이터 기반`) stay its text."""
+        대해 설명해주세요`; `### 제 1 정규형` over its text): notes beside its question.
+        Labels (`- 장점`) and short values (`- 과거: 데이터 기반`) stay its text."""
         ctx = Context(self.path, offset, category, markup.containers(toks))
         notes: list[Note] = []
         i = 0
         while i < len(toks):
+            headed = answer_heading.rule(ctx, toks, i)
+            if headed is not None:  # `### 제 1 정규형` over what it is
+                notes += headed[0]
+                i = headed[1]
+                continue
             found = _first(ctx, toks, i) if toks[i].type in _LISTED else None
             if found is not None:
                 made = [*found.notes, *found.aside]
