@@ -509,7 +509,8 @@ SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임",
 _SAYS_WHAT = re.compile(
     r"[을를]\s?(?:말한다|말함|말합니다|의미한다|의미함|의미합니다|뜻한다|뜻함|뜻합니다|일컫는다"
     r"|일컬음|일컫습니다|가리킨다|가리킴|가리킵니다)[.。]?$"
-    r"|^(?:refers\s+to|is\s+defined\s+as|means)\s",
+    r"|^(?:refers\s+to|is\s+defined\s+as|means)\s"
+    r"|^(?:the\s+)?(?:study|science|branch)\s+of\s",  # `Study of the production of sounds`
     re.IGNORECASE,
 )
 _IS_A_KO = re.compile(r"[가-힣](?:입니다|이다|이며|임)[.。]?$")
@@ -520,7 +521,7 @@ _TOPIC_KO = re.compile(r"^\S*[가-힣](?:은|는|이란|란)\s")
 def says_what(line: str) -> bool:
     """Whether a line says what the words above it mean, with no subject of its own
     (`자산 중에 남에게 빌린 재산을 말한다.`, `Refers to a fall in prices.`, `근로자가 받을
-    퇴직급여가 사전에 확정된 퇴직연금제도입니다.`)."""
+    퇴직급여가 사전에 확정된 퇴직연금제도입니다.`, `Study of the production of sounds`)."""
     line = line.strip()
     if _SAYS_WHAT.search(line) is not None:
         return True
