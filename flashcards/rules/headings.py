@@ -352,14 +352,17 @@ def _candidates(sections: Sequence[Section], meta: set[int]) -> list[int]:
 
 
 def label_pattern(sections: Sequence[Section], meta: set[int]) -> set[str]:
-    """The keys of the bold items the sheet uses as labels by repetition (see `_pattern`):
-    no notes, wherever they stand (`**Education:**` under a heading of drugs too)."""
-    return _pattern(sections, _candidates(sections, meta))
+    """The keys of the bold items the sheet uses as labels by repetition (see `_pattern`),
+    each in the singular too: no notes, wherever they stand (`**Education:**` under a
+    heading of drugs too)."""
+    pattern = _pattern(sections, _candidates(sections, meta))
+    return pattern | {_singular(k) for k in pattern}
 
 
 def is_patterned(note_key: str, pattern: set[str]) -> bool:
-    """Whether a note's key is one of the sheet's labels, in either number."""
-    return bool(pattern) and (note_key in pattern or _singular(note_key) in map(_singular, pattern))
+    """Whether a note's key is one of the sheet's labels (see `label_pattern`), in either
+    number."""
+    return note_key in pattern or _singular(note_key) in pattern
 
 
 def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]:
