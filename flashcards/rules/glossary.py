@@ -15,13 +15,7 @@ from flashcards.note import Note
 from flashcards.rules.broken_item import broken_lead
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import (
-    SEPARATED,
-    Lead,
-    glossed_lead,
-    paired_lead,
-    with_content,
-)
+from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import bare_name, commaed, entry, glossary_items, is_task, items
 from flashcards.terms import clean_term, is_date, is_label, is_sentence, names_a_glossary
