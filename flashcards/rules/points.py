@@ -144,7 +144,7 @@ freedoms): a lead-in, not a name."""
 
 def names_a_term(text: str) -> bool:
     """Whether an item's line may name a term over its description: short, no sentence, no
-    lead-in (`Types:`, `… like`), no question."""
+    lead-in (`Types:`, `… like`), no question, no word for a person of the lesson."""
     words = text.split()
     return (
         0 < len(words) <= MAX_NAME_WORDS
@@ -153,7 +153,13 @@ def names_a_term(text: str) -> bool:
         and (is_term_like(text) or names_two(text))
         and asked(text) is None
         and words[-1].casefold() not in _OPEN_ENDS
+        and not any(word.casefold() in _PEOPLE for word in words)
     )
+
+
+_PEOPLE = frozenset({"we", "you", "he", "she", "they"})
+"""Words for the people of a lesson: `Evidence points she states` is the writer's note of
+what was said, no name (`I`, a Roman numeral in `Type I`, and `it`, `IT`, may be names)."""
 
 
 def glossary_items(toks: Sequence[Token], i: int) -> set[int]:
