@@ -22,6 +22,7 @@ from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
 from flashcards.syntax.headless_definitions import headless_definitions_plugin
 from flashcards.syntax.html_document import html_document_plugin
+from flashcards.syntax.html_lines import html_lines_plugin
 from flashcards.syntax.html_strong import html_strong_plugin
 from flashcards.syntax.indented_text import indented_text_plugin
 from flashcards.syntax.line_breaks import line_breaks_plugin
@@ -99,6 +100,7 @@ def _make() -> MarkdownIt:
     md.use(wikilinks_plugin)
     md.use(callouts_plugin, sanitize.CALLOUT_KINDS)
     md.use(math.math_plugin)
+    md.use(html_lines_plugin)
     md.use(html_document_plugin)
     md.use(html_strong_plugin)
     md.use(indented_text_plugin)
