@@ -44,3 +44,17 @@ def test_the_sheet_gives_the_same_notes_whole_and_in_pieces() -> None:
         ("Suffix(접미사/후철)", 8),
     ]
     assert whole == parse(text, str(FIXTURE)).notes
+
+
+def test_a_picture_alone_over_markdown_ends_its_block() -> None:
+    src = '<img src="a.png" width="130">\n### Suffix\nIt comes last.\n'
+    assert _kinds(src) == [
+        ("html_block", [0, 1]),
+        ("heading_open", [1, 2]),
+        ("paragraph_open", [2, 3]),
+    ]
+
+
+def test_inline_html_in_a_paragraph_stays_inline() -> None:
+    src = "Some <b>bold</b> words\n<b>more</b>\ntext\n"
+    assert _kinds(src) == [("paragraph_open", [0, 3])]
