@@ -3,7 +3,8 @@
 a note each, and so is one beside a list of such items (`Empiricism - …` over
 `- Associationism - …`). One such paragraph alone is a sentence with a colon, and no note,
 unless its lines are such, one under another (`energy = ability to do work` over `power = …`):
-a note a line."""
+a note a line; or it is all a quote holds (`> Hysteria - Exaggerated or uncontrollable
+emotion`), a definition set apart."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     found = _worded(plain_lead(toks[i + 1].children or [], arrows=False))
     if found is None or key(found.term) in EXERCISES:
         return None  # `Practice: conjugate …` sets an exercise
-    if not any(_alike(toks, j) for j in _near(toks, i)):
+    if not (_quoted_alone(toks, i, found) or any(_alike(toks, j) for j in _near(toks, i))):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
 
@@ -63,6 +64,20 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
 def _term(found: Lead | None) -> Lead | None:
     """A line's term, unless a label or given a value only (see `_worded`)."""
     return None if found is None or is_label(found.term) else _worded(found)
+
+
+def _quoted_alone(toks: Sequence[Token], i: int, found: Lead) -> bool:
+    """Whether the paragraph at `i` is a quote's only text, a short term set apart from its
+    definition (`> Hysteria - Exaggerated or uncontrollable emotion`): a quote box is where
+    many writers set a definition apart."""
+    alone = (
+        i > 0 and toks[i - 1].type == "blockquote_open" and toks[i + 3].type == "blockquote_close"
+    )
+    return alone and len(found.term.split()) <= MAX_QUOTED and says(markup.plain(found.rest))
+
+
+MAX_QUOTED = 3
+"""Words in the term of a definition set apart in a quote."""
 
 
 def _worded(found: Lead | None) -> Lead | None:
