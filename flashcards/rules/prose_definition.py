@@ -108,12 +108,22 @@ _CALLED = re.compile(
 )
 
 
+_CALLED_QUOTED = re.compile(
+    r"\s(?:is|are)\s+(?:called|termed|known\s+as)\s+(?:an?\s+|the\s+)?"
+    r"[\"\u201c](?P<term>[^\"\u201d,.;:()]+)[\"\u201d]",
+    re.IGNORECASE,
+)
+"""`This type of curve is called a "rectangular hyperbola" because …`: a name in quotes, the
+sentence going on after it."""
+
+
 def _called(children: Sequence[Token]) -> Lead | None:
-    """`the substance that is oxidized is called the reducing agent`: the words named, the
-    sentence their definition."""
+    """`the substance that is oxidized is called the reducing agent`, or a name in quotes
+    anywhere after `is called`: the words named, the sentence their definition."""
     if len(children) != 1:
         return None
-    match = _CALLED.match(children[0].content.strip())
+    text = children[0].content.strip()
+    match = _CALLED_QUOTED.search(text) or _CALLED.match(text)
     if match is None:
         return None
     words = clean_term(match["term"]).split()
