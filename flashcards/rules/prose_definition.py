@@ -30,13 +30,15 @@ _DEFINES = re.compile(
     r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
     r"|(?:is|are)(?=\s+(?:an?|the|one)\s))\s+"
     r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+"
-    r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*))"
+    r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*)"
+    r"(?:의?\s[가-힣A-Za-z]+)?)"
     r"\s?(?:은|는|이란|란)\s+",
     re.IGNORECASE,
 )
 """`X refers to …` (`X, also known as Y, is a …`: the name it is known by is said on the way),
 `X이란 …`, and a Korean term glossed in English and then a topic particle
-(`가동중인 자산(Assets in Place)는 …`, `명제preposition은 …`): a writer who gives a term's
+(`가동중인 자산(Assets in Place)는 …`, `명제preposition은 …`; the gloss may come on the way,
+`세균(bacteria) 염색법은 …`, `리보솜(ribosome)의 S값은 …`): a writer who gives a term's
 English name is introducing it."""
 
 
