@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, plain_lead
-from flashcards.rules.points import commaed_list, items
+from flashcards.rules.points import commaed_items
 from flashcards.terms import (
     is_condition,
     is_date,
@@ -82,7 +82,7 @@ def says(text: str) -> bool:
 def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
     """The items from `start` to `end` that define a term (see `defining_entry`) beside
     another item of their own list that does, and those of a list of `term, meaning` items
-    (see `points.commaed_list`): each item read once, however long the list."""
+    (see `points.commaed_items`): each item read once, however long the list."""
     by_list: dict[int, list[int]] = {}
     opened: list[int] = []
     commas: set[int] = set()  # lists of `term, meaning` items (`- squamous, flat`), whole
@@ -90,9 +90,10 @@ def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
         kind = toks[k].type
         if kind in LISTS:
             opened.append(k)
-            if commaed_list(toks, k):
+            commaed = commaed_items(toks, k)
+            if commaed:
                 commas.add(k)
-                by_list[k] = items(toks, k)
+                by_list[k] = commaed
         elif kind in _LIST_ENDS and opened:
             opened.pop()
         elif (

@@ -375,7 +375,7 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
     pool = [i for i in candidates if 0 < len(sections[i].bold) <= MAX_LABELS]
     common = _common(sections, pool)
     while True:
-        counts = Counter(_singular(k) for i in pool for k in {*map(_singular, sections[i].bold)})
+        counts = Counter(k for i in pool for k in set(map(_singular, sections[i].bold)))
         repeated = {k for k, n in counts.items() if n > 1}
         clean = [
             i

@@ -127,11 +127,12 @@ def commaed(toks: Sequence[Token], j: int) -> Lead | None:
     return commaed_lead(toks[j + 2].children or [])
 
 
-def commaed_list(toks: Sequence[Token], i: int) -> bool:
-    """Whether every item of the list at `i`, two or more, is `term, meaning`: a glossary
-    set apart by commas. One such item alone is as likely two things named together."""
+def commaed_items(toks: Sequence[Token], i: int) -> list[int]:
+    """The items of the list at `i` when every one, two or more, is `term, meaning`: a
+    glossary set apart by commas; none otherwise. One such item alone is as likely two
+    things named together."""
     listed = items(toks, i)
-    return len(listed) >= 2 and all(commaed(toks, j) is not None for j in listed)
+    return listed if len(listed) >= 2 and all(commaed(toks, j) for j in listed) else []
 
 
 MAX_NAME_WORDS = 5
