@@ -388,6 +388,18 @@ def parenthesised(term: str) -> tuple[str, str] | None:
     return outer.strip(), inner.strip()
 
 
+def translated(term: str) -> bool:
+    """Whether a term is named in two scripts, Korean and Latin, one in parentheses after the
+    other (`혼동 요인(confounding factor)`, `double blindness(이중 블라인드)`): a writer who
+    gives a word's other name is introducing a term."""
+    parts = parenthesised(term)
+    if parts is None or any(c.isdigit() for c in parts[1]):
+        return False
+    korean = [bool(HANGUL.search(part)) for part in parts]
+    latin = [any(_latin(c) for c in part) for part in parts]
+    return korean[0] != korean[1] and all(k or lat for k, lat in zip(korean, latin, strict=True))
+
+
 def abbreviates(short: str, long: str) -> bool:
     """Whether `short` is an acronym of `long`: its letters, in order, from the words of `long`
     (the first one starting a word), or `long` written in another script."""
@@ -508,7 +520,7 @@ SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임",
 
 _SAYS_WHAT = re.compile(
     r"[을를]\s?(?:말한다|말함|말합니다|의미한다|의미함|의미합니다|뜻한다|뜻함|뜻합니다|일컫는다"
-    r"|일컬음|일컫습니다|가리킨다|가리킴|가리킵니다)[.。]?$"
+    r"|일컬음|일컫습니다|가리킨다|가리킴|가리킵니다|의미|뜻)[.。]?$"
     r"|^(?:refers\s+to|is\s+defined\s+as|means)\s"
     r"|^(?:the\s+)?(?:study|science|branch)\s+of\s",  # `Study of the production of sounds`
     re.IGNORECASE,
@@ -516,6 +528,44 @@ _SAYS_WHAT = re.compile(
 _IS_A_KO = re.compile(r"[가-힣](?:입니다|이다|이며|임)[.。]?$")
 """`…사전에 확정된 퇴직연금제도입니다.`: a sentence that names what its subject is."""
 _TOPIC_KO = re.compile(r"^\S*[가-힣](?:은|는|이란|란)\s")
+
+
+def defines_its_topic(sentence: str) -> bool:
+    """Whether a Korean sentence with a topic (`X는 …`) ends by saying what it is: `…을
+    말한다`, `…을 의미함`, or `…방법이다` (a noun and the copula)."""
+    sentence = sentence.strip()
+    if _SAYS_WHAT.search(sentence) is not None:
+        return True
+    copula = _IS_A_KO.search(sentence)
+    return copula is not None and _NOT_KINDS.search(sentence[: copula.start() + 1]) is None
+
+
+_NOT_KINDS = re.compile(
+    r"(?:^|\s)(?:생각|것|거|때문|예정|계획|뿐|셈|중|편|필요|수|듯|탓|덕분|정도|마련|법|터|따름"
+    r"|모양|기분|느낌|차례|바|만큼|경우)$"
+)
+"""Nouns before a copula that name no kind of thing (`…풀어 볼 생각이다`, `…했기 때문이다`,
+`…하는 것이다`): the sentence says what someone does or why, not what its subject is."""
+
+
+NOT_TOPICS = frozenset(
+    _words(
+        """이 그 저 이것 그것 저것 이것들 그것들 이러한 그러한 이런 그런 해당 위 아래 다음 여기
+    이때 또한 반면 반면에 즉 따라서 하지만 그리고 그러나 결국 우리 나 내 너 본 것 점 때 경우
+    이유 결과 목적 차이 차이점 공통점 핵심 결론 문제 원인 방법 중요한 가장 모든 각 두 세"""
+    )
+)
+"""Words that open or end no term before a Korean topic particle: what points elsewhere,
+joins sentences, or stands for something unnamed (`이는 …`, `중요한 것은 …`, `차이는 …`)."""
+
+JOINING_ENDINGS = tuple(
+    _words(
+        """은 는 이 가 을 를 의 에 에서 로 으로 와 과 도 고 며 면 서 인 한 된 던 운 적인 만 게
+    지 나 니 듯 처럼 보다 까지 부터"""
+    )
+)
+"""How a Korean word ends that joins the next in a sentence, as no word of a term does
+(`작고 동질적인 하위 집단은 …`)."""
 
 
 def says_what(line: str) -> bool:

@@ -17,7 +17,7 @@ from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry, neighbours
-from flashcards.terms import is_sentence, key
+from flashcards.terms import is_sentence, key, translated
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -36,9 +36,12 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 
 def _defines_alone(toks: Sequence[Token], near: list[int], found: Lead) -> bool:
-    """Whether an entry alone among sentences defines its term: its definition names the
-    kind of thing the term is, and the items beside it are sentences (in a to-do list,
-    `- Call: the bank about the card` is a task)."""
+    """Whether an entry alone among sentences defines its term: the term is named in two
+    scripts (`- 혼동 요인(confounding factor) : 결과에 영향을 미치는 …`, see
+    `terms.translated`), or its definition names the kind of thing the term is, and the items
+    beside it are sentences (in a to-do list, `- Call: the bank about the card` is a task)."""
+    if translated(found.term):
+        return True
     return names_its_kind(markup.plain(found.rest)) and any(
         toks[j + 1].type == "paragraph_open"
         and is_sentence(markup.plain(toks[j + 2].children or []))

@@ -453,7 +453,8 @@ def introduced_terms(
     }
     taken = chosen | meta
     itself = {i for i, s in enumerate(sections) if i not in taken and _defines_itself(s)}
-    return (found if len(found) >= 2 else set()) | itself
+    # A heading that opens with its own term's note introduces a term as these do.
+    return (found if len(found | itself) >= 2 else set()) | itself
 
 
 def _defines_itself(section: Section) -> bool:
@@ -465,7 +466,9 @@ def _defines_itself(section: Section) -> bool:
     if opening.key not in key(section.name):
         return False  # nearly every heading: its opening note names another term
     name = _glossed(section.name)[0]
-    return key(opening.term) in (key(name), key(split_term(name)[0]))
+    # `## Morphologie(형태론)` over `형태론은 …이다.`: the heading's term, in its gloss's words
+    named = (name, split_term(name)[0], *(parenthesised(name) or ()))
+    return key(opening.term) in {key(n) for n in named}
 
 
 def own_note(section: Section, category: str) -> Note | None:

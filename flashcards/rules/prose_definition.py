@@ -17,7 +17,17 @@ from flashcards import markup
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import PRONOUNS, QUESTION_MARKS, clean_term, is_label, key
+from flashcards.terms import (
+    HANGUL,
+    JOINING_ENDINGS,
+    NOT_TOPICS,
+    PRONOUNS,
+    QUESTION_MARKS,
+    clean_term,
+    defines_its_topic,
+    is_label,
+    key,
+)
 
 MAX_WORDS = 4
 """A defined term is short: a longer subject is a sentence about something."""
@@ -87,7 +97,7 @@ def _defines(children: Sequence[Token]) -> Lead | None:
         return None
     match = _DEFINES.match(children[0].content)
     if match is None:
-        return _called(children)
+        return _called(children) or _topic(children)
     words = clean_term(match["term"] or match["ko"] or match["glossed"]).split()
     if words and words[0].casefold() in _ARTICLES:
         words = words[1:]  # `A cache refers to …`: the term is `cache`
@@ -119,19 +129,66 @@ _CALLED_QUOTED = re.compile(
 sentence going on after it."""
 
 
+_CALLED_KO = re.compile(
+    r"[을를]\s+(?P<term>(?:[^\s,.;:()]+(?<![을를])\s+){0,4}?[^\s,.;:()]+?)\s?(?:이)?라고\s*"
+    r"(?:부름|부른다|부릅니다|불린다|불림|한다|함|합니다|칭한다|칭함)[.。]?$"
+)
+"""`…을 제어하는 것을 Level Trigger Flip Flop이라고 함`: what the sentence says is called so."""
+
+
 def _called(children: Sequence[Token]) -> Lead | None:
     """`the substance that is oxidized is called the reducing agent`, or a name in quotes
-    anywhere after `is called`: the words named, the sentence their definition."""
+    anywhere after `is called`, or `…것을 X라고 부름`: the words named, the sentence their
+    definition."""
     if len(children) != 1:
         return None
     text = children[0].content.strip()
-    match = _CALLED_QUOTED.search(text) or _CALLED.match(text)
+    match = _CALLED_QUOTED.search(text) or _CALLED.match(text) or _CALLED_KO.search(text)
     if match is None:
         return None
     words = clean_term(match["term"]).split()
     if not 0 < len(words) <= MAX_WORDS or _points(words):
         return None
     return Lead(" ".join(words), DEFINED, [children[0]])
+
+
+_TOPIC = re.compile(
+    r"^(?P<term>[^\s,.:;()\[\]][^,.:;()\[\]]{0,40}?[가-힣A-Za-z0-9])(?:\s?(?P<gloss>\([^()]+\)))?"
+    r"\s?(?:은|는|이란|란),?\s+"
+)
+"""A Korean term, its gloss or expansion, and then a topic particle (`Tier 1 산정법은 …`,
+`CCUS(Carbon Capture …)는 …`)."""
+
+MAX_WORDS_TOPIC = 3
+
+
+def _topic(children: Sequence[Token]) -> Lead | None:
+    """A short Korean term and a topic particle opening a sentence that ends by saying what
+    the term is (`EBITDA는 …전의 이익을 말함`, `Tier 1 산정법은 …방법이다.`); None otherwise."""
+    match = _TOPIC.match(children[0].content)
+    if match is None:
+        return None
+    words = clean_term(match["term"]).split()
+    last = words[-1] if words else ""
+    if not 0 < len(words) <= MAX_WORDS_TOPIC or (len(words) == 1 and len(last) < 2):
+        return None  # `작은 …`: an adjective, one syllable before its ending
+    if (
+        words[0] in NOT_TOPICS
+        or last in NOT_TOPICS
+        or any(w.endswith(JOINING_ENDINGS) and HANGUL.search(w) for w in words[:-1])
+    ):
+        return None
+    first = children[0].copy()
+    first.content = children[0].content[match.end() :]
+    rest = [first, *children[1:]] if first.content else list(children[1:])
+    sentence = _FIRST_SENTENCE.split(markup.plain(rest).strip(), maxsplit=1)[0]
+    if not defines_its_topic(sentence):
+        return None
+    term = " ".join(words) + (match["gloss"] or "")
+    return Lead(term, DEFINED, rest)
+
+
+_FIRST_SENTENCE = re.compile(r"(?<=[.。!?])\s+|\n")
 
 
 def _points(words: list[str]) -> bool:
@@ -141,11 +198,16 @@ def _points(words: list[str]) -> bool:
 
 def _names_heading(term: str, heading: str) -> bool:
     """Whether a term is the one its heading names in the other number (`Superparticular
-    Intervals` over `A superparticular interval is …`): the heading is the term. Named the
+    Intervals` over `A superparticular interval is …`) or in a Korean compound of its word
+    (`퇴직금` over `퇴직금제도는 …`): the heading is the term. Named the
     same (`## 중심원리(Central Dogma)` over `중심원리(Central Dogma)는 …`), the note is made,
     and the heading takes it as its own (see `rules.headings`)."""
     named, heading = key(term), key(heading)
-    return named != heading and named.removesuffix("s") == heading.removesuffix("s")
+    if named != heading and named.removesuffix("s") == heading.removesuffix("s"):
+        return True
+    # `## 퇴직금` over `- 퇴직금제도는 …을 의미합니다.`: the heading's word, compounded
+    glued = named.removeprefix(heading) if heading else named
+    return glued != named and bool(glued) and " " not in glued and not glued.isascii()
 
 
 def _unwrapped(children: Sequence[Token]) -> Sequence[Token]:
