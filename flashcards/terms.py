@@ -683,7 +683,23 @@ def is_term_like(heading: str) -> bool:
         and not names_two(name)
         and not labels_a_term(name)
         and not is_date(name)
+        and not is_course_part(name)
     )
+
+
+def is_course_part(heading: str) -> bool:
+    """Whether a heading names a part of a course or a book (see `_COURSE_PART`)."""
+    return _COURSE_PART.match(heading.strip()) is not None
+
+
+_COURSE_PART = re.compile(
+    r"(?:unit|chapter|chap|ch|lecture|lec|week|wk|module|lesson|session|day|part)\.?\s*"
+    r"\d+[a-z]?(?:\s|[:.\-\u2013\u2014]|$)"
+    r"|(?:제\s*)?\d+\s*(?:장|강|단원|부|주차|차시|일차|과|교시|회차)(?:\s|[:.]|$)",
+    re.IGNORECASE,
+)
+"""How a heading of a course's or a book's parts opens (`Unit 1: Introduction`, `Lecture 3`,
+`Week 2 - …`, `제3장 …`, `2주차`): a part of the course groups what it teaches, no term."""
 
 
 def is_date(text: str, months: bool = False) -> bool:
@@ -728,9 +744,13 @@ def names_a_set(name: str) -> bool:
 _SET = re.compile(
     r"(?:방법|요소|요인|인자|이유|조건|단계|원칙|종류|유형)$"
     r"|^(?:(?:\d+|two|three|four|five|six|seven|several|many|main|major)\s+)?"
-    r"(?:factors|methods|steps|reasons|ways|types|kinds|conditions|stages|phases|parts)\b",
+    r"(?:factors|methods|steps|reasons|ways|types|kinds|conditions|stages|phases|parts"
+    r"|approaches|principles|elements|components)\b"
+    r"|\s(?:types|kinds|categories|classes|forms|methods|factors|steps|stages|phases"
+    r"|approaches|principles|elements|components|examples)$",
     re.IGNORECASE,
 )
+"""A set by its last word too: `Agency types`, `Loan types` are kinds of a thing."""
 
 
 def names_a_glossary(name: str) -> bool:

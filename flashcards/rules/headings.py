@@ -24,6 +24,7 @@ from flashcards.terms import (
     STRUCTURE,
     asked,
     is_condition,
+    is_course_part,
     is_index_heading,
     is_label,
     is_meta,
@@ -347,8 +348,13 @@ MAX_LABELS = 12
 
 
 def _candidates(sections: Sequence[Section], meta: set[int]) -> list[int]:
-    """The headings that may name terms: with text under them and no sub-heading."""
-    return [i for i, s in enumerate(sections) if _leaf(sections, i) and s.content and i not in meta]
+    """The headings that may name terms: with text under them and no sub-heading, and not a
+    part of a course (`### Unit 1: Introduction` over its `**Key Concepts:**`)."""
+    return [
+        i
+        for i, s in enumerate(sections)
+        if _leaf(sections, i) and s.content and i not in meta and not is_course_part(s.name)
+    ]
 
 
 def label_pattern(sections: Sequence[Section], meta: set[int]) -> set[str]:
