@@ -238,7 +238,7 @@ def heading_terms(
         if s.level > 0
         and s.top
         and not s.index
-        and s.opening == "paragraph"
+        and s.opening in ("paragraph", "sentences")
         and not s.counts
         and i not in meta
         and not _leaf(sections, i)

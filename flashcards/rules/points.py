@@ -29,7 +29,20 @@ def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
     if i + 2 >= len(toks) or toks[i + 1].type != "paragraph_open":
         return None
     found = lead(toks[i + 2].children or [])
-    return None if found is None or found.join == EMPHASIS else found
+    if found is None or found.join == EMPHASIS:
+        return None
+    if not markup.plain(found.rest).strip() and _stressed(found.term):
+        return None  # `- **"A double-entry system records the dual effects of …"**`: stressed
+    return found
+
+
+MIN_STRESSED = 8
+"""Words in a bold item with nothing after it that make it a sentence set in bold for stress
+(a quote from the textbook), no term: a term is a name."""
+
+
+def _stressed(bold: str) -> bool:
+    return len(bold.split()) >= MIN_STRESSED and is_sentence(bold)
 
 
 def points(toks: Sequence[Token], start: int) -> list[str]:
