@@ -334,12 +334,39 @@ def _grouped(
     # does one whose text opens with a phrase (`#### Biosphere` over `Made of living things`).
     levels = {sections[i].level for i in grouped} if len(grouped) >= 2 else set()
     alike = {i for i in loose if sections[i].opening in _ALIKE}
+    grouped |= _parallel(sections, up, loose)
     pointed = {i for i in loose if sections[i].opening in _POINTS and siblings[up[i]] >= 2}
     return grouped | {
         i
         for i in named | alike | pointed
         if sections[i].level in levels and (up[i] > 0 or glossary)
     }
+
+
+MIN_PARALLEL = 3
+
+
+def _parallel(sections: Sequence[Section], up: Sequence[int], loose: set[int]) -> set[int]:
+    """Headings of one group written alike: three or more, every heading under a heading
+    of the sheet, each a name over its points or text (`#### Visual Learners` over `- Learn
+    through seeing`, beside `#### Auditory Learners` and `#### Kinesthetic Learners`), none
+    over notes of its own: the kinds of what the heading above them names, each a term."""
+    children: dict[int, list[int]] = {}
+    for i, above in enumerate(up):
+        if above > 0:
+            children.setdefault(above, []).append(i)
+    found: set[int] = set()
+    for under in children.values():
+        alike = [
+            i
+            for i in under
+            if i in loose
+            and not sections[i].notes  # over a glossary, its entries are the terms
+            and sections[i].opening in (*_ALIKE, *_POINTS)
+        ]
+        if len(alike) == len(under) >= MIN_PARALLEL:
+            found.update(alike)
+    return found
 
 
 MAX_LABELS = 12
