@@ -99,6 +99,7 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             tuple(n - offset if n else n for n in s.first),
             s.says,
             s.counts,
+            s.phrase,
         )
         for s in walk.sections
     )
@@ -127,6 +128,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             first=(first[0] + offset if first[0] else 0, first[1] + offset if first[1] else 0),
             says=says,
             counts=counts,
+            phrase=phrase,
         )
         for (
             name,
@@ -144,6 +146,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             first,
             says,
             counts,
+            phrase,
         ) in sections
     ]
     walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]

@@ -113,6 +113,7 @@ class Walk:
                 section.opening = _opening(toks, i)
                 section.says = _says(toks, i, section.opening)
                 section.counts = _counts(toks, i, section.opening)
+                section.phrase = _phrase(toks, i, section.opening)
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
@@ -173,7 +174,7 @@ class Walk:
         last.bold += first.bold
         last.loose += first.loose
         if not last.opening:
-            last.opening, last.first = first.opening, first.first
+            last.opening, last.first, last.phrase = first.opening, first.first, first.phrase
         last.content = last.content or first.content
         last.weak += first.weak
         self.sections += sections
@@ -389,6 +390,19 @@ def _says(toks: Sequence[Token], i: int, opening: str) -> bool:
     elif opening != "paragraph":
         return False
     return says_what(markup.plain(markup.lines(toks[i + 1].children or [])[0]))
+
+
+MAX_PHRASE = 3
+"""Words in a line that may label what follows it (`*키워드*`, `Key words`)."""
+
+
+def _phrase(toks: Sequence[Token], i: int, opening: str) -> str:
+    """The key of the paragraph at `i` when it is a phrase of a few words (see
+    `Section.phrase`); "" otherwise."""
+    if opening != "phrase":
+        return ""
+    text = markup.plain(toks[i + 1].children or []).strip().rstrip(":\uff1a").strip()
+    return key(text) if 0 < len(text.split()) <= MAX_PHRASE else ""
 
 
 def _counts(toks: Sequence[Token], i: int, opening: str) -> bool:

@@ -70,6 +70,9 @@ class Section:
     counts: bool = False
     """Whether that block opens by counting the kinds that follow (`There are three types of
     …`): a heading over them groups them."""
+    phrase: str = ""
+    """The key of a line of a few words that opens its text (`*키워드*`, `Keywords`): under
+    most headings, the sheet's label (see `_phrased`)."""
 
     @property
     def opens_notes(self) -> bool:
@@ -222,6 +225,7 @@ def heading_terms(
         and s.opening == "label"
         and any(_unremarked(k) in pattern for k in s.bold)
     }
+    labelled |= _phrased(sections, candidates)
     with_terms = {up[i] for i in labelled | questions | set(parts)}
     only_text = {
         i
@@ -430,6 +434,24 @@ def _common(sections: Sequence[Section], pool: Sequence[int]) -> set[str]:
     often = max(MIN_REPEATED, len(pool) / 2)
     found = {k for k, n in under.items() if n >= often}
     return {b for i in pool for b in sections[i].bold if _label_key(b) in found}
+
+
+def _phrased(sections: Sequence[Section], candidates: Sequence[int]) -> set[int]:
+    """Headings whose text opens with the same line of a few words as most others' do, three
+    at least (`## Letter of Guarantee (L/G)` over `*키워드*`, its keywords and its quoted
+    definition, beside `## Trust Receipt (T/R)` over the same): the line labels a part of
+    each term, whatever its markup, as a repeated bold label does. A heading whose text holds
+    notes of its own stays their group."""
+    phrased = [i for i in candidates if sections[i].phrase]
+    often = max(MIN_REPEATED, len(phrased) / 2)
+    counts = Counter(sections[i].phrase for i in phrased)
+    return {
+        i
+        for i in phrased
+        if counts[sections[i].phrase] >= often
+        and not sections[i].notes  # `liner 운송은 …을 말한다` in its text: the terms it holds
+        and _names_term(sections[i].name)
+    }
 
 
 def _label_key(bold: str) -> str:
