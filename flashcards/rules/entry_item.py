@@ -7,6 +7,7 @@ A list of entries only is a glossary (`rules.glossary`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -14,15 +15,17 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.entries import defining_entry, names_its_kind
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.lead import Lead
+from flashcards.rules.lead import SEPARATED, Lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry, neighbours
-from flashcards.terms import is_sentence, key, translated
+from flashcards.terms import clean_term, is_sentence, is_term_like, key, translated
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type != "list_item_open" or not defining_entry(toks, i):
+    if toks[i].type != "list_item_open":
         return None
+    if not defining_entry(toks, i):
+        return _formula(ctx, toks, i)
     found = entry(toks, i)
     assert found is not None
     near = neighbours(toks, i)
@@ -47,3 +50,49 @@ def _defines_alone(toks: Sequence[Token], near: list[int], found: Lead) -> bool:
         and is_sentence(markup.plain(toks[j + 2].children or []))
         for j in near
     )
+
+
+_FORMULA = re.compile(
+    r"(?P<term>[^=<>()\d\s/*\u00d7\u00f7+\-][^=<>/*\u00d7\u00f7+]*?(?:\([^()=]*\))?)\s*=\s*"
+    r"(?P<formula>\S+(?:\s*[/*\u00d7\u00f7+\-]\s*\S+)+.*)"
+)
+"""`배당성향 = 배당금 / 주당순이익`, `BPS (주당순자산) = (자산총계 - 부채총계) / 발행주식수`: a
+quantity named, and how it is worked out."""
+
+MAX_FORMULA_NAME = 4
+
+
+def _formula(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    """An item that names a quantity and gives its formula (see `_FORMULA`) is a note: its
+    front the name, its back the formula. A symbol (`x = a + b`) names no term."""
+    if toks[i + 1].type != "paragraph_open":
+        return None
+    children = toks[i + 2].children or []
+    if len(children) != 1 or children[0].type != "text":
+        return None
+    match = _FORMULA.fullmatch(children[0].content.strip())
+    if match is None:
+        return None
+    term = clean_term(match["term"])
+    if len(_GLOSS.sub("", term).split()) > MAX_FORMULA_NAME or len(term) < 2:
+        return None
+    if not is_term_like(term) or not any(c.isalpha() for c in term[:2]):
+        return None
+    operands = [o for o in _OPERATORS.split(match["formula"]) if o.strip("() ")]
+    if any(len(o.split()) > MAX_FORMULA_NAME for o in operands):
+        return None  # `… = 27 이 된다고 보면 된다`: a sentence
+    if 2 * sum(_named(o) for o in operands) < len(operands):
+        return None  # `집합 범위 = 30 - 3 = 27`: a sum worked out, no formula
+    found = Lead(term, SEPARATED, [with_content(children[0], match["formula"])])
+    end = close(toks, i)
+    made = lead_note(ctx, ctx.line(toks[i]), found, toks[i + 4 : end])
+    return Found(end, aside=[made], bold=[key(term)])
+
+
+_GLOSS = re.compile(r"\([^()]*\)")
+_OPERATORS = re.compile(r"\s*[/*\u00d7\u00f7+\-=<>→]\s*")
+
+
+def _named(operand: str) -> bool:
+    """Whether an operand of a formula is a quantity's name, not a number."""
+    return sum(c.isalpha() for c in operand) >= 2

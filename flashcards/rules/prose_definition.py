@@ -39,7 +39,7 @@ _DEFINES = re.compile(
     r"(?:,\s(?:also\s|commonly\s|often\s|sometimes\s)?(?:known|called)\sas\s[^,.:;]+,)?"
     r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
     r"|(?:is|are)(?=\s+(?:an?|the|one)\s))\s+"
-    r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\s+"
+    r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\??\s+"
     r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*)"
     r"(?:의?\s[가-힣A-Za-z]+)?)"
     r"\s?(?:은|는|이란|란)\s+",
@@ -130,7 +130,8 @@ sentence going on after it."""
 
 
 _CALLED_KO = re.compile(
-    r"[을를]\s+(?P<term>(?:[^\s,.;:()]+(?<![을를])\s+){0,4}?[^\s,.;:()]+?)\s?(?:이)?라고\s*"
+    r"[을를]\s+(?P<term>(?:[^\s,.;:()]+(?<![을를])\s+){0,4}?[^\s,.;:()]+?(?:\([^()]+\))?)"
+    r"\s?(?:이)?라고\s*"
     r"(?:부름|부른다|부릅니다|불린다|불림|한다|함|합니다|칭한다|칭함)[.。]?$"
 )
 """`…을 제어하는 것을 Level Trigger Flip Flop이라고 함`: what the sentence says is called so."""
