@@ -483,9 +483,25 @@ META = frozenset(
     "사용 방법",
     "기여 방법",
     "더 읽을거리",
+    "related",
+    "related notes",
+    "related concepts",
+    "related topics",
+    "related pages",
+    "관련 개념",
+    "관련 문서",
+    "관련 노트",
+    "관련 글",
+    "같이 보기",
+    "함께 보기",
+    "meta",
+    "metadata",
+    "메타",
+    "메타데이터",
 }
 """Headings of what a document says of itself rather than of its subject (its contents, how
-to use or cite it, who wrote it, its license): their sections are never notes."""
+to use or cite it, who wrote it, its license, the notes it links to, its metadata): their
+sections are never notes."""
 
 STRUCTURE = frozenset(
     _words(
