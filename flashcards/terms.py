@@ -506,7 +506,7 @@ sections are never notes."""
 STRUCTURE = frozenset(
     _words(
         """introduction intro overview background conclusion conclusions summary recap notes
-    개요 소개 요약 정리 결론 들어가며 마치며 서론 본론"""
+    개요 개괄 개관 소개 요약 정리 결론 들어가며 마치며 서론 본론"""
     )
 )
 """Headings that structure a text (an overview, a summary): never a term of their own, though
@@ -700,7 +700,21 @@ def is_term_like(heading: str) -> bool:
         and not labels_a_term(name)
         and not is_date(name)
         and not is_course_part(name)
+        and _ACTIVITY.search(name) is None
     )
+
+
+_ACTIVITY = re.compile(
+    r"^(?:reducing|increasing|improving|understanding|redefining|using|making|choosing"
+    r"|applying|calculating|finding|solving|writing|reading|building|creating|managing"
+    r"|preventing|avoiding|identifying|comparing|explaining|describing|analyzing|analysing"
+    r"|evaluating|interpreting|measuring|determining|getting|taking|keeping|practicing"
+    r"|practising|studying|reviewing|preparing)\s"
+    r"|\s(?:작성|작성과 해석|구하기|사용법|실습|연습|풀이|문제 ?풀이|따라하기)$",
+    re.IGNORECASE,
+)
+"""A heading that names something to do (`Reducing Lactate Production`, `Understanding
+reciprocity`, `히스토그램 작성과 해석`, `… 문제풀이`): an activity, no term."""
 
 
 def is_course_part(heading: str) -> bool:

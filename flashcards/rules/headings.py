@@ -233,6 +233,7 @@ def heading_terms(
         if up[i] in with_terms
         and not (sections[i].bold or sections[i].loose or sections[i].notes)
         and key(sections[i].name) not in STRUCTURE  # `## Introduction` beside `## Why?`
+        and is_term_like(_glossed(sections[i].name)[0])  # `### 평균과 분포`: two things
     }
     # A heading over sub-headings may name a term too, by the sentence that opens its text
     # (`# Interval` over `The difference between two pitches.` and `## Just Intonation`).
