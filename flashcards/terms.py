@@ -897,21 +897,31 @@ def asked(heading: str) -> tuple[str, bool] | None:
     match = _REQUEST_EN.match(text)
     if match is not None:
         return (match["term"].strip(), True) if _one_thing(match["term"]) else (text, False)
+    if _unmarked(text):
+        return asked(text + "?")  # `What is Culture`: its question mark left unwritten
     term = _clipped(text)
     return (term, True) if term is not None else None
 
 
+MAX_UNMARKED = 6
+"""Words in a `What is X` written without its question mark: more, and it is a sentence."""
+
+
+def _unmarked(text: str) -> bool:
+    return _WHAT_IS_EN.match(text + "?") is not None and len(text.split()) <= MAX_UNMARKED
+
+
 def may_ask(raw: str) -> bool:
-    """Whether raw text holds a question mark at all: most text asks nothing, and a rule
-    that reads questions need read no further."""
-    return any(mark in raw for mark in QUESTION_MARKS)
+    """Whether raw text holds a question mark at all, or opens with `What is`: most text asks
+    nothing, and a rule that reads questions need read no further."""
+    return any(mark in raw for mark in QUESTION_MARKS) or raw[:5].casefold() == "what "
 
 
 def asked_line(text: str) -> tuple[str, bool] | None:
     """What a line of text standing alone asks (see `asked`); None for text of several lines,
-    or one that does not end in a question mark."""
+    or one that does not end in a question mark (but `What is Culture`)."""
     text = text.strip()
-    if "\n" in text or not text.endswith(QUESTION_MARKS):
+    if "\n" in text or not (text.endswith(QUESTION_MARKS) or _unmarked(text)):
         return None
     return asked(text)
 
