@@ -777,7 +777,7 @@ _SET = re.compile(
     r"(?:factors|methods|steps|reasons|ways|types|kinds|conditions|stages|phases|parts"
     r"|approaches|principles|elements|components)\b"
     r"|\s(?:types|kinds|categories|classes|forms|methods|factors|steps|stages|phases"
-    r"|approaches|principles|elements|components|examples)$",
+    r"|approaches|principles|elements|components|examples|theories|models)$",
     re.IGNORECASE,
 )
 """A set by its last word too: `Agency types`, `Loan types` are kinds of a thing."""

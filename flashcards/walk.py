@@ -27,6 +27,7 @@ from flashcards.rules.headings import (
     label_parts,
     label_pattern,
     meta_sections,
+    opens_with_label,
     own_note,
     parents,
     unnumber,
@@ -259,6 +260,7 @@ class Walk:
                 end = self._end(self._past(i, parts.get(i, [])), len(lines))
                 after = _defined_after(s) if i in chosen else []
                 inside = _answered(s, lines) if i in chosen else []
+                inside += _under_labels(s, lines) if i in chosen else []
                 if (i in introduced and s.notes) or after:  # its text up to its first note
                     end = (after or s.notes)[0].line - 1
                 above = up[i]
@@ -338,6 +340,24 @@ def _answered(section: Section, lines: Sequence[str]) -> list[Note]:
 
 
 _LISTED_LINE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _under_labels(section: Section, lines: Sequence[str]) -> list[Note]:
+    """The terms defined under the labels of a heading whose text opens with a label of what
+    it is (`- **Ethnic Heterogeneity:** …` nested in `- **Characteristics:**`, under `###
+    Social Disorganization Theory` over `- **Core Idea:** …`): notes beside the heading; the
+    labels themselves, at the top of its text, are its definition."""
+    if not opens_with_label(section):
+        return []
+    return [
+        n
+        for n in section.notes
+        if _NESTED_LINE.match(lines[n.line - 1]) and not is_label(n.term) and says(n.definition)
+    ]
+
+
+_NESTED_LINE = re.compile(r"(?:[ \t]+(?:[-*+]|\d+[.)])\s|\s*\|)")
+"""A list item nested in another, or a table's row."""
 
 
 def _values(section: Section) -> bool:

@@ -31,9 +31,7 @@ from flashcards.terms import (
     is_sentence,
     is_term_like,
     key,
-    names_a_glossary,
     names_a_set,
-    names_kinds,
     parenthesised,
     split_term,
 )
@@ -95,7 +93,7 @@ def unnumber(sections: Sequence[Section]) -> None:
     가이드`): two headings or more of one level numbered under the same number are numbered
     sections; one alone keeps its number (`## 1.5 Release notes`, `## 3.14 Pi`). Letters
     too (`#### A. ACE Inhibitors`, `#### B. ARBs`), two or more of a level, from `A.` on; one
-    alone keeps its letter (`## A. Lincoln`)."""
+    alone keeps its letter (`## A. Lincoln`). Roman numerals likewise (`## I. …`, `## II. …`)."""
     numbered = [(s, _NUMBERED.match(s.name)) for s in sections]
     counts = Counter((s.level, m[1]) for s, m in numbered if m is not None)
     for s, m in numbered:
@@ -108,6 +106,18 @@ def unnumber(sections: Sequence[Section]) -> None:
     for s, m in lettered:
         if s.level in opened and per_level[s.level] >= 2:
             s.name = s.name[m.end() :]
+    # `I. Social Structure Theories` beside `II. Social Process Theories`: Roman numerals.
+    roman = [(s, m) for s in sections if (m := _ROMAN.match(s.name)) is not None]
+    per_level = Counter(s.level for s, _ in roman)
+    opened = {s.level for s, m in roman if m[1] in ("I", "i")}
+    for s, m in roman:
+        if s.level in opened and per_level[s.level] >= 2:
+            s.name = s.name[m.end() :]
+
+
+_ROMAN = re.compile(r"(I{1,3}|IV|VI{0,3}|IX|X|i{1,3}|iv|vi{0,3}|ix|x)[.)] +(?=\S)")
+"""`II. Social Process Theories`: an outline's Roman numerals, from `I.` on, two or more of a
+level."""
 
 
 def parents(sections: Sequence[Section]) -> list[int]:
@@ -176,6 +186,8 @@ DEFINING_LABELS = frozenset(
     | {"signs", "symptoms", "signs and symptoms", "histology", "etiology", "aetiology"}
     | {"pathophysiology", "pathogenesis", "clinical presentation", "clinical features"}
     | {"caused by", "mechanism", "mechanism of action", "증상", "원인", "병태생리", "임상 양상"}
+    | {"core idea", "key idea", "main idea", "central idea", "basic idea", "big idea"}
+    | {"핵심 개념", "핵심 아이디어", "핵심 내용", "요지"}
 )
 """Labels of what a term is, and of how a disease or a drug shows and works (`Signs`,
 `Histology`, `Caused by`): a heading whose first sub-heading is one names a term."""
@@ -262,8 +274,9 @@ def heading_terms(
         and is_term_like(_glossed(s.name)[0])
         and not s.index
     }
+    opened = {i for i in candidates if opens_with_label(sections[i])}
     labels = {j for children in parts.values() for j in children}
-    found = (labelled | only_text | questions | grouped | said | set(parts)) - labels
+    found = (labelled | only_text | questions | grouped | said | opened | set(parts)) - labels
     return found or _post(sections, meta, title)
 
 
@@ -318,8 +331,7 @@ def _grouped(
         for i, s in ((i, sections[i]) for i in candidates)
         if len(s.notes) == s.weak
         and is_term_like(_glossed(s.name)[0])
-        and not names_kinds(s.name)
-        and not names_a_glossary(s.name)  # `### DUAL 용어` over `- Successor — 최적 경로`
+        and not names_a_set(s.name)  # `### DUAL 용어` over `- Successor — 최적 경로`
         and not _groups(s)
         and not _members(s)
         # `## Common Vision Problems` over `Myopia is a …`, `Hyperopia is a …`, …: a group
@@ -372,6 +384,23 @@ def _parallel(sections: Sequence[Section], up: Sequence[int], loose: set[int]) -
         if len(alike) == len(under) >= MIN_PARALLEL:
             found.update(alike)
     return found
+
+
+def opens_with_label(section: Section) -> bool:
+    """Whether a heading's text opens with a bold label of what its term is (`### Strain
+    Theory` over `- **Core Idea:** …`, then `- **Key Thinkers:** …`; see `DEFINING_LABELS`):
+    the heading names that term, whatever its other bold items are."""
+    return (
+        bool(section.bold)
+        and _unremarked(section.bold[0]) in DEFINING_LABELS
+        and section.opening in _LABEL_OPENINGS
+        and _names_term(section.name)
+    )
+
+
+_LABEL_OPENINGS = ("label", "sentences", "bullet_list", "paragraph")
+"""What a heading's text opens with when a bold label opens it: the label alone on its line,
+or a point or a paragraph that opens with it."""
 
 
 MAX_LABELS = 12
