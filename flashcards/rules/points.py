@@ -19,6 +19,7 @@ from flashcards.terms import (
     asked,
     is_sentence,
     is_term_like,
+    name_length,
     names_a_part,
     names_two,
 )
@@ -161,7 +162,7 @@ def names_a_term(text: str) -> bool:
     lead-in (`Types:`, `… like`), no question, no word for a person of the lesson."""
     words = text.split()
     return (
-        0 < len(words) <= MAX_NAME_WORDS
+        0 < name_length(text) <= MAX_NAME_WORDS  # a gloss makes no name longer
         and not text.endswith((":", "\uff1a"))
         and not is_sentence(text)
         and (is_term_like(text) or names_two(text))
