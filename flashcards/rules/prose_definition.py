@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import DEFINED, Lead
+from flashcards.rules.lead import DEFINED, Lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.terms import (
     HANGUL,
@@ -75,7 +75,7 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     lines = markup.lines(children)
     found = [_defines(_unwrapped(line)) for line in lines]
     if found[0] is None:
-        return None
+        return _later(ctx, toks, i)
     if _names_heading(found[0].term, ctx.category):
         return None  # `### Superparticular Intervals` over `A superparticular interval is …`
     line = ctx.line(toks[i])
@@ -88,6 +88,50 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         whole = _defines(_unwrapped(children)) or found[0]
         notes = [lead_note(ctx, line, whole)]
     return Found(i + 2, notes=notes, weak=True) if notes else None
+
+
+def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    """The terms that sentences after a paragraph's first define in so many words (`Another
+    form of behavior is learning. Learning refers to a change …`, `… 집계변수란, …를
+    뜻합니다.`): a note each, its sentence the definition."""
+    children = toks[i + 1].children or []
+    if not children or children[0].type != "text":
+        return None
+    text = markup.plain(children)
+    notes = []
+    for sentence in _SENTENCES.split(text)[1:]:
+        found = _strong(sentence.strip())
+        if found is not None and not _names_heading(found[0], ctx.category):
+            term, rest = found
+            lead = Lead(term, DEFINED, [with_content(children[0], rest)])
+            notes.append(lead_note(ctx, ctx.line(toks[i]), lead))
+    return Found(i + 2, notes=notes, weak=True) if notes else None
+
+
+_SENTENCES = re.compile(r"(?<=[.!?。])\s+")
+_STRONG = re.compile(
+    r"^(?P<term>[^\s,.:;()][^,.:;()]{0,40}?)\s+(?:refers\s+to|is\s+defined\s+as)\s+(?P<rest>.+)$"
+    r"|^(?P<ko>[^\s,.:;()][^,.:;()]{0,20}?[가-힣A-Za-z0-9)])(?:이란|란),?\s+(?P<ko_rest>.+)$",
+    re.IGNORECASE,
+)
+"""A sentence that defines its subject in so many words: `X refers to …`, `X is defined as
+…`, `X란 …`; weaker verbs (`is a`) in the middle of a paragraph say something of a subject."""
+
+
+def _strong(sentence: str) -> tuple[str, str] | None:
+    """(term, definition) of a sentence that defines its subject (see `_STRONG`)."""
+    match = _STRONG.match(sentence)
+    if match is None:
+        return None
+    words = clean_term(match["term"] or match["ko"]).split()
+    if words and words[0].casefold() in _ARTICLES:
+        words = words[1:]
+    most = MAX_WORDS if match["term"] else MAX_WORDS_KO
+    if not 0 < len(words) <= most or _points(words) or words[0] in NOT_TOPICS:
+        return None
+    if any(w.endswith(JOINING_ENDINGS) and HANGUL.search(w) for w in words[:-1]):
+        return None  # `peak이 2개란 …`: a clause, no term
+    return " ".join(words), match["rest"] or match["ko_rest"]
 
 
 def _defines(children: Sequence[Token]) -> Lead | None:
