@@ -548,13 +548,18 @@ _TOPIC_KO = re.compile(r"^\S*[가-힣](?:은|는|이란|란)\s")
 
 def defines_its_topic(sentence: str) -> bool:
     """Whether a Korean sentence with a topic (`X는 …`) ends by saying what it is: `…을
-    말한다`, `…을 의미함`, or `…방법이다` (a noun and the copula)."""
+    말한다`, `…을 의미함`, `…라고도 합니다`, or `…방법이다` (a noun and the copula)."""
     sentence = sentence.strip()
-    if _SAYS_WHAT.search(sentence) is not None:
+    if _SAYS_WHAT.search(sentence) is not None or _NAMED_KO.search(sentence) is not None:
         return True
     copula = _IS_A_KO.search(sentence)
     return copula is not None and _NOT_KINDS.search(sentence[: copula.start() + 1]) is None
 
+
+_NAMED_KO = re.compile(
+    r"(?:이)?라고도?\s*(?:한다|합니다|함|부른다|부릅니다|부름|불린다|불립니다|불림)[.。]?$"
+)
+"""`…더블 도미넌트라고도 합니다`: what the subject is called."""
 
 _NOT_KINDS = re.compile(
     r"(?:^|\s)(?:생각|것|거|때문|예정|계획|뿐|셈|중|편|필요|수|듯|탓|덕분|정도|마련|법|터|따름"

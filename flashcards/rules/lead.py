@@ -18,6 +18,7 @@ from flashcards.terms import (
     clean_term,
     continues_sentence,
     defined,
+    defines_its_topic,
     ends_with_colon,
     is_callout,
     is_date,
@@ -172,7 +173,7 @@ def _code(kids: Sequence[Token], start: int) -> Lead | None:
     """`` `효율성(efficiency)`이란 … ``: a term set as code and defined by a particle or a
     copula is a term, as a bold one is, and so is one with its colon inside the code
     (`` `FASB:` Makes accounting rules ``), as `**FASB:**` is; code before anything else stays
-    code."""
+    code, and so does code before 은/는 in a sentence that does not say what it is."""
     code = kids[start].content.strip()
     if ends_with_colon(code):
         rest = _definition(list(kids[start + 1 :]))
@@ -180,7 +181,17 @@ def _code(kids: Sequence[Token], start: int) -> Lead | None:
     join, rest = _joined(list(kids[start + 1 :]))
     if join != DEFINED or not rest:
         return None
+    after = kids[start + 1].content.lstrip() if kids[start + 1].type == "text" else ""
+    if after.startswith(_TOPIC_PARTICLES) and not defines_its_topic(_first_sentence(rest)):
+        return None  # `` `이전 투자자`는 평가손실이 증가한다 ``: code stressed in a sentence
     return Lead(clean_term(kids[start].content), join, rest)
+
+
+_TOPIC_PARTICLES = ("은 ", "는 ", "은", "는")
+
+
+def _first_sentence(rest: Sequence[Token]) -> str:
+    return re.split(r"(?<=[.!?。])\s+|\n", markup.plain(rest).strip(), maxsplit=1)[0]
 
 
 def _joined(
