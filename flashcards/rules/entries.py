@@ -6,6 +6,7 @@ share."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -84,6 +85,8 @@ def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
     another item of their own list that does, and those of a list of `term, meaning` items
     (see `points.commaed_items`): each item read once, however long the list."""
     by_list: dict[int, list[int]] = {}
+    loosely: dict[int, list[int]] = {}  # entries of a few words (`- Sonorants: airflow not …`)
+    listed: Counter[int] = Counter()
     opened: list[int] = []
     commas: set[int] = set()  # lists of `term, meaning` items (`- squamous, flat`), whole
     for k in range(start, end):
@@ -96,14 +99,25 @@ def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
                 by_list[k] = commaed
         elif kind in _LIST_ENDS and opened:
             opened.pop()
-        elif (
-            kind == "list_item_open"
-            and opened
-            and opened[-1] not in commas
-            and defining_entry(toks, k)
-        ):
-            by_list.setdefault(opened[-1], []).append(k)
-    return {k for found in by_list.values() if len(found) >= 2 for k in found}
+        elif kind == "list_item_open" and opened and opened[-1] not in commas:
+            listed[opened[-1]] += 1
+            if defining_entry(toks, k):
+                by_list.setdefault(opened[-1], []).append(k)
+            if defining_entry(toks, k, among=True) and _colon(toks, k):
+                loosely.setdefault(opened[-1], []).append(k)
+    # A list of entries only, two or more, is a glossary of its own, a few words each too.
+    whole = {k: found for k, found in loosely.items() if len(found) == listed[k] >= 2}
+    return {
+        k for found in [*by_list.values(), *whole.values()] if len(found) >= 2 for k in found
+    }
 
 
 _LIST_ENDS = ("bullet_list_close", "ordered_list_close")
+
+
+def _colon(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` sets its term apart by a colon (`- Sonorants: …`), not by an
+    equals sign or an arrow (`- polar = slower`, `- Ann -> Ian`: a comparison, a change)."""
+    text = markup.plain(toks[j + 2].children or [])
+    head, colon, _ = text.partition(":")
+    return bool(colon) and not any(mark in head for mark in ("=", *ARROWS))
