@@ -107,9 +107,7 @@ def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
                 loosely.setdefault(opened[-1], []).append(k)
     # A list of entries only, two or more, is a glossary of its own, a few words each too.
     whole = {k: found for k, found in loosely.items() if len(found) == listed[k] >= 2}
-    return {
-        k for found in [*by_list.values(), *whole.values()] if len(found) >= 2 for k in found
-    }
+    return {k for found in [*by_list.values(), *whole.values()] if len(found) >= 2 for k in found}
 
 
 _LIST_ENDS = ("bullet_list_close", "ordered_list_close")

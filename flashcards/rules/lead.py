@@ -29,6 +29,7 @@ from flashcards.terms import (
     only_markers,
     parenthesised,
     separated,
+    translated,
 )
 
 SEPARATED = "separated"
@@ -345,7 +346,13 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     text = children[0].content
     piped = _PIPE.match(text) if text.count("|") == 1 else None
-    match = _TERM.match(text) or piped or _gapped(text) or _BETWEEN_SCRIPTS.match(text)
+    match = (
+        _TERM.match(text)
+        or piped
+        or _gapped(text)
+        or _BETWEEN_SCRIPTS.match(text)
+        or _translated_head(text)
+    )
     if match is None:
         return None
     term = clean_term(match["term"].rstrip(":\uff1a"))
@@ -379,6 +386,22 @@ _SMALL = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "v.", "vs", "vs.", "de"}
 )
 """Words a title leaves in lower case."""
+
+
+_TRANSLATED_HEAD = re.compile(r"(?P<term>[^\s()][^()\n]{0,30}?\([^()\n]+\))\s+(?=\S)")
+"""A term named in two scripts and then, after a space, its definition (`모수(parameter)
+모집단의 수치적 요약값`): the other name sets the term apart as a colon would."""
+_PARTICLE_NEXT = re.compile(r"(?:은|는|이|가|을|를|의|에|에서|로|으로|와|과|도|만|란|이란)(?:\s|$)")
+
+
+def _translated_head(text: str) -> re.Match[str] | None:
+    """The match of `_TRANSLATED_HEAD` when its term is named in two scripts (see
+    `terms.translated`) and what follows is no particle that goes on with it (`X(gloss) 는
+    …`, read as a sentence)."""
+    match = _TRANSLATED_HEAD.match(text)
+    if match is None or not translated(match["term"].strip()):
+        return None
+    return None if _PARTICLE_NEXT.match(text, match.end()) else match
 
 
 def _titled(name: str) -> bool:

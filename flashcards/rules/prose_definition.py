@@ -97,14 +97,15 @@ def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     children = toks[i + 1].children or []
     if not children or children[0].type != "text":
         return None
-    text = markup.plain(children)
     notes = []
-    for sentence in _SENTENCES.split(text)[1:]:
-        found = _strong(sentence.strip())
-        if found is not None and not _names_heading(found[0], ctx.category):
-            term, rest = found
-            lead = Lead(term, DEFINED, [with_content(children[0], rest)])
-            notes.append(lead_note(ctx, ctx.line(toks[i]), lead))
+    for k, line in enumerate(markup.lines(children)):
+        sentences = _SENTENCES.split(markup.plain(line))
+        for sentence in sentences[1:] if k == 0 else sentences:
+            found = _strong(sentence.strip())
+            if found is not None and not _names_heading(found[0], ctx.category):
+                term, rest = found
+                lead = Lead(term, DEFINED, [with_content(children[0], rest)])
+                notes.append(lead_note(ctx, ctx.line(toks[i]) + k, lead))
     return Found(i + 2, notes=notes, weak=True) if notes else None
 
 
@@ -122,7 +123,11 @@ def _strong(sentence: str) -> tuple[str, str] | None:
     """(term, definition) of a sentence that defines its subject (see `_STRONG`)."""
     match = _STRONG.match(sentence)
     if match is None:
-        return None
+        glossed = _DEFINES.match(sentence)  # `표준편차(standard deviation)은 …`: introduced
+        if glossed is None or not glossed["glossed"]:
+            return None
+        words = clean_term(glossed["glossed"]).split()
+        return " ".join(words), sentence[glossed.end() :]
     words = clean_term(match["term"] or match["ko"]).split()
     if words and words[0].casefold() in _ARTICLES:
         words = words[1:]
