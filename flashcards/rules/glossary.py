@@ -78,14 +78,15 @@ whatever its other lines are."""
 def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note]:
     """An entry's note, what is nested under its first line its definition, but for the
     entries nested in it that are a glossary too (`- Computationalism - …` under `- Logical
-    behaviorism - …`): notes of their own. Entries among its points (`- 차익 거래 : 보통 …`
+    behaviorism - …`, or under a point of it, `- 추세 : …` under `- 시계열 데이터 분석은 …`):
+    notes of their own. Entries among its points (`- 차익 거래 : 보통 …`
     beside `- 장기 투자 일수록 …`) say what the entry is, and stay its definition."""
     end = close(toks, j)
     level = toks[j].level + 1
     glossed = {
         at
         for k in range(j + 4, end)
-        if toks[k].level == level and toks[k].type in LISTS
+        if toks[k].level >= level and toks[k].type in LISTS  # under its points too
         for at in glossary_items(toks, k)
     }
 

@@ -357,7 +357,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     term = clean_term(match["term"].rstrip(":\uff1a"))
     words = term.split()
-    if not words or len(term) > MAX_CHARACTERS or len(words) > MAX_WORDS:
+    bare = _GLOSS.sub(" ", term)  # a gloss makes no term longer (`IPCC(Intergovernmental …)`)
+    if not words or len(bare.strip()) > MAX_CHARACTERS or len(bare.split()) > MAX_WORDS:
         return None
     if is_callout(term) or words[0].casefold() in OBJECTS or term.startswith("["):
         return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
@@ -388,6 +389,7 @@ _SMALL = frozenset(
 """Words a title leaves in lower case."""
 
 
+_GLOSS = re.compile(r"\([^()]*\)")
 _TRANSLATED_HEAD = re.compile(r"(?P<term>[^\s()][^()\n]{0,30}?\([^()\n]+\))\s+(?=\S)")
 """A term named in two scripts and then, after a space, its definition (`모수(parameter)
 모집단의 수치적 요약값`): the other name sets the term apart as a colon would."""
