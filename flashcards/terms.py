@@ -706,6 +706,7 @@ def is_term_like(heading: str) -> bool:
         and not is_date(name)
         and not is_course_part(name)
         and _ACTIVITY.search(name) is None
+        and name.rstrip("?\uff1f ") not in _BARE_QUESTIONS
     )
 
 
@@ -889,6 +890,8 @@ def asked(heading: str) -> tuple[str, bool] | None:
     "X에 대해 설명해주세요" and "Explain X", whose answer defines X; (the question, False) for
     any other question or request; None when the heading asks nothing."""
     text = heading.strip()
+    if text.rstrip("?\uff1f ").casefold() in _BARE_QUESTIONS:
+        return None  # `## Why?` over the reasons: a section's title, no question to learn
     if text.endswith(QUESTION_MARKS):
         plain = text[:-1].rstrip() + "?"
         for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
@@ -916,6 +919,12 @@ MAX_UNMARKED = 6
 
 def _unmarked(text: str) -> bool:
     return _WHAT_IS_EN.match(text + "?") is not None and len(text.split()) <= MAX_UNMARKED
+
+
+_BARE_QUESTIONS = frozenset(
+    _words("why what how when where who which 왜 무엇 뭐 어떻게 언제 어디 어디서 누가 누구")
+)
+"""A question word alone asks nothing that a card could hold."""
 
 
 def may_ask(raw: str) -> bool:

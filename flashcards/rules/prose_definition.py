@@ -8,6 +8,7 @@ longer subject, a question or the term its heading names already opens no note.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -76,8 +77,13 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     found = [_defines(_unwrapped(line)) for line in lines]
     if found[0] is None:
         return _later(ctx, toks, i)
+    if _compounds_heading(found[0].term, ctx.category):
+        return None  # `## 퇴직금` over `- 퇴직금제도는 …`: the heading's definition
     if _names_heading(found[0].term, ctx.category):
-        return None  # `### Superparticular Intervals` over `A superparticular interval is …`
+        # `### Superparticular Intervals` over `A superparticular interval is …`: the
+        # heading's own term, named as the heading names it (see `rules.headings`)
+        named = dataclasses.replace(found[0], term=ctx.category)
+        return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), named)], weak=True)
     line = ctx.line(toks[i])
     if len(lines) > 1 and all(f is not None for f in found):
         # `__당기순이익이란 …__` over `__자기자본이란 …__`: a definition a line
@@ -248,14 +254,17 @@ def _points(words: list[str]) -> bool:
 
 def _names_heading(term: str, heading: str) -> bool:
     """Whether a term is the one its heading names in the other number (`Superparticular
-    Intervals` over `A superparticular interval is …`) or in a Korean compound of its word
-    (`퇴직금` over `퇴직금제도는 …`): the heading is the term. Named the
+    Intervals` over `A superparticular interval is …`): the heading is the term. Named the
     same (`## 중심원리(Central Dogma)` over `중심원리(Central Dogma)는 …`), the note is made,
     and the heading takes it as its own (see `rules.headings`)."""
     named, heading = key(term), key(heading)
-    if named != heading and named.removesuffix("s") == heading.removesuffix("s"):
-        return True
-    # `## 퇴직금` over `- 퇴직금제도는 …을 의미합니다.`: the heading's word, compounded
+    return named != heading and named.removesuffix("s") == heading.removesuffix("s")
+
+
+def _compounds_heading(term: str, heading: str) -> bool:
+    """Whether a term is its heading's word in a Korean compound (`## 퇴직금` over
+    `- 퇴직금제도는 …을 의미합니다.`): the sentence defines the heading's term."""
+    named, heading = key(term), key(heading)
     glued = named.removeprefix(heading) if heading else named
     return glued != named and bool(glued) and " " not in glued and not glued.isascii()
 
