@@ -91,6 +91,8 @@ def lead(children: Sequence[Token]) -> Lead | None:
     rest = kids[end + 1 + wrapped :]
     bold, rest = _glued(bold, rest)
     remark = _REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
+    if remark is not None and _PART_OF_SPEECH.match(rest[0].content):
+        remark = None  # `**digit** (n) 숫자`: the word's class opens its meaning
     join, rest = _joined(rest, key(bold) in PRONOUNS, bold)
     if join == SEPARATED and remark is not None:
         bold += " " + remark[1]  # a reading or a remark written after the bold
@@ -212,6 +214,9 @@ def _joined(
     after = separated(first.content)
     if after is not None:
         return SEPARATED, _definition([with_content(first, after), *rest[1:]])
+    if _PART_OF_SPEECH.match(first.content):
+        # `**digit** (n) 숫자.`: a dictionary's entry, the word's class opening its meaning
+        return SEPARATED, _definition([with_content(first, first.content.lstrip()), *rest[1:]])
     remark = _REMARK.match(first.content)
     if remark is not None and separated(first.content[remark.end() :]) is not None:
         # `**おはよう** (ohayou): …`: the remark belongs to the term (see `lead`).
@@ -230,6 +235,14 @@ def _joined(
         return ALONE, []  # `**Compute** (EC2, Lambda)`: a remark on the term, no definition
     return SPACED, _definition(rest)
 
+
+_PART_OF_SPEECH = re.compile(
+    r"^[ \t]*\((?:n|v|vt|vi|a|adj|adv|prep|conj|pron|int|interj|phr|phrase|명|동|형|부)\.?\)"
+    r"[ \t]*\S",
+    re.IGNORECASE,
+)
+"""A word's class in parentheses after a bold word, and then its meaning (`(n)`, `(adj.)`,
+`(v)`), as a dictionary writes an entry."""
 
 _GLOSSED = re.compile(
     r"^,?\s+(?:or\s+[^,.;]{1,40},\s+)?(?:standing\s+for|meaning|which\s+means)\s", re.IGNORECASE
