@@ -313,6 +313,10 @@ table; a list of plain items (a to-do list, names) is no definition of the headi
 _ALIKE = {*_DEFINING, "phrase"}
 """What a heading's text may open with, beside headings of its level that name terms."""
 
+MIN_DEFINED = 2
+"""Terms a heading's text defines in sentences of their own (`Pressure is the force …`,
+`Temperature is the measure …`) that make the heading their group."""
+
 _POINTS = ("bullet_list", "ordered_list")
 """What a heading's text may open with among sibling headings that name terms: its points
 (`### 4.3 AWS DynamoDB` over `- NoSQL DB 서비스`, beside `### 4.2 AWS RDS …` over its text)."""
@@ -335,7 +339,7 @@ def _grouped(
         and not _groups(s)
         and not _members(s)
         # `## Common Vision Problems` over `Myopia is a …`, `Hyperopia is a …`, …: a group
-        and sum(is_sentence(n.definition) for n in s.notes) < 3
+        and sum(is_sentence(n.definition) for n in s.notes) < MIN_DEFINED
     }
     named = {i for i in loose if sections[i].opening in _DEFINING}
     siblings = Counter(up[i] for i in named | terms)
