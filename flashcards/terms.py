@@ -546,15 +546,18 @@ _IS_A_KO = re.compile(r"[가-힣](?:입니다|이다|이며|임)[.。]?$")
 _TOPIC_KO = re.compile(r"^\S*[가-힣](?:은|는|이란|란)\s")
 
 
-def defines_its_topic(sentence: str) -> bool:
-    """Whether a Korean sentence with a topic (`X는 …`) ends by saying what it is: `…을
-    말한다`, `…을 의미함`, `…라고도 합니다`, or `…방법이다` (a noun and the copula)."""
-    sentence = sentence.strip()
+def defines_its_topic(text: str) -> bool:
+    """Whether the first sentence of what follows a Korean topic (`X는 …`) ends by saying
+    what it is: `…을 말한다`, `…을 의미함`, `…라고도 합니다`, or `…방법이다` (a noun and the
+    copula)."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
     if _SAYS_WHAT.search(sentence) is not None or _NAMED_KO.search(sentence) is not None:
         return True
     copula = _IS_A_KO.search(sentence)
     return copula is not None and _NOT_KINDS.search(sentence[: copula.start() + 1]) is None
 
+
+_SENTENCE_END = re.compile(r"(?<=[.。!?])\s+|\n")
 
 _NAMED_KO = re.compile(
     r"(?:이)?라고도?\s*(?:한다|합니다|함|부른다|부릅니다|부름|불린다|불립니다|불림)[.。]?$"
@@ -682,7 +685,12 @@ def name_length(name: str) -> int:
     """The words of a name, its glosses in parentheses aside: a gloss makes no name longer
     (`단일 책임 원칙 (SRP - Single Responsibility Principle)`, `Leukocyte alkaline phosphatase
     (LAP) stain`)."""
-    return len(_GLOSSES.sub(" ", name).split())
+    return len(unglossed(name).split())
+
+
+def unglossed(name: str) -> str:
+    """A name with its glosses in parentheses blanked out (see `name_length`)."""
+    return _GLOSSES.sub(" ", name)
 
 
 _GLOSSES = re.compile(r"\([^()]*\)")

@@ -18,7 +18,14 @@ from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry, neighbours
-from flashcards.terms import clean_term, is_sentence, is_term_like, key, translated
+from flashcards.terms import (
+    clean_term,
+    is_sentence,
+    is_term_like,
+    key,
+    name_length,
+    translated,
+)
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -74,7 +81,7 @@ def _formula(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if match is None:
         return None
     term = clean_term(match["term"])
-    if len(_GLOSS.sub("", term).split()) > MAX_FORMULA_NAME or len(term) < 2:
+    if name_length(term) > MAX_FORMULA_NAME or len(term) < 2:
         return None
     if not is_term_like(term) or not any(c.isalpha() for c in term[:2]):
         return None
@@ -89,7 +96,6 @@ def _formula(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(end, aside=[made], bold=[key(term)])
 
 
-_GLOSS = re.compile(r"\([^()]*\)")
 _OPERATORS = re.compile(r"\s*[/*\u00d7\u00f7+\-=<>→]\s*")
 
 

@@ -30,6 +30,7 @@ from flashcards.terms import (
     parenthesised,
     separated,
     translated,
+    unglossed,
 )
 
 SEPARATED = "separated"
@@ -185,16 +186,9 @@ def _code(kids: Sequence[Token], start: int) -> Lead | None:
     if join != DEFINED or not rest:
         return None
     after = kids[start + 1].content.lstrip() if kids[start + 1].type == "text" else ""
-    if after.startswith(_TOPIC_PARTICLES) and not defines_its_topic(_first_sentence(rest)):
+    if after.startswith(("은", "는")) and not defines_its_topic(markup.plain(rest)):
         return None  # `` `이전 투자자`는 평가손실이 증가한다 ``: code stressed in a sentence
     return Lead(clean_term(kids[start].content), join, rest)
-
-
-_TOPIC_PARTICLES = ("은 ", "는 ", "은", "는")
-
-
-def _first_sentence(rest: Sequence[Token]) -> str:
-    return re.split(r"(?<=[.!?。])\s+|\n", markup.plain(rest).strip(), maxsplit=1)[0]
 
 
 def _joined(
@@ -370,7 +364,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     term = clean_term(match["term"].rstrip(":\uff1a"))
     words = term.split()
-    bare = _GLOSS.sub(" ", term)  # a gloss makes no term longer (`IPCC(Intergovernmental …)`)
+    bare = unglossed(term)  # a gloss makes no term longer (`IPCC(Intergovernmental …)`)
     if not words or len(bare.strip()) > MAX_CHARACTERS or len(bare.split()) > MAX_WORDS:
         return None
     if is_callout(term) or words[0].casefold() in OBJECTS or term.startswith("["):
@@ -402,7 +396,6 @@ _SMALL = frozenset(
 """Words a title leaves in lower case."""
 
 
-_GLOSS = re.compile(r"\([^()]*\)")
 _TRANSLATED_HEAD = re.compile(r"(?P<term>[^\s()][^()\n]{0,30}?\([^()\n]+\))\s+(?=\S)")
 """A term named in two scripts and then, after a space, its definition (`모수(parameter)
 모집단의 수치적 요약값`): the other name sets the term apart as a colon would."""

@@ -140,7 +140,7 @@ def _strong(sentence: str) -> tuple[str, str] | None:
     most = MAX_WORDS if match["term"] else MAX_WORDS_KO
     if not 0 < len(words) <= most or _points(words) or words[0] in NOT_TOPICS:
         return None
-    if any(w.endswith(JOINING_ENDINGS) and HANGUL.search(w) for w in words[:-1]):
+    if _clause(words):
         return None  # `peak이 2개란 …`: a clause, no term
     return " ".join(words), match["rest"] or match["ko_rest"]
 
@@ -228,23 +228,21 @@ def _topic(children: Sequence[Token]) -> Lead | None:
     last = words[-1] if words else ""
     if not 0 < len(words) <= MAX_WORDS_TOPIC or (len(words) == 1 and len(last) < 2):
         return None  # `작은 …`: an adjective, one syllable before its ending
-    if (
-        words[0] in NOT_TOPICS
-        or last in NOT_TOPICS
-        or any(w.endswith(JOINING_ENDINGS) and HANGUL.search(w) for w in words[:-1])
-    ):
+    if words[0] in NOT_TOPICS or last in NOT_TOPICS or _clause(words):
         return None
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
-    sentence = _FIRST_SENTENCE.split(markup.plain(rest).strip(), maxsplit=1)[0]
-    if not defines_its_topic(sentence):
+    if not defines_its_topic(markup.plain(rest)):
         return None
     term = " ".join(words) + (match["gloss"] or "")
     return Lead(term, DEFINED, rest)
 
 
-_FIRST_SENTENCE = re.compile(r"(?<=[.。!?])\s+|\n")
+def _clause(words: list[str]) -> bool:
+    """Whether Korean words before a particle join a clause rather than name a term: a word
+    before the last ends as a word that goes on into the next (`작고 동질적인 …`, `peak이 2개`)."""
+    return any(w.endswith(JOINING_ENDINGS) and HANGUL.search(w) for w in words[:-1])
 
 
 def _points(words: list[str]) -> bool:
