@@ -11,7 +11,7 @@ from typing import Any
 from flashcards.cache import Cache, digest
 from flashcards.errors import Problem
 from flashcards.note import Note
-from flashcards.rules.headings import Section
+from flashcards.rules.section import Section
 from flashcards.walk import Job, Walk
 
 

@@ -18,21 +18,16 @@ from flashcards.rules import AT, Context, Found, answer_heading
 from flashcards.rules.definition_list import headless
 from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
-from flashcards.rules.headings import (
-    Section,
-    heading_note,
-    heading_terms,
-    introduced_terms,
+from flashcards.rules.heading_labels import (
     is_patterned,
     label_parts,
     label_pattern,
-    meta_sections,
     opens_with_label,
-    own_note,
-    parents,
-    unnumber,
 )
+from flashcards.rules.heading_note import heading_note, introduced_terms, own_note
+from flashcards.rules.headings import heading_terms
 from flashcards.rules.lead import lead
+from flashcards.rules.section import Section, meta_sections, parents, unnumber
 from flashcards.terms import (
     AUTO,
     asked,
