@@ -9,7 +9,8 @@ import unicodedata
 import regex
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The words of a list written as one string, as a sheet's word lists are kept here."""
     return text.split()
 
 
@@ -37,7 +38,7 @@ _MARKER_CATEGORIES = {"So", "Sk", "Mn", "Me", "Cf", "Zs"}
 _MARKER_CHARS = set("※•·▶►☞ㄴ")  # ㄴ: a Korean writer's └ before a sub-point
 
 CALLOUTS = frozenset(
-    _words(
+    words(
         """tip tips note notes nb warning warnings caution important hint hints info remember
     attention danger todo 참고 주의 팁 힌트 중요 경고 노트 비고 메모 요약"""
     )
@@ -45,7 +46,7 @@ CALLOUTS = frozenset(
 """Words that open a remark, not a term: `**Tip:** …`, `**참고:** …`."""
 
 EXERCISES = frozenset(
-    _words(
+    words(
         "practice practica exercise exercises drill drills quiz homework 연습 연습문제 실습 퀴즈"
         " self-check self-test 자가진단 자가점검"
     )
@@ -54,7 +55,7 @@ EXERCISES = frozenset(
 
 LABELS = (
     frozenset(
-        _words(
+        words(
             """definition definitions example examples analogy analogies pros cons advantages
     disadvantages advantage disadvantage feature features characteristics usage purpose
     description meaning summary limitations note notes 정의 장점 단점 특징 예시 예 비유 용도
@@ -95,7 +96,7 @@ notes of their own. Labels that repeat under several headings are found without 
 
 
 WEIGHING = frozenset(
-    _words(
+    words(
         """pros cons advantages disadvantages benefits drawbacks strengths weaknesses merits
     demerits 장점 단점 이점 한계점"""
     )
@@ -104,7 +105,7 @@ WEIGHING = frozenset(
 proliferation` and why): the points under them weigh it, and name no terms."""
 
 CONTINUATIONS = frozenset(
-    _words(
+    words(
         """by of and or nor but in on at to for with from as that which who whom whose than into
     onto over under via per can could will would should must may might has have had does do
     did not also so if when while"""
@@ -113,7 +114,7 @@ CONTINUATIONS = frozenset(
 """English words that show a bold phrase is part of a sentence (`**Concurrent mounting** by
 …`), not a term with its definition after it."""
 
-OBJECTS = frozenset(_words("the a an your my our their its this these those it them each all"))
+OBJECTS = frozenset(words("the a an your my our their its this these those it them each all"))
 """Words that open a verb's object: in a numbered list, `1. **Fork** the repository` is a
 step with its verb in bold, not a term."""
 
@@ -198,14 +199,14 @@ def is_callout(term: str) -> bool:
 
 
 _QUALIFIERS = frozenset(
-    _words(
+    words(
         """key main common major basic core clinical practical related other real-world quick
     주요 핵심 기본 대표 응용 실제 관련 연관 기타 대표적 임상"""
     )
 )
 """Words that qualify a label and leave it one (`Key features`, `응용 예시`)."""
 
-_RELATED = frozenset(_words("terms concepts topics 용어 개념"))
+_RELATED = frozenset(words("terms concepts topics 용어 개념"))
 """What a label of related things names (`Related terms`, `연관 용어`)."""
 
 
@@ -242,7 +243,7 @@ def is_condition(term: str) -> bool:
 
 
 PROPERTIES = frozenset(
-    _words(
+    words(
         """date author authors category categories tags tag keywords created updated
     modified published 작성일 작성자 날짜 태그 분류 카테고리 키워드 수정일"""
     )
@@ -305,7 +306,7 @@ def _names_own_kind(term: str, definition: str) -> bool:
 
 
 PRONOUNS = frozenset(
-    _words(
+    words(
         """this that these those it they he she we you i here there what everything everyone
     everybody something someone somebody nothing nobody anything anyone"""
     )
@@ -325,7 +326,7 @@ def possessive(word: str) -> bool:
 
 
 _NOUNS_IN_UI = frozenset(
-    _words(
+    words(
         "편의 회의 정의 의의 동의 합의 논의 강의 모의 유의 결의 건의 협의 창의 호의 선의 "
         "악의 고의 임의 질의 토의 심의 대의 민의 신의 이의 광의"
     )
@@ -333,7 +334,7 @@ _NOUNS_IN_UI = frozenset(
 """Sino-Korean nouns that end in 의 (便宜, 任意, 定義, 善意, 故意 …): no particle."""
 
 
-_LONE_PARTICLES = frozenset(_words("을 를 과 와 의 에 에서 으로 로 이 가 도 만 에게 보다 처럼"))
+_LONE_PARTICLES = frozenset(words("을 를 과 와 의 에 에서 으로 로 이 가 도 만 에게 보다 처럼"))
 """Korean particles that, written apart from a bold phrase, still join it to its sentence."""
 
 
@@ -465,7 +466,7 @@ def heading_name(heading_text: str) -> str:
 
 
 META = frozenset(
-    _words(
+    words(
         """contents toc contributing contributors license licence references bibliography
     credits acknowledgements acknowledgments changelog resources tips 목차 차례 참고
     참고자료 참고문헌 출처 레퍼런스 기여 기여하기 라이선스 라이센스"""
@@ -504,7 +505,7 @@ to use or cite it, who wrote it, its license, the notes it links to, its metadat
 sections are never notes."""
 
 STRUCTURE = frozenset(
-    _words(
+    words(
         """introduction intro overview background conclusion conclusions summary recap notes
     개요 개괄 개관 소개 요약 정리 결론 들어가며 마치며 서론 본론"""
     )
@@ -532,88 +533,6 @@ _META_OPENINGS = (
 
 SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임", "됨")
 """How a sentence ends, in English and in Korean notes (`…이다.`, `…하는 방식임`)."""
-
-
-_SAYS_WHAT = re.compile(
-    r"[을를]\s?(?:말한다|말함|말합니다|의미한다|의미함|의미합니다|뜻한다|뜻함|뜻합니다|일컫는다"
-    r"|일컬음|일컫습니다|가리킨다|가리킴|가리킵니다|의미|뜻)[.。]?$"
-    r"|^(?:refers\s+to|is\s+defined\s+as|means)\s"
-    r"|^(?:the\s+)?(?:study|science|branch)\s+of\s",  # `Study of the production of sounds`
-    re.IGNORECASE,
-)
-_IS_A_KO = re.compile(r"[가-힣](?:입니다|이다|이며|임)[.。]?$")
-"""`…사전에 확정된 퇴직연금제도입니다.`: a sentence that names what its subject is."""
-_TOPIC_KO = re.compile(r"^\S*[가-힣](?:은|는|이란|란)\s")
-
-
-def defines_its_topic(text: str) -> bool:
-    """Whether the first sentence of what follows a Korean topic (`X는 …`) ends by saying
-    what it is: `…을 말한다`, `…을 의미함`, `…라고도 합니다`, or `…방법이다` (a noun and the
-    copula)."""
-    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    if _SAYS_WHAT.search(sentence) is not None or _NAMED_KO.search(sentence) is not None:
-        return True
-    copula = _IS_A_KO.search(sentence)
-    return copula is not None and _NOT_KINDS.search(sentence[: copula.start() + 1]) is None
-
-
-_SENTENCE_END = re.compile(r"(?<=[.。!?])\s+|\n")
-
-_NAMED_KO = re.compile(
-    r"(?:이)?라고도?\s*(?:한다|합니다|함|부른다|부릅니다|부름|불린다|불립니다|불림)[.。]?$"
-)
-"""`…더블 도미넌트라고도 합니다`: what the subject is called."""
-
-_NOT_KINDS = re.compile(
-    r"(?:^|\s)(?:생각|것|거|때문|예정|계획|뿐|셈|중|편|필요|수|듯|탓|덕분|정도|마련|법|터|따름"
-    r"|모양|기분|느낌|차례|바|만큼|경우)$"
-)
-"""Nouns before a copula that name no kind of thing (`…풀어 볼 생각이다`, `…했기 때문이다`,
-`…하는 것이다`): the sentence says what someone does or why, not what its subject is."""
-
-
-NOT_TOPICS = frozenset(
-    _words(
-        """이 그 저 이것 그것 저것 이것들 그것들 이러한 그러한 이런 그런 해당 위 아래 다음 여기
-    이때 또한 반면 반면에 즉 따라서 하지만 그리고 그러나 결국 우리 나 내 너 본 것 점 때 경우
-    이유 결과 목적 차이 차이점 공통점 핵심 결론 문제 원인 방법 중요한 가장 모든 각 두 세"""
-    )
-)
-"""Words that open or end no term before a Korean topic particle: what points elsewhere,
-joins sentences, or stands for something unnamed (`이는 …`, `중요한 것은 …`, `차이는 …`)."""
-
-JOINING_ENDINGS = tuple(
-    _words(
-        """은 는 이 가 을 를 의 에 에서 로 으로 와 과 도 고 며 면 서 인 한 된 던 운 적인 만 게
-    지 나 니 듯 처럼 보다 까지 부터"""
-    )
-)
-"""How a Korean word ends that joins the next in a sentence, as no word of a term does
-(`작고 동질적인 하위 집단은 …`)."""
-
-
-def says_what(line: str) -> bool:
-    """Whether a line says what the words above it mean, with no subject of its own
-    (`자산 중에 남에게 빌린 재산을 말한다.`, `Refers to a fall in prices.`, `근로자가 받을
-    퇴직급여가 사전에 확정된 퇴직연금제도입니다.`, `Study of the production of sounds`)."""
-    line = line.strip()
-    if _SAYS_WHAT.search(line) is not None:
-        return True
-    return _IS_A_KO.search(line) is not None and _TOPIC_KO.match(line) is None
-
-
-_COUNTS_KINDS = re.compile(
-    r"^there\s+(?:are|is)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)"
-    r"\s+(?:\w+\s+)?(?:types|kinds|ways|forms|categories|classes|parts|stages|methods)\b"
-    r"|(?:\d+|두|세|네|다섯|여섯|여러)\s?가지",
-    re.IGNORECASE,
-)
-
-
-def counts_kinds(line: str) -> bool:
-    """Whether a line counts the kinds of a thing that follow it (`There are three types of
-    formulas …`, `…에는 세 가지 유형이 있다`): it announces what comes, and defines nothing."""
-    return _COUNTS_KINDS.search(line.strip()) is not None
 
 
 def is_sentence(text: str) -> bool:
@@ -714,7 +633,7 @@ def is_term_like(heading: str) -> bool:
         and not is_date(name)
         and not is_course_part(name)
         and _ACTIVITY.search(name) is None
-        and name.rstrip("?\uff1f ") not in _BARE_QUESTIONS
+        and name.rstrip("?\uff1f ") not in BARE_QUESTIONS
     )
 
 
@@ -872,108 +791,10 @@ _KINDS = re.compile(
 )
 
 
-_WHAT_IS_EN = re.compile(
-    r"^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(?P<term>[^?]+?)\s*\?$", re.I
-)
-_WHAT_IS_KO = re.compile(
-    r"^(?P<term>.+?)\s*(?:이란|란)\s*(?:무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요)?)?\s*\?$"
-)
-QUESTION_MARKS = ("?", "\uff1f")
-
-
-_REQUEST_KO = re.compile(
-    r"(?:(?:설명|말|서술|정의)\s*(?:해\s*주세요|해\s*보세요|하세요|하시오|해\s*주십시오|해줘|하라)"
-    r"|알려\s*(?:주세요|주십시오|줘))\.?$"
-)
-_ABOUT_KO = re.compile(r"^(?P<term>.+?)\s*(?:에\s*대해서?|에\s*대하여|이란|란|을|를)\s*(?=\S)")
-_REQUEST_EN = re.compile(
-    r"^(?:explain|describe|define)\s+(?:what\s+(?:is|are)\s+)?(?:an?\s+|the\s+)?"
-    r"(?P<term>[^.?]+?)\.?$",
-    re.IGNORECASE,
-)
-
-
-def asked(heading: str) -> tuple[str, bool] | None:
-    """What a heading that asks a question asks: (the term, True) for "What is X?", "X란?",
-    "X에 대해 설명해주세요" and "Explain X", whose answer defines X; (the question, False) for
-    any other question or request; None when the heading asks nothing."""
-    text = heading.strip()
-    if text.rstrip("?\uff1f ").casefold() in _BARE_QUESTIONS:
-        return None  # `## Why?` over the reasons: a section's title, no question to learn
-    if text.endswith(QUESTION_MARKS):
-        plain = text[:-1].rstrip() + "?"
-        for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
-            match = pattern.match(plain)
-            if match is not None and _one_thing(match["term"]):
-                return match["term"].strip(), True
-        return text, False
-    if _REQUEST_KO.search(text):
-        match = _ABOUT_KO.match(text)
-        if match is not None and _one_thing(match["term"]):
-            return match["term"].strip(), True
-        return text, False
-    match = _REQUEST_EN.match(text)
-    if match is not None:
-        return (match["term"].strip(), True) if _one_thing(match["term"]) else (text, False)
-    if _unmarked(text):
-        return asked(text + "?")  # `What is Culture`: its question mark left unwritten
-    term = _clipped(text)
-    return (term, True) if term is not None else None
-
-
-MAX_UNMARKED = 6
-"""Words in a `What is X` written without its question mark: more, and it is a sentence."""
-
-
-def _unmarked(text: str) -> bool:
-    return _WHAT_IS_EN.match(text + "?") is not None and len(text.split()) <= MAX_UNMARKED
-
-
-_BARE_QUESTIONS = frozenset(
-    _words("why what how when where who which 왜 무엇 뭐 어떻게 언제 어디 어디서 누가 누구")
+BARE_QUESTIONS = frozenset(
+    words("why what how when where who which 왜 무엇 뭐 어떻게 언제 어디 어디서 누가 누구")
 )
 """A question word alone asks nothing that a card could hold."""
-
-
-def may_ask(raw: str) -> bool:
-    """Whether raw text holds a question mark at all, or opens with `What is`: most text asks
-    nothing, and a rule that reads questions need read no further."""
-    return any(mark in raw for mark in QUESTION_MARKS) or raw[:5].casefold() == "what "
-
-
-def asked_line(text: str) -> tuple[str, bool] | None:
-    """What a line of text standing alone asks (see `asked`); None for text of several lines,
-    or one that does not end in a question mark (but `What is Culture`)."""
-    text = text.strip()
-    if "\n" in text or not (text.endswith(QUESTION_MARKS) or _unmarked(text)):
-        return None
-    return asked(text)
-
-
-def _clipped(text: str) -> str | None:
-    """The term of a heading that asks "What is X?" with its question left unsaid (`해부학이란`,
-    `TCP란`): the topic particle after a name of two letters or more. Words that end in
-    란 themselves (`반란`, `혼란`, `계란`) have no particle there."""
-    for particle, final in (("이란", True), ("란", False)):
-        if not text.endswith(particle):
-            continue
-        term = text[: -len(particle)].rstrip()
-        if len(term) < 2 or not _one_thing(term):
-            return None
-        last = term[-1]
-        if "가" <= last <= "힣" and ((ord(last) - 0xAC00) % 28 != 0) != final:
-            return None  # 이란 follows a final consonant, 란 a vowel
-        return term
-    return None
-
-
-def _one_thing(term: str) -> bool:
-    """A short name of one thing: not "X와 Y의 차이", "X and Y"."""
-    return 0 < len(term.split()) <= 4 and not _LINKS_TWO.search(term)
-
-
-_LINKS_TWO = re.compile(r"(?:\s(?:and|vs\.?|or|between)\s|[와과]\s|차이)", re.I)
-"""Words that make "What is X?" a question about two things, not a definition of one."""
 
 
 _ABOUT_TERM = regex.compile(

@@ -14,6 +14,7 @@ from markdown_it.token import Token
 from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note, Sheet
+from flashcards.questions import asked
 from flashcards.rules import AT, Context, Found, answer_heading
 from flashcards.rules.definition_list import headless
 from flashcards.rules.entries import says
@@ -28,10 +29,9 @@ from flashcards.rules.heading_note import heading_note, introduced_terms, own_no
 from flashcards.rules.headings import heading_terms
 from flashcards.rules.lead import lead
 from flashcards.rules.section import Section, meta_sections, parents, unnumber
+from flashcards.sentences import counts_kinds, says_what
 from flashcards.terms import (
     AUTO,
-    asked,
-    counts_kinds,
     defines,
     heading_name,
     is_label,
@@ -40,7 +40,6 @@ from flashcards.terms import (
     key,
     labels_properties,
     same_term,
-    says_what,
     split_term,
 )
 
@@ -397,7 +396,7 @@ _COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 
 def _says(toks: Sequence[Token], i: int, opening: str) -> bool:
     """Whether the block at `i` opens by saying what its heading means (see
-    `terms.says_what`): a paragraph's first line, or the first of points that are sentences."""
+    `sentences.says_what`): a paragraph's first line, or the first of points that are sentences."""
     if opening == "definitions":
         return True
     if opening == "sentences":
@@ -422,7 +421,7 @@ def _phrase(toks: Sequence[Token], i: int, opening: str) -> str:
 
 def _counts(toks: Sequence[Token], i: int, opening: str) -> bool:
     """Whether the paragraph at `i` opens by counting the kinds that follow (see
-    `terms.counts_kinds`)."""
+    `sentences.counts_kinds`)."""
     if opening != "paragraph":
         return False
     return counts_kinds(markup.plain(markup.lines(toks[i + 1].children or [])[0]))

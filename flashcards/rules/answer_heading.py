@@ -11,10 +11,11 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import Note
+from flashcards.questions import asked
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
-from flashcards.terms import asked, heading_name, is_term_like, names_a_set
+from flashcards.terms import heading_name, is_term_like, names_a_set
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> tuple[list[Note], int] | None:

@@ -11,11 +11,11 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION, TERM
+from flashcards.questions import asked_line, may_ask
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SPACED
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import glossary_items, item_lead
-from flashcards.terms import asked_line, may_ask
 
 _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquote_open")
 

@@ -13,8 +13,9 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note
+from flashcards.questions import asked
 from flashcards.rules.found import Context, Found
-from flashcards.terms import asked, clean_term, is_meta
+from flashcards.terms import clean_term, is_meta
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

@@ -14,9 +14,9 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION, TERM, Note
+from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import Context, Found
 from flashcards.rules.notes import note
-from flashcards.terms import QUESTION_MARKS
 
 _PLACES = ("", "blockquote")
 _MARKS = ("::", "?", "#")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from flashcards.questions import asked
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, glossed
 from flashcards.rules.section import Section, candidate_headings, is_leaf
@@ -19,7 +20,6 @@ from flashcards.terms import (
     BOLD,
     HEADINGS,
     STRUCTURE,
-    asked,
     is_sentence,
     is_term_like,
     key,

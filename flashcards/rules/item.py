@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
 from flashcards.note import Note
+from flashcards.questions import QUESTION_MARKS
 from flashcards.rules import outline
 from flashcards.rules.entries import defining_entry
 from flashcards.rules.found import LISTS, Context, Found, close
@@ -29,7 +30,6 @@ from flashcards.rules.points import (
     numbered,
 )
 from flashcards.terms import (
-    QUESTION_MARKS,
     WEIGHING,
     clean_term,
     is_callout,

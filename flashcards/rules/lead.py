@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.sentences import defines_its_topic
 from flashcards.terms import (
     CJK_LETTERS,
     HANGUL,
@@ -18,7 +19,6 @@ from flashcards.terms import (
     clean_term,
     continues_sentence,
     defined,
-    defines_its_topic,
     ends_with_colon,
     is_callout,
     is_date,

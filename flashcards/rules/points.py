@@ -12,11 +12,11 @@ from itertools import islice
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.questions import asked
 from flashcards.rules.found import close
 from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, commaed_lead, lead, plain_lead
 from flashcards.terms import (
     CONTINUATIONS,
-    asked,
     is_sentence,
     is_term_like,
     name_length,

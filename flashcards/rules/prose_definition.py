@@ -15,20 +15,12 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead, with_content
 from flashcards.rules.notes import lead_note
-from flashcards.terms import (
-    HANGUL,
-    JOINING_ENDINGS,
-    NOT_TOPICS,
-    PRONOUNS,
-    QUESTION_MARKS,
-    clean_term,
-    defines_its_topic,
-    is_label,
-    key,
-)
+from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic
+from flashcards.terms import HANGUL, PRONOUNS, clean_term, is_label, key
 
 MAX_WORDS = 4
 """A defined term is short: a longer subject is a sentence about something."""

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.questions import asked_line, may_ask
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import blocks_note
-from flashcards.terms import asked_line, may_ask
 
 _ANSWERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "paragraph_open")
 

@@ -11,10 +11,10 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION
+from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import items
-from flashcards.terms import QUESTION_MARKS
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

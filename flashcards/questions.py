@@ -1,0 +1,113 @@
+"""Questions: whether a heading or a line asks something (`TCP란?`, `What is a cache?`,
+`Explain …`), and the term it asks about."""
+
+from __future__ import annotations
+
+import re
+
+from flashcards.terms import BARE_QUESTIONS
+
+_WHAT_IS_EN = re.compile(
+    r"^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(?P<term>[^?]+?)\s*\?$", re.I
+)
+
+
+_WHAT_IS_KO = re.compile(
+    r"^(?P<term>.+?)\s*(?:이란|란)\s*(?:무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요)?)?\s*\?$"
+)
+
+
+QUESTION_MARKS = ("?", "\uff1f")
+
+
+_REQUEST_KO = re.compile(
+    r"(?:(?:설명|말|서술|정의)\s*(?:해\s*주세요|해\s*보세요|하세요|하시오|해\s*주십시오|해줘|하라)"
+    r"|알려\s*(?:주세요|주십시오|줘))\.?$"
+)
+
+
+_ABOUT_KO = re.compile(r"^(?P<term>.+?)\s*(?:에\s*대해서?|에\s*대하여|이란|란|을|를)\s*(?=\S)")
+
+
+_REQUEST_EN = re.compile(
+    r"^(?:explain|describe|define)\s+(?:what\s+(?:is|are)\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<term>[^.?]+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def asked(heading: str) -> tuple[str, bool] | None:
+    """What a heading that asks a question asks: (the term, True) for "What is X?", "X란?",
+    "X에 대해 설명해주세요" and "Explain X", whose answer defines X; (the question, False) for
+    any other question or request; None when the heading asks nothing."""
+    text = heading.strip()
+    if text.rstrip("?\uff1f ").casefold() in BARE_QUESTIONS:
+        return None  # `## Why?` over the reasons: a section's title, no question to learn
+    if text.endswith(QUESTION_MARKS):
+        plain = text[:-1].rstrip() + "?"
+        for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
+            match = pattern.match(plain)
+            if match is not None and _one_thing(match["term"]):
+                return match["term"].strip(), True
+        return text, False
+    if _REQUEST_KO.search(text):
+        match = _ABOUT_KO.match(text)
+        if match is not None and _one_thing(match["term"]):
+            return match["term"].strip(), True
+        return text, False
+    match = _REQUEST_EN.match(text)
+    if match is not None:
+        return (match["term"].strip(), True) if _one_thing(match["term"]) else (text, False)
+    if _unmarked(text):
+        return asked(text + "?")  # `What is Culture`: its question mark left unwritten
+    term = _clipped(text)
+    return (term, True) if term is not None else None
+
+
+MAX_UNMARKED = 6
+"""Words in a `What is X` written without its question mark: more, and it is a sentence."""
+
+
+def _unmarked(text: str) -> bool:
+    return _WHAT_IS_EN.match(text + "?") is not None and len(text.split()) <= MAX_UNMARKED
+
+
+def may_ask(raw: str) -> bool:
+    """Whether raw text holds a question mark at all, or opens with `What is`: most text asks
+    nothing, and a rule that reads questions need read no further."""
+    return any(mark in raw for mark in QUESTION_MARKS) or raw[:5].casefold() == "what "
+
+
+def asked_line(text: str) -> tuple[str, bool] | None:
+    """What a line of text standing alone asks (see `asked`); None for text of several lines,
+    or one that does not end in a question mark (but `What is Culture`)."""
+    text = text.strip()
+    if "\n" in text or not (text.endswith(QUESTION_MARKS) or _unmarked(text)):
+        return None
+    return asked(text)
+
+
+def _clipped(text: str) -> str | None:
+    """The term of a heading that asks "What is X?" with its question left unsaid (`해부학이란`,
+    `TCP란`): the topic particle after a name of two letters or more. Words that end in
+    란 themselves (`반란`, `혼란`, `계란`) have no particle there."""
+    for particle, final in (("이란", True), ("란", False)):
+        if not text.endswith(particle):
+            continue
+        term = text[: -len(particle)].rstrip()
+        if len(term) < 2 or not _one_thing(term):
+            return None
+        last = term[-1]
+        if "가" <= last <= "힣" and ((ord(last) - 0xAC00) % 28 != 0) != final:
+            return None  # 이란 follows a final consonant, 란 a vowel
+        return term
+    return None
+
+
+def _one_thing(term: str) -> bool:
+    """A short name of one thing: not "X와 Y의 차이", "X and Y"."""
+    return 0 < len(term.split()) <= 4 and not _LINKS_TWO.search(term)
+
+
+_LINKS_TWO = re.compile(r"(?:\s(?:and|vs\.?|or|between)\s|[와과]\s|차이)", re.I)
+"""Words that make "What is X?" a question about two things, not a definition of one."""

@@ -1,0 +1,96 @@
+"""Sentences: what a line says of the term it follows (`…을 말한다`, `refers to`, `…방법이다`),
+and which Korean words open no term."""
+
+from __future__ import annotations
+
+import re
+
+from flashcards.terms import words
+
+_SAYS_WHAT = re.compile(
+    r"[을를]\s?(?:말한다|말함|말합니다|의미한다|의미함|의미합니다|뜻한다|뜻함|뜻합니다|일컫는다"
+    r"|일컬음|일컫습니다|가리킨다|가리킴|가리킵니다|의미|뜻)[.。]?$"
+    r"|^(?:refers\s+to|is\s+defined\s+as|means)\s"
+    r"|^(?:the\s+)?(?:study|science|branch)\s+of\s",  # `Study of the production of sounds`
+    re.IGNORECASE,
+)
+
+
+_IS_A_KO = re.compile(r"[가-힣](?:입니다|이다|이며|임)[.。]?$")
+"""`…사전에 확정된 퇴직연금제도입니다.`: a sentence that names what its subject is."""
+
+
+_TOPIC_KO = re.compile(r"^\S*[가-힣](?:은|는|이란|란)\s")
+
+
+def defines_its_topic(text: str) -> bool:
+    """Whether the first sentence of what follows a Korean topic (`X는 …`) ends by saying
+    what it is: `…을 말한다`, `…을 의미함`, `…라고도 합니다`, or `…방법이다` (a noun and the
+    copula)."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    if _SAYS_WHAT.search(sentence) is not None or _NAMED_KO.search(sentence) is not None:
+        return True
+    copula = _IS_A_KO.search(sentence)
+    return copula is not None and _NOT_KINDS.search(sentence[: copula.start() + 1]) is None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.。!?])\s+|\n")
+
+
+_NAMED_KO = re.compile(
+    r"(?:이)?라고도?\s*(?:한다|합니다|함|부른다|부릅니다|부름|불린다|불립니다|불림)[.。]?$"
+)
+"""`…더블 도미넌트라고도 합니다`: what the subject is called."""
+
+
+_NOT_KINDS = re.compile(
+    r"(?:^|\s)(?:생각|것|거|때문|예정|계획|뿐|셈|중|편|필요|수|듯|탓|덕분|정도|마련|법|터|따름"
+    r"|모양|기분|느낌|차례|바|만큼|경우)$"
+)
+"""Nouns before a copula that name no kind of thing (`…풀어 볼 생각이다`, `…했기 때문이다`,
+`…하는 것이다`): the sentence says what someone does or why, not what its subject is."""
+
+
+NOT_TOPICS = frozenset(
+    words(
+        """이 그 저 이것 그것 저것 이것들 그것들 이러한 그러한 이런 그런 해당 위 아래 다음 여기
+    이때 또한 반면 반면에 즉 따라서 하지만 그리고 그러나 결국 우리 나 내 너 본 것 점 때 경우
+    이유 결과 목적 차이 차이점 공통점 핵심 결론 문제 원인 방법 중요한 가장 모든 각 두 세"""
+    )
+)
+"""Words that open or end no term before a Korean topic particle: what points elsewhere,
+joins sentences, or stands for something unnamed (`이는 …`, `중요한 것은 …`, `차이는 …`)."""
+
+
+JOINING_ENDINGS = tuple(
+    words(
+        """은 는 이 가 을 를 의 에 에서 로 으로 와 과 도 고 며 면 서 인 한 된 던 운 적인 만 게
+    지 나 니 듯 처럼 보다 까지 부터"""
+    )
+)
+"""How a Korean word ends that joins the next in a sentence, as no word of a term does
+(`작고 동질적인 하위 집단은 …`)."""
+
+
+def says_what(line: str) -> bool:
+    """Whether a line says what the words above it mean, with no subject of its own
+    (`자산 중에 남에게 빌린 재산을 말한다.`, `Refers to a fall in prices.`, `근로자가 받을
+    퇴직급여가 사전에 확정된 퇴직연금제도입니다.`, `Study of the production of sounds`)."""
+    line = line.strip()
+    if _SAYS_WHAT.search(line) is not None:
+        return True
+    return _IS_A_KO.search(line) is not None and _TOPIC_KO.match(line) is None
+
+
+_COUNTS_KINDS = re.compile(
+    r"^there\s+(?:are|is)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)"
+    r"\s+(?:\w+\s+)?(?:types|kinds|ways|forms|categories|classes|parts|stages|methods)\b"
+    r"|(?:\d+|두|세|네|다섯|여섯|여러)\s?가지",
+    re.IGNORECASE,
+)
+
+
+def counts_kinds(line: str) -> bool:
+    """Whether a line counts the kinds of a thing that follow it (`There are three types of
+    formulas …`, `…에는 세 가지 유형이 있다`): it announces what comes, and defines nothing."""
+    return _COUNTS_KINDS.search(line.strip()) is not None
