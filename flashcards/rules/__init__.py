@@ -30,6 +30,7 @@ from flashcards.rules import (
     item_heading,
     label,
     lead_in,
+    marked_question,
     navigation,
     outline,
     paragraph,
@@ -67,6 +68,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     ),
     "paragraph_open": (
         flashcard_lines.rule,
+        marked_question.rule,
         quiz.rule,
         question_line.rule,
         label.rule,

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from flashcards.rules.heading_note import glossed
 from flashcards.rules.section import Section, candidate_headings
@@ -116,13 +116,15 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
     """Bold items that are labels by repetition: under two or more headings, at least two
     together (`Key Fact` and `Key Facts` one), where most bold items repeat so or are label
     words; and the others under those headings beside them. A term written twice (a
-    duplicate) stands among terms that do not repeat, so it never makes a pattern. One bold
-    item alone is a label too when it stands under most of the headings (see `_common`)."""
+    duplicate) stands among terms that do not repeat, so it never makes a pattern, and a
+    section written twice (`### Concepts` over the same glossary, pasted again further down)
+    repeats under one name only: labels repeat under different terms. One bold item alone is
+    a label too when it stands under most of the headings (see `_common`)."""
     # A heading over more bold items than labels ever are holds a list of terms.
     pool = [i for i in candidates if 0 < len(sections[i].bold) <= MAX_LABELS]
     common = _common(sections, pool)
     while True:
-        counts = Counter(k for i in pool for k in set(map(_singular, sections[i].bold)))
+        counts = Counter(k for keys in _by_name(sections, pool, _singular).values() for k in keys)
         repeated = {k for k, n in counts.items() if n > 1}
         clean = [
             i
@@ -136,11 +138,21 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
         pool = clean
 
 
+def _by_name(
+    sections: Sequence[Section], pool: Sequence[int], keyed: Callable[[str], str]
+) -> dict[str, set[str]]:
+    """The keys of the bold items under each heading's name, headings of one name together."""
+    found: dict[str, set[str]] = {}
+    for i in pool:
+        found.setdefault(key(sections[i].name), set()).update(map(keyed, sections[i].bold))
+    return found
+
+
 def _common(sections: Sequence[Section], pool: Sequence[int]) -> set[str]:
     """The bold items that stand under most headings with bold items, three at least, a
     remark in parentheses aside (`**Rule (24 words):**` under each heading of bar-exam
     rules): labels, even one alone under each."""
-    under = Counter(k for i in pool for k in {_label_key(b) for b in sections[i].bold})
+    under = Counter(k for keys in _by_name(sections, pool, _label_key).values() for k in keys)
     often = max(MIN_REPEATED, len(pool) / 2)
     found = {k for k, n in under.items() if n >= often}
     return {b for i in pool for b in sections[i].bold if _label_key(b) in found}

@@ -27,8 +27,11 @@ def blocks_note(
     return note(ctx, line, term, markup.html(blocks), markup.block_plain(blocks), kind)
 
 
-def lead_note(ctx: Context, line: int, found: Lead, blocks: Sequence[Token] = ()) -> Note:
-    """A note of a bold term: the inline rest of its paragraph, then the blocks after it."""
+def lead_note(
+    ctx: Context, line: int, found: Lead, blocks: Sequence[Token] = (), kind: str = TERM
+) -> Note:
+    """A note of a bold term (or a question): the inline rest of its paragraph, then the
+    blocks after it."""
     if not found.rest:
         blocks = unwrap_single_item(blocks)
     html = [markup.inline_html(found.rest), markup.html(blocks)]
@@ -39,6 +42,7 @@ def lead_note(ctx: Context, line: int, found: Lead, blocks: Sequence[Token] = ()
         found.term,
         "\n".join(p for p in html if p),
         "\n".join(p for p in text if p),
+        kind,
     )
 
 

@@ -1,0 +1,111 @@
+"""A question marked as one (`Q: …`, `Q1. …`, `**3. Q: …?**`, `질문: …`) over its answer
+marked as one (`A: …`, `Answer: …`, `답: …`, `정답: …`), on the next line of its paragraph or
+opening the block right after it (a list item, a quote, a paragraph): a question note, the
+answer its back. One that asks what a term is (`Q: What is a page fault?`) is that term's
+note. A marked question is answered by the block right after it, marked or not, and by the
+next line of its paragraph when it ends in a question mark; one with no answer gives no note
+(and no term `Q`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.note import QUESTION, TERM
+from flashcards.questions import QUESTION_MARKS, asked
+from flashcards.rules.found import LISTS, Context, Found, close
+from flashcards.rules.lead import Lead
+from flashcards.rules.notes import lead_note
+
+_QUESTION = re.compile(
+    r"^(?:\d{1,3}[.)]\s*)?(?:Q|Question|질문|문제)\s*\d{0,3}\s*[.:\uff1a)]\s*(?P<asks>\S.*)$", re.I
+)
+_ANSWER = re.compile(r"^(?:A|Ans|Answer|답|답변|정답)\s*[.:\uff1a)]\s*(?=\S)", re.I)
+
+_AFTER = ("blockquote_open", "paragraph_open", *LISTS)
+"""Blocks an answer may open, right after its question."""
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type != "paragraph_open" or ctx.inside(i) not in ("", "blockquote"):
+        return None
+    lines = markup.lines(toks[i + 1].children or [])
+    marked = _QUESTION.match(markup.plain(lines[0]).strip())
+    if marked is None:
+        return None
+    answered = next((k for k in range(1, len(lines)) if _answer(lines[k])), None)
+    if answered is None and len(lines) > 1 and marked["asks"].endswith(QUESTION_MARKS):
+        answered = 1  # `Q: …?` over its answer, unmarked, on the next line
+    if answered is not None:
+        question = " ".join([marked["asks"], *(markup.plain(x) for x in lines[1:answered])])
+        answer = _unlabelled(_joined(lines[answered:]))
+        return Found(i + 2, notes=[_note(ctx, toks[i], question, answer, [])])
+    after = i + 3
+    if len(lines) == 1 and after < len(toks) and toks[after].type in _AFTER:
+        return _block(ctx, toks, i, marked["asks"])
+    return Found(i + 2)  # a question still to answer: nothing to learn, and no term `Q`
+
+
+def _block(ctx: Context, toks: Sequence[Token], i: int, question: str) -> Found | None:
+    """The note of a question over the block that answers it, marked (`- **A:** …`) or not;
+    a list of several items whose first is marked holds choices (`A. …`, `B. …`), no answer."""
+    after = i + 3
+    kind = toks[after].type
+    end = close(toks, after)
+    opening = {"paragraph_open": after, "blockquote_open": after + 1}.get(kind, after + 2)
+    first = toks[opening + 1].children if toks[opening].type == "paragraph_open" else None
+    marked = bool(first) and _answer(markup.lines(first or [])[0])
+    if not marked:
+        return Found(end, notes=[_note(ctx, toks[i], question, [], list(toks[after : end + 1]))])
+    if kind in LISTS and close(toks, after + 1) != end - 1:
+        return None
+    inner = end if kind == "paragraph_open" else end - (1 if kind == "blockquote_open" else 2)
+    blocks = toks[close(toks, opening) + 1 : inner]
+    answer = _unlabelled(list(first or []))
+    return Found(end, notes=[_note(ctx, toks[i], question, answer, list(blocks))])
+
+
+def _answer(line: Sequence[Token]) -> bool:
+    return _ANSWER.match(markup.plain(line).strip()) is not None
+
+
+def _joined(lines: Sequence[Sequence[Token]]) -> list[Token]:
+    joined: list[Token] = [*lines[0]]
+    for line in lines[1:]:
+        joined += [Token("softbreak", "br", 0), *line]
+    return joined
+
+
+def _note(ctx: Context, at: Token, question: str, answer: list[Token], blocks: list[Token]):
+    asks = asked(question.strip())
+    term, kind = (asks[0], TERM) if asks is not None and asks[1] else (question.strip(), QUESTION)
+    return lead_note(ctx, ctx.line(at), Lead(term, "", answer), blocks, kind)
+
+
+def _unlabelled(children: Sequence[Token]) -> list[Token]:
+    """An answer's inline tokens with its mark (`A:`, `**A:**`, `정답 :`), if any, taken off."""
+    label = _ANSWER.match(markup.plain(children).lstrip())
+    if label is None:
+        return list(children)
+    left = len(label.group(0).rstrip())
+    kept: list[Token] = []
+    dropped: list[str] = []  # markup opened inside the mark, whose close goes too
+    for child in children:
+        if left > 0 and child.type == "text":
+            text = child.content.lstrip() if not kept else child.content
+            taken = min(left, len(text))
+            left -= taken
+            if text[taken:]:
+                piece = child.copy()
+                piece.content = text[taken:].lstrip()
+                kept.append(piece)
+        elif left > 0 and child.nesting == 1:
+            dropped.append(child.type.replace("_open", "_close"))
+        elif dropped and child.type == dropped[-1] and not kept:
+            dropped.pop()
+        else:
+            kept.append(child)
+    return kept
