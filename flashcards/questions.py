@@ -36,6 +36,18 @@ _REQUEST_EN = re.compile(
 )
 
 
+_TASK_EN = re.compile(
+    r"^(?:(?:compare|contrast|differentiate|distinguish|discuss)\s+\w"
+    r"|(?:list(?:\s+and\s+explain)?|name|identify|outline|summari[sz]e|give|state)\s+"
+    r"(?:the|a|an|two|three|four|five|six|seven|several|how|why|what|which|some|its)\b)",
+    re.IGNORECASE,
+)
+"""An exam's task that asks for more than a definition (`Compare the two waves of …`, `List
+and explain the forms of …`, `Name the four bases …`): a question, never one term. A noun
+(`List of symbols`, `Outline of the course`) sets no task: a verb that is also a noun must
+be followed by what it asks for (`the`, a number, `how`)."""
+
+
 def asked(heading: str) -> tuple[str, bool] | None:
     """What a heading that asks a question asks: (the term, True) for "What is X?", "X란?",
     "X에 대해 설명해주세요" and "Explain X", whose answer defines X; (the question, False) for
@@ -54,6 +66,8 @@ def asked(heading: str) -> tuple[str, bool] | None:
         match = _ABOUT_KO.match(text)
         if match is not None and _one_thing(match["term"]):
             return match["term"].strip(), True
+        return text, False
+    if _TASK_EN.match(text):
         return text, False
     match = _REQUEST_EN.match(text)
     if match is not None:

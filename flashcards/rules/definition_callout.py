@@ -1,5 +1,6 @@
 """An Obsidian callout of definition, `> [!definition] Term` with its text under it, is a note:
-its title the term, its body the definition. Other callouts (`[!note]`, `[!tip]`) are remarks."""
+its title the term, its body the definition. One titled by a set (`> [!def] Key Terms`) holds
+a glossary, read as any other text. Other callouts (`[!note]`, `[!tip]`) are remarks."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from markdown_it.token import Token
 
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import blocks_note
-from flashcards.terms import clean_term, key
+from flashcards.terms import clean_term, key, names_a_set
 
 KINDS = frozenset({"definition", "define", "def", "term", "concept", "vocab", "vocabulary"})
 """Callout kinds that define their title (Obsidian has none built in: vaults name their own)."""
@@ -23,6 +24,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     term = clean_term(str(tok.meta.get("title", "")))
     if not term:
         return Found(end)
+    if names_a_set(term):
+        return None  # `> [!def] Key Terms` over a glossary: its entries are the notes
     body = toks[close(toks, i + 1) + 1 : end]  # after the title, before the callout's close
     note = blocks_note(ctx, ctx.line(tok), term, body)
     return Found(end, notes=[note], bold=[key(term)])

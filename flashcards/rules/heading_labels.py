@@ -78,14 +78,28 @@ def names_term(name: str) -> bool:
 
 def opens_with_label(section: Section) -> bool:
     """Whether a heading's text opens with a bold label of what its term is (`### Strain
-    Theory` over `- **Core Idea:** …`, then `- **Key Thinkers:** …`; see `DEFINING_LABELS`):
-    the heading names that term, whatever its other bold items are."""
+    Theory` over `- **Core Idea:** …`, then `- **Key Thinkers:** …`; see `DEFINING_LABELS`),
+    or gives its definition under a label of its own among its first points (`# Polymer` over
+    `- **Greek:** many parts` and `- **Definition:** …`): the heading names that term, whatever
+    its other bold items are."""
+    first = section.bold[:MAX_BEFORE_DEFINITION]
     return (
-        bool(section.bold)
-        and unremarked(section.bold[0]) in DEFINING_LABELS
+        bool(first)
+        and (
+            unremarked(first[0]) in DEFINING_LABELS
+            or any(unremarked(b) in DEFINITION_LABELS for b in first)
+        )
         and section.opening in _LABEL_OPENINGS
         and names_term(section.name)
     )
+
+
+DEFINITION_LABELS = frozenset({"definition", "정의", "meaning", "뜻", "의미"})
+"""Labels of a term's definition itself, which a heading's text may give after a remark of
+its own (`**Greek:**`, `**Origin:**`)."""
+
+MAX_BEFORE_DEFINITION = 3
+"""Bold items under a heading, at most, up to its definition's label."""
 
 
 _LABEL_OPENINGS = ("label", "sentences", "bullet_list", "paragraph")
