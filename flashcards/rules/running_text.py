@@ -19,10 +19,12 @@ PLACES = ("", "blockquote", "list_item")
 """Where a paragraph may introduce terms: at the top, in a quote, in a list item."""
 
 _NAMING = re.compile(
-    r"\b(?:called|termed|known\s+as|referred\s+to\s+as|named|dubbed)\s+(?:an?\s+|the\s+)?$",
+    r"\b(?:called|termed|known\s+as|referred\s+to\s+as|named|dubbed|said\s+to\s+be)"
+    r"\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
-"""What names the phrase after it: `… is called **X**`, `… known as _X_`."""
+"""What names the phrase after it: `… is called **X**`, `… known as _X_`, `… are said to be
+**homozygous**`."""
 
 _NAMED_KO = re.compile(r"^\s?(?:이)?라(?:고)?\s?(?:한다|부른다|불린다|하며|하고|하는데|함|칭한다)")
 """What names the phrase before it in Korean: `**전사**라고 한다`, `**X**이라 부른다`."""
