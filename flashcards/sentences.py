@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from flashcards.terms import words
+from flashcards.terms import HANGUL, words
 
 _SAYS_WHAT = re.compile(
     r"[을를]\s?(?:말한다|말함|말합니다|의미한다|의미함|의미합니다|뜻한다|뜻함|뜻합니다|일컫는다"
@@ -94,3 +94,15 @@ def counts_kinds(line: str) -> bool:
     """Whether a line counts the kinds of a thing that follow it (`There are three types of
     formulas …`, `…에는 세 가지 유형이 있다`): it announces what comes, and defines nothing."""
     return _COUNTS_KINDS.search(line.strip()) is not None
+
+
+CLAUSE_ENDINGS = tuple(words("을 를 해야 하면 하고 하는 되는 하여 해서 하며 되어 되면"))
+"""How a Korean word ends that takes an object or goes on as a verb: no word of a name does."""
+
+
+def joins_clause(text: str) -> bool:
+    """Whether Korean words make a clause, not a name: a word before the last takes an object
+    (`ROAS 100%를 초과해야 수익 발생`, `성과를`) or goes on as a verb (`초과해야`, `파악하는`).
+    A word of two letters may be a noun that ends so (`마을`, `가을`)."""
+    found = text.split()[:-1]
+    return any(HANGUL.search(w) and len(w) > 2 and w.endswith(CLAUSE_ENDINGS) for w in found)

@@ -66,8 +66,8 @@ LABELS = (
     effects consequences elements exceptions 원인 증상 진단 치료 예후 합병증 배경 결과 영향 의의
     findings results conclusion conclusions answer question aim aims participants eg e.g. e.g
     i.e. i.e ex
-    결론 질문 답 답변 해설 풀이 formula formulas 공식 mechanism indications contraindications
-    interactions dosage antidote precautions 부작용 금기 적응증 기전"""
+    결론 질문 답 답변 해설 풀이 formula formulas 공식 수식 계산식 mechanism indications
+    contraindications interactions dosage antidote precautions 부작용 금기 적응증 기전"""
         )
     )
     | EXERCISES

@@ -106,8 +106,12 @@ def _named_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
 
 
 def _pair(toks: Sequence[Token], j: int) -> Lead | None:
-    """An item that pairs a word with its meaning in another script (`- attachment 별첨`)."""
-    return paired_lead(toks[j + 2].children or []) if toks[j + 1].type == "paragraph_open" else None
+    """An item that pairs a word with its meaning in another script (`- attachment 별첨`); a
+    label is no word (`- e.g. 광고비 100원으로 …`: an example)."""
+    if toks[j + 1].type != "paragraph_open":
+        return None
+    found = paired_lead(toks[j + 2].children or [])
+    return None if found is None or is_label(found.term) else found
 
 
 def _broken(toks: Sequence[Token], j: int) -> Lead | None:

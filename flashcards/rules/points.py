@@ -15,6 +15,7 @@ from flashcards import markup
 from flashcards.questions import asked
 from flashcards.rules.found import close
 from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, commaed_lead, lead, plain_lead
+from flashcards.sentences import joins_clause
 from flashcards.terms import (
     CONTINUATIONS,
     is_sentence,
@@ -159,7 +160,8 @@ freedoms): a lead-in, not a name."""
 
 def names_a_term(text: str) -> bool:
     """Whether an item's line may name a term over its description: short, no sentence, no
-    lead-in (`Types:`, `… like`), no question, no word for a person of the lesson."""
+    lead-in (`Types:`, `… like`), no question, no Korean clause, no word for a person of the
+    lesson."""
     words = text.split()
     return (
         0 < name_length(text) <= MAX_NAME_WORDS  # a gloss makes no name longer
@@ -167,6 +169,7 @@ def names_a_term(text: str) -> bool:
         and not is_sentence(text)
         and (is_term_like(text) or names_two(text))
         and asked(text) is None
+        and not joins_clause(text)
         and words[-1].casefold() not in _OPEN_ENDS
         and not any(word.casefold() in _PEOPLE for word in words)
     )
