@@ -39,7 +39,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     children = toks[i + 1].children or []
     coded = _code_alone(children)
-    named = None if coded is not None else _name_alone(children)
+    # A plain line right under a heading is the heading's own text (`### Assonance` over
+    # `Repetition of similar vowels` and its examples), no small heading of its own.
+    under = i > 0 and toks[i - 1].type == "heading_close"
+    named = None if coded is not None or under else _name_alone(children)
     found = lead(children) or coded or named
     after = i + 3  # after the paragraph's close
     if found is None or after >= len(toks):
