@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from flashcards.terms import BARE_QUESTIONS
+from flashcards.sentences import NOT_TOPICS
+from flashcards.terms import BARE_QUESTIONS, PRONOUNS
 
 _WHAT_IS_EN = re.compile(
     r"^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(?P<term>[^?]+?)\s*\?$", re.I
@@ -13,8 +14,10 @@ _WHAT_IS_EN = re.compile(
 
 
 _WHAT_IS_KO = re.compile(
-    r"^(?P<term>.+?)\s*(?:이란|란)\s*(?:무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요)?)?\s*\?$"
+    r"^(?P<term>.+?)\s*(?:(?:이란|란)\s*(?:무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요)?)?"
+    r"|(?<=[가-힣A-Za-z)])(?:은|는)\s+무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요))\s*\?$"
 )
+"""`TCP란?`, `TCP란 무엇인가?`, `부정사는 무엇인가?`: what a term is."""
 
 
 QUESTION_MARKS = ("?", "\uff1f")
@@ -59,7 +62,7 @@ def asked(heading: str) -> tuple[str, bool] | None:
         plain = text[:-1].rstrip() + "?"
         for pattern in (_WHAT_IS_EN, _WHAT_IS_KO):
             match = pattern.match(plain)
-            if match is not None and _one_thing(match["term"]):
+            if match is not None and _one_thing(match["term"]) and _named(match["term"]):
                 return match["term"].strip(), True
         return text, False
     if _REQUEST_KO.search(text):
@@ -99,6 +102,12 @@ def asked_line(text: str) -> tuple[str, bool] | None:
     if "\n" in text or not (text.endswith(QUESTION_MARKS) or _unmarked(text)):
         return None
     return asked(text)
+
+
+def _named(term: str) -> bool:
+    """Whether a question's subject names something: `이것은 무엇인가?` and `What is this?`
+    point at a picture."""
+    return term.strip().casefold() not in NOT_TOPICS | PRONOUNS
 
 
 def _clipped(text: str) -> str | None:

@@ -1,7 +1,8 @@
 """A list item that asks a question over the points that answer it (`- Why was Britain the
 first to industrialise?` over `- new inventions, a good labour supply …`) is a question
 note, the points its answer; one that asks what a term is (`- What is a ledger?`, `- 목표란?`)
-is a note of that term. A question with nothing under it stays a point."""
+is a note of that term. So is one whose answer goes on from its first line, in the same
+paragraph of the item. A question with nothing under it stays a point."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from flashcards import markup
 from flashcards.note import QUESTION, TERM
 from flashcards.questions import asked_line, may_ask
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import SPACED
-from flashcards.rules.notes import blocks_note
+from flashcards.rules.lead import SPACED, Lead
+from flashcards.rules.notes import blocks_note, lead_note
 from flashcards.rules.points import glossary_items, item_lead
 
 _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquote_open")
@@ -26,6 +27,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not may_ask(toks[i + 2].content):
         return None  # most items ask nothing: no need to read further
     end = close(toks, i)
+    lines = markup.lines(toks[i + 2].children or [])
+    if len(lines) > 1:
+        return _answered_below(ctx, toks, i, lines)
     if i + 4 >= end or toks[i + 4].type not in _ANSWERS or item_lead(toks, i) is not None:
         return None
     text = markup.plain(toks[i + 2].children or [])
@@ -36,6 +40,24 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None  # a question over terms of its own (a glossary, `- **Reliance** ⟹ …`)
     term, kind = question[0], TERM if question[1] else QUESTION
     return Found(end, notes=[blocks_note(ctx, ctx.line(toks[i]), term, toks[i + 4 : end], kind)])
+
+
+def _answered_below(
+    ctx: Context, toks: Sequence[Token], i: int, lines: list[list[Token]]
+) -> Found | None:
+    """An item whose first line asks and whose next lines answer (`1. 부정사는 무엇인가?` over
+    its answer, indented under it in the same paragraph): a note, its answer those lines and
+    whatever else the item holds."""
+    question = asked_line(markup.plain(lines[0]))
+    if question is None or (not question[1] and len(markup.plain(lines[0]).split()) < MIN_WORDS):
+        return None
+    rest = [*lines[1]]
+    for line in lines[2:]:
+        rest += [Token("softbreak", "br", 0), *line]
+    end = close(toks, i)
+    kind = TERM if question[1] else QUESTION
+    made = lead_note(ctx, ctx.line(toks[i]), Lead(question[0], "", rest), toks[i + 4 : end], kind)
+    return Found(end, notes=[made])
 
 
 MIN_WORDS = 3
