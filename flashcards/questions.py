@@ -15,9 +15,10 @@ _WHAT_IS_EN = re.compile(
 
 _WHAT_IS_KO = re.compile(
     r"^(?P<term>.+?)\s*(?:(?:이란|란)\s*(?:무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요)?)?"
-    r"|(?<=[가-힣A-Za-z)])(?:은|는)\s+무엇(?:인가요|인가|일까요|일까|입니까|이죠|이에요))\s*\?$"
+    r"|(?<=[가-힣A-Za-z)])(?:은|는)\s+무엇(?:인가요|인가|입니까|이죠|이에요))\s*\?$"
 )
-"""`TCP란?`, `TCP란 무엇인가?`, `부정사는 무엇인가?`: what a term is."""
+"""`TCP란?`, `TCP란 무엇인가?`, `부정사는 무엇인가?`: what a term is. `…은 무엇일까요?` wonders
+along with the reader (`꼬리 질문은 무엇일까요?`), and asks a question of its own."""
 
 
 QUESTION_MARKS = ("?", "\uff1f")
