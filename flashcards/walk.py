@@ -39,6 +39,7 @@ from flashcards.terms import (
     is_sentence,
     key,
     labels_properties,
+    names_a_set,
     same_term,
     split_term,
 )
@@ -199,7 +200,8 @@ class Walk:
                 owner[label] = owner[parent]
         notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
         if pattern:  # `**Education:**` under a heading of drugs too: the sheet's label
-            notes = [n for n in notes if not is_patterned(n.key, pattern)]
+            lines = text.splitlines()
+            notes = [n for n in notes if not is_patterned(n.key, pattern) or _of_a_set(n, lines)]
         boilerplate = _boilerplate(notes)
         empty = [n for n in notes if not defines(n.definition)]
         repeated = [n for n in notes if defines(n.definition) and n.definition in boilerplate]
@@ -255,6 +257,7 @@ class Walk:
                 after = _defined_after(s) if i in chosen else []
                 inside = _answered(s, lines) if i in chosen else []
                 inside += _under_labels(s, lines) if i in chosen else []
+                inside += _kinds(s, lines, inside) if i in chosen else []
                 if (i in introduced and s.notes) or after:  # its text up to its first note
                     end = (after or s.notes)[0].line - 1
                 above = up[i]
@@ -348,6 +351,39 @@ def _under_labels(section: Section, lines: Sequence[str]) -> list[Note]:
         for n in section.notes
         if _NESTED_LINE.match(lines[n.line - 1]) and not is_label(n.term) and says(n.definition)
     ]
+
+
+def _kinds(section: Section, lines: Sequence[str], taken: Sequence[Note]) -> list[Note]:
+    """The terms nested under a point of a heading term that names a set (`### Sclerenchyma`
+    over `- Types` and its `- **Fibers**: …`, `- **Sclereids**: …`): its kinds, each a note
+    beside the heading, whose text keeps them too."""
+    return [n for n in section.notes if n not in taken and _of_a_set(n, lines)]
+
+
+def _of_a_set(note: Note, lines: Sequence[str]) -> bool:
+    """Whether a note's item is nested in a point that names a set (`- Types` over `-
+    **Fibers**: …`) and says what its term is: a kind, a term of its own, never a label."""
+    if not _NESTED_LINE.match(lines[note.line - 1]) or not says(note.definition):
+        return False
+    parent = _parent_point(lines, note.line - 1)
+    return parent is not None and names_a_set(parent)
+
+
+def _parent_point(lines: Sequence[str], at: int) -> str | None:
+    """The text of the list item that holds the nested item on line `at` (0-based), its
+    markup, marker and colon aside; None when the item stands in no other."""
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    for k in range(at - 1, -1, -1):
+        line = lines[k]
+        stripped = line.lstrip()
+        if not stripped.strip():
+            continue
+        if len(line) - len(stripped) < indent:
+            point = _LISTED_LINE.match(line)
+            if point is None:
+                return None
+            return line[point.end() :].strip().strip("*_").rstrip(":\uff1a").strip("*_ ")
+    return None
 
 
 _NESTED_LINE = re.compile(r"(?:[ \t]+(?:[-*+]|\d+[.)])\s|\s*\|)")
