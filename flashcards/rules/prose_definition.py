@@ -28,7 +28,7 @@ MAX_WORDS_KO = 2
 """In Korean, fewer: `커다란` ends in 란 too, and `… 방식에 따라 커다란 영향` is no term."""
 
 _DEFINES = re.compile(
-    r"^(?P<term>[^\s,.:;()][^,.:;()\u2014]*?)"
+    r"^(?P<term>[^\s,.:;()][^,.:;()\u2014]*?)(?:\s\([^()]+\))?"
     r"(?:,\s(?:also\s|commonly\s|often\s|sometimes\s)?(?:known|called)\sas\s[^,.:;]+,)?"
     r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
     r"|(?:is|are)(?=\s+(?:an?|the|one)\s))\s+"
@@ -38,7 +38,8 @@ _DEFINES = re.compile(
     r"\s?(?:은|는|이란|란)\s+",
     re.IGNORECASE,
 )
-"""`X refers to …` (`X, also known as Y, is a …`: the name it is known by is said on the way),
+"""`X refers to …` (`X, also known as Y, is a …`: the name it is known by is said on the way;
+`Efficiency (resource usage) is the …`: a gloss in parentheses too),
 `X이란 …`, and a Korean term glossed in English and then a topic particle
 (`가동중인 자산(Assets in Place)는 …`, `명제preposition은 …`; the gloss may come on the way,
 `세균(bacteria) 염색법은 …`, `리보솜(ribosome)의 S값은 …`): a writer who gives a term's
