@@ -1,5 +1,6 @@
 """A two-column table is a list of terms: each row a note, the first cell its term (bold or
-not), the second its definition. A wider table is one when a column's header names
+not), the second its definition, unless its header names two things it compares
+(`| Thermoplastic | Thermosetting |`). A wider table is one when a column's header names
 definitions (`| Layer | Devices | Definition |`): that column gives the definitions."""
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from flashcards import markup
 from flashcards.errors import INFO, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.terms import SENTENCE_ENDS, clean_term, is_sentence, key, name_length, split_term
+from flashcards.terms import (
+    HANGUL,
+    SENTENCE_ENDS,
+    clean_term,
+    is_sentence,
+    is_term_like,
+    key,
+    name_length,
+    split_term,
+    words,
+)
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -25,6 +36,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return _no_notes(ctx, toks[i], end, "a table of example sentences gives no notes")
     if _values(rows):
         return _no_notes(ctx, toks[i], end, "a table of values gives no notes")
+    if _compares(rows):
+        return _no_notes(ctx, toks[i], end, "a table that compares two things gives no notes")
     columns = len(rows[0][1]) if rows else 0
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
@@ -198,6 +211,68 @@ def _examples(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
         len(text.split()) >= MIN_EXAMPLE_WORDS and text.endswith(SENTENCE_ENDS) for text in firsts
     )
     return bool(firsts) and 2 * long > len(firsts)
+
+
+def _compares(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a two-column table sets two things side by side: its header names both
+    (`| Thermoplastic | Thermosetting |`, `| TCP | UDP |`) and most rows give a trait of
+    each in one language (`| softens on heating | does not soften |`), no terms down its
+    first column. A header of a word and its meaning in another script (`| be | 있다 |`) is
+    a vocabulary's first row; one that names its columns (`| Word | Meaning |`, `| English
+    | Korean |`) heads a list of terms."""
+    if len(rows) < MIN_COMPARED or len(rows[0][1]) != 2:
+        return False
+    sides = [_text(cell).strip() for cell in rows[0][1]]
+    if not all(_names_a_side(side) for side in sides) or _script(sides[0]) != _script(sides[1]):
+        return False
+    body = [cells for _, cells in rows[1:] if len(cells) == 2]
+    pairs = [[_text(cell).strip() for cell in cells] for cells in body]
+    alike = sum(bool(a and b) and _script(a) == _script(b) for a, b in pairs)
+    # `| **갈등이론** | 형식적 … |`: names set in bold down the first column are terms
+    named = sum(_bold(cells[0]) and not _bold(cells[1]) for cells in body)
+    return 2 * alike > len(pairs) and 2 * named <= len(body)
+
+
+def _bold(cell: Token) -> bool:
+    return markup.bold_whole(cell.children or []) is not None
+
+
+MIN_COMPARED = 3
+"""Rows of a table that compares, its header counted: two traits at least."""
+
+_COLUMN_WORDS = (
+    TERMING
+    | DEFINING
+    | frozenset(
+        words(
+            """english korean 한국어 영어 한글 spanish español japanese 일본어 chinese 중국어 french
+    프랑스어 german 독일어 스페인어 latin greek en es ko kr ja jp fr de zh cn meanings
+    translation 번역 example examples 예문 예시 예 value values 값 내용 분야 종류 유형 비고 type
+    types category kind note notes remarks content contents character characters number
+    numbers symbol symbols pinyin reading 한자 음 훈"""
+        )
+    )
+)
+"""Words of headers that name a column rather than a thing (`| English | Korean |`, `| es |
+en |`, `| 분야 | 내용 |`, `| Term | Commodity description |`)."""
+
+
+def _names_a_side(header: str) -> bool:
+    """Whether a header cell names a thing, no column: none of its words names one
+    (`Commodity description`, `es`, `내용`)."""
+    words_of = set(key(header).replace("(", " ").replace(")", " ").split())
+    named = key(header) not in COMPARING and not words_of & _COLUMN_WORDS
+    return named and is_term_like(header) and len(header.split()) <= MAX_SIDE_WORDS
+
+
+MAX_SIDE_WORDS = 4
+
+
+def _script(text: str) -> str:
+    """The script a cell is written in, roughly: Hangul, Latin letters, or anything else."""
+    if HANGUL.search(text):
+        return "hangul"
+    return "latin" if any("a" <= ch.casefold() <= "z" for ch in text) else "other"
 
 
 def _values(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
