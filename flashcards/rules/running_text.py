@@ -99,7 +99,8 @@ def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -
         before = markup.plain(between) + " " if between else ""
         after = _text_after(sentence, end)
         named = _NAMING.search(before) or _NAMED_KO.match(after)
-        conditioned = _BE.search(before) and _CONDITION.match(after)
+        # `Demand is *elastic* ("responsive") if …`: a gloss may come before the condition
+        conditioned = _BE.search(before) and _CONDITION.match(_GLOSS.sub("", after, count=1))
         # A sentence that opens with the term and defines it (`**Senpai** is an upper-year
         # student`) or says what it does (`An **open system** may exchange …`); past a
         # paragraph's first sentence any verb will do (`… **Endocytosis** is generally the
