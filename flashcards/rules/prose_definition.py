@@ -97,15 +97,43 @@ def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not children or children[0].type != "text":
         return None
     notes = []
+    before = ""  # the sentence before: what `이를 X라고 한다` names
     for k, line in enumerate(markup.lines(children)):
         sentences = _SENTENCES.split(markup.plain(line))
-        for sentence in sentences[1:] if k == 0 else sentences:
-            found = _strong(sentence.strip())
+        for n, sentence in enumerate(sentences):
+            said = sentence.strip()
+            found = _strong(said) if k or n else None
+            found = found or (_named_back(said, before) if before else None)
+            before = said
             if found is not None and not _names_heading(found[0], ctx.category):
                 term, rest = found
                 lead = Lead(term, DEFINED, [with_content(children[0], rest)])
                 notes.append(lead_note(ctx, ctx.line(toks[i]) + k, lead))
     return Found(i + 2, notes=notes, weak=True) if notes else None
+
+
+_NAMED_BACK = re.compile(
+    r"^(?:이를|이것을|(?:이런|이러한|이와\s같은)\s+\S+[을를]|이\s*둘[을은]|이들[을은])\s+"
+    r"(?P<term>[^\s,.;:()]+(?:\s[^\s,.;:()]+){0,3}?(?:\s?\([^()]+\))?)\s?(?:이)?라고\s*"
+    r"(?:한다|합니다|함|부른다|부릅니다|부름|불린다|불립니다|불림)[.。]?$"
+    r"|^(?:this|these|it|they)\s+(?:is|are)\s+(?:called|termed|known\s+as)\s+(?:an?\s+|the\s+)?"
+    r"(?P<en>[^\s,.;:()]+(?:\s[^\s,.;:()]+){0,3}?(?:\s?\([^()]+\))?)\s*\.?$",
+    re.IGNORECASE,
+)
+"""`이를 열 이온화(Thermal ionization)라고 합니다.`, `This is called osmosis.`: a sentence that
+names what the sentence before it says."""
+
+
+def _named_back(sentence: str, before: str) -> tuple[str, str] | None:
+    """(term, definition) of a sentence that names what the one before it says (see
+    `_NAMED_BACK`): the sentence before is the definition."""
+    match = _NAMED_BACK.match(sentence)
+    if match is None:
+        return None
+    words = clean_term(match["term"] or match["en"]).split()
+    if not 0 < len(words) <= MAX_WORDS:
+        return None
+    return " ".join(words), before
 
 
 _SENTENCES = re.compile(r"(?<=[.!?。])\s+")
