@@ -54,10 +54,20 @@ def defining_entry(toks: Sequence[Token], j: int, among: bool = False) -> bool:
 def names_its_kind(definition: str) -> bool:
     """Whether a definition opens by naming the kind of thing its term is, as a dictionary
     does (`a tempting but flawed form of reasoning`, `the connective with wide scope`)."""
-    return _KIND.match(definition) is not None
+    if _KIND.match(definition) is not None:
+        return True
+    # `1bit의 정보를 저장할 수 있는 기억소자`: in Korean the kind comes last, after what it does
+    words = definition.strip().rstrip(".").split()
+    ending = _KIND_KO.search(" ".join(words[-2:])) if len(words) >= MIN_KO_WORDS else None
+    return ending is not None and _NOT_KINDS_KO.fullmatch(words[-1]) is None
 
 
 _KIND = re.compile(r"(?:an?|the|any|one)\s+\w", re.IGNORECASE)
+_KIND_KO = re.compile(r"[가-힣](?:는|은|한|된|인|할|될|던|운)\s[가-힣A-Za-z]+$")
+"""A Korean noun after a word that modifies it (`있는 기억소자`, `저장한 값`)."""
+_NOT_KINDS_KO = re.compile(r"것|거|수|때|데|줄|바|듯|뿐|등")
+"""Nouns after a modifier that name no kind (`…하는 것`, `…할 수`)."""
+MIN_KO_WORDS = 3
 
 
 def _figures(text: str) -> bool:

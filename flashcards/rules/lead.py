@@ -373,14 +373,19 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     dash = text[match.end("term") : match.end()].strip()
     if not arrows and dash in ARROWS:
         return None
-    if dash and dash not in ":\uff1a" and term.count("(") != term.count(")"):
-        return None  # `SYN (client -> server)`: an arrow inside a gloss sets nothing apart
+    opened = term.count("(") - term.count(")")
+    if opened > 0 or (opened and dash not in ":\uff1a"):
+        # `SYN (client -> server)`, `특정 프로그램(예: 한컴) …`: inside a gloss, nothing is
+        # set apart (`cf) L1 Loss: …` closes a marker, and keeps its colon)
+        return None
     if "\\" in term or "{" in term:
         return None  # `\ce{Fe + O2 -> Fe2O3}`: a formula, not a term
     if dash in _CHAINS and f" {dash} " in first.content:
         return None  # `too much salt -- no water left -- saturated`: a chain, not a definition
     rest = [first, *children[1:]] if first.content else list(children[1:])
     said = markup.plain(markup.lines(rest)[0]).strip() if rest else ""
+    if term[-1].isdigit() and said[:1].isdigit():
+        return None  # `일반적으로 1 : 4 가 좋은 ROAS`: a ratio
     if not said or _BRACKETED.fullmatch(said) or _URL.fullmatch(said) or is_meta(term):
         return None  # `attached: [powerpoint]`, `참고 자료 : https://…`: a reference
     if is_date(term):
