@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, plain_lead
-from flashcards.rules.points import commaed_items
+from flashcards.rules.points import commaed_items, entry
 from flashcards.terms import (
     is_condition,
     is_date,
@@ -22,6 +22,7 @@ from flashcards.terms import (
     is_sentence,
     is_term_like,
     possessive,
+    translated,
 )
 
 MAX_WORDS = 3
@@ -117,7 +118,21 @@ def among_entries(toks: Sequence[Token], start: int, end: int) -> set[int]:
                 loosely.setdefault(opened[-1], []).append(k)
     # A list of entries only, two or more, is a glossary of its own, a few words each too.
     whole = {k: found for k, found in loosely.items() if len(found) == listed[k] >= 2}
-    return {k for found in [*by_list.values(), *whole.values()] if len(found) >= 2 for k in found}
+    found = {k for found in [*by_list.values(), *whole.values()] if len(found) >= 2 for k in found}
+    # `- 혼동 요인(confounding factor) : …` alone among points: a term introduced by its
+    # other name, as `rules.entry_item` reads one at the top
+    return found | {
+        k
+        for at, items in by_list.items()
+        if at not in commas
+        for k in items
+        if _named_twice(toks, k)
+    }
+
+
+def _named_twice(toks: Sequence[Token], k: int) -> bool:
+    head = entry(toks, k)
+    return head is not None and translated(head.term)
 
 
 _LIST_ENDS = ("bullet_list_close", "ordered_list_close")
