@@ -522,13 +522,25 @@ _META_OPENINGS = (
     "study tips",
     "exam tips",
     "tips for",
+    "common mistakes",
+    "mistakes to avoid",
+    "pre-exam checklist",
+    "exam checklist",
+    "exam strategy",
+    "test-taking",
+    "자주 하는 실수",
+    "시험 팁",
     "이 문서",
     "이 저장소",
     "공부 방법",
     "공부법",
     "학습 방법",
 )
-"""Openings of such headings: how to use or study the document (steps and tips, no terms)."""
+"""Openings of such headings: how to use or study the document (steps and tips, no terms),
+and the mistakes to avoid in an exam (`Common Mistakes to Avoid`)."""
+
+_SYMBOLS = re.compile(r"^[^\w]+")
+"""Marks before a heading's words (`📖`, `✅`, `⚠️`)."""
 
 
 SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임", "됨")
@@ -587,7 +599,7 @@ def defines(definition: str) -> bool:
 def is_meta(heading: str) -> bool:
     """Whether a heading names a section about the document (see `META`), in one language
     or two (`목차 Table of contents`, `라이선스 License`)."""
-    name = key(heading)
+    name = _SYMBOLS.sub("", key(heading))  # `📖 How to Use This Study Guide`
     if name in META or name.startswith(_META_OPENINGS):
         return True
     first, _, rest = name.partition(" ")
