@@ -5,7 +5,9 @@ and groups a list of entries, and so is a plain line that only names a term (`Su
 `- VPC 내부에서 …`) when the first point says what it is. A label (`**장점**`) over its
 points, a name over bold terms of their own (their group), over a list of names
 (`**Services**` over `- EC2`), or one that leads with a colon into a list of entries
-(`**Common Roots:**` over `- bene (good): …`) is no note; with a colon over what it is
+(`**Common Roots:**` over `- bene (good): …`), or one over a vocabulary, words and their
+meanings (`**관용표현**` over `- existing equipment 기존 설비`), is no note; with a colon over
+what it is
 (`**Consuls**:` over `- Generals in war`), it is one."""
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from flashcards.terms import (
     OBJECTS,
     PRONOUNS,
     ends_with_colon,
+    heading_name,
     is_callout,
     is_label,
     is_term_like,
@@ -55,6 +58,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     leads_in = colon or coded is not None or ends_with_colon(markup.plain(children))
     if (leads_in or _glossary(toks, after)) and _entries(toks, after):
         return None  # `**Common Roots:**` leads into the list: its items are the terms
+    vocabulary = glossary_entries(toks, after)
+    whole = len(vocabulary) == len(items(toks, after))
+    if vocabulary and (whole or not any(entry(toks, j) for j, _ in vocabulary)):
+        return None  # `**분사 관용표현**` over `- existing equipment 기존 설비`: their group
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
     said = [says(text) for text in points(toks, after)]
@@ -66,8 +73,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # leads into its terms.
         return None
     end = close(toks, after)
-    note = blocks_note(ctx, ctx.line(toks[i]), found.term, toks[after : end + 1])
-    return Found(end, notes=[note], bold=[key(found.term)])
+    term = heading_name(found.term)  # `**3. 가정법**`: a small heading, numbered as headings are
+    note = blocks_note(ctx, ctx.line(toks[i]), term, toks[after : end + 1])
+    return Found(end, notes=[note], bold=[key(term)])
 
 
 def _code_alone(children: Sequence[Token]) -> Lead | None:
