@@ -29,15 +29,16 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(end, notes=[note], bold=[note.key])
 
 
-def broken_lead(children: Sequence[Token]) -> Lead | None:
+def broken_lead(children: Sequence[Token], colon: bool = False) -> Lead | None:
     """The term on an item's first line and the lines after it that say what it is; None
-    for any other item."""
+    for any other item. With `colon`, the name may end with one (`Semigroup:`)."""
     if lead(children) is not None or plain_lead(children) is not None:
         return None  # bold items and `Term: definition` items have rules of their own
     first, *more = markup.lines(children)
     if not more:
         return None
-    name = named(clean_term(markup.plain(first)))
+    text = markup.plain(first).strip()
+    name = named(clean_term(text.rstrip(":\uff1a") if colon else text))
     rest = _after_first_line(children)
     if not names_a_term(name) or not says(markup.plain(rest)):
         return None
