@@ -14,14 +14,12 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note
 
-MIN_RUN = 2
-"""Such paragraphs side by side, at least, that make a glossary."""
-
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
     found = _broken(toks, i)
+    # Two side by side at least: one alone is a line of text over a sentence
     if found is None or not (_broken(toks, i + 3) or _broken(toks, _before(toks, i))):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)

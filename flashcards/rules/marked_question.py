@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
-from flashcards.note import QUESTION, TERM
+from flashcards.note import QUESTION, TERM, Note
 from flashcards.questions import QUESTION_MARKS, asked
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead
@@ -79,7 +79,7 @@ def _joined(lines: Sequence[Sequence[Token]]) -> list[Token]:
     return joined
 
 
-def _note(ctx: Context, at: Token, question: str, answer: list[Token], blocks: list[Token]):
+def _note(ctx: Context, at: Token, question: str, answer: list[Token], blocks: list[Token]) -> Note:
     asks = asked(question.strip())
     term, kind = (asks[0], TERM) if asks is not None and asks[1] else (question.strip(), QUESTION)
     return lead_note(ctx, ctx.line(at), Lead(term, "", answer), blocks, kind)
