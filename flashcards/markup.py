@@ -314,6 +314,14 @@ def lines(children: Sequence[Token]) -> list[list[Token]]:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+(?=\S|$)|(?<=다\.)\s*(?=\S|$)")
 
 
+def joined(lines: Sequence[Sequence[Token]]) -> list[Token]:
+    """Lines of inline tokens (see `lines`) back in one run, a soft break between each."""
+    run: list[Token] = [*lines[0]] if lines else []
+    for line in lines[1:]:
+        run += [Token("softbreak", "br", 0), *line]
+    return run
+
+
 def sentences(children: Sequence[Token]) -> list[list[Token]]:
     """A run of inline tokens cut into sentences (after `.`, `!`, `?` and a space, or after a
     Korean `다.`); a cut falls only in text, never inside markup."""

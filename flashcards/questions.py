@@ -105,10 +105,13 @@ def asked_line(text: str) -> tuple[str, bool] | None:
     return asked(text)
 
 
+_POINTING = NOT_TOPICS | PRONOUNS
+
+
 def _named(term: str) -> bool:
     """Whether a question's subject names something: `이것은 무엇인가?` and `What is this?`
     point at a picture."""
-    return term.strip().casefold() not in NOT_TOPICS | PRONOUNS
+    return term.strip().casefold() not in _POINTING
 
 
 def _clipped(text: str) -> str | None:

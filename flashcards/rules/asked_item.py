@@ -51,9 +51,7 @@ def _answered_below(
     question = asked_line(markup.plain(lines[0]))
     if question is None or (not question[1] and len(markup.plain(lines[0]).split()) < MIN_WORDS):
         return None
-    rest = [*lines[1]]
-    for line in lines[2:]:
-        rest += [Token("softbreak", "br", 0), *line]
+    rest = markup.joined(lines[1:])
     end = close(toks, i)
     kind = TERM if question[1] else QUESTION
     made = lead_note(ctx, ctx.line(toks[i]), Lead(question[0], "", rest), toks[i + 4 : end], kind)

@@ -67,7 +67,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     said = [says(text) for text in points(toks, after)]
     if not any(said):
         return None
-    if found is named and (not said[0] or glossary_entries(toks, after)):
+    if found is named and (not said[0] or vocabulary):
         # A plain name's first point says what it is (`Subnet` over `- VPC 내부에서 …`);
         # a line over a glossary (`조동사처럼 쓰이는 표현` over `- be able to 할 수 있다`)
         # leads into its terms.

@@ -41,7 +41,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         answered = 1  # `Q: …?` over its answer, unmarked, on the next line
     if answered is not None:
         question = " ".join([marked["asks"], *(markup.plain(x) for x in lines[1:answered])])
-        answer = _unlabelled(_joined(lines[answered:]))
+        answer = _unlabelled(markup.joined(lines[answered:]))
         return Found(i + 2, notes=[_note(ctx, toks[i], question, answer, [])])
     after = i + 3
     if len(lines) == 1 and after < len(toks) and toks[after].type in _AFTER:
@@ -70,13 +70,6 @@ def _block(ctx: Context, toks: Sequence[Token], i: int, question: str) -> Found 
 
 def _answer(line: Sequence[Token]) -> bool:
     return _ANSWER.match(markup.plain(line).strip()) is not None
-
-
-def _joined(lines: Sequence[Sequence[Token]]) -> list[Token]:
-    joined: list[Token] = [*lines[0]]
-    for line in lines[1:]:
-        joined += [Token("softbreak", "br", 0), *line]
-    return joined
 
 
 def _note(ctx: Context, at: Token, question: str, answer: list[Token], blocks: list[Token]) -> Note:

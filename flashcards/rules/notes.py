@@ -59,9 +59,7 @@ def line_notes(
             continue  # this line belongs to the note that starts at `start`
         found = leads[start]
         assert found is not None
-        rest = [*found.rest]
-        for line in lines[start + 1 : number]:
-            rest += [Token("softbreak", "br", 0), *line]
+        rest = markup.joined([found.rest, *lines[start + 1 : number]])
         if not is_callout(found.term):
             notes.append(lead_note(ctx, first + start, Lead(found.term, found.join, rest)))
         start = number

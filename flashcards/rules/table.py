@@ -150,8 +150,12 @@ def _definitions_column(header: list[Token]) -> int | None:
 
 def _defines(header: Token) -> bool:
     """Whether a header cell names a column of definitions (`정의 (Definition)` too)."""
-    words = key(_text(header)).replace("(", " ").replace(")", " ")
-    return any(word in DEFINING for word in words.split())
+    return not _header_words(_text(header)).isdisjoint(DEFINING)
+
+
+def _header_words(header: str) -> set[str]:
+    """A header cell's words, its parentheses aside (`정의 (Definition)`)."""
+    return set(key(header).replace("(", " ").replace(")", " ").split())
 
 
 def _numbers_aside(
@@ -260,8 +264,7 @@ en |`, `| 분야 | 내용 |`, `| Term | Commodity description |`)."""
 def _names_a_side(header: str) -> bool:
     """Whether a header cell names a thing, no column: none of its words names one
     (`Commodity description`, `es`, `내용`)."""
-    words_of = set(key(header).replace("(", " ").replace(")", " ").split())
-    named = key(header) not in COMPARING and not words_of & _COLUMN_WORDS
+    named = key(header) not in COMPARING and _header_words(header).isdisjoint(_COLUMN_WORDS)
     return named and is_term_like(header) and len(header.split()) <= MAX_SIDE_WORDS
 
 
