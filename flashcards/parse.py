@@ -18,7 +18,7 @@ from flashcards.note import Sheet
 from flashcards.piece_cache import Known
 from flashcards.rules import details
 from flashcards.rules.found import line_of
-from flashcards.syntax import math
+from flashcards.syntax import math, outline_pages
 from flashcards.walk import NO_NOTES, Job, Walk
 
 PARALLEL_FROM = 500_000
@@ -53,6 +53,7 @@ def parse(
     `terms` (`auto`, `headings`, `bold`) overrides what the sheet's front matter says of its
     terms.
     """
+    text = outline_pages.as_document(text)
     pieces = markup.pieces(text, cut)
     jobs = _jobs(text, path, pieces)
     ahead = ahead or {}
@@ -81,7 +82,8 @@ def walk_ahead(sources: Sequence[tuple[str, str]]) -> dict[Job, tuple[Walk, bool
     Empty when they are too small to gain from workers."""
     if _workers(sum(len(text) for text, _ in sources)) <= 1:
         return {}  # decided before any text is cut: most builds are this small
-    jobs = [job for text, path in sources for job in _jobs(text, path, markup.pieces(text))]
+    texts = [(outline_pages.as_document(text), path) for text, path in sources]
+    jobs = [job for text, path in texts for job in _jobs(text, path, markup.pieces(text))]
     with _results(jobs, 2) as results:
         return dict(zip(jobs, results, strict=True))
 

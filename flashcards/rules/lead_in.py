@@ -16,12 +16,14 @@ from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.terms import EXERCISES, key
 
 _ASKS_FOR_A_VERB = re.compile(
-    r"\b(?:can|could|will|would|should|must|may|might|to|lets?|helps?|allows?|enables?"
-    r"|makes?)(?:\s+\w+)?\s*:$",
+    r"\b(?:(?:can|could|will|would|should|must|may|might|to)(?:\s+\w+ly)?"
+    r"|(?:lets?|helps?|allows?|enables?|makes?)(?:\s+\w+)?)\s*:$",
     re.IGNORECASE,
 )
-"""A lead-in that ends in a modal or a causative verb (with its object): the list supplies
-the verb. "Key terms:" or "The main services are:" ask for names, and stay lists of terms."""
+"""A lead-in that ends in a modal or `to` (`With it you can:`, `… allows you to:`), or in a
+causative verb with its object (`lets teams:`): the list supplies the verb. A verb after the
+modal or `to` is the lead-in's own (`Key concepts to know:`, `You will learn:`), and the list
+names what it takes; so do "Key terms:" and "The main services are:"."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

@@ -46,7 +46,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             for tr, cells, group in _entries(rows[1:])
             if len(cells) > defined
         ]
-    elif columns > 2 and _of_terms(rows) and _worded(rows[1:]):
+    elif columns > 2 and (_of_terms(rows) and _worded(rows[1:]) or _translated(rows)):
         header = rows[0][1]
         notes = [
             _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
@@ -96,6 +96,35 @@ def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     firsts = [f for _, cells in rows[1:] if cells and (f := key(_text(cells[0])))]
     short = all(name_length(f) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
     return len(firsts) >= 2 and short and len(set(firsts)) == len(firsts) and _phrased(rows)
+
+
+def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a wide table is a vocabulary: down its first two columns, row after row, a
+    word and its counterpart in another script (`| 빵 | パン | 팡 |` under `| 한국어 | 일본어
+    | 발음 |`), the rest of the row more about the word, under a header that names its
+    columns in one language. A table that compares things by what its rows name (`| 구분 |
+    TCP | UDP |` over `| 속도 | fast | slow |`), or sets forms side by side (`| dictionary
+    form | する | くる |`: a header of the things compared), is none."""
+    header = [_text(cell).strip() for cell in rows[0][1][:2]]
+    if key(header[0]).rstrip(".:") in COMPARING or _script(header[0]) != _script(header[1]):
+        return False
+    pairs = [
+        (first, second)
+        for _, cells in rows[1:]
+        if len(cells) >= 2
+        and (first := _text(cells[0]).strip())
+        and (second := _text(cells[1]).strip())
+    ]
+    if len(pairs) < MIN_TRANSLATED:
+        return False
+    named = all(name_length(a) <= 4 and not is_sentence(a) and _named(a) for a, _ in pairs)
+    crossed = sum(_script(a) != _script(b) for a, b in pairs)
+    return named and crossed >= TRANSLATED_SHARE * len(pairs)
+
+
+MIN_TRANSLATED = 3
+TRANSLATED_SHARE = 0.8
+"""Rows, and the share of them, whose first two cells are in two scripts: a vocabulary."""
 
 
 def _phrased(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
