@@ -38,7 +38,11 @@ def test_headings_come_to_the_margin_and_their_points_one_level_out() -> None:
 def test_the_page_gives_notes_on_its_own_lines() -> None:
     sheet = parse("\n".join(PAGE) + "\n", "tissues.md")
     assert [(n.line, n.term, n.definition) for n in sheet.notes] == [
-        (4, "Xylem", "Carries water up from the roots, through dead cells.\nIts walls hold lignin."),
+        (
+            4,
+            "Xylem",
+            "Carries water up from the roots, through dead cells.\nIts walls hold lignin.",
+        ),
         (9, "Phloem", "Carries sugars."),
     ]
 

@@ -46,7 +46,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             for tr, cells, group in _entries(rows[1:])
             if len(cells) > defined
         ]
-    elif columns > 2 and (_of_terms(rows) and _worded(rows[1:]) or _translated(rows)):
+    elif columns > 2 and _lists_terms(rows):
         header = rows[0][1]
         notes = [
             _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
@@ -96,6 +96,12 @@ def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     firsts = [f for _, cells in rows[1:] if cells and (f := key(_text(cells[0])))]
     short = all(name_length(f) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
     return len(firsts) >= 2 and short and len(set(firsts)) == len(firsts) and _phrased(rows)
+
+
+def _lists_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a wide table lists terms down its first column, with no column of definitions:
+    its header or its rows say so, or it is a vocabulary."""
+    return (_of_terms(rows) and _worded(rows[1:])) or _translated(rows)
 
 
 def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
