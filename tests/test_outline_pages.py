@@ -48,12 +48,13 @@ def test_the_page_gives_notes_on_its_own_lines() -> None:
 
 
 def test_a_page_needs_a_heading_item() -> None:
-    assert not is_outline_page(["- a point", "\t- a sub-point", "key:: value"])
+    assert not is_outline_page("- a point\n\t- a sub-point\nkey:: value\n")
 
 
 def test_a_line_of_text_at_the_margin_makes_it_no_outline_page() -> None:
-    assert not is_outline_page(["Some intro text.", "- ## Part", "\t- a point"])
-    assert not is_outline_page(["# Title", "- ## Part", "\t- a point"])
+    assert not is_outline_page("Some intro text.\n- ## Part\n\t- a point\n")
+    assert not is_outline_page("# Title\n- ## Part\n\t- a point\n")
+    assert is_outline_page("tags:: a\n\n- ## Part\n\t- a point\n")
 
 
 def test_a_sheet_that_is_no_outline_page_is_read_as_written() -> None:

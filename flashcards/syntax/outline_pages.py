@@ -18,32 +18,28 @@ _ITEM = re.compile(r"([ \t]*)[-*+][ \t]")
 _HEADING_ITEM = re.compile(r"([ \t]*)[-*+][ \t]+(#{1,6}[ \t].*)")
 _PROPERTY = re.compile(r"[ \t]*[\w.-]+::(?:[ \t]|$)")
 _FRONT_MATTER = re.compile(r"---\n.*?\n---(?:\n|$)", re.S)
+_OTHER_AT_MARGIN = re.compile(r"^(?![ \t]|[-*+][ \t]|[\w.-]+::(?:[ \t]|$)|$)", re.M)
+"""A line at the margin that neither opens an item nor sets a property (nor is blank)."""
+_ANY_HEADING_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+#{1,6}[ \t]", re.M)
 
 
 def as_document(text: str) -> str:
-    """The text of an outline page as the document it outlines; any other text as it is.
-    The parser reads the result, so that notes and their definitions come from it alike."""
-    lines = text.split("\n")
-    skip = _front_matter_lines(text)
-    if not is_outline_page(lines[skip:]):
+    """The text of an outline page as the document it outlines (front matter kept as it
+    is); any other text as it is. The parser reads the result, so that notes and their
+    definitions come from it alike."""
+    front = _FRONT_MATTER.match(text)
+    start = front.end() if front else 0
+    if not is_outline_page(text, start):
         return text
-    return "\n".join([*lines[:skip], *lifted(lines[skip:])])
+    return text[:start] + "\n".join(lifted(text[start:].split("\n")))
 
 
-def _front_matter_lines(src: str) -> int:
-    found = _FRONT_MATTER.match(src)
-    return found[0].count("\n") if found else 0
-
-
-def is_outline_page(lines: Sequence[str]) -> bool:
-    """Whether every line at the margin opens an item or sets a property, the first of them
-    an item or a property, and at least one item is a heading."""
-    margin = [line for line in lines if line.strip() and not line[0].isspace()]
-    if not margin:
+def is_outline_page(text: str, start: int = 0) -> bool:
+    """Whether every line at the margin (from `start`) opens an item or sets a property,
+    and at least one item is a heading. Most sheets fail on their first line."""
+    if _OTHER_AT_MARGIN.search(text, start):
         return False
-    if not all(_ITEM.match(line) or _PROPERTY.match(line) for line in margin):
-        return False
-    return any(_HEADING_ITEM.fullmatch(line) for line in lines)
+    return _ANY_HEADING_ITEM.search(text, start) is not None
 
 
 def lifted(lines: Sequence[str]) -> list[str]:
