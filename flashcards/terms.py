@@ -549,9 +549,15 @@ SENTENCE_ENDS = (".", "!", "?", "。", "…", "다", "요", "음", "함", "임",
 
 def is_sentence(text: str) -> bool:
     """Whether a line reads as a sentence, not a label (`객체지향 설계 원칙`, `Types:`): it
-    ends as one, or it is long."""
+    ends as one, or it is long. One word with no stop after it is a word, whatever its last
+    letter (`게임`, `마음`, `바다`, `있다` in a vocabulary), not a sentence."""
     text = text.strip().rstrip(")\"'\u201d\u2019\u300d")
-    return text.endswith(SENTENCE_ENDS) or len(text.split()) >= 8
+    if not text.endswith(SENTENCE_ENDS):
+        return len(text.split()) >= 8
+    return text.endswith(_STOPS) or len(text.split()) > 1
+
+
+_STOPS = (".", "!", "?", "。", "…")
 
 
 PLACEHOLDERS = frozenset(
