@@ -23,6 +23,7 @@ from flashcards.terms import (
     is_sentence,
     is_term_like,
     key,
+    names_a_glossary,
     names_a_set,
     split_term,
 )
@@ -105,9 +106,31 @@ def heading_terms(
         and not s.index
     }
     opened = {i for i in candidates if opens_with_label(sections[i])}
+    named = _named_by_glossary(sections, up, candidates)
     labels = {j for children in parts.values() for j in children}
-    found = (labelled | only_text | questions | grouped | said | opened | set(parts)) - labels
+    found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
+    found -= labels
     return found or _post(sections, meta, title)
+
+
+def _named_by_glossary(
+    sections: Sequence[Section], up: Sequence[int], candidates: Sequence[int]
+) -> set[int]:
+    """Headings under a heading that says they are terms (`## 용어 정리`, `## Key terms`,
+    `## Glossary` over `### Kurtosis (첨도)` and its points): each a term, whatever its
+    text opens with, unless it names a group itself (`## 통계 용어` over a table of terms)
+    or stands over notes of its own. A sheet's title (`# Vocabulary`) is no such heading."""
+    return {
+        i
+        for i in candidates
+        if up[i] > 0
+        and sections[up[i]].level > 1  # `# Vocabulary`, the sheet's title, over its parts
+        and names_a_glossary(sections[up[i]].name)
+        and not names_a_glossary(sections[i].name)
+        and not names_a_set(sections[i].name)
+        and is_term_like(glossed(sections[i].name)[0])
+        and not sections[i].notes
+    }
 
 
 def _post(sections: Sequence[Section], meta: set[int], title: str) -> set[int]:
