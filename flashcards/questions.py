@@ -91,16 +91,22 @@ def _unmarked(text: str) -> bool:
 
 
 def may_ask(raw: str) -> bool:
-    """Whether raw text holds a question mark at all, or opens with `What is`: most text asks
-    nothing, and a rule that reads questions need read no further."""
-    return any(mark in raw for mark in QUESTION_MARKS) or raw[:5].casefold() == "what "
+    """Whether raw text holds a question mark at all, opens with `What is`, or asks in Korean
+    to explain (`…에 대해 설명하세요`): most text asks nothing, and a rule that reads questions
+    need read no further."""
+    if any(mark in raw for mark in QUESTION_MARKS) or raw[:5].casefold() == "what ":
+        return True
+    return _REQUEST_KO.search(raw.split("\n", 1)[0].rstrip()) is not None
 
 
 def asked_line(text: str) -> tuple[str, bool] | None:
     """What a line of text standing alone asks (see `asked`); None for text of several lines,
-    or one that does not end in a question mark (but `What is Culture`)."""
+    or one that does not end in a question mark (but `What is Culture`, and a request in
+    Korean, `Ethernet에 대해 설명하세요.`, an interview question as it is written)."""
     text = text.strip()
-    if "\n" in text or not (text.endswith(QUESTION_MARKS) or _unmarked(text)):
+    if "\n" in text:
+        return None
+    if not (text.endswith(QUESTION_MARKS) or _unmarked(text) or _REQUEST_KO.search(text)):
         return None
     return asked(text)
 

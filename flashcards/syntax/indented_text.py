@@ -1,10 +1,11 @@
 """Text a writer indented, read as the Markdown it is.
 
 CommonMark makes any block indented by four spaces code. Study notes indent for looks, under
-a heading or a lead-in line (`## 大` over `    Meanings: Big, Large` and `    - 大きい: Big`);
-set in a code box, their points and entries would be lost. A top-level indented block whose
-every line reads as text (points, entries, Korean, Chinese or Japanese) and none as code is
-parsed as Markdown in its place, each line on its own source line. Fenced code is never
+a heading or a lead-in line (`## 大` over `    Meanings: Big, Large` and `    - 大きい: Big`),
+or an answer under its question in a list item; set in a code box, their points and entries
+would be lost. An indented block, at the margin or in an item, whose every line reads as text
+(points, entries, sentences, Korean, Chinese or Japanese) and none as code is parsed as
+Markdown in its place, each line on its own source line. Fenced code is never
 touched, and an indented block of code (`int x = 1;`, `$ ls -l`, a row of figures) stays code.
 """
 
@@ -56,7 +57,7 @@ def _read_again(md: MarkdownIt, state: StateCore) -> None:
 
 
 def _candidate(tok: Token) -> bool:
-    return tok.type == "code_block" and tok.level == 0 and tok.map is not None and _text(tok)
+    return tok.type == "code_block" and tok.map is not None and _text(tok)
 
 
 def _text(tok: Token) -> bool:
@@ -66,11 +67,18 @@ def _text(tok: Token) -> bool:
 
 
 def _reads(line: str) -> bool:
-    """Whether a line reads as a point, an entry or a label, or Korean, Chinese or Japanese
-    text, and not as code. A line of English words alone could be either (`Some code here`)."""
+    """Whether a line reads as a point, an entry or a label, a sentence, or Korean, Chinese
+    or Japanese text, and not as code. A line of English words alone could be either (`Some
+    code here`); one of five words or more that ends in a full stop is a sentence."""
     if _CODE.search(line):
         return False
-    return bool(_POINT.match(line) or _ENTRY.match(line) or _CJK.search(line))
+    return bool(
+        _POINT.match(line) or _ENTRY.match(line) or _CJK.search(line) or _SENTENCE.fullmatch(line)
+    )
+
+
+_SENTENCE = re.compile(r"[A-Z][a-z]*(?:[ ,'-]+[A-Za-z][a-z]*){4,}[.!?]")
+"""Words of letters only, the first capitalised, five or more, then a full stop."""
 
 
 def _as_markdown(md: MarkdownIt, tok: Token, env: dict) -> list[Token]:
@@ -79,6 +87,7 @@ def _as_markdown(md: MarkdownIt, tok: Token, env: dict) -> list[Token]:
     start = tok.map[0]
     found = md.parse(textwrap.dedent(tok.content), env)
     for t in found:
+        t.level += tok.level  # nested as deep as the block stood (in a list item, a quote)
         if t.map is not None:
             t.map = [t.map[0] + start, t.map[1] + start]
         for child in t.children or []:
