@@ -245,11 +245,13 @@ def is_condition(term: str) -> bool:
 PROPERTIES = frozenset(
     words(
         """date author authors category categories tags tag keywords created updated
-    modified published 작성일 작성자 날짜 태그 분류 카테고리 키워드 수정일"""
+    modified published 작성일 작성자 날짜 태그 분류 카테고리 키워드 수정일 course lecture
+    lecturer instructor professor semester topic 과목 강의 교수 학기 주제"""
     )
 ) | {"last updated", "last modified"}
 """What a document says of itself as a file (`**Date:** November 26, 2025`, `**Tags:** …`):
-when, by whom, filed where; nothing of its subject."""
+when, by whom, filed where, for which course (`**Course:** Deals` over `**Topic:** BATNA …`);
+nothing of its subject. Words a glossary may define (`Class`, `Subject`) are not among them."""
 
 
 def is_property(term: str) -> bool:
