@@ -30,8 +30,8 @@ MAX_WORDS_KO = 2
 _DEFINES = re.compile(
     r"^(?P<term>[^\s,.:;()][^,.:;()\u2014]*?)(?:\s\([^()]+\))?"
     r"(?:,\s(?:also\s|commonly\s|often\s|sometimes\s)?(?:known|called)\sas\s[^,.:;]+,)?"
-    r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)"
-    r"|(?:is|are)(?=\s+(?:an?|the|one)\s))\s+"
+    r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)|describes|denotes"
+    r"|(?:is|are)(?=\s+(?:an?|the|one|those)\s))\s+"
     r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\??\s+"
     r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*)"
     r"(?:의?\s[가-힣A-Za-z]+)?)"
