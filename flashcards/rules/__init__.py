@@ -40,6 +40,7 @@ from flashcards.rules import (
     question_item,
     question_line,
     quiz,
+    quoted_answer,
     table,
 )
 from flashcards.rules.found import Context, Found
@@ -60,6 +61,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "list_item_open": (
         item_heading.rule,
         asked_item.rule,
+        quoted_answer.rule,
         abbreviation.rule,
         outline.rule,
         broken_item.rule,

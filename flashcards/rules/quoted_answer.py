@@ -1,0 +1,41 @@
+"""A list item of one line over a quote nested under it is a note: the quote is set apart as
+what answers the line (`* 여러 VPC를 연결하는 확장 가능한 방법.` over `> * AWS Transit Gateway:
+…`), as a writer sets an answer apart under an exam's prompt. A line that names a term
+(`- Newton's first law` over `> An object at rest stays at rest.`) is that term's note; a
+longer one is a question note. An item that is an entry (`- **X**: …`, `- X: …`) is read by
+the rules of entries, and an item with more under it than the quote is an outline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.note import QUESTION, TERM
+from flashcards.rules.found import Context, Found, close
+from flashcards.rules.notes import blocks_note
+from flashcards.rules.points import entry, item_lead
+from flashcards.terms import clean_term, is_term_like
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
+        return None
+    end = close(toks, i)
+    quote = i + 4
+    if toks[quote].type != "blockquote_open" or close(toks, quote) + 1 != end:
+        return None  # nothing but the quote under the line
+    lines = markup.lines(toks[i + 2].children or [])
+    if len(lines) != 1 or item_lead(toks, i) is not None or entry(toks, i) is not None:
+        return None
+    text = clean_term(markup.plain(lines[0]).strip().rstrip("."))
+    if not text:
+        return None
+    kind = TERM if len(text.split()) <= MAX_TERM_WORDS and is_term_like(text) else QUESTION
+    blocks = toks[quote:end]  # the quote as the writer set it
+    return Found(end, notes=[blocks_note(ctx, ctx.line(toks[i]), text, blocks, kind)])
+
+
+MAX_TERM_WORDS = 4
+"""Words of a line that names a term; a longer line over its answer is a question."""
