@@ -19,7 +19,7 @@ from flashcards.questions import QUESTION_MARKS
 from flashcards.rules import outline
 from flashcards.rules.entries import defining_entry
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import DEFINED, SEPARATED, SPACED, Lead
+from flashcards.rules.lead import BROKEN, DEFINED, SEPARATED, SPACED, Lead
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import (
     entry,
@@ -78,6 +78,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 
 _DEFINING = (SEPARATED, DEFINED)
+_SET_APART = (*_DEFINING, BROKEN)
 
 
 _ASKS = "a question after a bold term is no definition, so it is not a note"
@@ -103,9 +104,10 @@ def _nested_terms(
         sub = item_lead(toks, at)
         if sub is None:  # `- Soma` over `* Cell body containing the nucleus`
             return _outlined(ctx, toks, at)
-        # Only a term set apart from its definition (`**X**: …`, `**X**는 …`): bold words
-        # that open a point (`- **EC2** virtual servers`) stay in the parent's definition.
-        if sub.join not in _DEFINING or names_a_part(sub.term):
+        # Only a term set apart from its definition (`**X**: …`, `**X**는 …`, or a bold
+        # line over it): bold words that open a point (`- **EC2** virtual servers`) stay
+        # in the parent's definition.
+        if sub.join not in _SET_APART or names_a_part(sub.term):
             return None
         found = rule(ctx, toks, at)
         return found.notes if found is not None else []
