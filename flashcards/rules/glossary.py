@@ -49,6 +49,8 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     glossary: half its items or more such (two at least), and the rest bare names (`-
     gcloud`, a tool listed without a word of it); none when a sentence stands among them."""
     listed = items(toks, i)
+    if _kinds(toks, listed):
+        return []  # `1. User Process`, `3. 독립 Process`: kinds of a process, no pairs
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
     if not any(found):
         found = [_glossed(toks, j) for j in listed]
@@ -67,6 +69,27 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     # the decor 인테리어를 보고 …` among `- dunk: 물에 빠뜨리다`), not a list of sentences.
     settled = len(entries) >= MIN_SETTLED and len(entries) >= SETTLED_SHARE * len(listed)
     return entries if settled or all(bare_name(toks, j) for j in others) else []
+
+
+def _kinds(toks: Sequence[Token], listed: Sequence[int]) -> bool:
+    """Whether three items or more, each a line of a few words, all end in the same word of
+    two letters or more: kinds of the thing that word names (`System Process`, `독립
+    Process`), not words paired with their meanings."""
+    texts = [_line(toks, j) for j in listed]
+    if len(texts) < MIN_KINDS or any(t is None or not 1 < len(t.split()) <= 4 for t in texts):
+        return False
+    heads = {t.split()[-1].casefold() for t in texts if t is not None}
+    return len(heads) == 1 and len(next(iter(heads))) > 1
+
+
+MIN_KINDS = 3
+
+
+def _line(toks: Sequence[Token], j: int) -> str | None:
+    """The text of an item that is one line and nothing else."""
+    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
+        return None
+    return markup.plain(toks[j + 2].children or []).strip()
 
 
 MIN_SETTLED = 6
