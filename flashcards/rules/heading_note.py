@@ -28,12 +28,31 @@ def heading_note(
     question = asked(section.name)
     if question is not None:
         term, kind = question[0], TERM if question[1] else QUESTION
+    elif (defined := defined_term(term)) is not None:
+        term = defined  # `## Resource의 개념`: the term Resource
     else:
         term, gloss = glossed(term)
         if gloss:  # `### 데이터 조작어 (DML) : SELECT, INSERT, …`: the gloss opens the text
             text = f"{gloss}\n\n{text}"
     toks = markup.tokens(text)
     return blocks_note(Context(path, 0, category), section.line, term, toks, kind)
+
+
+_DEFINED = re.compile(
+    r"^(?P<term>\S.*?)\s*의\s*(?:개념|정의|뜻|의미)$"
+    r"|^(?:the\s+)?(?:definition|concept|meaning)\s+of\s+(?:an?\s+|the\s+)?(?P<en>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def defined_term(name: str) -> str | None:
+    """The term a heading says its text defines (`Resource의 개념`, `벡터의 정의`, `Definition
+    of a Vector`): the words before 의 or after `of`; None for any other heading."""
+    match = _DEFINED.match(name.strip())
+    if match is None:
+        return None
+    term = (match["term"] or match["en"]).strip()
+    return term if is_term_like(term) else None
 
 
 _GLOSSED = re.compile(

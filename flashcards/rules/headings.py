@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from flashcards.questions import asked
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
-from flashcards.rules.heading_note import arrowed, glossed
+from flashcards.rules.heading_note import arrowed, defined_term, glossed
 from flashcards.rules.section import Section, candidate_headings, is_leaf
 from flashcards.terms import (
     BOLD,
@@ -107,6 +107,14 @@ def heading_terms(
     }
     opened = {i for i in candidates if opens_with_label(sections[i])}
     named = _named_by_glossary(sections, up, candidates)
+    # `## Resource의 개념`, `## Definition of a vector`: the heading says its text defines
+    # the term, unless that text holds terms of its own (`### 확률의 정의` over a glossary).
+    named |= {
+        i
+        for i in candidates
+        if defined_term(sections[i].name) is not None
+        and len(sections[i].notes) == sections[i].weak
+    }
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
     found -= labels
