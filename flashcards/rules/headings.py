@@ -112,8 +112,7 @@ def heading_terms(
     named |= {
         i
         for i in candidates
-        if defined_term(sections[i].name) is not None
-        and len(sections[i].notes) == sections[i].weak
+        if defined_term(sections[i].name) is not None and len(sections[i].notes) == sections[i].weak
     }
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
