@@ -765,6 +765,19 @@ def names_kinds(heading: str) -> bool:
     return _KINDS.search(key(heading)) is not None
 
 
+def names_examples(name: str) -> bool:
+    """Whether a line names examples (`Examples of deadlock with a reusable resource`,
+    `For example:`, `예시`, `적용 사례`): what stands under it illustrates, and defines no
+    term of its own."""
+    return _EXAMPLES.search(key(name).rstrip(":\uff1a ")) is not None
+
+
+_EXAMPLES = re.compile(
+    r"^(?:some\s+|more\s+|two\s+|three\s+)?(?:examples?|e\.g\.?|for\s+(?:example|instance))"
+    r"(?:\s+(?:of|with|from|in)\b.*)?$|^(?:예시|예|사례)$|(?:의|적용)\s*(?:예시|예|사례)$"
+)
+
+
 def names_two(heading: str) -> bool:
     """Whether a heading names two things side by side (`유기음과 무기음`, `명제와 논증`,
     `Appearance and Reality`, `Nominal vs Real GDP`): a topic over both, not one term."""

@@ -24,6 +24,7 @@ from flashcards.rules import (
     definition_list,
     details,
     entry_item,
+    example_item,
     flashcard_lines,
     glossary,
     introduced,
@@ -60,6 +61,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "ordered_list_open": _LISTS,
     "list_item_open": (
         item_heading.rule,
+        example_item.rule,
         asked_item.rule,
         quoted_answer.rule,
         abbreviation.rule,
