@@ -20,7 +20,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic
-from flashcards.terms import HANGUL, PRONOUNS, clean_term, is_label, key
+from flashcards.terms import HANGUL, PRONOUNS, clean_term, is_condition, is_label, key
 
 MAX_WORDS = 4
 """A defined term is short: a longer subject is a sentence about something."""
@@ -179,8 +179,8 @@ def _defines(children: Sequence[Token]) -> Lead | None:
         words = words[1:]  # `A cache refers to …`: the term is `cache`
     term = " ".join(words)
     most = MAX_WORDS if match["term"] or match["glossed"] else MAX_WORDS_KO
-    if not 0 < len(words) <= most or is_label(term) or _points(words):
-        return None
+    if not 0 < len(words) <= most or is_label(term) or is_condition(term) or _points(words):
+        return None  # `RR = 1 means no difference`: a case of RR, no term
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
