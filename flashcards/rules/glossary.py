@@ -17,7 +17,15 @@ from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
 from flashcards.rules.notes import lead_note, nested_notes
-from flashcards.rules.points import bare_name, commaed, entry, glossary_items, is_task, items
+from flashcards.rules.points import (
+    bare_name,
+    commaed,
+    entry,
+    glossary_items,
+    is_task,
+    items,
+    lone_text,
+)
 from flashcards.terms import clean_term, is_date, is_label, is_sentence, names_a_glossary
 
 
@@ -49,7 +57,7 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     glossary: half its items or more such (two at least), and the rest bare names (`-
     gcloud`, a tool listed without a word of it); none when a sentence stands among them."""
     listed = items(toks, i)
-    if _kinds(toks, listed):
+    if _kinds_of_one_word(toks, listed):
         return []  # `1. User Process`, `3. 독립 Process`: kinds of a process, no pairs
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
     if not any(found):
@@ -71,25 +79,21 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     return entries if settled or all(bare_name(toks, j) for j in others) else []
 
 
-def _kinds(toks: Sequence[Token], listed: Sequence[int]) -> bool:
+def _kinds_of_one_word(toks: Sequence[Token], listed: Sequence[int]) -> bool:
     """Whether three items or more, each a line of a few words, all end in the same word of
     two letters or more: kinds of the thing that word names (`System Process`, `독립
     Process`), not words paired with their meanings."""
-    texts = [_line(toks, j) for j in listed]
-    if len(texts) < MIN_KINDS or any(t is None or not 1 < len(t.split()) <= 4 for t in texts):
+    texts = [lone_text(toks, j) for j in listed]
+    lines = [t.split() for t in texts if t is not None]
+    if len(texts) < MIN_KINDS or len(lines) < len(texts):
         return False
-    heads = {t.split()[-1].casefold() for t in texts if t is not None}
+    if any(not 1 < len(words) <= 4 for words in lines):
+        return False
+    heads = {words[-1].casefold() for words in lines}
     return len(heads) == 1 and len(next(iter(heads))) > 1
 
 
 MIN_KINDS = 3
-
-
-def _line(toks: Sequence[Token], j: int) -> str | None:
-    """The text of an item that is one line and nothing else."""
-    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
-        return None
-    return markup.plain(toks[j + 2].children or []).strip()
 
 
 MIN_SETTLED = 6

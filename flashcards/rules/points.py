@@ -216,11 +216,18 @@ def is_task(toks: Sequence[Token], j: int) -> bool:
     )
 
 
+def lone_text(toks: Sequence[Token], j: int) -> str | None:
+    """The text of an item that is one paragraph with nothing nested in it; None for any
+    other item."""
+    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
+        return None
+    return markup.plain(toks[j + 2].children or [])
+
+
 def bare_name(toks: Sequence[Token], j: int) -> bool:
     """Whether an item is only a short name: one paragraph of at most three words."""
-    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
-        return False
-    return _short_name(markup.plain(toks[j + 2].children or []))
+    text = lone_text(toks, j)
+    return text is not None and _short_name(text)
 
 
 def _short_name(text: str) -> bool:

@@ -14,7 +14,7 @@ from flashcards.note import QUESTION
 from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.notes import blocks_note
-from flashcards.rules.points import items
+from flashcards.rules.points import items, lone_text
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -60,7 +60,7 @@ def _next(toks: Sequence[Token], k: int, i: int, kinds: Sequence[str]) -> bool:
 
 def _choice(toks: Sequence[Token], j: int) -> bool:
     """Whether an item is a choice: one line of a few words, nothing nested in it."""
-    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
-        return False
-    text = markup.plain(toks[j + 2].children or [])
-    return "\n" not in text.strip() and 0 < len(text.split()) <= MAX_CHOICE_WORDS
+    text = lone_text(toks, j)
+    return (
+        text is not None and "\n" not in text.strip() and 0 < len(text.split()) <= MAX_CHOICE_WORDS
+    )
