@@ -511,7 +511,7 @@ sections are never notes."""
 STRUCTURE = frozenset(
     words(
         """introduction intro overview background conclusion conclusions summary recap notes
-    개요 개괄 개관 소개 요약 정리 결론 들어가며 마치며 서론 본론"""
+    detail details 개요 개괄 개관 소개 요약 정리 결론 들어가며 마치며 서론 본론"""
     )
 )
 """Headings that structure a text (an overview, a summary): never a term of their own, though

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 from flashcards.note import Note
 from flashcards.terms import (
+    STRUCTURE,
     is_course_part,
     is_index_heading,
     is_meta,
+    key,
 )
 
 
@@ -142,5 +144,9 @@ def candidate_headings(sections: Sequence[Section], meta: set[int]) -> list[int]
     return [
         i
         for i, s in enumerate(sections)
-        if is_leaf(sections, i) and s.content and i not in meta and not is_course_part(s.name)
+        if is_leaf(sections, i)
+        and s.content
+        and i not in meta
+        and not is_course_part(s.name)
+        and key(s.name) not in STRUCTURE  # `#### Overview` over a glossary: its entries
     ]
