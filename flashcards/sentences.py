@@ -34,6 +34,24 @@ def defines_its_topic(text: str) -> bool:
     return copula is not None and _NOT_KINDS.search(sentence[: copula.start() + 1]) is None
 
 
+def names_a_kind(text: str) -> bool:
+    """Whether the first sentence of what follows a Korean topic ends in a noun, as notes
+    are written (`SRAM은 … 가장 비싼 RAM`, `Norm 은 …를 측정하는 방법(혹은 함수)`): it
+    names what the topic is, where a verb (`…느리다`, `…발행한다`, `…진행됨`) says what it does."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+    sentence = _LAST_GLOSS.sub("", sentence.rstrip(" .。,"))
+    if not sentence or sentence.endswith(("?", "\uff1f")):  # a question names nothing
+        return False
+    last = sentence[-1]
+    return not HANGUL.fullmatch(last) or last not in _PREDICATE_ENDS
+
+
+_LAST_GLOSS = re.compile(r"\s*\([^()]*\)$")
+_PREDICATE_ENDS = frozenset("다요함됨음짐며고서면지게니나죠네까듯")
+"""Last syllables of a Korean verb or adjective closing a sentence or going on into the
+next (`…있다`, `…진행됨`, `…가리키고`); few nouns end so."""
+
+
 _SENTENCE_END = re.compile(r"(?<=[.。!?])\s+|\n")
 
 

@@ -19,7 +19,7 @@ from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead, with_content
 from flashcards.rules.notes import lead_note
-from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic
+from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic, names_a_kind
 from flashcards.terms import HANGUL, PRONOUNS, clean_term, is_condition, is_label, key
 
 MAX_WORDS = 4
@@ -254,10 +254,14 @@ def _topic(children: Sequence[Token]) -> Lead | None:
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
-    if not defines_its_topic(markup.plain(rest)):
+    said = markup.plain(rest)
+    if not defines_its_topic(said) and not (_LATIN.search(match["term"]) and names_a_kind(said)):
         return None
     term = " ".join(words) + (match["gloss"] or "")
     return Lead(term, DEFINED, rest)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _clause(words: list[str]) -> bool:
