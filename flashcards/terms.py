@@ -250,7 +250,14 @@ PROPERTIES = frozenset(
     modified published 작성일 작성자 날짜 태그 분류 카테고리 키워드 수정일 course lecture
     lecturer instructor professor semester topic 과목 강의 교수 학기 주제"""
     )
-) | {"last updated", "last modified"}
+) | {
+    "last updated",
+    "last modified",
+    "마지막 업데이트",
+    "최종 업데이트",
+    "최종 수정일",
+    "학습 기간",
+}
 """What a document says of itself as a file (`**Date:** November 26, 2025`, `**Tags:** …`):
 when, by whom, filed where, for which course (`**Course:** Deals` over `**Topic:** BATNA …`);
 nothing of its subject. Words a glossary may define (`Class`, `Subject`) are not among them."""
@@ -777,6 +784,7 @@ def names_examples(name: str) -> bool:
 _EXAMPLES = re.compile(
     r"^(?:some\s+|more\s+|two\s+|three\s+)?(?:examples?|e\.g\.?|for\s+(?:example|instance))"
     r"(?:\s+(?:of|with|from|in)\b.*)?$|^(?:예시|예|사례)$|(?:의|적용)\s*(?:예시|예|사례)$"
+    r"|^(?:예시|예|examples?)\s*[~)\-:\uff1a]"  # `예시~ 学生로!`, `예) …`, `Example: …`
 )
 
 

@@ -17,6 +17,7 @@ from flashcards.terms import (
     is_index_heading,
     is_meta,
     key,
+    names_examples,
 )
 
 
@@ -149,4 +150,5 @@ def candidate_headings(sections: Sequence[Section], meta: set[int]) -> list[int]
         and i not in meta
         and not is_course_part(s.name)
         and key(s.name) not in STRUCTURE  # `#### Overview` over a glossary: its entries
+        and not names_examples(s.name)  # `### Examples`, `##### 예시~ 学生로!`: cases
     ]
