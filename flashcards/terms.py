@@ -783,7 +783,7 @@ def names_examples(name: str) -> bool:
 
 _EXAMPLES = re.compile(
     r"^(?:some\s+|more\s+|two\s+|three\s+)?(?:examples?|e\.g\.?|for\s+(?:example|instance))"
-    r"(?:\s+(?:of|with|from|in)\b.*)?$|^(?:예시|예|사례)$|(?:의|적용)\s*(?:예시|예|사례)$"
+    r"(?:\s+(?:of|with|from|in)\b.*)?$|^(?:예시|예|사례|예제)$|(?:의|적용)\s*(?:예시|예|사례)$|\s(?:예시|예제)$"
     r"|^(?:예시|예|examples?)\s*[~)\-:\uff1a]"  # `예시~ 学生로!`, `예) …`, `Example: …`
 )
 
