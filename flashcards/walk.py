@@ -15,7 +15,7 @@ from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.note import QUESTION, Note, Sheet
 from flashcards.questions import asked
-from flashcards.rules import AT, Context, Found, answer_heading
+from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
 from flashcards.rules.definition_list import headless
 from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
@@ -185,6 +185,7 @@ class Walk:
             if self.front
             else frontmatter.FrontMatter()
         )
+        self._cards()
         unnumber(self.sections)
         up = parents(self.sections)
         owner = _categories(self.sections, up)
@@ -232,6 +233,15 @@ class Walk:
             front.tags,
             renames.pairs,
         )
+
+    def _cards(self) -> None:
+        """Headings written as cloze cards (`## … {{c1::answer}}`) with no text under them:
+        a note each, in the category of the heading above (see `cloze_lines`)."""
+        ctx = Context(self.path, 0, "")
+        for s in self.sections:
+            if s.level and not s.content and cloze_lines.is_cloze(s.name):
+                s.notes.append(cloze_lines.card(ctx, s.line, s.name))
+                s.card = True
 
     def _notes(
         self,
@@ -398,10 +408,10 @@ def _values(section: Section) -> bool:
 
 def _categories(sections: Sequence[Section], up: Sequence[int]) -> list[int]:
     """For each section, the section whose heading names its category: its own, or for an
-    index heading (`## L`) the one above it."""
+    index heading (`## L`) or a heading that is a card the one above it."""
     owner: list[int] = []
     for i, s in enumerate(sections):
-        owner.append(owner[up[i]] if s.index and up[i] >= 0 else i)
+        owner.append(owner[up[i]] if (s.index or s.card) and up[i] >= 0 else i)
     return owner
 
 

@@ -19,6 +19,7 @@ from flashcards.rules import (
     boxed_item,
     broken_item,
     broken_paragraph,
+    cloze_lines,
     code_glossary,
     definition_callout,
     definition_list,
@@ -60,6 +61,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "bullet_list_open": _LISTS,
     "ordered_list_open": _LISTS,
     "list_item_open": (
+        cloze_lines.rule,
         item_heading.rule,
         example_item.rule,
         asked_item.rule,
@@ -73,6 +75,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     ),
     "paragraph_open": (
         flashcard_lines.rule,
+        cloze_lines.rule,
         marked_question.rule,
         quiz.rule,
         question_line.rule,

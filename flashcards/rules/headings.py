@@ -52,6 +52,7 @@ def heading_terms(
         and i not in meta
         and asked(s.name) is not None
         and not _groups(s)
+        and not s.card
     }
     candidates = candidate_headings(sections, meta)
     if mode == HEADINGS:

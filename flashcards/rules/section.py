@@ -55,6 +55,9 @@ class Section:
     phrase: str = ""
     """The key of a line of a few words that opens its text (`*키워드*`, `Keywords`): under
     most headings, the sheet's label (see `heading_labels.phrased`)."""
+    card: bool = False
+    """Whether the heading is a card its writer made (`## … {{c1::answer}}`, see
+    `cloze_lines`): a note itself, in the category of the heading above."""
 
     @property
     def opens_notes(self) -> bool:
@@ -151,4 +154,5 @@ def candidate_headings(sections: Sequence[Section], meta: set[int]) -> list[int]
         and not is_course_part(s.name)
         and key(s.name) not in STRUCTURE  # `#### Overview` over a glossary: its entries
         and not names_examples(s.name)  # `### Examples`, `##### 예시~ 学生로!`: cases
+        and not s.card
     ]
