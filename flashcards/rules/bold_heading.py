@@ -43,8 +43,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     children = toks[i + 1].children or []
     coded = _code_alone(children)
     # A plain line right under a heading is the heading's own text (`### Assonance` over
-    # `Repetition of similar vowels` and its examples), no small heading of its own.
-    under = i > 0 and toks[i - 1].type == "heading_close"
+    # `Repetition of similar vowels` and its examples), no small heading of its own; a name
+    # glossed in parentheses names a term wherever it stands (`agility(민첩성)`).
+    under = i > 0 and toks[i - 1].type == "heading_close" and not _glossed(children)
     named = None if coded is not None or under else _name_alone(children)
     found = lead(children) or coded or named
     after = i + 3  # after the paragraph's close
@@ -119,3 +120,11 @@ def _glossary(toks: Sequence[Token], start: int) -> bool:
     if not found or None in found:
         return False
     return 2 * sum(says(markup.plain(f.rest)) for f in found if f is not None) > len(found)
+
+
+_GLOSSED = re.compile(r"[^()]{1,40}?\s?\([^()]{1,40}\)")
+"""`agility(민첩성)`, `채택(Adoption)`: a name and its gloss, and nothing after."""
+
+
+def _glossed(children: Sequence[Token]) -> bool:
+    return _GLOSSED.fullmatch(markup.plain(children).strip()) is not None
