@@ -141,7 +141,10 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
     outlined = [j for j in near if _term(toks, j) is not None and _describes(toks, j + 4)]
     if len(outlined) < 2 or 2 * len(outlined) < len(near):
         return False
-    return any(says(text) for text in points(toks, i + 4))
+    # Written as its siblings are, one point of a few words is its description too (`*
+    # relation` over `* set of tuple`, beside `* tuple` over the sentence that says what it is).
+    said = points(toks, i + 4)
+    return any(says(text) for text in said) or len(said) == 1
 
 
 def _describes(toks: Sequence[Token], nested: int) -> bool:
