@@ -27,8 +27,21 @@ from flashcards.terms import (
 )
 
 
+def _under_name(toks: Sequence[Token], i: int) -> bool:
+    """Whether the table at `i` is the first block after a list item's line that only names
+    it (`* 용어` over `|권한|…|`): a table of terms of their own, as at the margin."""
+    head = i - 4
+    if head < 0 or toks[head].type != "list_item_open" or toks[i - 1].type != "paragraph_close":
+        return False
+    name = markup.plain(toks[head + 2].children or []).strip().removesuffix(":")
+    return 0 < len(name.split()) <= MAX_NAME and not is_sentence(name)
+
+
+MAX_NAME = 4
+
+
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type != "table_open" or toks[i].level != 0:
+    if toks[i].type != "table_open" or (toks[i].level != 0 and not _under_name(toks, i)):
         return None
     end = close(toks, i)
     rows = _numbers_aside(_side_by_side(_rows(toks[i:end])))
