@@ -28,8 +28,11 @@ def defines_its_topic(text: str) -> bool:
     what it is: `…을 말한다`, `…을 의미함`, `…라고도 합니다`, or `…방법이다` (a noun and the
     copula)."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    if _SAYS_WHAT.search(sentence) is not None or _NAMED_KO.search(sentence) is not None:
+    if _SAYS_WHAT.search(sentence) is not None:
         return True
+    if _NAMED_KO.search(sentence) is not None:
+        # `…흐름을 스레드라고 부른다` names what it calls so, not the topic before it
+        return _CALLS_OBJECT.search(sentence) is None
     copula = _IS_A_KO.search(sentence)
     return copula is not None and _NOT_KINDS.search(sentence[: copula.start() + 1]) is None
 
@@ -59,6 +62,9 @@ _NAMED_KO = re.compile(
     r"(?:이)?라고도?\s*(?:한다|합니다|함|부른다|부릅니다|부름|불린다|불립니다|불림)[.。]?$"
 )
 """`…더블 도미넌트라고도 합니다`: what the subject is called."""
+
+_CALLS_OBJECT = re.compile(r"[을를]\s+\S+(?:\s\S+){0,3}?\s?(?:이)?라고\s*\S+[.。]?$")
+"""`…이러한 흐름을 스레드(Thread)라고 부른다`: an object, and the name it is called by."""
 
 
 _NOT_KINDS = re.compile(

@@ -217,16 +217,17 @@ def _called(children: Sequence[Token]) -> Lead | None:
     """`the substance that is oxidized is called the reducing agent`, or a name in quotes
     anywhere after `is called`, or `…것을 X라고 부름`: the words named, the sentence their
     definition."""
-    if len(children) != 1:
-        return None
     text = children[0].content.strip()
-    match = _CALLED_QUOTED.search(text) or _CALLED.match(text) or _CALLED_KO.search(text)
+    if len(children) == 1:
+        match = _CALLED_QUOTED.search(text) or _CALLED.match(text) or _CALLED_KO.search(text)
+    else:  # `…흐름을 스레드(Thread)라고 부른다. 즉, **스레드는** …`: its first sentence
+        match = _CALLED_KO.search(_SENTENCES.split(text, maxsplit=1)[0].rstrip())
     if match is None:
         return None
     words = clean_term(match["term"]).split()
     if not 0 < len(words) <= MAX_WORDS or _points(words):
         return None
-    return Lead(" ".join(words), DEFINED, [children[0]])
+    return Lead(" ".join(words), DEFINED, list(children))
 
 
 _TOPIC = re.compile(
