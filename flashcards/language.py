@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from itertools import islice
 
 from flashcards.note import Note
+from flashcards.terms import LATIN
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 KOREAN_SHARE = 0.3
 """Korean study notes are full of English names (`EC2`, `Kubernetes`); a sheet whose letters
@@ -25,6 +25,6 @@ def detect(notes: Iterable[Note]) -> str:
     for note in islice(notes, SAMPLE):
         for text in (note.term, note.definition):
             hangul += len(_HANGUL.findall(text))
-            latin += len(_LATIN.findall(text))
+            latin += len(LATIN.findall(text))
     total = hangul + latin
     return "ko" if total and hangul / total >= KOREAN_SHARE else "en"

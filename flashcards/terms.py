@@ -821,6 +821,8 @@ def _renamed(heading: str) -> bool:
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 """A Hangul syllable."""
+LATIN = re.compile(r"[A-Za-z]")
+"""A Latin letter."""
 CJK_LETTERS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
 """Kana, Han characters and Hangul syllables, as a character class's ranges."""
 

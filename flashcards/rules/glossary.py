@@ -25,6 +25,7 @@ from flashcards.rules.points import (
     is_task,
     items,
     lone_text,
+    name_over,
 )
 from flashcards.terms import clean_term, is_date, is_label, is_sentence, names_a_glossary
 
@@ -189,28 +190,15 @@ _SYMBOL = re.compile(r"[A-Za-z\u0391-\u03c9](?:_?\{?[A-Za-z0-9]{1,3}\}?)?")
 def _under_name(toks: Sequence[Token], i: int) -> bool:
     """Whether the list at `i` is nested in an item that only names it (`- terms` over
     `- coupon - …`, `- call - …`): a group, whose entries are terms of their own."""
-    name = _name_over(toks, i)
+    name = name_over(toks, i)
     return name is not None and _group(name)
 
 
 def _under_glossary(toks: Sequence[Token], i: int) -> bool:
     """Whether the list at `i` is nested in an item that says its items are terms (`+ 용어`,
     `- Key terms:`)."""
-    name = _name_over(toks, i)
+    name = name_over(toks, i)
     return name is not None and _group(name) and names_a_glossary(name.removesuffix(":"))
-
-
-def _name_over(toks: Sequence[Token], i: int) -> str | None:
-    """The text of the item the list at `i` is nested in, when that item is one line."""
-    head = i - 4
-    if (
-        head >= 0
-        and toks[head].type == "list_item_open"
-        and toks[head + 1].type == "paragraph_open"
-        and toks[head + 3].type == "paragraph_close"
-    ):
-        return markup.plain(toks[head + 2].children or []).strip()
-    return None
 
 
 def _group(text: str) -> bool:

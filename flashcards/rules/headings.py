@@ -19,7 +19,6 @@ from flashcards.rules.section import Section, candidate_headings, is_leaf
 from flashcards.terms import (
     BOLD,
     HEADINGS,
-    STRUCTURE,
     is_sentence,
     is_term_like,
     key,
@@ -76,7 +75,6 @@ def heading_terms(
         for i in candidates
         if up[i] in with_terms
         and not (sections[i].bold or sections[i].loose or sections[i].notes)
-        and key(sections[i].name) not in STRUCTURE  # `## Introduction` beside `## Why?`
         and is_term_like(glossed(sections[i].name)[0])  # `### 평균과 분포`: two things
     }
     # A heading over sub-headings may name a term too, by the sentence that opens its text

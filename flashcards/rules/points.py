@@ -224,6 +224,20 @@ def lone_text(toks: Sequence[Token], j: int) -> str | None:
     return markup.plain(toks[j + 2].children or [])
 
 
+def name_over(toks: Sequence[Token], i: int) -> str | None:
+    """The text of the item that the block at `i` (a list, a table) is nested right under,
+    when that item's first block is one paragraph and the block at `i` comes next."""
+    head = i - 4
+    if (
+        head >= 0
+        and toks[head].type == "list_item_open"
+        and toks[head + 1].type == "paragraph_open"
+        and toks[head + 3].type == "paragraph_close"
+    ):
+        return markup.plain(toks[head + 2].children or []).strip()
+    return None
+
+
 def bare_name(toks: Sequence[Token], j: int) -> bool:
     """Whether an item is only a short name: one paragraph of at most three words."""
     text = lone_text(toks, j)

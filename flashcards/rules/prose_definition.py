@@ -20,7 +20,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic, names_a_kind
-from flashcards.terms import HANGUL, PRONOUNS, clean_term, is_condition, is_label, key
+from flashcards.terms import HANGUL, LATIN, PRONOUNS, clean_term, is_condition, is_label, key
 
 MAX_WORDS = 4
 """A defined term is short: a longer subject is a sentence about something."""
@@ -256,13 +256,10 @@ def _topic(children: Sequence[Token]) -> Lead | None:
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
     said = markup.plain(rest)
-    if not defines_its_topic(said) and not (_LATIN.search(match["term"]) and names_a_kind(said)):
+    if not defines_its_topic(said) and not (LATIN.search(match["term"]) and names_a_kind(said)):
         return None
     term = " ".join(words) + (match["gloss"] or "")
     return Lead(term, DEFINED, rest)
-
-
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _clause(words: list[str]) -> bool:

@@ -14,6 +14,7 @@ from flashcards import markup
 from flashcards.errors import INFO, Problem
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
+from flashcards.rules.points import name_over
 from flashcards.terms import (
     HANGUL,
     SENTENCE_ENDS,
@@ -30,10 +31,10 @@ from flashcards.terms import (
 def _under_name(toks: Sequence[Token], i: int) -> bool:
     """Whether the table at `i` is the first block after a list item's line that only names
     it (`* 용어` over `|권한|…|`): a table of terms of their own, as at the margin."""
-    head = i - 4
-    if head < 0 or toks[head].type != "list_item_open" or toks[i - 1].type != "paragraph_close":
+    name = name_over(toks, i)
+    if name is None:
         return False
-    name = markup.plain(toks[head + 2].children or []).strip().removesuffix(":")
+    name = name.removesuffix(":")
     return 0 < len(name.split()) <= MAX_NAME and not is_sentence(name)
 
 
