@@ -20,19 +20,29 @@ from markdown_it.token import Token
 
 from flashcards.terms import CJK_LETTERS
 
-_INSIDE = "indented_text"
-"""Set in the environment while a block is parsed again, so that it is never read twice."""
+_DEPTH = "indented_text"
+"""How deep in blocks read again a parse stands, kept in its environment: text indented
+further inside such a block (`SSL 인증서` over its description, indented four spaces more) is
+read again too, to a depth that bounds the work."""
+MAX_DEPTH = 8
 
 _POINT = re.compile(r"(?:[-*+•]|\d+[.)])\s+\S")
 """A point: a list marker (or the bullet a word processor pasted) and then its text."""
 _ENTRY = re.compile(r"[^\W\d][^:;=<>{}]{0,40}?\s?[:\uff1a](?:\s*\S|$)")
 """An entry or a label, with its value or over it: `Meanings: Big, Large`, `大きい:Big`,
 `Related Vocabulary:`."""
-_CODE = re.compile(
-    r"[;{}]\s*$|==|!=|&&|\|\||::|\w\(\)|\w\([^()]*\)\s*$|^\s*[$#>]\s|^\s*(?://|/\*|--)|</?\w+>"
-)
-"""What marks a line as code: a statement's end or a brace, operators, a call (one with no
-arguments, or one that ends the line), a prompt or a comment opening the line, a tag."""
+_CODE = re.compile(r"[;{}]\s*$|==|!=|&&|\|\||::|\w\(\)|^\s*[$#>]\s|^\s*(?://|/\*|--)|</?\w+>")
+"""What marks a line as code: a statement's end or a brace, operators, a call with no
+arguments, a prompt or a comment opening the line, a tag."""
+_CALL = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\((?P<args>[^()]*)\)\s*$")
+"""A call that ends the line (`print(x)`, `os.path.join(a, b)`)."""
+_GLOSS = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)+")
+"""What parentheses after a name hold when they gloss it, not pass it arguments: words with
+a space between them (`SSL(Secure Sockets Layer)`). A Korean name (`절차(comodo 기준)`) is
+never called: code names things in Latin letters."""
+_NAME = re.compile(r"[^\W\d_][\w'-]*(?:\s+\(?[^\W_][\w'-]*\)?){0,4}")
+"""A name of a few words (`Public Key`, `WAS (web application server)`, `HEADER`): text
+among text, though alone it could be code."""
 _CJK = re.compile(f"[{CJK_LETTERS}]")
 
 
@@ -41,18 +51,17 @@ def indented_text_plugin(md: MarkdownIt) -> None:
 
 
 def _read_again(md: MarkdownIt, state: StateCore) -> None:
-    if state.env.get(_INSIDE):
-        return
+    depth = state.env.get(_DEPTH, 0)
     texts = {k for k, tok in enumerate(state.tokens) if _candidate(tok)}
-    if not texts:
+    if not texts or depth >= MAX_DEPTH:
         return
     tokens: list[Token] = []
-    state.env[_INSIDE] = True
+    state.env[_DEPTH] = depth + 1
     try:
         for k, tok in enumerate(state.tokens):
             tokens.extend(_as_markdown(md, tok, state.env) if k in texts else [tok])
     finally:
-        state.env.pop(_INSIDE, None)
+        state.env[_DEPTH] = depth
     state.tokens = tokens
 
 
@@ -61,17 +70,30 @@ def _candidate(tok: Token) -> bool:
 
 
 def _text(tok: Token) -> bool:
-    """Whether every line of an indented block reads as text and none as code."""
+    """Whether an indented block reads as text: none of its lines as code, half of them or
+    more as text, and the rest names of a few words (`Public Key` over the lines that say
+    what it is)."""
     lines = [line.strip() for line in tok.content.splitlines() if line.strip()]
-    return bool(lines) and all(_reads(line) for line in lines)
+    if not lines or any(_code(line) for line in lines):
+        return False
+    read = [_reads(line) for line in lines]
+    return 2 * sum(read) >= len(lines) and all(
+        ok or _NAME.fullmatch(line) for ok, line in zip(read, lines, strict=True)
+    )
+
+
+def _code(line: str) -> bool:
+    """Whether a line reads as code (see `_CODE`, `_CALL`)."""
+    if _CODE.search(line):
+        return True
+    call = _CALL.search(line)
+    return call is not None and not _GLOSS.fullmatch(call.group("args").strip())
 
 
 def _reads(line: str) -> bool:
     """Whether a line reads as a point, an entry or a label, a sentence, or Korean, Chinese
-    or Japanese text, and not as code. A line of English words alone could be either (`Some
-    code here`); one of five words or more that ends in a full stop is a sentence."""
-    if _CODE.search(line):
-        return False
+    or Japanese text. A line of English words alone could be code (`Some code here`); one of
+    five words or more that ends in a full stop is a sentence."""
     return bool(
         _POINT.match(line) or _ENTRY.match(line) or _CJK.search(line) or _SENTENCE.fullmatch(line)
     )
