@@ -70,7 +70,8 @@ class Section:
         return is_index_heading(self.name)
 
 
-_NUMBERED = re.compile(r"(\d{1,2})\.\d{1,2} +(?=\S)")
+_NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.\d{1,2} +(?=\S)")
+"""`5.1 개념`, `2.2.1 Accrual Journal Entries`: a section's number, and the number it is under."""
 
 
 _LETTERED = re.compile(r"([A-Ha-h])[.)] +(?=\S)")
@@ -79,10 +80,11 @@ _LETTERED = re.compile(r"([A-Ha-h])[.)] +(?=\S)")
 
 def unnumber(sections: Sequence[Section]) -> None:
     """Drop section numbers written without a final dot (`### 5.1 개념`, `### 5.2 투자
-    가이드`): two headings or more of one level numbered under the same number are numbered
-    sections; one alone keeps its number (`## 1.5 Release notes`, `## 3.14 Pi`). Letters
-    too (`#### A. ACE Inhibitors`, `#### B. ARBs`), two or more of a level, from `A.` on; one
-    alone keeps its letter (`## A. Lincoln`). Roman numerals likewise (`## I. …`, `## II. …`)."""
+    가이드`, `### 2.2.1 …`): two headings or more of one level numbered under the same number
+    are numbered sections; one alone keeps its number (`## 1.5 Release notes`, `## 3.14
+    Pi`). Letters too (`#### A. ACE Inhibitors`, `#### B. ARBs`), two or more of a level,
+    from `A.` on; one alone keeps its letter (`## A. Lincoln`). Roman numerals likewise (`##
+    I. …`, `## II. …`)."""
     numbered = [(s, _NUMBERED.match(s.name)) for s in sections]
     counts = Counter((s.level, m[1]) for s, m in numbered if m is not None)
     for s, m in numbered:
