@@ -34,6 +34,7 @@ from flashcards.terms import (
     is_term_like,
     key,
     names_a_set,
+    names_two,
 )
 
 
@@ -73,8 +74,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # a line over a glossary (`조동사처럼 쓰이는 표현` over `- be able to 할 수 있다`)
         # leads into its terms.
         return None
-    end = close(toks, after)
     term = heading_name(found.term)  # `**3. 가정법**`: a small heading, numbered as headings are
+    if names_two(term):
+        return None  # `**1.자동사 vs 타동사**` over both: a comparison, a topic, no one term
+    end = close(toks, after)
     note = blocks_note(ctx, ctx.line(toks[i]), term, toks[after : end + 1])
     return Found(end, notes=[note], bold=[key(term)])
 
