@@ -302,7 +302,8 @@ _COLUMN_WORDS = (
     프랑스어 german 독일어 스페인어 latin greek en es ko kr ja jp fr de zh cn meanings
     translation 번역 example examples 예문 예시 예 value values 값 내용 분야 종류 유형 비고 type
     types category kind note notes remarks content contents character characters number
-    numbers symbol symbols pinyin reading 한자 음 훈"""
+    numbers symbol symbols pinyin reading 한자 음 훈 function functions role roles purpose
+    purposes use uses 기능 역할 용도 목적 특징 특성"""
         )
     )
 )
