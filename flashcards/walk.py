@@ -13,6 +13,7 @@ from markdown_it.token import Token
 
 from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
+from flashcards.names import labels_properties, names_a_set
 from flashcards.note import QUESTION, Note, Sheet
 from flashcards.questions import asked
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
@@ -38,8 +39,6 @@ from flashcards.terms import (
     is_property,
     is_sentence,
     key,
-    labels_properties,
-    names_a_set,
     same_term,
     split_term,
 )

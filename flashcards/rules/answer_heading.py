@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like, names_a_set
 from flashcards.note import Note
 from flashcards.questions import asked
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
-from flashcards.terms import heading_name, is_term_like, names_a_set
+from flashcards.terms import heading_name
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> tuple[list[Note], int] | None:

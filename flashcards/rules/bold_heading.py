@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like, names_a_set, names_two
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.glossary import glossary_entries
@@ -31,10 +32,7 @@ from flashcards.terms import (
     heading_name,
     is_callout,
     is_label,
-    is_term_like,
     key,
-    names_a_set,
-    names_two,
 )
 
 

@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import named
 from flashcards.rules.code_glossary import PLAIN
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import ALONE, BROKEN, Lead, lead, plain_lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import names_a_term
-from flashcards.terms import SENTENCE_ENDS, clean_term, is_label, named
+from flashcards.terms import SENTENCE_ENDS, clean_term, is_label
 
 _CODE = re.compile(r"[;{}]")
 """Signs of code in a block: statements and braces."""

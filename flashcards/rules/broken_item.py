@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import named
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import BROKEN, Lead, lead, plain_lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import names_a_term
-from flashcards.terms import clean_term, named
+from flashcards.terms import clean_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards.names import names_a_set
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import blocks_note
-from flashcards.terms import clean_term, key, names_a_set
+from flashcards.terms import clean_term, key
 
 KINDS = frozenset({"definition", "define", "def", "term", "concept", "vocab", "vocabulary"})
 """Callout kinds that define their title (Obsidian has none built in: vaults name their own)."""

@@ -12,18 +12,11 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like
 from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, plain_lead
 from flashcards.rules.points import commaed_items, entry
-from flashcards.terms import (
-    is_condition,
-    is_date,
-    is_label,
-    is_sentence,
-    is_term_like,
-    possessive,
-    translated,
-)
+from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
 
 MAX_WORDS = 3
 """A term named among sentences is short: `Confidence Level`, `z-score`."""

@@ -13,19 +13,13 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like
 from flashcards.rules.entries import defining_entry, names_its_kind
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import entry, neighbours
-from flashcards.terms import (
-    clean_term,
-    is_sentence,
-    is_term_like,
-    key,
-    name_length,
-    translated,
-)
+from flashcards.terms import clean_term, is_sentence, key, name_length, translated
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import names_examples
 from flashcards.rules.found import Context, Found, close
-from flashcards.terms import names_examples
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import names_a_glossary
 from flashcards.note import Note
 from flashcards.rules.broken_item import broken_lead
 from flashcards.rules.entries import says
@@ -27,7 +28,7 @@ from flashcards.rules.points import (
     lone_text,
     name_over,
 )
-from flashcards.terms import clean_term, is_date, is_label, is_sentence, names_a_glossary
+from flashcards.terms import clean_term, is_date, is_label, is_sentence
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

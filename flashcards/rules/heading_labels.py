@@ -7,16 +7,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from flashcards.names import is_term_like, names_a_set
 from flashcards.rules.heading_note import glossed
 from flashcards.rules.section import Section, candidate_headings
-from flashcards.terms import (
-    is_condition,
-    is_label,
-    is_term_like,
-    key,
-    names_a_set,
-    parenthesised,
-)
+from flashcards.terms import is_condition, is_label, key, parenthesised
 
 
 def label_parts(

@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from flashcards import markup
+from flashcards.names import is_term_like
 from flashcards.note import QUESTION, TERM, Note
 from flashcards.questions import asked
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.section import Section
-from flashcards.terms import BOLD, is_term_like, key, parenthesised, split_term
+from flashcards.terms import BOLD, key, parenthesised, split_term
 
 
 def heading_note(

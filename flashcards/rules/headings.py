@@ -12,20 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from flashcards.names import is_term_like, names_a_glossary, names_a_set
 from flashcards.questions import asked
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, defined_term, glossed
 from flashcards.rules.section import Section, candidate_headings, is_leaf
-from flashcards.terms import (
-    BOLD,
-    HEADINGS,
-    is_sentence,
-    is_term_like,
-    key,
-    names_a_glossary,
-    names_a_set,
-    split_term,
-)
+from flashcards.terms import BOLD, HEADINGS, is_sentence, key, split_term
 
 
 def heading_terms(

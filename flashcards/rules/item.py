@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
+from flashcards.names import labels_a_term, names_a_glossary, names_a_set
 from flashcards.note import Note
 from flashcards.questions import QUESTION_MARKS
 from flashcards.rules import outline
@@ -38,10 +39,7 @@ from flashcards.terms import (
     is_sentence,
     is_step,
     key,
-    labels_a_term,
-    names_a_glossary,
     names_a_part,
-    names_a_set,
 )
 
 

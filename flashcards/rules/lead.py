@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like
 from flashcards.sentences import defines_its_topic
 from flashcards.terms import (
     CJK_LETTERS,
@@ -24,7 +25,6 @@ from flashcards.terms import (
     is_date,
     is_meta,
     is_sentence,
-    is_term_like,
     key,
     only_markers,
     parenthesised,

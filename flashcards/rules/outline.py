@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import named, names_a_glossary, names_two
 from flashcards.note import Note
 from flashcards.rules.entries import among_entries, says
 from flashcards.rules.found import LISTS, Context, Found, close
@@ -24,13 +25,7 @@ from flashcards.rules.points import (
     neighbours,
     points,
 )
-from flashcards.terms import (
-    clean_term,
-    key,
-    named,
-    names_a_glossary,
-    names_two,
-)
+from flashcards.terms import clean_term, key
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

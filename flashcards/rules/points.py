@@ -12,18 +12,12 @@ from itertools import islice
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like, names_two
 from flashcards.questions import asked
 from flashcards.rules.found import close
 from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, commaed_lead, lead, plain_lead
 from flashcards.sentences import joins_clause
-from flashcards.terms import (
-    CONTINUATIONS,
-    is_sentence,
-    is_term_like,
-    name_length,
-    names_a_part,
-    names_two,
-)
+from flashcards.terms import CONTINUATIONS, is_sentence, name_length, names_a_part
 
 
 def item_lead(toks: Sequence[Token], i: int) -> Lead | None:

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like
 from flashcards.note import QUESTION, TERM
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import entry, item_lead
-from flashcards.terms import clean_term, is_term_like
+from flashcards.terms import clean_term
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:

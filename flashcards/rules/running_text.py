@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.names import is_term_like
 from flashcards.note import Note
 from flashcards.rules.found import Context
 from flashcards.rules.notes import note
 from flashcards.rules.points import MAX_NAME_WORDS
-from flashcards.terms import PRONOUNS, clean_term, defined, is_label, is_term_like, key
+from flashcards.terms import PRONOUNS, clean_term, defined, is_label, key
 
 PLACES = ("", "blockquote", "list_item")
 """Where a paragraph may introduce terms: at the top, in a quote, in a list item."""

@@ -10,15 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from flashcards.names import is_course_part, is_index_heading, names_examples
 from flashcards.note import Note
-from flashcards.terms import (
-    STRUCTURE,
-    is_course_part,
-    is_index_heading,
-    is_meta,
-    key,
-    names_examples,
-)
+from flashcards.terms import STRUCTURE, is_meta, key
 
 
 @dataclass

@@ -12,6 +12,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.errors import INFO, Problem
+from flashcards.names import is_term_like
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.points import name_over
@@ -20,7 +21,6 @@ from flashcards.terms import (
     SENTENCE_ENDS,
     clean_term,
     is_sentence,
-    is_term_like,
     key,
     name_length,
     split_term,
