@@ -13,10 +13,10 @@ from markdown_it.token import Token
 
 from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
-from flashcards.names import labels_properties, names_a_set
+from flashcards.names import labels_properties
 from flashcards.note import QUESTION, Note, Sheet
-from flashcards.questions import asked
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
+from flashcards.rules.beside import answered, defined_after, kinds, of_a_set, under_labels
 from flashcards.rules.definition_list import headless
 from flashcards.rules.entries import says
 from flashcards.rules.found import line_of
@@ -24,7 +24,6 @@ from flashcards.rules.heading_labels import (
     is_patterned,
     label_parts,
     label_pattern,
-    opens_with_label,
 )
 from flashcards.rules.heading_note import heading_note, introduced_terms, own_note
 from flashcards.rules.headings import heading_terms
@@ -201,7 +200,7 @@ class Walk:
         notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
         if pattern:  # `**Education:**` under a heading of drugs too: the sheet's label
             lines = text.splitlines()
-            notes = [n for n in notes if not is_patterned(n.key, pattern) or _of_a_set(n, lines)]
+            notes = [n for n in notes if not is_patterned(n.key, pattern) or of_a_set(n, lines)]
         boilerplate = _boilerplate(notes)
         empty = [n for n in notes if not defines(n.definition)]
         repeated = [n for n in notes if defines(n.definition) and n.definition in boilerplate]
@@ -263,10 +262,10 @@ class Walk:
             itself = None  # the note of a heading whose text opens by defining it
             if i in chosen or i in introduced:
                 end = self._end(self._past(i, parts.get(i, [])), len(lines))
-                after = _defined_after(s) if i in chosen else []
-                inside = _answered(s, lines) if i in chosen else []
-                inside += _under_labels(s, lines) if i in chosen else []
-                inside += _kinds(s, lines, inside) if i in chosen else []
+                after = defined_after(s) if i in chosen else []
+                inside = answered(s, lines) if i in chosen else []
+                inside += under_labels(s, lines) if i in chosen else []
+                inside += kinds(s, lines, inside) if i in chosen else []
                 if (i in introduced and s.notes) or after:  # its text up to its first note
                     end = (after or s.notes)[0].line - 1
                 above = up[i]
@@ -319,83 +318,6 @@ _LISTED = frozenset(
 """Where an answer defines terms of its own: in its lists and tables; its sentences answer."""
 
 
-def _defined_after(section: Section) -> list[Note]:
-    """The notes after the first block of a heading whose text opens by saying what it means
-    (`## 육종` over `…에서 생긴 암을 의미한다.` and a glossary): terms its text goes on to
-    define, which a term heading keeps beside it, unless they are only what it would take in
-    (short values, `- Access: O(n)`)."""
-    if not section.says or len(section.notes) <= section.weak:
-        return []
-    return [n for n in section.notes if n.line > section.first[1] and not is_label(n.term)]
-
-
-def _answered(section: Section, lines: Sequence[str]) -> list[Note]:
-    """The terms the answer under a question heading defines on the way (`**프로세스**란 …`
-    under `프로세스와 스레드의 차이를 알려주세요`): notes beside the question."""
-    question = asked(section.name)
-    if question is None or question[1] or len(section.notes) <= section.weak:
-        return []
-    return [
-        n
-        for n in section.notes
-        if len(n.term) > 1  # `**A:** When the consequence …`: the answer's own label
-        and not is_label(n.term)
-        and says(n.definition)
-        and not _LISTED_LINE.match(lines[n.line - 1])
-    ]
-
-
-_LISTED_LINE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
-
-
-def _under_labels(section: Section, lines: Sequence[str]) -> list[Note]:
-    """The terms defined under the labels of a heading whose text opens with a label of what
-    it is (`- **Ethnic Heterogeneity:** …` nested in `- **Characteristics:**`, under `###
-    Social Disorganization Theory` over `- **Core Idea:** …`): notes beside the heading; the
-    labels themselves, at the top of its text, are its definition."""
-    if not opens_with_label(section):
-        return []
-    return [
-        n
-        for n in section.notes
-        if _NESTED_LINE.match(lines[n.line - 1]) and not is_label(n.term) and says(n.definition)
-    ]
-
-
-def _kinds(section: Section, lines: Sequence[str], taken: Sequence[Note]) -> list[Note]:
-    """The terms nested under a point of a heading term that names a set (`### Sclerenchyma`
-    over `- Types` and its `- **Fibers**: …`, `- **Sclereids**: …`): its kinds, each a note
-    beside the heading, whose text keeps them too."""
-    return [n for n in section.notes if n not in taken and _of_a_set(n, lines)]
-
-
-def _of_a_set(note: Note, lines: Sequence[str]) -> bool:
-    """Whether a note's item is nested in a point that names a set (`- Types` over `-
-    **Fibers**: …`) and says what its term is: a kind, a term of its own, never a label."""
-    if not _NESTED_LINE.match(lines[note.line - 1]) or not says(note.definition):
-        return False
-    parent = _parent_point(lines, note.line - 1)
-    return parent is not None and names_a_set(parent)
-
-
-def _parent_point(lines: Sequence[str], at: int) -> str | None:
-    """The text of the list item that holds the nested item on line `at` (0-based), its
-    markup, marker and colon aside; None when the item stands in no other."""
-    indent = len(lines[at]) - len(lines[at].lstrip())
-    for k in range(at - 1, -1, -1):
-        line = lines[k]
-        stripped = line.lstrip()
-        if not stripped.strip():
-            continue
-        if len(line) - len(stripped) < indent:
-            point = _LISTED_LINE.match(line)
-            if point is None:
-                return None
-            return line[point.end() :].strip().strip("*_").rstrip(":\uff1a").strip("*_ ")
-    return None
-
-
-_NESTED_LINE = re.compile(r"(?:[ \t]+(?:[-*+]|\d+[.)])\s|\s*\|)")
 """A list item nested in another, or a table's row."""
 
 
