@@ -90,6 +90,9 @@ def lead(children: Sequence[Token]) -> Lead | None:
         return None  # italic that only begins with bold: a sentence, no term
     bold = markup.plain(kids[start + 1 : end])
     rest = kids[end + 1 + wrapped :]
+    word = _word_inside(bold, rest) if not article else None
+    if word is not None and (entry := plain_lead(word)) is not None:
+        return entry  # `**개**체(Entity): …`: a mnemonic's initial, the word the term
     bold, rest = _glued(bold, rest)
     remark = _REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
     if remark is not None and _PART_OF_SPEECH.match(rest[0].content):
@@ -149,6 +152,26 @@ def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
         return bold, rest
     after = rest[0].content[remark.end() :]
     return f"{bold} {remark[1]}", ([with_content(rest[0], after)] if after else []) + rest[1:]
+
+
+def _word_inside(bold: str, rest: list[Token]) -> list[Token] | None:
+    """The line as plain text when its bold is a letter or two at the start of a word (`**개**체
+    (Entity): …`, `**O**lfactory Nerve - Smell`): the initials a mnemonic is made of (`개속관`,
+    `Oh Oh Oh To Touch …`), set in bold inside the term; None for a bold word, and for one
+    with its particle after it (`**개**가 …`)."""
+    first = rest[0] if rest else None
+    if first is None or first.type != "text" or not 0 < len(bold) <= MAX_INITIALS:
+        return None
+    text = first.content
+    if HANGUL.fullmatch(bold[0]) and all(HANGUL.fullmatch(c) for c in bold):
+        glued = HANGUL.match(text) is not None and not _PARTICLE_NEXT.match(text)
+    else:
+        glued = bold.isascii() and bold.isalpha() and text[:1].isascii() and text[:1].islower()
+    return [with_content(first, bold + text), *rest[1:]] if glued else None
+
+
+MAX_INITIALS = 2
+"""Letters of a word set in bold as a mnemonic's initials: one, or two (`**Ch**ain`)."""
 
 
 def _italic(kids: Sequence[Token], start: int) -> Lead | None:
