@@ -18,7 +18,7 @@ from flashcards.note import QUESTION, Note, Sheet
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
 from flashcards.rules.beside import answered, defined_after, kinds, of_a_set, under_labels
 from flashcards.rules.definition_list import headless
-from flashcards.rules.entries import says
+from flashcards.rules.entries import after_a_point, says
 from flashcards.rules.found import line_of
 from flashcards.rules.heading_labels import (
     is_patterned,
@@ -133,7 +133,11 @@ class Walk:
             section.aside += [n for n in inner if n.key not in asked]
         section.bold += found.bold
         section.loose += found.loose
-        section.weak += len(found.notes) if found.weak else 0
+        # A term among a heading's points, after one that says something of what the
+        # heading names (`### fcfs` over `- first proc … gets it first` and `- managed with
+        # fifo queue` over its points), is a point the heading may take in too.
+        weak = found.weak or (toks[i].type == "list_item_open" and after_a_point(toks, i))
+        section.weak += len(found.notes) if weak else 0
         self.problems += found.problems
         return found
 

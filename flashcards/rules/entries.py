@@ -13,8 +13,8 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.names import is_term_like
-from flashcards.rules.found import LISTS
-from flashcards.rules.lead import ARROWS, plain_lead
+from flashcards.rules.found import LISTS, close
+from flashcards.rules.lead import ARROWS, lead, plain_lead
 from flashcards.rules.points import commaed_items, entry
 from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
 
@@ -137,3 +137,19 @@ def _colon(toks: Sequence[Token], j: int) -> bool:
     text = markup.plain(toks[j + 2].children or [])
     head, colon, _ = text.partition(":")
     return bool(colon) and not any(mark in head for mark in ("=", *ARROWS))
+
+
+def after_a_point(toks: Sequence[Token], i: int) -> bool:
+    """Whether the item at `i`, which names no term in bold, comes after the first item of
+    its list, and that item is a point of one line that says something (no entry, no name):
+    what the list is about is named above it, not by the items."""
+    if toks[i + 1].type != "paragraph_open" or lead(toks[i + 2].children or []) is not None:
+        return False  # `- **isogloss** - line drawn …` after `- regional factors influence …`
+    level, first, j = toks[i].level, i, i - 1
+    while j >= 0 and toks[j].level >= level:
+        if toks[j].type == "list_item_open" and toks[j].level == level:
+            first = j
+        j -= 1
+    if first == i or toks[first + 1].type != "paragraph_open" or close(toks, first) != first + 4:
+        return False
+    return entry(toks, first) is None and says(markup.plain(toks[first + 2].children or []))
