@@ -9,10 +9,14 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from flashcards import markup
 from flashcards.rules.broken_item import broken_lead
+from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import Lead
+from flashcards.rules.lead import BROKEN, Lead, lead
 from flashcards.rules.notes import lead_note
+from flashcards.rules.points import names_a_term
+from flashcards.terms import heading_name, is_label
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -22,13 +26,30 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     # Two side by side at least: one alone is a line of text over a sentence
     if found is None or not (_broken(toks, i + 3) or _broken(toks, _before(toks, i))):
         return None
-    return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
+    made = lead_note(ctx, ctx.line(toks[i]), found)
+    # A bold name counts as bold items do: repeated under headings, it is the sheet's label.
+    bold = [made.key] if lead(toks[i + 1].children or []) is not None else []
+    return Found(i + 2, notes=[made], bold=bold, weak=True)
 
 
 def _broken(toks: Sequence[Token], i: int) -> Lead | None:
     if not 0 <= i < len(toks) - 1 or toks[i].type != "paragraph_open":
         return None
-    return broken_lead(toks[i + 1].children or [], colon=True)
+    children = toks[i + 1].children or []
+    return broken_lead(children, colon=True) or _bold_broken(children)
+
+
+def _bold_broken(children: Sequence[Token]) -> Lead | None:
+    """A bold name alone on the paragraph's first line over what it is (`**Cognition**` over
+    `The process or act of acquiring knowledge …`): a label (`**왜 중요한가**`), a sentence
+    or a question over the text is none."""
+    found = lead(children)
+    if found is None or found.join != BROKEN:
+        return None
+    name = heading_name(found.term).rstrip(":\uff1a").strip()
+    if not names_a_term(name) or is_label(name) or not says(markup.plain(found.rest)):
+        return None
+    return Lead(name, BROKEN, found.rest)
 
 
 def _before(toks: Sequence[Token], i: int) -> int:

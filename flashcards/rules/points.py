@@ -163,11 +163,16 @@ def names_a_term(text: str) -> bool:
         and not is_sentence(text)
         and (is_term_like(text) or names_two(text))
         and asked(text) is None
+        and not _QUESTION_WORD_KO.search(text)
         and not joins_clause(text)
         and words[-1].casefold() not in _OPEN_ENDS
         and not any(word.casefold() in _PEOPLE for word in words)
     )
 
+
+_QUESTION_WORD_KO = re.compile(r"(?:^|\s)(?:왜|어떻게|무엇|무슨|언제|어디|누가|누구|어느)")
+"""A Korean question word: a line with one asks (`왜 중요한가`, `어떻게 확인하나`), even
+without its question mark, and names nothing."""
 
 _PEOPLE = frozenset({"we", "you", "he", "she", "they"})
 """Words for the people of a lesson: `Evidence points she states` is the writer's note of
