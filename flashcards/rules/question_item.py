@@ -33,17 +33,22 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not question.endswith(QUESTION_MARKS):
         return None
     answer_end = end
-    while (
-        answer_end + 1 < len(toks)
-        and toks[answer_end + 1].type in _ANSWERS
-        and not _leads_in(toks, answer_end + 1)
-    ):
+    while answer_end + 1 < len(toks) and _answers(toks, answer_end + 1, toks[i].type):
         answer_end = _block_end(toks, answer_end + 1)
     if answer_end == end:
         return None  # no answer after it: a list of questions to study, not notes
     blocks = toks[end + 1 : answer_end + 1]
     note = blocks_note(ctx, ctx.line(toks[last]), question, blocks, QUESTION)
     return Found(answer_end, notes=[note])
+
+
+def _answers(toks: Sequence[Token], j: int, kind: str) -> bool:
+    """Whether the block at `j` goes on with the answer to a question on a list of `kind`:
+    a paragraph (not one that leads into something else), code, a quote, a formula, a table,
+    or a list of the other kind (`1. 인덱스란?` over `- 데이터를 빠르게 찾는 도구`)."""
+    if toks[j].type in LISTS:
+        return toks[j].type != kind
+    return toks[j].type in _ANSWERS and not _leads_in(toks, j)
 
 
 def _leads_in(toks: Sequence[Token], j: int) -> bool:
