@@ -113,7 +113,9 @@ def names_a_glossary(name: str) -> bool:
     return _GLOSSARY.search(key(name)) is not None
 
 
-_GLOSSARY = re.compile(r"(?:용어|용어\s?정리)$|\b(?:terms|terminology|glossary|vocabulary)$")
+_GLOSSARY = re.compile(
+    r"(?:용어|용어\s?정리)$|\b(?:terms|terminology|glossary|vocabulary|definitions)$"
+)
 
 
 def labels_properties(name: str) -> bool:

@@ -12,6 +12,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
+from flashcards.names import names_a_glossary
 from flashcards.note import QUESTION, Note
 from flashcards.questions import asked
 from flashcards.rules.found import Context, Found
@@ -68,6 +69,10 @@ def _read(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             return Found(end, notes=notes, problems=[Problem(ctx.path, at, message, INFO)])
         if is_meta(opening.question):
             continue  # `<summary>Table of contents</summary>`: the page's, no question
+        if len(parts) == 1 and names_a_glossary(opening.question.strip()):
+            # `<summary>Definitions</summary>` over `- Ion: …`: a glossary folded away, read
+            # as if it stood open on the page
+            return Found(i)
         after = toks[i + 1 : end] if number == len(parts) else []
         inner = _answer(opening)
         notes.append(_note(ctx, opening, ctx.line(tok) + first, [*inner, *after]))
