@@ -145,6 +145,8 @@ def after_a_point(toks: Sequence[Token], i: int) -> bool:
     what the list is about is named above it, not by the items."""
     if toks[i + 1].type != "paragraph_open" or lead(toks[i + 2].children or []) is not None:
         return False  # `- **isogloss** - line drawn …` after `- regional factors influence …`
+    if translated(markup.plain(markup.lines(toks[i + 2].children or [])[0]).strip()):
+        return False  # `- 1) 공유결합 (Covalent Bond)`: a name in two scripts names a term
     level, first, j = toks[i].level, i, i - 1
     while j >= 0 and toks[j].level >= level:
         if toks[j].type == "list_item_open" and toks[j].level == level:
