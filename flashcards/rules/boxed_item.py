@@ -18,7 +18,7 @@ from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import ALONE, BROKEN, Lead, lead, plain_lead
 from flashcards.rules.notes import lead_note
-from flashcards.rules.points import names_a_term
+from flashcards.rules.points import first_points, names_a_term
 from flashcards.terms import SENTENCE_ENDS, clean_term, is_label
 
 _CODE = re.compile(r"[;{}]")
@@ -46,19 +46,18 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 
 def _points_under(toks: Sequence[Token], i: int, j: int) -> bool:
-    """Whether the list at `j` holds the points of the numbered item at `i`, written right
-    under it with less indent than nesting takes (`1. 물리 계층` over `  - 시스템 연결을 위한
-    …`): no blank line between, and points that are sentences."""
-    named, under = toks[i + 2], toks[j]  # the item's paragraph, the list after it
-    if toks[i].type != "ordered_list_open" or under.type != "bullet_list_open":
-        return False
-    if not (named.map and under.map and under.map[0] == named.map[1]):
+    """Whether the list at `j` holds the points of the numbered item at `i`: bullets right
+    under it, with less indent than nesting takes (`1. 물리 계층` over `  - 시스템 연결을 위한
+    …`), or after a blank line (`1. 프로세스 관리자`, then `- CPU를 할당하기 위한 스케줄을
+    결정`: a small heading written as a list of one item), that say what it is."""
+    if toks[i].type != "ordered_list_open" or toks[j].type != "bullet_list_open":
         return False
     first = toks[j + 3] if toks[j + 2].type == "paragraph_open" else None
     if first is None or plain_lead(first.children or []) is not None:
         return False  # `- 기각역 : …`: entries, terms of their own
     opening = markup.plain(markup.lines(first.children or [])[0]).strip()
-    return opening.endswith(SENTENCE_ENDS)  # not names (`- EAC (Email Account Compromise)`)
+    # Names (`- EAC (Email Account Compromise)`, `- 디스크`) say nothing of it.
+    return opening.endswith(SENTENCE_ENDS) or any(says(p) for p in first_points(toks, j, 3))
 
 
 def _text(content: str) -> list[Token]:
