@@ -159,6 +159,8 @@ def names_two(heading: str) -> bool:
         # `타당한 논증, 참인 전제, 참인 결론`: a list of names; but `Elastic Block Store, EBS`
         # and `On-Demand Pricing, 온 디맨드 인스턴스` name one thing twice.
         return not _renamed(heading)
+    if _AND_KO.search(bare):
+        return True  # `관계부사의 종류 및 특징`, `역할 및 자리`: 및 joins two
     match = _TWO_KO.match(bare)
     if match is not None:
         last, particle = match.group("last"), match.group("particle")
@@ -181,6 +183,7 @@ def _renamed(heading: str) -> bool:
     return bool(HANGUL.search(first)) != bool(HANGUL.search(second))
 
 
+_AND_KO = re.compile(r"\S\s및\s\S")
 _TWO_KO = re.compile(r"^\S+?(?P<last>\S)(?P<particle>[과와])\s\S+(?:\s\S+)?$")
 
 
