@@ -67,7 +67,8 @@ LABELS = (
     findings results conclusion conclusions answer question aim aims participants eg e.g. e.g
     i.e. i.e ex
     결론 질문 답 답변 해설 풀이 formula formulas 공식 수식 계산식 mechanism indications
-    contraindications interactions dosage antidote precautions 부작용 금기 적응증 기전"""
+    contraindications interactions dosage antidote precautions 부작용 금기 적응증 기전
+    applications application implications aspects 응용 시사점"""
         )
     )
     | EXERCISES
