@@ -19,7 +19,7 @@ from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
 from flashcards.rules.beside import answered, defined_after, kinds, of_a_set, under_labels
 from flashcards.rules.definition_list import headless
 from flashcards.rules.entries import after_a_point, says
-from flashcards.rules.found import line_of
+from flashcards.rules.found import LISTS, line_of
 from flashcards.rules.heading_labels import (
     is_patterned,
     label_parts,
@@ -64,10 +64,14 @@ class Walk:
         self.front: tuple[str, int] | None = None
         self._context: Context | None = None
         self._containers: list[str] = []
+        self._lists: dict[int, int] = {}
+        """Where the last list opened at each level: an item's list, found without a walk
+        back over the items before it."""
 
     def feed(self, toks: Sequence[Token], offset: int) -> None:
         i, intro_end, title = 0, None, None
         self._containers = markup.containers(toks)
+        self._lists = {}
         while i < len(toks):
             tok = toks[i]
             if tok.type == "front_matter":
@@ -111,6 +115,8 @@ class Walk:
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
+        if toks[i].type in LISTS:
+            self._lists[toks[i].level] = i
         if toks[i].type not in AT:
             return None
         ctx = self._context
@@ -136,7 +142,8 @@ class Walk:
         # A term among a heading's points, after one that says something of what the
         # heading names (`### fcfs` over `- first proc … gets it first` and `- managed with
         # fifo queue` over its points), is a point the heading may take in too.
-        weak = found.weak or (toks[i].type == "list_item_open" and after_a_point(toks, i))
+        first = self._lists.get(toks[i].level - 1, i - 1) + 1  # its list's first item
+        weak = found.weak or (toks[i].type == "list_item_open" and after_a_point(toks, i, first))
         section.weak += len(found.notes) if weak else 0
         self.problems += found.problems
         return found

@@ -139,19 +139,16 @@ def _colon(toks: Sequence[Token], j: int) -> bool:
     return bool(colon) and not any(mark in head for mark in ("=", *ARROWS))
 
 
-def after_a_point(toks: Sequence[Token], i: int) -> bool:
-    """Whether the item at `i`, which names no term in bold, comes after the first item of
-    its list, and that item is a point of one line that says something (no entry, no name):
-    what the list is about is named above it, not by the items."""
-    if toks[i + 1].type != "paragraph_open" or lead(toks[i + 2].children or []) is not None:
+def after_a_point(toks: Sequence[Token], i: int, first: int) -> bool:
+    """Whether the item at `i`, which names no term in bold, comes after `first`, the first
+    item of its list, and that item is a point of one line that says something (no entry, no
+    name): what the list is about is named above it, not by the items."""
+    if first >= i or toks[i + 1].type != "paragraph_open":
+        return False
+    if lead(toks[i + 2].children or []) is not None:
         return False  # `- **isogloss** - line drawn …` after `- regional factors influence …`
     if translated(markup.plain(markup.lines(toks[i + 2].children or [])[0]).strip()):
         return False  # `- 1) 공유결합 (Covalent Bond)`: a name in two scripts names a term
-    level, first, j = toks[i].level, i, i - 1
-    while j >= 0 and toks[j].level >= level:
-        if toks[j].type == "list_item_open" and toks[j].level == level:
-            first = j
-        j -= 1
-    if first == i or toks[first + 1].type != "paragraph_open" or close(toks, first) != first + 4:
+    if toks[first + 1].type != "paragraph_open" or close(toks, first) != first + 4:
         return False
     return entry(toks, first) is None and says(markup.plain(toks[first + 2].children or []))
