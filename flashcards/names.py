@@ -159,8 +159,9 @@ def names_two(heading: str) -> bool:
         # `타당한 논증, 참인 전제, 참인 결론`: a list of names; but `Elastic Block Store, EBS`
         # and `On-Demand Pricing, 온 디맨드 인스턴스` name one thing twice.
         return not _renamed(heading)
-    if _AND_KO.search(bare):
-        return True  # `관계부사의 종류 및 특징`, `역할 및 자리`: 및 joins two
+    if _AND_KO.search(bare) and _ABOUT_TERM.match(bare) is None:
+        return True  # `관계부사의 종류 및 특징`, `역할 및 자리`: 및 joins two (`스크럼의 개념 및
+        # 특징` speaks of one term, see `named`)
     match = _TWO_KO.match(bare)
     if match is not None:
         last, particle = match.group("last"), match.group("particle")
