@@ -163,7 +163,7 @@ def _word_inside(bold: str, rest: list[Token]) -> list[Token] | None:
     if first is None or first.type != "text" or not 0 < len(bold) <= MAX_INITIALS:
         return None
     text = first.content
-    if HANGUL.fullmatch(bold[0]) and all(HANGUL.fullmatch(c) for c in bold):
+    if all(HANGUL.fullmatch(c) for c in bold):
         glued = HANGUL.match(text) is not None and not _PARTICLE_NEXT.match(text)
     else:
         glued = bold.isascii() and bold.isalpha() and text[:1].isascii() and text[:1].islower()
