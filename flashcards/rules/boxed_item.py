@@ -14,11 +14,11 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.names import named
 from flashcards.rules.code_glossary import PLAIN
-from flashcards.rules.entries import says
+from flashcards.rules.entries import points_say, says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import ALONE, BROKEN, Lead, lead, plain_lead
 from flashcards.rules.notes import lead_note
-from flashcards.rules.points import first_points, names_a_term
+from flashcards.rules.points import names_a_term
 from flashcards.terms import SENTENCE_ENDS, clean_term, is_label
 
 _CODE = re.compile(r"[;{}]")
@@ -56,8 +56,7 @@ def _points_under(toks: Sequence[Token], i: int, j: int) -> bool:
     if first is None or plain_lead(first.children or []) is not None:
         return False  # `- 기각역 : …`: entries, terms of their own
     opening = markup.plain(markup.lines(first.children or [])[0]).strip()
-    # Names (`- EAC (Email Account Compromise)`, `- 디스크`) say nothing of it.
-    return opening.endswith(SENTENCE_ENDS) or any(says(p) for p in first_points(toks, j, 3))
+    return opening.endswith(SENTENCE_ENDS) or points_say(toks, j)
 
 
 def _text(content: str) -> list[Token]:

@@ -15,7 +15,7 @@ from flashcards import markup
 from flashcards.names import is_term_like
 from flashcards.rules.found import LISTS, close
 from flashcards.rules.lead import ARROWS, lead, plain_lead
-from flashcards.rules.points import commaed_items, entry
+from flashcards.rules.points import commaed_items, entry, first_points
 from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
 
 MAX_WORDS = 3
@@ -75,6 +75,16 @@ MIN_WORDS = 4
 """What describes a term says something: a point of fewer words names a thing."""
 
 _GLOSS = re.compile(r"\([^()]*\)")
+
+
+def points_say(toks: Sequence[Token], start: int) -> bool:
+    """Whether one of the first few points of the list opened at `start` says something:
+    terse points (`- Lipid soluble` over `- Usable in GIT, CNS, Eye`) describe too, and a list
+    of names (`- EAC (Email Account Compromise)`, `- 디스크`) does not."""
+    return any(says(text) for text in first_points(toks, start, FIRST_POINTS))
+
+
+FIRST_POINTS = 3
 
 
 def says(text: str) -> bool:

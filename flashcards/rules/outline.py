@@ -11,14 +11,13 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.names import named, names_a_glossary, names_two
 from flashcards.note import Note
-from flashcards.rules.entries import among_entries, says
+from flashcards.rules.entries import among_entries, points_say, says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
 from flashcards.rules.points import (
     commaed,
     entry,
-    first_points,
     has_leads,
     items,
     names_a_term,
@@ -154,9 +153,4 @@ def _describes(toks: Sequence[Token], nested: int) -> bool:
     first = nested + 1
     if toks[first].type != "list_item_open" or toks[first + 1].type != "paragraph_open":
         return False
-    # Terse points (`- Lipid soluble` over `- Usable in GIT, CNS, Eye`) describe too, when
-    # one of the first few says something.
-    return any(says(text) for text in first_points(toks, nested, _FIRST_POINTS))
-
-
-_FIRST_POINTS = 3
+    return points_say(toks, nested)
