@@ -21,15 +21,13 @@ from flashcards.rules.notes import note
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if ctx.inside(i) != "" or _prompt(toks[i]) is None:
+    prompt = _prompt(toks[i]) if ctx.inside(i) == "" else None
+    if prompt is None or not _answered(toks, i):
         return None
     end = _answer_end(toks, i)
-    after = _trailing(toks[i])
-    if end == i and not after:
-        return None
     if not (_next_in_run(toks, end + 1) or _previous_in_run(toks, i)):
         return None
-    prompt, blocks = _prompt(toks[i]) or "", toks[i + 1 : end + 1]
+    after, blocks = _trailing(toks[i]), toks[i + 1 : end + 1]
     answer_html = "\n".join(p for p in (html.escape(after), markup.html(blocks)) if p)
     answer_text = "\n".join(p for p in (after, markup.block_plain(blocks)) if p)
     made = note(ctx, ctx.line(toks[i]), prompt, answer_html, answer_text, QUESTION)
@@ -68,23 +66,32 @@ def _answer_end(toks: Sequence[Token], i: int) -> int:
     heading at its level (`i` itself when none comes between)."""
     level = toks[i].level
     k = i + 1
-    while k < len(toks):
-        tok = toks[k]
-        if tok.level == level and (tok.type == "heading_open" or _comment(tok)):
-            break
+    while k < len(toks) and not _ends_answer(toks[k], level):
         k += 1
     return k - 1
+
+
+def _ends_answer(tok: Token, level: int) -> bool:
+    """Whether a token ends the answer of a comment at `level`: a heading, or a comment."""
+    return tok.level == level and (tok.type == "heading_open" or _comment(tok))
 
 
 def _comment(tok: Token) -> bool:
     return tok.type == "html_block" and _COMMENT.match(tok.content) is not None
 
 
+def _answered(toks: Sequence[Token], k: int) -> bool:
+    """Whether the comment at `k` has an answer: text after it on its line, or a block after
+    it that is no heading and no comment."""
+    after = k + 1
+    return bool(_trailing(toks[k])) or (
+        after < len(toks) and not _ends_answer(toks[after], toks[k].level)
+    )
+
+
 def _next_in_run(toks: Sequence[Token], k: int) -> bool:
     """Whether the comment at `k`, right after an answer, is a prompt with an answer too."""
-    if k >= len(toks) or _prompt(toks[k]) is None:
-        return False
-    return _answer_end(toks, k) > k or bool(_trailing(toks[k]))
+    return k < len(toks) and _prompt(toks[k]) is not None and _answered(toks, k)
 
 
 def _previous_in_run(toks: Sequence[Token], i: int) -> bool:
@@ -97,5 +104,5 @@ def _previous_in_run(toks: Sequence[Token], i: int) -> bool:
         if tok.type == "heading_close":
             return False
         if _comment(tok):
-            return _prompt(tok) is not None and (k < i - 1 or bool(_trailing(tok)))
+            return _prompt(tok) is not None and _answered(toks, k)
     return False
