@@ -100,6 +100,7 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             s.says,
             s.counts,
             s.phrase,
+            s.asks,
         )
         for s in walk.sections
     )
@@ -129,6 +130,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             says=says,
             counts=counts,
             phrase=phrase,
+            asks=asks,
         )
         for (
             name,
@@ -147,6 +149,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             says,
             counts,
             phrase,
+            asks,
         ) in sections
     ]
     walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]

@@ -90,6 +90,29 @@ def _unmarked(text: str) -> bool:
     return _WHAT_IS_EN.match(text + "?") is not None and len(text.split()) <= MAX_UNMARKED
 
 
+_INVERTED_EN = re.compile(
+    r"^(?:why\s+\S+\s+\S"
+    r"|(?:how|what|when|where|which|who)\s+(?:is|are|was|were|does|do|did|can|could|should"
+    r"|would|will|may|might|must|has|have|happens|causes|makes)\s+\S)",
+    re.IGNORECASE,
+)
+
+
+MAX_INVERTED = 16
+
+
+def unmarked_question(text: str) -> bool:
+    """Whether a heading asks a question without its mark (`How does a transformer work`,
+    `Why is an isotope stable`, `Why liquids expand more than gases`): a question word, then
+    the verb before its subject, or `why` and a clause. `How it works` and `How to install`
+    ask nothing (no verb comes first), nor does a sentence that ends in a full stop."""
+    return (
+        _INVERTED_EN.match(text) is not None
+        and len(text.split()) <= MAX_INVERTED
+        and not text.endswith(".")
+    )
+
+
 def may_ask(raw: str) -> bool:
     """Whether raw text holds a question mark at all, opens with `What is`, or asks in Korean
     to explain (`…에 대해 설명하세요`): most text asks nothing, and a rule that reads questions

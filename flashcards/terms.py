@@ -466,6 +466,15 @@ def _letters_in_order(letters: str, long: str) -> bool:
     return True
 
 
+_QUESTION_MARKER = re.compile(r"^(?:Q\s?\d*[.:)]|질문\s?\d*[.:)])\s+", re.IGNORECASE)
+
+
+def marks_question(heading_text: str) -> bool:
+    """Whether a heading's writer marked it a question (`Q: Understand what a collision domain
+    is`, `Q3. …`, `질문: …`), whatever its words."""
+    return _QUESTION_MARKER.match(strip_markers(visible(heading_text).strip())) is not None
+
+
 def heading_name(heading_text: str) -> str:
     """A heading as a category or term name: invisible characters, leading markers and
     enumerator removed, and a trailing colon."""

@@ -28,7 +28,7 @@ from flashcards.rules.heading_labels import (
 from flashcards.rules.heading_note import heading_note, introduced_terms, own_note
 from flashcards.rules.headings import heading_terms
 from flashcards.rules.lead import lead
-from flashcards.rules.section import Section, meta_sections, parents, unnumber
+from flashcards.rules.section import Section, mark_questions, meta_sections, parents, unnumber
 from flashcards.sentences import counts_kinds, says_what
 from flashcards.terms import (
     AUTO,
@@ -38,6 +38,7 @@ from flashcards.terms import (
     is_property,
     is_sentence,
     key,
+    marks_question,
     same_term,
     split_term,
 )
@@ -98,11 +99,13 @@ class Walk:
 
     def _heading(self, toks: Sequence[Token], i: int, offset: int) -> None:
         tok = toks[i]
-        name = heading_name(markup.plain(toks[i + 1].children or []))
+        text = markup.plain(toks[i + 1].children or [])
         body = (tok.map[1] if tok.map else 0) + offset
-        self.sections.append(
-            Section(name, line_of(tok, offset), int(tok.tag[1]), tok.level == 0, body)
+        section = Section(
+            heading_name(text), line_of(tok, offset), int(tok.tag[1]), tok.level == 0, body
         )
+        section.asks = marks_question(text)
+        self.sections.append(section)
 
     def _match(self, toks: Sequence[Token], i: int, offset: int) -> Found | None:
         section = self.sections[-1]
@@ -196,6 +199,7 @@ class Walk:
         )
         self._cards()
         unnumber(self.sections)
+        mark_questions(self.sections)
         up = parents(self.sections)
         owner = _categories(self.sections, up)
         meta = meta_sections(self.sections, up)

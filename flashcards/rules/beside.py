@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from flashcards.names import names_a_set
 from flashcards.note import Note
-from flashcards.questions import asked
 from flashcards.rules.entries import says
 from flashcards.rules.heading_labels import opens_with_label
 from flashcards.rules.section import Section
@@ -30,7 +29,7 @@ def defined_after(section: Section) -> list[Note]:
 def answered(section: Section, lines: Sequence[str]) -> list[Note]:
     """The terms the answer under a question heading defines on the way (`**프로세스**란 …`
     under `프로세스와 스레드의 차이를 알려주세요`): notes beside the question."""
-    question = asked(section.name)
+    question = section.question
     if question is None or question[1] or len(section.notes) <= section.weak:
         return []
     return [

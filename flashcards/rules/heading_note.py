@@ -11,7 +11,6 @@ from dataclasses import replace
 from flashcards import markup
 from flashcards.names import is_term_like
 from flashcards.note import QUESTION, TERM, Note
-from flashcards.questions import asked
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.section import Section
@@ -26,7 +25,7 @@ def heading_note(
     anything else, a question."""
     text = "".join(lines[section.body : end])
     term, kind = section.name, TERM  # the name is cleaned already
-    question = asked(section.name)
+    question = section.question
     if question is not None:
         term, kind = question[0], TERM if question[1] else QUESTION
     elif (defined := defined_term(term)) is not None:
@@ -107,7 +106,7 @@ def introduced_terms(
         and (s.notes or s.loose or s.bold)  # text, and then points of its own
         and not s.opens_notes
         and is_term_like(s.name)
-        and asked(s.name) is None
+        and s.question is None
     }
     taken = chosen | meta
     itself = {i for i, s in enumerate(sections) if i not in taken and _defines_itself(s)}

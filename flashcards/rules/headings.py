@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from flashcards.names import is_term_like, names_a_glossary, names_a_set
-from flashcards.questions import asked
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, defined_term, glossed
 from flashcards.rules.section import Section, candidate_headings, is_leaf
@@ -41,7 +40,7 @@ def heading_terms(
         and s.top
         and s.content
         and i not in meta
-        and asked(s.name) is not None
+        and s.question is not None
         and not _groups(s)
         and not s.card
     }

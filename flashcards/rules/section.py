@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from flashcards.names import is_course_part, is_index_heading, names_examples
 from flashcards.note import Note
+from flashcards.questions import asked, unmarked_question
 from flashcards.terms import STRUCTURE, is_meta, key
 
 
@@ -49,6 +50,8 @@ class Section:
     phrase: str = ""
     """The key of a line of a few words that opens its text (`*키워드*`, `Keywords`): under
     most headings, the sheet's label (see `heading_labels.phrased`)."""
+    asks: bool = False
+    """Whether the heading's writer marked it a question (`### Q: …`, see `marks_question`)."""
     card: bool = False
     """Whether the heading is a card its writer made (`## … {{c1::answer}}`, see
     `cloze_lines`): a note itself, in the category of the heading above."""
@@ -58,6 +61,13 @@ class Section:
         """Whether its first block opens with its first note (`**채권**이란 …`, or a glossary
         right under the heading)."""
         return bool(self.notes) and self.notes[0].line == self.first[0]
+
+    @property
+    def question(self) -> tuple[str, bool] | None:
+        """What the heading asks (see `questions.asked`): one marked a question asks its
+        words whatever they are."""
+        question = asked(self.name)
+        return (self.name, False) if question is None and self.asks else question
 
     @property
     def index(self) -> bool:
@@ -136,6 +146,15 @@ def is_leaf(sections: Sequence[Section], i: int) -> bool:
     while k < len(sections) and not sections[k].top:
         k += 1
     return k == len(sections) or sections[k].level <= s.level
+
+
+def mark_questions(sections: Sequence[Section]) -> None:
+    """Mark the headings with no sub-heading that ask a question without its mark (`### How
+    does a stoma open` over its points): the text under one answers it. Over sub-headings,
+    such words title a part (`# Why Cloud Storage Matters`)."""
+    for i, s in enumerate(sections):
+        if not s.asks and is_leaf(sections, i) and unmarked_question(s.name):
+            s.asks = True
 
 
 def candidate_headings(sections: Sequence[Section], meta: set[int]) -> list[int]:
