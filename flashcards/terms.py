@@ -233,7 +233,7 @@ def names_a_part(term: str) -> bool:
 
 _CONDITION = re.compile(
     r"(?:\s|^)(?:시|때|경우)$|^(?:when|if|while|before|after|during)\s"
-    r"|[<>=\u2260\u2264\u2265]\s*-?[\d.]",
+    r"|[<>=\u2260\u2264\u2265]\s*-?[\d.]|\d\s*(?:미만|이상|이하|초과)$",
     re.IGNORECASE,
 )
 
@@ -241,7 +241,7 @@ _CONDITION = re.compile(
 def is_condition(term: str) -> bool:
     """Whether a term names a state or a case of the thing a text is about rather than a
     term: `체온 상승 시`, `When heated`, `Before Saratoga`, a threshold or a value (`BG < 70`,
-    `pH > 7.45`, `RR = 1`)."""
+    `pH > 7.45`, `RR = 1`, `5000 미만`)."""
     return _CONDITION.search(term) is not None
 
 

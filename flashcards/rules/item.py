@@ -95,6 +95,7 @@ def _nested_terms(
     over `- **경제 활동**: …`): what it holds but those, and those. A bold name with nothing
     after it (`grouping`) keeps the entries of a glossary nested in it so too."""
     glossed = _glossaries(toks, start, end) if grouping else set()
+    shared = _shared_labels(toks, start - 4)
 
     def take(at: int) -> list[Note] | None:
         if at in glossed:  # `- **기업 활용 데이터베이스**` over `- OLTP(…): 데이터를 …`
@@ -105,12 +106,35 @@ def _nested_terms(
         # Only a term set apart from its definition (`**X**: …`, `**X**는 …`, or a bold
         # line over it): bold words that open a point (`- **EC2** virtual servers`) stay
         # in the parent's definition.
-        if sub.join not in _SET_APART or names_a_part(sub.term):
+        if sub.join not in _SET_APART or names_a_part(sub.term) or key(sub.term) in shared:
             return None
         found = rule(ctx, toks, at)
         return found.notes if found is not None else []
 
     return nested_notes(toks, start, end, take)
+
+
+def _shared_labels(toks: Sequence[Token], i: int) -> set[str]:
+    """The bold names nested both in the item at `i` and in an item beside it (`- **조건:**`,
+    `- **분산:**` under each of `1. **이항분포**`, `2. **포아송 분포**`): what the writer
+    says of each term in turn, its labels, not terms of their own."""
+    inner = _inner_names(toks, i)
+    if not inner:
+        return set()
+    beside = {name for j in neighbours(toks, i) for name in _inner_names(toks, j)}
+    return inner & beside
+
+
+def _inner_names(toks: Sequence[Token], i: int) -> set[str]:
+    """The keys of the bold names that open the items nested right inside the item at `i`."""
+    level = toks[i].level + 2  # the item, its list, the items of that list
+    return {
+        key(found.term)
+        for k in range(i + 1, close(toks, i))
+        if toks[k].type == "list_item_open"
+        and toks[k].level == level
+        and (found := item_lead(toks, k)) is not None
+    }
 
 
 def _outlined(ctx: Context, toks: Sequence[Token], at: int) -> list[Note] | None:

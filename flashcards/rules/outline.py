@@ -132,6 +132,8 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
     (`- 나선형 모형` between `- 프로토타입 모형` and `- 애자일 모형`): then its own nested
     points describe it, however short the first of them."""
     near = neighbours(toks, i)
+    if len(near) >= 2 and all(_one_point(toks, j) for j in (i, *near)):
+        return True  # `* DR` over `* 데이터 레지스터`, beside `* AR` over `* 주소 레지스터`
     outlined = [j for j in near if _term(toks, j) is not None and _describes(toks, j + 4)]
     if len(outlined) < 2 or 2 * len(outlined) < len(near):
         return False
@@ -139,6 +141,21 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
     # relation` over `* set of tuple`, beside `* tuple` over the sentence that says what it is).
     said = points(toks, i + 4)
     return any(says(text) for text in said) or len(said) == 1
+
+
+def _one_point(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` names a term over one point of one line, nothing more: a
+    glossary written as an outline, each name over its gloss."""
+    if _term(toks, j) is None or toks[j + 4].type not in LISTS:
+        return False
+    inner = j + 5
+    return (
+        toks[inner].type == "list_item_open"
+        and toks[inner + 1].type == "paragraph_open"
+        and close(toks, inner) == inner + 4
+        and close(toks, j + 4) == inner + 5
+        and "\n" not in (toks[inner + 2].content or "")
+    )
 
 
 def _describes(toks: Sequence[Token], nested: int) -> bool:

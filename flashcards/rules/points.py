@@ -17,7 +17,7 @@ from flashcards.questions import asked
 from flashcards.rules.found import close
 from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, commaed_lead, lead, plain_lead
 from flashcards.sentences import joins_clause
-from flashcards.terms import CONTINUATIONS, is_sentence, name_length, names_a_part
+from flashcards.terms import CONTINUATIONS, is_condition, is_sentence, name_length, names_a_part
 
 
 def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
@@ -38,7 +38,13 @@ MIN_STRESSED = 8
 
 
 def _stressed(bold: str) -> bool:
-    return len(bold.split()) >= MIN_STRESSED and is_sentence(bold)
+    # A gloss in parentheses is no part of a sentence: `**정규분포 (Normal Distribution /
+    # Gaussian Distribution): `X ~ N(μ, σ²)`**` is a name and its formula.
+    words = _GLOSS.sub(" ", bold).split()
+    return len(words) >= MIN_STRESSED and is_sentence(bold)
+
+
+_GLOSS = re.compile(r"\([^()]*\)")
 
 
 def points(toks: Sequence[Token], start: int) -> list[str]:
@@ -163,6 +169,7 @@ def names_a_term(text: str) -> bool:
         and not is_sentence(text)
         and (is_term_like(text) or names_two(text))
         and asked(text) is None
+        and not is_condition(text)  # `- 5000 미만` over what that size allows: a case
         and not _QUESTION_WORD_KO.search(text)
         and not joins_clause(text)
         and words[-1].casefold() not in _OPEN_ENDS
