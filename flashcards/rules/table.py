@@ -45,7 +45,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "table_open" or (toks[i].level != 0 and not _under_name(toks, i)):
         return None
     end = close(toks, i)
-    rows = _numbers_aside(_side_by_side(_rows(toks[i:end])))
+    rows = _numbers_aside(_side_by_side(_stacked(_rows(toks[i:end]))))
     if _examples(rows):
         return _no_notes(ctx, toks[i], end, "a table of example sentences gives no notes")
     if _values(rows):
@@ -249,6 +249,30 @@ def _side_by_side(
         if any(_text(cell).strip() for cell in cells[k : k + width])
     ]
     return [(rows[0][0], rows[0][1][:width]), *pieces]
+
+
+def _stacked(rows: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[Token]]]:
+    """The rows of a vocabulary laid out as a grid under a blank header, each row of words
+    over a row of their meanings in another script (`| うみ | きって |` over `| sea | postal
+    stamps |`): each word and its meaning a row of two cells, at the line of the word."""
+    header, body = rows[0][1] if rows else [], rows[1:]
+    if len(body) < 2 * MIN_STACKED or any(_text(cell).strip() for cell in header):
+        return rows
+    pairs = [(body[k], body[k + 1]) for k in range(0, len(body) - 1, 2)]
+    found = [
+        (words[0], [word, meaning])
+        for words, meanings in pairs
+        for word, meaning in zip(words[1], meanings[1], strict=False)
+        if _text(word).strip() and _text(meaning).strip()
+    ]
+    scripts = {(_script(_text(word)), _script(_text(meaning))) for _, (word, meaning) in found}
+    if len(body) % 2 or len(scripts) != 1 or len({*next(iter(scripts))}) != 2:
+        return rows
+    return [(rows[0][0], header[:2]), *found]
+
+
+MIN_STACKED = 2
+"""Pairs of rows, a row of words over a row of meanings, that make a grid a vocabulary."""
 
 
 MIN_EXAMPLE_WORDS = 6
