@@ -20,7 +20,16 @@ from flashcards.questions import QUESTION_MARKS
 from flashcards.rules import outline
 from flashcards.rules.entries import defining_entry
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import BROKEN, DEFINED, SEPARATED, SPACED, Lead
+from flashcards.rules.lead import (
+    ALONE,
+    BROKEN,
+    DEFINED,
+    REMARK,
+    SEPARATED,
+    SPACED,
+    Lead,
+    with_content,
+)
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import (
     entry,
@@ -52,6 +61,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if found is None:
         return _plain(ctx, toks, i)
     end = close(toks, i)
+    if found.join == ALONE and end == i + 4:
+        found = _remarked(toks[i + 2].children or [], found)
     if not found.term:
         return Found(
             end, problems=[Problem(ctx.path, ctx.line(toks[i]), "empty bold term", WARNING)]
@@ -80,6 +91,24 @@ _SET_APART = (*_DEFINING, BROKEN)
 
 
 _ASKS = "a question after a bold term is no definition, so it is not a note"
+
+
+def _remarked(children: Sequence[Token], found: Lead) -> Lead:
+    """A bold term with only a remark in parentheses after it, and nothing nested: the
+    remark is its definition when it says something (`- **Direct Mapping** (Each block maps
+    to a fixed location)`, `- **Stalling** (delaying execution)`); a word (`(bypassing)`) or a
+    list of names (`- **Compute** (EC2, Lambda)`) says nothing of it."""
+    last = children[-1] if children else None
+    match = (
+        REMARK.fullmatch(last.content.strip()) if last is not None and last.type == "text" else None
+    )
+    if last is None or match is None:
+        return found
+    remark = match[1][1:-1].strip()
+    parts = [part.split() for part in remark.split(",")]
+    if len(remark.split()) < 2 or (len(parts) > 1 and all(len(p) <= 2 for p in parts)):
+        return found
+    return Lead(found.term, SEPARATED, [with_content(last, remark)])
 
 
 def _asks(found: Lead) -> bool:

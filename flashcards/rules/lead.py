@@ -49,7 +49,7 @@ EMPHASIS = "emphasis"
 
 
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
-_REMARK = re.compile(r"^[ \t]*(\([^()\n]*\))")
+REMARK = re.compile(r"^[ \t]*(\([^()\n]*\))")
 """A parenthesised remark right after a bold term, before its separator: a reading."""
 
 
@@ -94,7 +94,7 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if word is not None and (entry := plain_lead(word)) is not None:
         return entry  # `**개**체(Entity): …`: a mnemonic's initial, the word the term
     bold, rest = _glued(bold, rest)
-    remark = _REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
+    remark = REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
     if remark is not None and _PART_OF_SPEECH.match(rest[0].content):
         remark = None  # `**digit** (n) 숫자`: the word's class opens its meaning
     join, rest = _joined(rest, key(bold) in PRONOUNS, bold)
@@ -147,7 +147,7 @@ def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
     against the bold, with no space, is part of the term, as if it were inside the bold."""
     if not rest or rest[0].type != "text" or not rest[0].content.startswith("("):
         return bold, rest
-    remark = _REMARK.match(rest[0].content)
+    remark = REMARK.match(rest[0].content)
     if remark is None:
         return bold, rest
     after = rest[0].content[remark.end() :]
@@ -234,7 +234,7 @@ def _joined(
     if _PART_OF_SPEECH.match(first.content):
         # `**digit** (n) 숫자.`: a dictionary's entry, the word's class opening its meaning
         return SEPARATED, _definition([with_content(first, first.content.lstrip()), *rest[1:]])
-    remark = _REMARK.match(first.content)
+    remark = REMARK.match(first.content)
     if remark is not None and separated(first.content[remark.end() :]) is not None:
         # `**おはよう** (ohayou): …`: the remark belongs to the term (see `lead`).
         after = separated(first.content[remark.end() :])
@@ -248,7 +248,7 @@ def _joined(
         return SEPARATED, _definition([with_content(first, glossed), *rest[1:]])
     if continues_sentence(first.content) or bold_pronoun:
         return EMPHASIS, rest
-    if len(rest) == 1 and _REMARK.fullmatch(first.content.rstrip()):
+    if len(rest) == 1 and REMARK.fullmatch(first.content.rstrip()):
         return ALONE, []  # `**Compute** (EC2, Lambda)`: a remark on the term, no definition
     return SPACED, _definition(rest)
 
