@@ -27,7 +27,7 @@ def defines_its_topic(text: str) -> bool:
     """Whether the first sentence of what follows a Korean topic (`X는 …`) ends by saying
     what it is: `…을 말한다`, `…을 의미함`, `…라고도 합니다`, or `…방법이다` (a noun and the
     copula)."""
-    sentence = _first_sentence(text)
+    sentence = first_sentence(text)
     if _SAYS_WHAT.search(sentence) is not None:
         return True
     if _NAMED_KO.search(sentence) is not None:
@@ -41,7 +41,7 @@ def names_a_kind(text: str) -> bool:
     """Whether the first sentence of what follows a Korean topic ends in a noun, as notes
     are written (`SRAM은 … 가장 비싼 RAM`, `Norm 은 …를 측정하는 방법(혹은 함수)`): it
     names what the topic is, where a verb (`…느리다`, `…발행한다`, `…진행됨`) says what it does."""
-    sentence = _LAST_GLOSS.sub("", _first_sentence(text).rstrip(" .。,"))
+    sentence = _LAST_GLOSS.sub("", first_sentence(text).rstrip(" .。,"))
     if not sentence or sentence.endswith(("?", "\uff1f")):  # a question names nothing
         return False
     last = sentence[-1]
@@ -57,7 +57,7 @@ next (`…있다`, `…진행됨`, `…가리키고`); few nouns end so."""
 _SENTENCE_END = re.compile(r"(?<=[.。!?])\s+|\n")
 
 
-def _first_sentence(text: str) -> str:
+def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
 
 

@@ -16,6 +16,7 @@ from flashcards.names import is_term_like
 from flashcards.rules.found import LISTS, close
 from flashcards.rules.lead import ARROWS, lead, plain_lead
 from flashcards.rules.points import commaed_items, entry, first_points
+from flashcards.sentences import first_sentence
 from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
 
 MAX_WORDS = 3
@@ -50,8 +51,9 @@ def names_its_kind(definition: str) -> bool:
     does (`a tempting but flawed form of reasoning`, `the connective with wide scope`)."""
     if _KIND.match(definition) is not None:
         return True
-    # `1bit의 정보를 저장할 수 있는 기억소자`: in Korean the kind comes last, after what it does
-    words = definition.strip().rstrip(".").split()
+    # `1bit의 정보를 저장할 수 있는 기억소자`: in Korean the kind comes last, after what it
+    # does, at the end of the first sentence (`… 입력 분포가 바뀌는 현상. 이를 해결하기 …`)
+    words = first_sentence(definition).rstrip(".").split()
     ending = _KIND_KO.search(" ".join(words[-2:])) if len(words) >= MIN_KO_WORDS else None
     return ending is not None and _NOT_KINDS_KO.fullmatch(words[-1]) is None
 
