@@ -106,7 +106,31 @@ def says_what(line: str) -> bool:
     line = line.strip()
     if _SAYS_WHAT.search(line) is not None:
         return True
-    return _IS_A_KO.search(line) is not None and _TOPIC_KO.match(line) is None
+    if _TOPIC_KO.match(line) is not None:
+        return False
+    return _IS_A_KO.search(line) is not None or _noun_phrase_ko(line)
+
+
+def _noun_phrase_ko(line: str) -> bool:
+    """Whether a line is a Korean definition written as a noun phrase, as a dictionary writes
+    it: what the thing does, then the kind of thing it is (`여러 대의 서버에 트래픽을 분배하는
+    것`, `미래의 결과값을 예측하는 방법`, `실행 중인 프로그램`)."""
+    words = line.rstrip(" .。").split()
+    if len(words) < MIN_PHRASE_WORDS:
+        return False
+    return _KIND_KO.search(" ".join(words[-2:])) is not None and not _NO_KIND_KO.fullmatch(
+        words[-1]
+    )
+
+
+MIN_PHRASE_WORDS = 3
+
+_KIND_KO = re.compile(r"[가-힣](?:는|은|한|된|인|할|될|던|운)\s[가-힣A-Za-z]+$")
+"""A Korean noun after a word that modifies it (`있는 기억소자`, `저장한 값`)."""
+
+_NO_KIND_KO = re.compile(r"수|때|데|줄|바|듯|뿐|등")
+"""Nouns after a modifier that name no kind (`…할 수`, `…할 때`); `…하는 것` names the
+thing that does it."""
 
 
 _COUNTS_KINDS = re.compile(

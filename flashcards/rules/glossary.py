@@ -184,8 +184,11 @@ def _symbol(term: str) -> bool:
     return _SYMBOL.fullmatch(name) is not None or (term.startswith("$") and term.endswith("$"))
 
 
-_SYMBOL = re.compile(r"[A-Za-z\u0391-\u03c9](?:_?\{?[A-Za-z0-9]{1,3}\}?)?")
-"""A letter, Latin or Greek, with a subscript perhaps: `m`, `E_p`, `ΔH`, `v0`."""
+_SYMBOL = re.compile(
+    r"\u0394?[A-Za-z\u0391-\u03c9](?:_\{?[A-Za-z0-9]{1,3}\}?|[0-9]{1,2}|[a-z]{1,2})?"
+)
+"""A letter, Latin or Greek, with a subscript perhaps, or its change (`m`, `E_p`, `Ek`, `v0`,
+`ΔH`). Capitals after a capital spell an abbreviation (`LRU`, `TCP`), no symbol."""
 
 
 def _under_name(toks: Sequence[Token], i: int) -> bool:
