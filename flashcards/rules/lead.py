@@ -310,7 +310,10 @@ MAX_CHARACTERS = 40
 """A term is short, and opens with no article: a longer text before the colon (`The first
 thing to know: …`) is a sentence, and a list of such is no glossary."""
 
-_TERM = re.compile("^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)\\s*(?:[:\uff1a]|\\s(?:->|=>|--|[-–—→⇒=]))(?:\\s+|$)")
+_TERM = re.compile(
+    "^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)"
+    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|[-–—→⇒=]))(?:\\s+|$)"
+)
 """A term and its separator: a colon, or a dash, an arrow or an equals sign after a space. A
 colon between two letters or digits is part of the term (`aop:before : 메소드 실행 전에 …`, a
 namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`)."""
