@@ -98,7 +98,7 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if remark is not None and _PART_OF_SPEECH.match(rest[0].content):
         remark = None  # `**digit** (n) 숫자`: the word's class opens its meaning
     join, rest = _joined(rest, key(bold) in PRONOUNS, bold)
-    if join == SEPARATED and remark is not None:
+    if join in (SEPARATED, BROKEN) and remark is not None:
         bold += " " + remark[1]  # a reading or a remark written after the bold
     dashed = _DASH_INSIDE.search(bold)
     if dashed is not None:
@@ -235,6 +235,9 @@ def _joined(
         # `**digit** (n) 숫자.`: a dictionary's entry, the word's class opening its meaning
         return SEPARATED, _definition([with_content(first, first.content.lstrip()), *rest[1:]])
     remark = REMARK.match(first.content)
+    if remark is not None and _broken_after(first.content[remark.end() :], rest, remark[1]):
+        # `**Salduz v. Turkey** (2008)` over its holding: the remark belongs to the term.
+        return BROKEN, _definition(rest[2:])
     if remark is not None and separated(first.content[remark.end() :]) is not None:
         # `**おはよう** (ohayou): …`: the remark belongs to the term (see `lead`).
         after = separated(first.content[remark.end() :])
@@ -251,6 +254,17 @@ def _joined(
     if len(rest) == 1 and REMARK.fullmatch(first.content.rstrip()):
         return ALONE, []  # `**Compute** (EC2, Lambda)`: a remark on the term, no definition
     return SPACED, _definition(rest)
+
+
+def _broken_after(after: str, rest: list[Token], remark: str) -> bool:
+    """Whether nothing but a line break follows a remark of one word after a bold term (a
+    year, a reading); a remark of more words describes the term (`**Georges Seurat** (known
+    as division of pointillism)`), the line under it goes on with it."""
+    one_word = len(remark.strip("()").split()) == 1
+    return one_word and not after.strip() and len(rest) > 2 and rest[1].type in _BREAKS
+
+
+_BREAKS = ("softbreak", "hardbreak")
 
 
 _PART_OF_SPEECH = re.compile(
