@@ -609,12 +609,25 @@ _FILLER = regex.compile(r"([a-z])\1+|[\u3131-\u318e]+")
 Hangul letters that make no syllable (`ㅇㅇ`)."""
 
 
+_NUMBER = r"\d+(?:\.\d+)?"
+_PLACE = (
+    r"(?:pg|pgs|pp?|pages?|ch|chs|chap|chapters?|sec|sections?|§)\.?\s*"
+    rf"{_NUMBER}(?:\s*(?:[-–~,&]|and|n\.?)\s*{_NUMBER})*(?:\s*\([^()]*\))?"
+)
+_REFERENCE = regex.compile(rf"{_PLACE}(?:\s*[,;]?\s*(?:and\s+)?{_PLACE})*\.?", regex.IGNORECASE)
+"""Where to read about a term, and nothing else (`pg. 2 n.1 , pg. 80`, `chapters 2–5`,
+`chapter 6 (on no-self)`): an index's line, no definition."""
+
+
 def defines(definition: str) -> bool:
     """Whether a definition says anything: not empty, not only a label waiting for its
-    text (`answer:`, `답:`), as in a sheet of questions still to answer, and not a
-    placeholder (`TODO`, `작성 중`) nor ending in filler (`R²` then `ㅇㅇ`)."""
+    text (`answer:`, `답:`), as in a sheet of questions still to answer, not a placeholder
+    (`TODO`, `작성 중`) nor ending in filler (`R²` then `ㅇㅇ`), and not only the pages or
+    chapters to read (`pg. 53–54`)."""
     text = definition.strip()
     if text.strip(" .…!-:()[]<>").casefold() in PLACEHOLDERS:
+        return False
+    if _REFERENCE.fullmatch(text):
         return False
     if _FILLER.fullmatch(text.rsplit("\n", 1)[-1].strip()):
         return False
