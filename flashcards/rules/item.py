@@ -69,6 +69,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         )
     if is_callout(found.term):
         return Found(end)
+    if end == i + 4 and _advises(found):
+        # `- **GDP Components:** Understand what's included …`: a study tip, no definition
+        advice = Problem(ctx.path, ctx.line(toks[i]), _ADVISES, INFO)
+        return Found(end, bold=[key(found.term)], problems=[advice])
     if end == i + 4 and _asks(found):
         # `- **Price:** What is the cost or compensation?`: a prompt with no answer
         asks = Problem(ctx.path, ctx.line(toks[i]), _ASKS, INFO)
@@ -109,6 +113,25 @@ def _remarked(children: Sequence[Token], found: Lead) -> Lead:
     if len(remark.split()) < 2 or (len(parts) > 1 and all(len(p) <= 2 for p in parts)):
         return found
     return Lead(found.term, SEPARATED, [with_content(last, remark)])
+
+
+_ADVISES = "advice to the learner after a bold term is no definition, so it is not a note"
+
+
+_ADVICE = re.compile(
+    r"^(?:remember|understand|know|learn|memori[sz]e|review|revise|focus\s+on|make\s+sure"
+    r"|be\s+(?:clear|sure|able|familiar|ready)|don't\s+forget|do\s+not\s+forget"
+    r"|clearly\s+\w+|practi[cs]e)\b",
+    re.IGNORECASE,
+)
+"""What a study tip opens with: a verb that tells the learner what to do with the topic
+(`Remember the typical signs …`, `Be clear on how each tool works`)."""
+
+
+def _advises(found: Lead) -> bool:
+    """Whether the text after a term tells the learner what to study rather than what the
+    term is."""
+    return _ADVICE.match(markup.plain(found.rest).strip()) is not None
 
 
 def _asks(found: Lead) -> bool:
