@@ -69,6 +69,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         )
     if is_callout(found.term):
         return Found(end)
+    if _leads_to(toks[i + 2].children or [], found):
+        # `- **Lower discount rate** → Encourages banks to lend more`: a cause and its effect
+        return Found(end, bold=[key(found.term)])
     if end == i + 4 and _advises(found):
         # `- **GDP Components:** Understand what's included …`: a study tip, no definition
         advice = Problem(ctx.path, ctx.line(toks[i]), _ADVISES, INFO)
@@ -113,6 +116,28 @@ def _remarked(children: Sequence[Token], found: Lead) -> Lead:
     if len(remark.split()) < 2 or (len(parts) > 1 and all(len(p) <= 2 for p in parts)):
         return found
     return Lead(found.term, SEPARATED, [with_content(last, remark)])
+
+
+_ARROWED = re.compile(r"^\s*(?:→|->|=>|⇒|⟹)")
+
+_CHANGE = re.compile(
+    r"^(?:higher|lower|increased?|decreased?|increasing|decreasing|rising|falling|raising"
+    r"|lowering|more|less|stronger|weaker|greater|fewer|reduced|expanded|cheaper|dearer)\s",
+    re.IGNORECASE,
+)
+"""Words that open a change rather than a name: `Lower interest rates`, `Raising reserve ratio`."""
+
+
+def _leads_to(children: Sequence[Token], found: Lead) -> bool:
+    """Whether a bold change or event leads by an arrow to what follows from it (`**Higher
+    interest rates** → Stronger currency`, `**Fed sells bonds** → …`): a cause and its
+    effect, no term and its definition."""
+    closing = next((k for k, c in enumerate(children) if c.type == "strong_close"), None)
+    if closing is None or closing + 1 >= len(children) or children[closing + 1].type != "text":
+        return False
+    if _ARROWED.match(children[closing + 1].content) is None:
+        return False
+    return _CHANGE.match(found.term) is not None or is_sentence(found.term)
 
 
 _ADVISES = "advice to the learner after a bold term is no definition, so it is not a note"
