@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION, TERM
-from flashcards.questions import asked_line, may_ask
+from flashcards.questions import QUESTION_MARKS, asked_line, may_ask
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SPACED, Lead
 from flashcards.rules.notes import blocks_note, lead_note
@@ -38,6 +38,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None  # `- 왜?`, `- 예를 들면?`: the text asks itself along
     if any(glossary_items(toks, k) for k in _lists(toks, i + 4, end)) or _terms(toks, i, end):
         return None  # a question over terms of its own (a glossary, `- **Reliance** ⟹ …`)
+    if _only_questions(toks, i + 4, end):
+        return None  # `- … 그 이유는?` over `- ReLU의 문제점은?`: questions still to answer
     term, kind = question[0], TERM if question[1] else QUESTION
     return Found(end, notes=[blocks_note(ctx, ctx.line(toks[i]), term, toks[i + 4 : end], kind)])
 
@@ -72,4 +74,20 @@ def _terms(toks: Sequence[Token], i: int, end: int) -> bool:
     return any(
         toks[k].type == "list_item_open" and (found := item_lead(toks, k)) and found.join != SPACED
         for k in range(i + 4, end)
+    )
+
+
+def _only_questions(toks: Sequence[Token], start: int, end: int) -> bool:
+    """Whether every point under a question asks one too (follow-up questions, a list still
+    to answer): no answer."""
+    texts = [
+        markup.plain(toks[k + 2].children or []).strip()
+        for k in range(start, end)
+        if toks[k].type == "list_item_open" and toks[k + 1].type == "paragraph_open"
+    ]
+    blocks = {toks[k].type for k in range(start, end) if toks[k].level == toks[start].level}
+    return (
+        bool(texts)
+        and blocks <= {*LISTS, *(t.replace("_open", "_close") for t in LISTS)}
+        and all(text.endswith(QUESTION_MARKS) for text in texts)
     )
