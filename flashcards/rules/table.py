@@ -53,6 +53,14 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if _compares(rows):
         return _no_notes(ctx, toks[i], end, "a table that compares two things gives no notes")
     columns = len(rows[0][1]) if rows else 0
+    if _headless(rows):
+        # `| Carvedilol | Coreg | Beta-blocker used for …|` as its first line: no header, a
+        # row like the others; the rest of each row its definition.
+        notes = [
+            _note(ctx, tr, cells[0], [[c for row in group for c in row[1:] if _text(c).strip()]])
+            for tr, cells, group in _entries(rows)
+        ]
+        return Found(end, notes=[n for n in notes if n is not None])
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
         notes = [
@@ -70,6 +78,32 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return _no_notes(ctx, toks[i], end, message)
     return Found(end, notes=[n for n in notes if n is not None])
+
+
+MIN_DESCRIBED = 4
+"""Words in a header cell that make it a description, as a header never is: the table's
+first row, written where its header would be."""
+
+
+def _headless(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a table's header row is one of its rows (`| Carvedilol | Coreg | Beta-blocker
+    used for hypertension … |`): its last cell a description of four words or more, beside
+    a first cell of a name written as the rows' names are, and the rows under it alike (a row
+    left blank aside); no header word among its cells."""
+    if len(rows) < 2 or len(rows[0][1]) < 2:
+        return False
+    header = [_text(cell).strip() for cell in rows[0][1]]
+    if any(_header_words(cell) & (TERMING | DEFINING) for cell in header):
+        return False
+    first, last = header[0], header[-1]
+    named = any(c.isalpha() for c in first) and name_length(first) <= MAX_NAME
+    described = len(last.split()) >= MIN_DESCRIBED and named
+    body = [cells for _, cells in rows[1:] if len(cells) == len(header)]
+    if any(_bold(cells[0]) != _bold(rows[0][1][0]) for cells in body if _text(cells[0]).strip()):
+        return False  # `| 이론 |` over `| **갈등이론** |`: the rows' names set apart, a header
+    filled = [_text(cells[-1]).split() for cells in body if _text(cells[-1]).strip()]
+    alike = all(len(words) >= MIN_DESCRIBED // 2 for words in filled)
+    return described and bool(body) and alike
 
 
 def _no_notes(ctx: Context, table: Token, end: int, message: str) -> Found:
