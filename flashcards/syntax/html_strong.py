@@ -1,6 +1,7 @@
 """Bold written as HTML, `<strong>프로세스</strong>란 …` or `<b>Tort</b>: …`: the author sees bold
-on the page, so the rules do too. CommonMark keeps the tags as raw HTML inline; here each pair
-in one line of text becomes the bold tokens `**` gives."""
+on the page, so the rules do too. So is a term underlined (`<u>Abstraction:</u> Defines …`):
+underline sets words apart as bold does. CommonMark keeps the tags as raw HTML inline; here
+each pair in one line of text becomes the bold tokens `**` gives."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-_OPEN = re.compile(r"<(?P<tag>strong|b)(?:\s[^<>]*)?>", re.IGNORECASE)
-_CLOSE = re.compile(r"</(?P<tag>strong|b)\s*>", re.IGNORECASE)
+_OPEN = re.compile(r"<(?P<tag>strong|b|u)(?:\s[^<>]*)?>", re.IGNORECASE)
+_CLOSE = re.compile(r"</(?P<tag>strong|b|u)\s*>", re.IGNORECASE)
 
 
 def html_strong_plugin(md: MarkdownIt) -> None:
@@ -25,7 +26,7 @@ def _html_strong(state: StateCore) -> None:
 
 
 def _pair(children: list[Token]) -> None:
-    """Each `<strong>` or `<b>` with the first closing tag of its name after it, turned to
+    """Each `<strong>`, `<b>` or `<u>` with the first closing tag of its name after it, turned to
     bold in place (rendered with the tag the author wrote); a tag left unpaired stays HTML."""
     opened: tuple[int, str] | None = None
     for i, child in enumerate(children):
