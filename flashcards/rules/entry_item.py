@@ -14,10 +14,11 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.names import is_term_like
+from flashcards.rules import item
 from flashcards.rules.entries import defining_entry, names_its_kind
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, with_content
-from flashcards.rules.notes import lead_note
+from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import entry, neighbours
 from flashcards.terms import clean_term, is_sentence, key, name_length, translated
 
@@ -35,8 +36,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if len(found.term) == 1 and "a" <= found.term <= "z":
         return None  # `- b : 밀집되어 있으나 …`: a part of a figure, (b), or a symbol
     end = close(toks, i)
-    made = lead_note(ctx, ctx.line(toks[i]), found, toks[i + 4 : end])
-    return Found(end, aside=[made], bold=[key(found.term)])
+    # `- **결실 (Deletion):** …` under the entry: a term of its own, as under a bold term
+    kept, inner = nested_notes(toks, i + 4, end, lambda at: item.set_apart_notes(ctx, toks, at))
+    made = lead_note(ctx, ctx.line(toks[i]), found, kept)
+    return Found(end, aside=[made, *inner], bold=[key(found.term), *(n.key for n in inner)])
 
 
 def _defines_alone(toks: Sequence[Token], near: list[int], found: Lead) -> bool:
