@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from markdown_it.token import Token
 
@@ -16,19 +17,16 @@ from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
 from flashcards.names import labels_a_term, names_a_glossary, names_a_set
 from flashcards.note import Note
-from flashcards.questions import QUESTION_MARKS
-from flashcards.rules import outline
+from flashcards.rules import after_term, outline
 from flashcards.rules.entries import defining_entry
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import (
     ALONE,
     BROKEN,
     DEFINED,
-    REMARK,
     SEPARATED,
     SPACED,
     Lead,
-    with_content,
 )
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import (
@@ -62,23 +60,23 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return _plain(ctx, toks, i)
     end = close(toks, i)
     if found.join == ALONE and end == i + 4:
-        found = _remarked(toks[i + 2].children or [], found)
+        found = after_term.remarked(toks[i + 2].children or [], found)
     if not found.term:
         return Found(
             end, problems=[Problem(ctx.path, ctx.line(toks[i]), "empty bold term", WARNING)]
         )
     if is_callout(found.term):
         return Found(end)
-    if _leads_to(toks[i + 2].children or [], found):
+    if after_term.leads_to(toks[i + 2].children or [], found):
         # `- **Lower discount rate** → Encourages banks to lend more`: a cause and its effect
         return Found(end, bold=[key(found.term)])
-    if end == i + 4 and _advises(found):
+    if end == i + 4 and after_term.advises(found):
         # `- **GDP Components:** Understand what's included …`: a study tip, no definition
-        advice = Problem(ctx.path, ctx.line(toks[i]), _ADVISES, INFO)
+        advice = Problem(ctx.path, ctx.line(toks[i]), after_term.ADVISES, INFO)
         return Found(end, bold=[key(found.term)], problems=[advice])
-    if end == i + 4 and _asks(found):
+    if end == i + 4 and after_term.asks(found):
         # `- **Price:** What is the cost or compensation?`: a prompt with no answer
-        asks = Problem(ctx.path, ctx.line(toks[i]), _ASKS, INFO)
+        asks = Problem(ctx.path, ctx.line(toks[i]), after_term.ASKS, INFO)
         return Found(end, bold=[key(found.term)], problems=[asks])
     blocks, inner = _nested_terms(ctx, toks, i + 4, end, grouping=not found.rest)
     if is_condition(found.term):
@@ -95,74 +93,6 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 _DEFINING = (SEPARATED, DEFINED)
 _SET_APART = (*_DEFINING, BROKEN)
-
-
-_ASKS = "a question after a bold term is no definition, so it is not a note"
-
-
-def _remarked(children: Sequence[Token], found: Lead) -> Lead:
-    """A bold term with only a remark in parentheses after it, and nothing nested: the
-    remark is its definition when it says something (`- **Direct Mapping** (Each block maps
-    to a fixed location)`, `- **Stalling** (delaying execution)`); a word (`(bypassing)`) or a
-    list of names (`- **Compute** (EC2, Lambda)`) says nothing of it."""
-    last = children[-1] if children else None
-    match = (
-        REMARK.fullmatch(last.content.strip()) if last is not None and last.type == "text" else None
-    )
-    if last is None or match is None:
-        return found
-    remark = match[1][1:-1].strip()
-    parts = [part.split() for part in remark.split(",")]
-    if len(remark.split()) < 2 or (len(parts) > 1 and all(len(p) <= 2 for p in parts)):
-        return found
-    return Lead(found.term, SEPARATED, [with_content(last, remark)])
-
-
-_ARROWED = re.compile(r"^\s*(?:→|->|=>|⇒|⟹)")
-
-_CHANGE = re.compile(
-    r"^(?:higher|lower|increased?|decreased?|increasing|decreasing|rising|falling|raising"
-    r"|lowering|more|less|stronger|weaker|greater|fewer|reduced|expanded|cheaper|dearer)\s",
-    re.IGNORECASE,
-)
-"""Words that open a change rather than a name: `Lower interest rates`, `Raising reserve ratio`."""
-
-
-def _leads_to(children: Sequence[Token], found: Lead) -> bool:
-    """Whether a bold change or event leads by an arrow to what follows from it (`**Higher
-    interest rates** → Stronger currency`, `**Fed sells bonds** → …`): a cause and its
-    effect, no term and its definition."""
-    closing = next((k for k, c in enumerate(children) if c.type == "strong_close"), None)
-    if closing is None or closing + 1 >= len(children) or children[closing + 1].type != "text":
-        return False
-    if _ARROWED.match(children[closing + 1].content) is None:
-        return False
-    return _CHANGE.match(found.term) is not None or is_sentence(found.term)
-
-
-_ADVISES = "advice to the learner after a bold term is no definition, so it is not a note"
-
-
-_ADVICE = re.compile(
-    r"^(?:remember|understand|know|learn|memori[sz]e|review|revise|focus\s+on|make\s+sure"
-    r"|be\s+(?:clear|sure|able|familiar|ready)|don't\s+forget|do\s+not\s+forget"
-    r"|clearly\s+\w+|practi[cs]e)\b",
-    re.IGNORECASE,
-)
-"""What a study tip opens with: a verb that tells the learner what to do with the topic
-(`Remember the typical signs …`, `Be clear on how each tool works`)."""
-
-
-def _advises(found: Lead) -> bool:
-    """Whether the text after a term tells the learner what to study rather than what the
-    term is."""
-    return _ADVICE.match(markup.plain(found.rest).strip()) is not None
-
-
-def _asks(found: Lead) -> bool:
-    """Whether the text after a term only asks, one question or more: no definition."""
-    sentences = [markup.plain(sentence).strip() for sentence in markup.sentences(found.rest)]
-    return bool(sentences) and all(sentence.endswith(QUESTION_MARKS) for sentence in sentences)
 
 
 def _nested_terms(
@@ -185,7 +115,7 @@ def _nested_terms(
 
 
 def set_apart_notes(
-    ctx: Context, toks: Sequence[Token], at: int, shared: set[str] = frozenset()
+    ctx: Context, toks: Sequence[Token], at: int, shared: AbstractSet[str] = frozenset()
 ) -> list[Note] | None:
     """The notes of an item nested in a term that leads with a bold term of its own set apart
     from its definition (`**X**: …`, `**X**는 …`, or a bold line over it); None for bold words
