@@ -110,7 +110,7 @@ def _make() -> MarkdownIt:
 
 
 MD = _make()
-_BREAKS = {"softbreak", "hardbreak"}
+BREAKS = {"softbreak", "hardbreak"}
 
 
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)", re.M)
@@ -267,7 +267,7 @@ def plain(children: Sequence[Token]) -> str:
             parts.append(child.content)
         elif child.type in math.INLINE:
             parts.append(math.plain(child))
-        elif child.type in _BREAKS or (child.type == "html_inline" and _is_break(child)):
+        elif child.type in BREAKS or (child.type == "html_inline" and _is_break(child)):
             parts.append(" ")
     return " ".join("".join(parts).split())
 
@@ -304,7 +304,7 @@ def lines(children: Sequence[Token]) -> list[list[Token]]:
     """A paragraph's inline tokens, line by line (a line break ends a line)."""
     found: list[list[Token]] = [[]]
     for child in children:
-        if child.type in _BREAKS:
+        if child.type in BREAKS:
             found.append([])
         else:
             found[-1].append(child)

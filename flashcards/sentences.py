@@ -4,6 +4,7 @@ and which Korean words open no term."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from flashcards.terms import HANGUL, words
 
@@ -108,29 +109,31 @@ def says_what(line: str) -> bool:
         return True
     if _TOPIC_KO.match(line) is not None:
         return False
-    return _IS_A_KO.search(line) is not None or _noun_phrase_ko(line)
+    # A noun phrase, as a dictionary writes a definition (`여러 대의 서버에 트래픽을 분배하는
+    # 것`, `미래의 결과값을 예측하는 방법`): `…하는 것` names the thing that does it.
+    return _IS_A_KO.search(line) is not None or ends_in_kind_ko(line.rstrip(" .。").split())
 
 
-def _noun_phrase_ko(line: str) -> bool:
-    """Whether a line is a Korean definition written as a noun phrase, as a dictionary writes
-    it: what the thing does, then the kind of thing it is (`여러 대의 서버에 트래픽을 분배하는
-    것`, `미래의 결과값을 예측하는 방법`, `실행 중인 프로그램`)."""
-    words = line.rstrip(" .。").split()
-    if len(words) < MIN_PHRASE_WORDS:
+def ends_in_kind_ko(words: Sequence[str], things: bool = True) -> bool:
+    """Whether Korean words end in the kind of thing they describe, after a word that modifies
+    it (`1bit의 정보를 저장할 수 있는 기억소자`, `…입력 분포가 바뀌는 현상`): three words at
+    least, and no noun that names no kind (`…할 수`, `…할 때`); without `things`, not `…하는
+    것` either."""
+    if len(words) < MIN_KIND_WORDS or _KIND_KO.search(" ".join(words[-2:])) is None:
         return False
-    return _KIND_KO.search(" ".join(words[-2:])) is not None and not _NO_KIND_KO.fullmatch(
-        words[-1]
-    )
+    return (_NO_KIND_KO if things else _NO_THING_KO).fullmatch(words[-1]) is None
 
 
-MIN_PHRASE_WORDS = 3
+MIN_KIND_WORDS = 3
 
 _KIND_KO = re.compile(r"[가-힣](?:는|은|한|된|인|할|될|던|운)\s[가-힣A-Za-z]+$")
 """A Korean noun after a word that modifies it (`있는 기억소자`, `저장한 값`)."""
 
 _NO_KIND_KO = re.compile(r"수|때|데|줄|바|듯|뿐|등")
-"""Nouns after a modifier that name no kind (`…할 수`, `…할 때`); `…하는 것` names the
-thing that does it."""
+"""Nouns after a modifier that name no kind (`…할 수`, `…할 때`)."""
+
+_NO_THING_KO = re.compile(r"것|거|수|때|데|줄|바|듯|뿐|등")
+"""The same, and `것`: in an entry's definition, `…하는 것` says what someone does."""
 
 
 _COUNTS_KINDS = re.compile(

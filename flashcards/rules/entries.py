@@ -16,7 +16,7 @@ from flashcards.names import is_term_like
 from flashcards.rules.found import LISTS, close
 from flashcards.rules.lead import ARROWS, lead, plain_lead
 from flashcards.rules.points import commaed_items, entry, first_points
-from flashcards.sentences import first_sentence
+from flashcards.sentences import ends_in_kind_ko, first_sentence
 from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
 
 MAX_WORDS = 3
@@ -53,17 +53,10 @@ def names_its_kind(definition: str) -> bool:
         return True
     # `1bit의 정보를 저장할 수 있는 기억소자`: in Korean the kind comes last, after what it
     # does, at the end of the first sentence (`… 입력 분포가 바뀌는 현상. 이를 해결하기 …`)
-    words = first_sentence(definition).rstrip(".").split()
-    ending = _KIND_KO.search(" ".join(words[-2:])) if len(words) >= MIN_KO_WORDS else None
-    return ending is not None and _NOT_KINDS_KO.fullmatch(words[-1]) is None
+    return ends_in_kind_ko(first_sentence(definition).rstrip(".").split(), things=False)
 
 
 _KIND = re.compile(r"(?:an?|the|any|one)\s+\w", re.IGNORECASE)
-_KIND_KO = re.compile(r"[가-힣](?:는|은|한|된|인|할|될|던|운)\s[가-힣A-Za-z]+$")
-"""A Korean noun after a word that modifies it (`있는 기억소자`, `저장한 값`)."""
-_NOT_KINDS_KO = re.compile(r"것|거|수|때|데|줄|바|듯|뿐|등")
-"""Nouns after a modifier that name no kind (`…하는 것`, `…할 수`)."""
-MIN_KO_WORDS = 3
 
 
 def _figures(text: str) -> bool:

@@ -261,10 +261,7 @@ def _broken_after(after: str, rest: list[Token], remark: str) -> bool:
     year, a reading); a remark of more words describes the term (`**Georges Seurat** (known
     as division of pointillism)`), the line under it goes on with it."""
     one_word = len(remark.strip("()").split()) == 1
-    return one_word and not after.strip() and len(rest) > 2 and rest[1].type in _BREAKS
-
-
-_BREAKS = ("softbreak", "hardbreak")
+    return one_word and not after.strip() and len(rest) > 2 and rest[1].type in markup.BREAKS
 
 
 _PART_OF_SPEECH = re.compile(

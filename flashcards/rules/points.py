@@ -17,7 +17,14 @@ from flashcards.questions import asked
 from flashcards.rules.found import close
 from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, commaed_lead, lead, plain_lead
 from flashcards.sentences import joins_clause
-from flashcards.terms import CONTINUATIONS, is_condition, is_sentence, name_length, names_a_part
+from flashcards.terms import (
+    CONTINUATIONS,
+    is_condition,
+    is_sentence,
+    name_length,
+    names_a_part,
+    unglossed,
+)
 
 
 def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
@@ -40,11 +47,7 @@ MIN_STRESSED = 8
 def _stressed(bold: str) -> bool:
     # A gloss in parentheses is no part of a sentence: `**정규분포 (Normal Distribution /
     # Gaussian Distribution): `X ~ N(μ, σ²)`**` is a name and its formula.
-    words = _GLOSS.sub(" ", bold).split()
-    return len(words) >= MIN_STRESSED and is_sentence(bold)
-
-
-_GLOSS = re.compile(r"\([^()]*\)")
+    return len(unglossed(bold).split()) >= MIN_STRESSED and is_sentence(bold)
 
 
 def points(toks: Sequence[Token], start: int) -> list[str]:

@@ -51,7 +51,8 @@ class Section:
     """The key of a line of a few words that opens its text (`*키워드*`, `Keywords`): under
     most headings, the sheet's label (see `heading_labels.phrased`)."""
     asks: bool = False
-    """Whether the heading's writer marked it a question (`### Q: …`, see `marks_question`)."""
+    """Whether the heading asks a question whatever its words: its writer marked it (`### Q:
+    …`, see `marks_question`), or it asks without its mark (see `mark_questions`)."""
     card: bool = False
     """Whether the heading is a card its writer made (`## … {{c1::answer}}`, see
     `cloze_lines`): a note itself, in the category of the heading above."""
