@@ -28,6 +28,7 @@ from flashcards.syntax.indented_text import indented_text_plugin
 from flashcards.syntax.line_breaks import line_breaks_plugin
 from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
+from flashcards.syntax.mark import mark_plugin
 from flashcards.syntax.tight_headings import tight_headings_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
 
@@ -103,6 +104,7 @@ def _make() -> MarkdownIt:
     md.use(math.math_plugin)
     md.use(html_document_plugin)
     md.use(html_strong_plugin)
+    md.use(mark_plugin)
     md.use(indented_text_plugin)
     md.add_render_rule("code_inline", _code_inline)
     md.add_render_rule("image", _image)

@@ -330,6 +330,28 @@ def test_a_renamed_term_with_its_definition_keeps_its_history(
     assert build("s.md", "-o", "a.apkg") == ""  # said once
 
 
+def test_highlight_markers_read_as_markup_keep_the_terms_history(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Earlier versions kept `==Glacier==` as text, markers and all; escaped, it still is.
+    (cwd / "s.md").write_text(SHEET.replace("**Glacier**", "**\\=\\=Glacier\\=\\=**"))
+    build("s.md", "-o", "a.apkg")
+    col, reviews = studied(cwd)
+    ivls = intervals(col)
+    guid = notes_by_short(col)["==Glacier=="]["_guid"]
+    later(monkeypatch)
+    (cwd / "s.md").write_text(SHEET.replace("**Glacier**", "==Glacier=="))
+    assert (
+        build("s.md", "-o", "a.apkg")
+        == 's.md:5: note: "==Glacier==" renamed to "Glacier"; history kept\n'
+    )
+    import_deck(col, cwd / "a.apkg")
+    notes = notes_by_short(col)
+    assert sorted(notes) == ["EBS", "Glacier", "S3"]
+    assert notes["Glacier"]["_guid"] == guid
+    kept(col, reviews, ivls)
+
+
 def test_a_declared_rename_keeps_history_when_the_definition_changes_too(
     cwd: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
