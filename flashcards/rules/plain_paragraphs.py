@@ -54,11 +54,25 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     # `Definition: …` over `Example: …`: the parts of what stands above, no terms
     leads = [_term(plain_lead(line, arrows=False)) for line in lines]
     first = ctx.line(toks[i])
-    if leads[0] is None and len(lines) > 2 and (_caption(lines[0]) or _phrases(leads[1:])):
-        lines, leads, first = lines[1:], leads[1:], first + 1
+    text = _text_before(lines, leads)
+    if text:
+        lines, leads, first = lines[text:], leads[text:], first + text
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return []
     return line_notes(ctx, first, lines, leads)
+
+
+def _text_before(lines: list[list[Token]], leads: list[Lead | None]) -> int:
+    """How many lines of text open the paragraph over its `Term: definition` lines: one that
+    labels them or leads to two that define in phrases; more when every line after them is
+    such a line, two or more (`Boot Stage` over `1단계 부팅` over `BIOS: …` and `MBR: …`)."""
+    if leads[0] is not None or len(lines) < 3:
+        return 0
+    if _caption(lines[0]) or _phrases(leads[1:]):
+        return 1
+    text = next((n for n, lead in enumerate(leads) if lead is not None), len(leads))
+    rest = leads[text:]
+    return text if len(rest) >= 2 and None not in rest and _phrases(rest) else 0
 
 
 def _term(found: Lead | None) -> Lead | None:
