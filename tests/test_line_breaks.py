@@ -42,3 +42,26 @@ def test_other_html_still_opens_a_block() -> None:
 
 def test_indented_it_is_code() -> None:
     assert _blocks("    <br>\n") == [("code_block", "<br>\n")]
+
+
+def test_a_tag_inside_text_breaks_the_line_for_the_rules() -> None:
+    inline = markup.MD.parse("- PnP<br>the system sets up a device\n")[3]
+    assert [markup.plain(line) for line in markup.lines(inline.children or [])] == [
+        "PnP",
+        "the system sets up a device",
+    ]
+
+
+def test_tags_beside_a_line_end_are_one_break() -> None:
+    inline = markup.MD.parse("a<br>\nb\n<br>c<br><br>d\n")[1]
+    assert [markup.plain(line) for line in markup.lines(inline.children or [])] == [
+        "a",
+        "b",
+        "c",
+        "d",
+    ]
+
+
+def test_the_card_shows_the_tags_the_writer_wrote() -> None:
+    src = "a<br>b\nc  \nd<br/>\ne\n<BR>f<br><br>g\n"
+    assert markup.MD.render(src) == "<p>a<br>b\nc<br />\nd<br/>\ne\n<BR>f<br><br>g</p>\n"
