@@ -112,19 +112,27 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
     beside `- 장기 투자 일수록 …`) say what the entry is, and stay its definition."""
     end = close(toks, j)
     level = toks[j].level + 1
-    glossed = {
-        at
-        for k in range(j + 4, end)
-        if toks[k].level >= level and toks[k].type in LISTS  # under its points too
-        for at in glossary_items(toks, k)
-    }
+    lists = [k for k in range(j + 4, end) if toks[k].level >= level and toks[k].type in LISTS]
+    glossed = {at for k in lists for at in glossary_items(toks, k)}  # under its points too
+    # A word paired with its meaning holds words of its own paired so (`- absorption 흡수`
+    # over `- absorption line 흡수선`): a vocabulary's compounds under their head word.
+    pair = _pair(toks, j) is not None
+    paired = {at for k in lists for at in _paired_items(toks, k)} if pair else set()
 
     def take(at: int) -> list[Note] | None:
-        sub = entry(toks, at) if at in glossed else None
+        sub = entry(toks, at) if at in glossed else _pair(toks, at) if at in paired else None
         return None if sub is None or is_label(sub.term) else _notes(ctx, toks, at, sub)
 
     kept, inner = nested_notes(toks, j + 4, end, take)
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
+
+
+def _paired_items(toks: Sequence[Token], i: int) -> set[int]:
+    """The items of the list at `i` that pair a word with its meaning, when half of them or
+    more do."""
+    listed = items(toks, i)
+    paired = {j for j in listed if _pair(toks, j) is not None}
+    return paired if 2 * len(paired) >= len(listed) else set()
 
 
 def _named_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
@@ -136,11 +144,14 @@ def _named_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
 
 def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     """An item that pairs a word with its meaning in another script (`- attachment 별첨`); a
-    label is no word (`- e.g. 광고비 100원으로 …`: an example)."""
+    label over words is no word (`- e.g. 광고비 100원으로 …`: an example), while one with a
+    meaning of a word or two is a word like any (`- background 배경`)."""
     if toks[j + 1].type != "paragraph_open":
         return None
     found = paired_lead(toks[j + 2].children or [])
-    return None if found is None or is_label(found.term) else found
+    if found is None or is_label(found.term) and len(markup.plain(found.rest).split()) > 2:
+        return None
+    return found
 
 
 def _broken(toks: Sequence[Token], j: int) -> Lead | None:
