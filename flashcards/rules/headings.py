@@ -187,7 +187,9 @@ def _grouped(
         for i, s in ((i, sections[i]) for i in candidates)
         if len(s.notes) == s.weak
         and is_term_like(glossed(s.name)[0])
-        and not names_a_set(s.name)  # `### DUAL 용어` over `- Successor — 최적 경로`
+        # `### DUAL 용어` over `- Successor — 최적 경로`: a set over its members; over a
+        # phrase alone (`## Interval - 2 half steps` over `Major Second`) it is asked about
+        and not (names_a_set(s.name) and (s.opening != "phrase" or s.notes or s.bold))
         and not _groups(s)
         and not _members(s)
         # `## Common Vision Problems` over `Myopia is a …`, `Hyperopia is a …`, …: a group
