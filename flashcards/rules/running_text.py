@@ -57,6 +57,16 @@ verb before its object (`**Implementing** the order …`, `**Run** it once`), a 
 (`**Source** and **Destination**`), a negation (`**Donors** must not …`); and `is` needs a
 definition after it (`**Python** is great for scripts.` is none, see `terms.defined`)."""
 
+_GOES_ON = re.compile(
+    r"^\s+(?:(?:is|are|was|were)\s+[a-z]+ed\b"
+    r"|(?!(?:is|are|was|were|a|an|the|this|that|these|those|it|its|them|and|or|but|nor"
+    r"|of|to|in|on|for|with|by|at|from|as)\b)(?![a-z]+\s+not\b)[a-z]+\b)"
+)
+"""A verb of any form after a term that opens a paragraph among others opened so (`*Many-valued
+logics* allow …`, `*Intuitionistic logic* is based on …`): not an object after a verb
+(`**Implementing** the order`), a joining word, a preposition or a negation, and `is` only
+before a participle (else it needs a definition, see `terms.defined`)."""
+
 _GLOSS = re.compile(r"^\s*\([^()]{1,40}\)(?=\s)")
 """A short form or a gloss in parentheses right after a bold term, before its verb."""
 
@@ -82,13 +92,42 @@ def introduced(ctx: Context, toks: Sequence[Token], i: int, skip: str = "") -> l
     line = ctx.line(toks[i])
     notes: list[Note] = []
     breaks = 0
+    # Paragraphs side by side that each open with a term and its verb (`*Free logic*
+    # modifies …` over `*Many-valued logics* allow …`) define them, whatever the verb.
+    parallel = _opens_with_term(toks, i) and any(
+        _opens_with_term(toks, j) for j in _beside(toks, i)
+    )
     for k, sentence in enumerate(markup.sentences(children)):
-        notes += _introduced(ctx, line + breaks, sentence, running=k > 0)
+        notes += _introduced(ctx, line + breaks, sentence, running=k > 0, parallel=parallel)
         breaks += sum(c.type in ("softbreak", "hardbreak") for c in sentence)
     return [n for n in notes if n.key != skip]
 
 
-def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -> list[Note]:
+def _opens_with_term(toks: Sequence[Token], i: int) -> bool:
+    """Whether the paragraph at `i` opens with a bold or italic phrase and a word that goes
+    on with its sentence (`*Free logic* modifies …`, `The **lac operon** is …`)."""
+    if not 0 <= i < len(toks) - 1 or toks[i].type != "paragraph_open":
+        return False
+    children = toks[i + 1].children or []
+    spans = _spans(children)
+    if not spans:
+        return False
+    start, end = spans[0]
+    before = markup.plain(children[:start]) + " " if start else ""
+    if _ARTICLE.fullmatch(before) is None:
+        return False
+    return _VERB.match(_GLOSS.sub("", _text_after(children, end), count=1)) is not None
+
+
+def _beside(toks: Sequence[Token], i: int) -> list[int]:
+    """Where the paragraphs right before and right after the one at `i` open."""
+    before = i - 3 if i >= 3 and toks[i - 1].type == "paragraph_close" else -1
+    return [before, i + 3]
+
+
+def _introduced(
+    ctx: Context, line: int, sentence: list[Token], running: bool, parallel: bool = False
+) -> list[Note]:
     """The notes of the terms a sentence introduces, each defined by the whole sentence."""
     found: list[Note] = []
     since, breaks = 0, 0  # where the text before the next span starts; line breaks so far
@@ -109,6 +148,7 @@ def _introduced(ctx: Context, line: int, sentence: list[Token], running: bool) -
         at_start = since == 0 and _ARTICLE.fullmatch(before) is not None
         told = _GLOSS.sub("", after, count=1)  # `**…Reaction** (AHTR) results from …`
         verb = (_VERB if running else _DOES).match(told) is not None
+        verb = verb or (parallel and since == 0 and start == 0 and _GOES_ON.match(told) is not None)
         copula = defined(told) is not None or verb
         opened = at_start and copula
         described = _RELATIVE.match(after) is not None
