@@ -149,7 +149,7 @@ def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     if toks[j + 1].type != "paragraph_open":
         return None
     found = paired_lead(toks[j + 2].children or [])
-    if found is None or is_label(found.term) and len(markup.plain(found.rest).split()) > 2:
+    if found is None or (is_label(found.term) and len(markup.plain(found.rest).split()) > 2):
         return None
     return found
 
