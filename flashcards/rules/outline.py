@@ -19,6 +19,7 @@ from flashcards.rules.points import (
     commaed,
     entry,
     has_leads,
+    is_task,
     items,
     names_a_term,
     neighbours,
@@ -108,6 +109,8 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
     children = toks[i + 2].children or []
     if lead(children) is not None:
         return None  # bold items are read by the list item rule
+    if is_task(toks, i):
+        return None  # `- [ ] Review Notes` over `- [ ] Go Over Terms`: the writer's to-do
     head = plain_lead(children)
     name = head.term if head is not None else named(_unstopped(clean_term(markup.plain(children))))
     if not names_a_term(name) or names_a_glossary(name) or has_leads(toks, nested):
