@@ -46,6 +46,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not named and all(is_date(found_entry.term, months=True) for _, found_entry in entries):
         return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
     notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
+    notes += _head_words(ctx, toks, i, {j for j, _ in entries})
     if named:  # terms of their own, beside whatever the heading over them names
         return Found(end, aside=notes)
     # Entries that say something are terms of their own; short values (`- Access: O(n)`)
@@ -62,6 +63,8 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     if _kinds_of_one_word(toks, listed):
         return []  # `1. User Process`, `3. 독립 Process`: kinds of a process, no pairs
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
+    if len(listed) == 1 and found[0] is not None and _compounds(toks, listed[0]):
+        return [(listed[0], found[0])]  # `- density 밀도` over `- column density 기둥밀도`, …
     if not any(found):
         found = [_glossed(toks, j) for j in listed]
         if sum(f is not None for f in found) < MIN_GLOSSED:
@@ -78,7 +81,9 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     # A line of another shape among many entries is a slip of the writer's (`- Judging by
     # the decor 인테리어를 보고 …` among `- dunk: 물에 빠뜨리다`), not a list of sentences.
     settled = len(entries) >= MIN_SETTLED and len(entries) >= SETTLED_SHARE * len(listed)
-    return entries if settled or all(bare_name(toks, j) for j in others) else []
+    # A head word alone over its compounds (`- wind` over `- trade wind 무역풍`) is a bare name.
+    bare = all(bare_name(toks, j) or _compounds(toks, j) for j in others)
+    return entries if settled or bare else []
 
 
 def _kinds_of_one_word(toks: Sequence[Token], listed: Sequence[int]) -> bool:
@@ -125,6 +130,40 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
 
     kept, inner = nested_notes(toks, j + 4, end, take)
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
+
+
+def _compounds(toks: Sequence[Token], j: int) -> set[int]:
+    """The items nested in the item at `j` that pair a word with its meaning, two or more,
+    when that item is such a pair or a word alone (`- angular` over `- angular size 각크기`)."""
+    if _pair(toks, j) is None and _word_alone(toks, j) is None:
+        return set()
+    end = close(toks, j)
+    level = toks[j].level + 1
+    lists = [k for k in range(j + 4, end) if toks[k].level == level and toks[k].type in LISTS]
+    found = {at for k in lists for at in _paired_items(toks, k)}
+    return found if len(found) >= 2 else set()
+
+
+def _word_alone(toks: Sequence[Token], j: int) -> str | None:
+    """The word or two an item names over what is nested in it, with nothing else."""
+    if toks[j + 1].type != "paragraph_open":
+        return None
+    text = markup.plain(toks[j + 2].children or [])
+    return text if 0 < len(text.split()) <= 2 and text.replace(" ", "").isalpha() else None
+
+
+def _head_words(ctx: Context, toks: Sequence[Token], i: int, entries: set[int]) -> list[Note]:
+    """The notes of the words paired under a head word written alone in a vocabulary (`-
+    angular` over `- angular distance 각거리` and `- angular size 각크기`)."""
+    found: list[Note] = []
+    for j in items(toks, i):
+        if j in entries or _word_alone(toks, j) is None:
+            continue
+        for at in sorted(_compounds(toks, j)):
+            pair = _pair(toks, at)
+            if pair is not None:
+                found += _notes(ctx, toks, at, pair)
+    return found
 
 
 def _paired_items(toks: Sequence[Token], i: int) -> set[int]:
