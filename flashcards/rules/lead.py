@@ -332,7 +332,7 @@ _GAP = re.compile("^(?P<term>[^:\uff1a\t\n]*?[^\\s.,;:!?])(?:\t{1,3}|\x20{2,16})
 """A run of spaces or a tab after a short term, typed to set its meaning apart as a column
 (`purpose   목적`, `Given\t정해진`); a wider gap lays out a drawing."""
 _COLUMNS = re.compile("\\S(?:\t|\x20{2,})\\S")
-_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=.])(?=\\s))\\s*")
+_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=.])(?=\\s|$))\\s*")
 """A separator after a term written as code: `` `Node`: A worker machine ``, and the full
 stop of a glossary that sets its terms apart so (`` `market`. a group of buyers … ``)."""
 _CJK = CJK_LETTERS + "\uff09"  # and the full-width parenthesis that closes a reading
@@ -376,7 +376,11 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None  # bold items are read by the list item rule
     if children[0].type == "code_inline" and len(children) > 1 and children[1].type == "text":
         # `` `mesoderm`(중배엽) : … ``: a gloss against the code is part of the term.
-        term, glossed = _glued(children[0].content, list(children[1:]))
+        after_code = list(children[1:])
+        if after_code[0].content.lstrip(" ").startswith("("):
+            # `` `Hash table` (hash map) - is a … ``: a gloss after a space is the term's too
+            after_code[0] = with_content(after_code[0], after_code[0].content.lstrip(" "))
+        term, glossed = _glued(children[0].content, after_code)
         if not glossed or glossed[0].type != "text":
             return None
         after = _AFTER_CODE.match(glossed[0].content)
