@@ -458,7 +458,25 @@ def _translated_head(text: str) -> re.Match[str] | None:
     match = _TRANSLATED_HEAD.match(text)
     if match is None or not translated(match["term"].strip()):
         return None
-    return None if _PARTICLE_NEXT.match(text, match.end()) else match
+    if _PARTICLE_NEXT.match(text, match.end()) or _goes_on(text[match.end() :]):
+        return None
+    return match
+
+
+_SUBJECT_NEXT = re.compile(r"\s*[가-힣]+(?:이|가|을|를|은|는|의|에|에서|와|과|도)\s")
+_SAYS_WHAT = ("이다", "말한다", "뜻한다", "의미한다", "가리킨다", "칭한다", "일컫는다")
+
+
+def _goes_on(rest: str) -> bool:
+    """Whether the text after a term in two scripts goes on with its sentence: a word with
+    its particle, then a verb that says something of it (`기아(starvation) 현상이 더 심각하게
+    발생할 수 있다.`), where a definition would say what the term is (`…을 말한다.`)."""
+    ending = rest.strip().rstrip(".").rstrip()
+    return (
+        _SUBJECT_NEXT.match(rest) is not None
+        and ending.endswith("다")
+        and not ending.endswith(_SAYS_WHAT)
+    )
 
 
 def _titled(name: str) -> bool:
