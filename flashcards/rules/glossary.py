@@ -43,6 +43,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if not named and all(_symbol(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
+    if not named and all(_figures(found_entry.term) for _, found_entry in entries):
+        return Found(end)  # `1) 2 X 2 -> det …`, `3 X 3 -> …`: cases by size, no terms
     if not named and all(is_date(found_entry.term, months=True) for _, found_entry in entries):
         return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
     notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
@@ -239,6 +241,15 @@ _SYMBOL = re.compile(
 )
 """A letter, Latin or Greek, with a subscript perhaps, or its change (`m`, `E_p`, `Ek`, `v0`,
 `ΔH`). Capitals after a capital spell an abbreviation (`LRU`, `TCP`), no symbol."""
+
+
+def _figures(term: str) -> bool:
+    """Whether a term is figures and the letters that stand for them (`2 X 2`, `n = 3`,
+    `0 < x`): a case or a value, no word to learn."""
+    words = term.replace("×", " ").split()
+    return any(w.isdigit() for w in words) and all(
+        w.isdigit() or (len(w) == 1 and w.isascii()) for w in words
+    )
 
 
 def _under_name(toks: Sequence[Token], i: int) -> bool:
