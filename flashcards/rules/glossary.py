@@ -246,7 +246,7 @@ _SYMBOL = re.compile(
 def _figures(term: str) -> bool:
     """Whether a term is figures and the letters that stand for them (`2 X 2`, `n = 3`,
     `0 < x`): a case or a value, no word to learn."""
-    words = term.replace("×", " ").split()
+    words = term.replace("\u00d7", " ").split()
     return any(w.isdigit() for w in words) and all(
         w.isdigit() or (len(w) == 1 and w.isascii()) for w in words
     )

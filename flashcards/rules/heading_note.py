@@ -14,7 +14,7 @@ from flashcards.note import QUESTION, TERM, Note
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.section import Section
-from flashcards.terms import BOLD, key, parenthesised, split_term
+from flashcards.terms import BOLD, key, parenthesised, split_term, translated
 
 
 def heading_note(
@@ -30,6 +30,8 @@ def heading_note(
         term, kind = question[0], TERM if question[1] else QUESTION
     elif (defined := defined_term(term)) is not None:
         term = defined  # `## Resource의 개념`: the term Resource
+    elif not text.strip() and translated(term) and (parts := parenthesised(term)):
+        term, text = parts  # `# 신세포암종 (Renal cell carcinoma)` alone: a word, its other name
     else:
         term, gloss = glossed(term)
         if gloss:  # `### 데이터 조작어 (DML) : SELECT, INSERT, …`: the gloss opens the text

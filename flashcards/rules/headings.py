@@ -16,7 +16,7 @@ from flashcards.names import is_term_like, names_a_glossary, names_a_set
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, defined_term, glossed
 from flashcards.rules.section import Section, candidate_headings, is_leaf
-from flashcards.terms import BOLD, HEADINGS, is_sentence, key, split_term
+from flashcards.terms import BOLD, HEADINGS, is_sentence, key, split_term, translated
 
 
 def heading_terms(
@@ -107,7 +107,25 @@ def heading_terms(
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
     found -= labels
+    found |= _named_twice(sections, meta, found)
     return found or _post(sections, meta, title)
+
+
+def _named_twice(sections: Sequence[Section], meta: set[int], terms: set[int]) -> set[int]:
+    """Headings with nothing under them that name a term in two scripts (`# 신세포암종 (Renal
+    cell carcinoma)`), at a level where two headings or more are terms: a word and its other
+    name, a vocabulary's note (see `heading_note`)."""
+    levels = Counter(sections[i].level for i in terms)
+    return {
+        i
+        for i, s in enumerate(sections)
+        if levels[s.level] >= 2
+        and not s.content
+        and s.top
+        and i not in meta
+        and is_leaf(sections, i)
+        and translated(s.name)
+    }
 
 
 def _named_by_glossary(
