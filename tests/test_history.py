@@ -352,6 +352,45 @@ def test_highlight_markers_read_as_markup_keep_the_terms_history(
     kept(col, reviews, ivls)
 
 
+VOCABULARY = """# 빠른호흡 (Tachypnea)
+
+숨을 빠르게 쉬는 것.
+
+# 신세포암종 (Renal cell carcinoma)
+
+# 심장비대 (Cardiomegaly)
+
+심장의 크기가 정상보다 비대해진 상태.
+
+# 빈맥 (Tachycardia)
+
+심장이 분당 100번보다 빨리 뛰는 상태.
+"""
+
+
+def test_a_word_and_its_other_name_keeps_its_history_once_text_is_written_under_it(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (cwd / "s.md").write_text(VOCABULARY, encoding="utf-8")
+    build("s.md", "-o", "a.apkg")
+    col, reviews = studied(cwd)
+    ivls = intervals(col)
+    word = notes_by_short(col)["신세포암종"]
+    assert (word["Term"], word["Definition"]) == ("신세포암종", "<p>Renal cell carcinoma</p>")
+    later(monkeypatch)
+    edit(
+        cwd / "s.md",
+        "(Renal cell carcinoma)\n",
+        "(Renal cell carcinoma)\n\n신장에 생기는 암이다.\n",
+    )
+    assert build("s.md", "-o", "a.apkg") == ""
+    import_deck(col, cwd / "a.apkg")
+    notes = notes_by_short(col)
+    assert notes["신세포암종"]["_guid"] == word["_guid"]
+    assert "신장에 생기는 암이다." in notes["신세포암종"]["Definition"]
+    kept(col, reviews, ivls)
+
+
 def test_a_declared_rename_keeps_history_when_the_definition_changes_too(
     cwd: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
