@@ -124,13 +124,27 @@ def set_apart_notes(
     sub = item_lead(toks, at)
     if (
         sub is None
-        or sub.join not in _SET_APART
+        or (sub.join not in _SET_APART and not _all_spaced(toks, at))
         or names_a_part(sub.term)
         or key(sub.term) in shared
     ):
         return None
     found = rule(ctx, toks, at)
     return found.notes if found is not None else []
+
+
+MIN_SPACED = 3
+
+
+def _all_spaced(toks: Sequence[Token], at: int) -> bool:
+    """Whether the item at `at` and every item beside it, three or more, open with a bold term
+    and its words after a space (`- **_FCFS_** Non-preemptive | …` beside `- **_SJF_** …`): a
+    cheat sheet's terms under a term, each a note; one or two such are points of it."""
+    listed = [at, *neighbours(toks, at)]
+    if len(listed) < MIN_SPACED:
+        return False
+    leads = [item_lead(toks, j) for j in listed]
+    return all(lead is not None and lead.join == SPACED and lead.rest for lead in leads)
 
 
 def _shared_labels(toks: Sequence[Token], i: int) -> set[str]:
