@@ -88,6 +88,19 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     return entries if settled or bare else []
 
 
+MIN_NAMED = 3
+
+
+def whole_glossary(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
+    """The notes of the list at `i` when every item of it, three or more, is an entry (`-
+    auf : 접촉면 o 위`, `- an : 곁, 붙어서`, …); none for any other list."""
+    listed = items(toks, i)
+    entries = glossary_entries(toks, i)
+    if len(listed) < MIN_NAMED or len(entries) < len(listed):
+        return []
+    return [note for j, found in entries for note in _notes(ctx, toks, j, found)]
+
+
 def _kinds_of_one_word(toks: Sequence[Token], listed: Sequence[int]) -> bool:
     """Whether three items or more, each a line of a few words, all end in the same word of
     two letters or more: kinds of the thing that word names (`System Process`, `독립

@@ -411,7 +411,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     bare = unglossed(term)  # a gloss makes no term longer (`IPCC(Intergovernmental …)`)
     if not words or len(bare.strip()) > MAX_CHARACTERS or len(bare.split()) > MAX_WORDS:
         return None
-    if is_callout(term) or words[0].casefold() in OBJECTS or term.startswith("["):
+    if is_callout(term) or _article_before(words) or term.startswith("["):
         return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
     first = with_content(children[0], text[match.end() :])
     dash = text[match.end("term") : match.end()].strip()
@@ -449,6 +449,14 @@ _TRANSLATED_HEAD = re.compile(r"(?P<term>[^\s()][^()\n]{0,30}?\([^()\n]+\))\s+(?
 """A term named in two scripts and then, after a space, its definition (`모수(parameter)
 모집단의 수치적 요약값`): the other name sets the term apart as a colon would."""
 _PARTICLE_NEXT = re.compile(r"(?:은|는|이|가|을|를|의|에|에서|로|으로|와|과|도|만|란|이란)(?:\s|$)")
+
+
+def _article_before(words: list[str]) -> bool:
+    """Whether a term opens with an article or a pronoun before other words (`The law: …`);
+    such a word alone, of two letters or more, is a word of its own (`- an : 곁, 붙어서`, a
+    German preposition)."""
+    alone = len(words) == 1 and len(words[0]) > 1
+    return not alone and words[0].casefold() in OBJECTS
 
 
 def _translated_head(text: str) -> re.Match[str] | None:

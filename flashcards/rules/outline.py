@@ -13,6 +13,7 @@ from flashcards.names import named, names_a_glossary, names_two
 from flashcards.note import Note
 from flashcards.rules.entries import among_entries, points_say, says
 from flashcards.rules.found import LISTS, Context, Found, close
+from flashcards.rules.glossary import whole_glossary
 from flashcards.rules.lead import Lead, lead, plain_lead
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
 from flashcards.rules.points import (
@@ -49,6 +50,8 @@ def _outline(
     sides = _sides(ctx, toks, i, name)
     if sides or names_two(name):  # two things named side by side: a topic, not a term
         return sides or None
+    if close(toks, i + 4) + 1 == close(toks, i) and (named := whole_glossary(ctx, toks, i + 4)):
+        return named  # `- 장소 관련 전치사` over `- auf : 위`, `- an : 곁`, …: their name
     if not (_describes(toks, i + 4) or _among_terms(toks, i)):
         return None
     head = _head(toks, i)
