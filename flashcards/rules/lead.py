@@ -332,9 +332,10 @@ _GAP = re.compile("^(?P<term>[^:\uff1a\t\n]*?[^\\s.,;:!?])(?:\t{1,3}|\x20{2,16})
 """A run of spaces or a tab after a short term, typed to set its meaning apart as a column
 (`purpose   목적`, `Given\t정해진`); a wider gap lays out a drawing."""
 _COLUMNS = re.compile("\\S(?:\t|\x20{2,})\\S")
-_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=.])(?=\\s|$))\\s*")
-"""A separator after a term written as code: `` `Node`: A worker machine ``, and the full
-stop of a glossary that sets its terms apart so (`` `market`. a group of buyers … ``)."""
+_AFTER_CODE = re.compile("^\\s*(?:[:\uff1a]|(?:->|=>|--|[-–—→⇒=])(?=\\s|$)|\\.(?=\\s))\\s*")
+"""A separator after a term written as code: `` `Node`: A worker machine ``, a dash that may
+end the line (`` `Deployment` - `` over what it is), and the full stop of a glossary that sets
+its terms apart so (`` `market`. a group of buyers … ``)."""
 _CJK = CJK_LETTERS + "\uff09"  # and the full-width parenthesis that closes a reading
 _BETWEEN_SCRIPTS = re.compile(
     f"^(?P<term>[^:\uff1a\n]*?(?:[A-Za-z][:\uff1a](?=[{_CJK}])|[{_CJK}][:\uff1a](?=[A-Za-z])))"

@@ -2,7 +2,7 @@
 answers it (a quote, a list, a paragraph), is a note of that term, the block its definition:
 a heading's question written as a line of text. A question of any other kind (`얼마나
 설명력이 있을까요?`) asks the reader along, and stays text, unless its writer numbered it
-(`7 How do you list the kernel modules?`, `12. Why …?`): one of a list of questions, a
+(`7 How do you list the kernel modules?`, `Q3 Why …?`): one of a list of questions, a
 question note whose answer is what follows it up to the next such line or heading (code
 too)."""
 
@@ -22,7 +22,8 @@ from flashcards.rules.notes import blocks_note
 _ANSWERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "paragraph_open")
 _CODE = ("fence", "code_block")
 _NUMBER = re.compile(r"^(?:Q\s?)?\d{1,3}[.)]?\s+(?=\S)", re.IGNORECASE)
-"""The number a writer gives a question of a list of them: `7 How …?`, `12. Why …?`, `Q3 …`."""
+"""The number a writer gives a question of a list of them, `7 How …?`, `Q3 Why …?` (`7.`
+at the start of a line opens a numbered list item instead)."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -78,6 +79,7 @@ def _answer_end(toks: Sequence[Token], start: int) -> int:
 
 
 def _numbered_question(inline: Token) -> bool:
+    """Whether a paragraph's text is a numbered question line (see `_NUMBER`)."""
     text = markup.plain(inline.children or [])
     numbered = _NUMBER.match(text)
     return numbered is not None and asked_line(text[numbered.end() :]) is not None
