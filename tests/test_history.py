@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -309,24 +311,32 @@ def test_a_cloze_note_and_a_term_named_cloze_keep_apart(cwd: Path) -> None:
 # 4. Renames
 
 
-def test_a_renamed_term_with_its_definition_keeps_its_history(
-    cwd: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def renamed(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[], object], old: str, new: str
+) -> dict[str, dict[str, str]]:
+    """Build, study, `change` the sheet so that `old` is renamed `new`, build again: the build
+    says so, and the note keeps its GUID, reviews and intervals. The notes after."""
     build("s.md", "-o", "a.apkg")
     col, reviews = studied(cwd)
     ivls = intervals(col)
-    guid = notes_by_short(col)["Glacier"]["_guid"]
+    guid = notes_by_short(col)[old]["_guid"]
     later(monkeypatch)
-    edit(cwd / "s.md", "**Glacier**", "**S3 Glacier**")
-    assert (
-        build("s.md", "-o", "a.apkg")
-        == 's.md:5: note: "Glacier" renamed to "S3 Glacier"; history kept\n'
-    )
+    change()
+    said = build("s.md", "-o", "a.apkg")
+    assert said == f's.md:5: note: "{old}" renamed to "{new}"; history kept\n'
     import_deck(col, cwd / "a.apkg")
     notes = notes_by_short(col)
-    assert sorted(notes) == ["EBS", "S3", "S3 Glacier"]
-    assert notes["S3 Glacier"]["_guid"] == guid
+    assert notes[new]["_guid"] == guid
     kept(col, reviews, ivls)
+    return notes
+
+
+def test_a_renamed_term_with_its_definition_keeps_its_history(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rename = partial(edit, cwd / "s.md", "**Glacier**", "**S3 Glacier**")
+    notes = renamed(cwd, monkeypatch, rename, "Glacier", "S3 Glacier")
+    assert sorted(notes) == ["EBS", "S3", "S3 Glacier"]
     assert build("s.md", "-o", "a.apkg") == ""  # said once
 
 
@@ -335,21 +345,11 @@ def test_highlight_markers_read_as_markup_keep_the_terms_history(
 ) -> None:
     # Earlier versions kept `==Glacier==` as text, markers and all; escaped, it still is.
     (cwd / "s.md").write_text(SHEET.replace("**Glacier**", "**\\=\\=Glacier\\=\\=**"))
-    build("s.md", "-o", "a.apkg")
-    col, reviews = studied(cwd)
-    ivls = intervals(col)
-    guid = notes_by_short(col)["==Glacier=="]["_guid"]
-    later(monkeypatch)
-    (cwd / "s.md").write_text(SHEET.replace("**Glacier**", "==Glacier=="))
-    assert (
-        build("s.md", "-o", "a.apkg")
-        == 's.md:5: note: "==Glacier==" renamed to "Glacier"; history kept\n'
+    marked = SHEET.replace("**Glacier**", "==Glacier==")
+    notes = renamed(
+        cwd, monkeypatch, lambda: (cwd / "s.md").write_text(marked), "==Glacier==", "Glacier"
     )
-    import_deck(col, cwd / "a.apkg")
-    notes = notes_by_short(col)
     assert sorted(notes) == ["EBS", "Glacier", "S3"]
-    assert notes["Glacier"]["_guid"] == guid
-    kept(col, reviews, ivls)
 
 
 VOCABULARY = """# 빠른호흡 (Tachypnea)
