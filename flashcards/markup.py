@@ -25,7 +25,7 @@ from flashcards.syntax.html_document import html_document_plugin
 from flashcards.syntax.html_lines import html_lines_plugin
 from flashcards.syntax.html_strong import html_strong_plugin
 from flashcards.syntax.indented_text import indented_text_plugin
-from flashcards.syntax.line_breaks import line_breaks_plugin
+from flashcards.syntax.line_breaks import BREAKS, ends_line, line_breaks_plugin
 from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
 from flashcards.syntax.mark import mark_plugin
@@ -112,7 +112,6 @@ def _make() -> MarkdownIt:
 
 
 MD = _make()
-BREAKS = {"softbreak", "hardbreak"}
 
 
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)", re.M)
@@ -303,13 +302,25 @@ def bold_whole(children: Sequence[Token]) -> Sequence[Token] | None:
 
 
 def lines(children: Sequence[Token]) -> list[list[Token]]:
-    """A paragraph's inline tokens, line by line (a line break ends a line)."""
+    """A paragraph's inline tokens, line by line as a reader sees them (a line break ends a
+    line, a `<br>` too; see `rows` for the source's lines)."""
     found: list[list[Token]] = [[]]
     for child in children:
         if child.type in BREAKS:
             found.append([])
         else:
             found[-1].append(child)
+    return found
+
+
+def rows(children: Sequence[Token]) -> list[int]:
+    """For each line that `lines` gives, how many lines of the source come before it in the
+    paragraph: a `<br>` inside a source line starts a line a reader sees on the same row."""
+    found, row = [0], 0
+    for child in children:
+        if child.type in BREAKS:
+            row += ends_line(child)
+            found.append(row)
     return found
 
 

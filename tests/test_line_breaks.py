@@ -4,6 +4,7 @@ and leaves the text under it Markdown (CommonMark would open an HTML block that 
 from __future__ import annotations
 
 from flashcards import markup
+from flashcards.parse import parse
 
 
 def _blocks(src: str) -> list[tuple[str, str]]:
@@ -65,3 +66,11 @@ def test_tags_beside_a_line_end_are_one_break() -> None:
 def test_the_card_shows_the_tags_the_writer_wrote() -> None:
     src = "a<br>b\nc  \nd<br/>\ne\n<BR>f<br><br>g\n"
     assert markup.MD.render(src) == "<p>a<br>b\nc<br />\nd<br/>\ne\n<BR>f<br><br>g</p>\n"
+
+
+def test_a_tag_inside_a_line_leaves_the_source_lines_counted_right() -> None:
+    inline = markup.MD.parse("a<br>b\nc<br>\nd\n")[1]
+    assert markup.rows(inline.children or []) == [0, 0, 1, 2]
+    src = "# T\n\nTerms to know  \nheat<br>energy:  \nWork: energy moved by a force  \n"
+    sheet = parse(src + "Power: work per unit of time\n", "t.md")
+    assert [(n.term, n.line) for n in sheet.notes] == [("Work", 5), ("Power", 6)]

@@ -47,5 +47,5 @@ def broken_lead(children: Sequence[Token], colon: bool = False) -> Lead | None:
 
 
 def _after_first_line(children: Sequence[Token]) -> list[Token]:
-    breaks = [j for j, child in enumerate(children) if child.type in ("softbreak", "hardbreak")]
+    breaks = [j for j, child in enumerate(children) if child.type in markup.BREAKS]
     return list(children[breaks[0] + 1 :])

@@ -38,11 +38,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if "{{c" not in toks[i + 1].content:
         return None  # most paragraphs hold no deletion: no need to read their lines
-    lines = markup.lines(toks[i + 1].children or [])
+    children = toks[i + 1].children or []
     first = ctx.line(toks[i])
     notes = [
-        card(ctx, first + k, markup.plain(line).strip())
-        for k, line in enumerate(lines)
+        card(ctx, first + row, markup.plain(line).strip())
+        for row, line in zip(markup.rows(children), markup.lines(children), strict=True)
         if _written_as_card(line)
     ]
     # Cards of their own, beside whatever the heading over them is (see `Found.aside`).

@@ -38,15 +38,19 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if not any(mark in toks[i + 1].content for mark in _MARKS):
         return None  # most paragraphs hold no card's mark: no need to read their lines
-    lines = markup.lines(toks[i + 1].children or [])
+    children = toks[i + 1].children or []
+    lines = markup.lines(children)
     texts = [markup.plain(line).strip() for line in lines]
-    first = ctx.line(toks[i])
-    notes = _inline(ctx, first, lines, texts) or _separated(ctx, first, lines, texts)
+    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)]
+    notes = _inline(ctx, numbers, lines, texts) or _separated(ctx, numbers[0], lines, texts)
     return Found(i + 2, notes=notes) if notes else None
 
 
-def _inline(ctx: Context, first: int, lines: list[list[Token]], texts: list[str]) -> list[Note]:
-    """A note for each line written `Front::Back`, when every line of the paragraph is."""
+def _inline(
+    ctx: Context, numbers: list[int], lines: list[list[Token]], texts: list[str]
+) -> list[Note]:
+    """A note for each line written `Front::Back` (at the line `numbers` gives for it), when
+    every line of the paragraph is."""
     # Once on a line: `(ἐπιστήμη :: epistḗmē :: knowledge)` separates a word's senses.
     found = [_INLINE.match(text) if text.count("::") == 1 else None for text in texts]
     if not all(found) or any(t.type == "code_inline" for line in lines for t in line):
@@ -54,8 +58,8 @@ def _inline(ctx: Context, first: int, lines: list[list[Token]], texts: list[str]
     if any(_FIELD.match(text) for text in texts):
         return []  # `status:: done`: a Dataview field, the note's metadata
     return [
-        _card(ctx, first + k, match["front"], escape(match["back"], quote=False), match["back"])
-        for k, match in enumerate(found)
+        _card(ctx, number, match["front"], escape(match["back"], quote=False), match["back"])
+        for number, match in zip(numbers, found, strict=True)
         if match is not None
     ]
 

@@ -220,7 +220,7 @@ def _joined(
     if not rest:
         return ALONE, []
     first = rest[0]
-    if first.type in ("softbreak", "hardbreak"):
+    if first.type in markup.BREAKS:
         return BROKEN, _definition(rest)
     if first.type == "text" and not first.content.strip() and len(rest) > 1:
         first = rest[1] if _arrow(rest[1]) else first
@@ -291,8 +291,7 @@ def _definition(rest: list[Token]) -> list[Token]:
     """Inline tokens after the term, without the breaks and spaces that lead to them."""
     rest = list(rest)
     while rest and (
-        rest[0].type in ("softbreak", "hardbreak")
-        or (rest[0].type == "text" and not rest[0].content.strip())
+        rest[0].type in markup.BREAKS or (rest[0].type == "text" and not rest[0].content.strip())
     ):
         rest.pop(0)
     if rest and rest[0].type == "text" and rest[0].content != rest[0].content.lstrip():

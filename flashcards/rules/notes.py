@@ -47,11 +47,11 @@ def lead_note(
 
 
 def line_notes(
-    ctx: Context, first: int, lines: list[list[Token]], leads: list[Lead | None]
+    ctx: Context, numbers: Sequence[int], lines: list[list[Token]], leads: list[Lead | None]
 ) -> list[Note]:
-    """A note for each line of a paragraph (its first at line `first`) that starts with a
-    term, `leads[0]` among them; a line that does not goes on with the definition above it.
-    A remark (`**Tip:** …`) is no note."""
+    """A note for each line of a paragraph (at the line `numbers` gives for it) that starts
+    with a term, `leads[0]` among them; a line that does not goes on with the definition above
+    it. A remark (`**Tip:** …`) is no note."""
     notes: list[Note] = []
     start = 0
     for number in range(1, len(lines) + 1):
@@ -61,7 +61,7 @@ def line_notes(
         assert found is not None
         rest = markup.joined([found.rest, *lines[start + 1 : number]])
         if not is_callout(found.term):
-            notes.append(lead_note(ctx, first + start, Lead(found.term, found.join, rest)))
+            notes.append(lead_note(ctx, numbers[start], Lead(found.term, found.join, rest)))
         start = number
     return notes
 

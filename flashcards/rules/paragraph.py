@@ -46,18 +46,20 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         made = lead_note(ctx, first, whole)
         aside = introduced(ctx, toks, i, skip=made.key)
         return Found(i + 2, notes=[made], aside=aside, bold=[made.key])
-    notes = line_notes(ctx, first, lines, leads)
+    notes = line_notes(ctx, [first + row for row in markup.rows(children)], lines, leads)
     return Found(i + 2, notes=notes, bold=[n.key for n in notes])
 
 
 def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     """Lines of `**Term**: definition` under a line of text that leads to them
     (`Propositional knowledge has 3 core parts:`): a note each, the line no note."""
-    lines = markup.lines(toks[i + 1].children or [])
+    children = toks[i + 1].children or []
+    lines = markup.lines(children)
     leads = [_term_lead(line) for line in lines[1:]]
     if len(leads) < 2 or None in leads[:2] or any(_labels(f) for f in leads if f is not None):
         return None
-    return Found(i + 2, notes=line_notes(ctx, ctx.line(toks[i]) + 1, lines[1:], leads))
+    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)]
+    return Found(i + 2, notes=line_notes(ctx, numbers[1:], lines[1:], leads))
 
 
 def _labels(found: Lead) -> bool:

@@ -50,16 +50,17 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     """A note a line, when the paragraph's lines are `Term = definition` one under another
     (`work = energy transferred by force` over `power = the rate …`); a line that is none
     goes on with the definition above it."""
-    lines = markup.lines(toks[i + 1].children or [])
+    children = toks[i + 1].children or []
+    lines = markup.lines(children)
     # `Definition: …` over `Example: …`: the parts of what stands above, no terms
     leads = [_term(plain_lead(line, arrows=False)) for line in lines]
-    first = ctx.line(toks[i])
+    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)]
     text = _text_before(lines, leads)
     if text:
-        lines, leads, first = lines[text:], leads[text:], first + text
+        lines, leads, numbers = lines[text:], leads[text:], numbers[text:]
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return []
-    return line_notes(ctx, first, lines, leads)
+    return line_notes(ctx, numbers, lines, leads)
 
 
 def _text_before(lines: list[list[Token]], leads: list[Lead | None]) -> int:

@@ -99,7 +99,7 @@ def introduced(ctx: Context, toks: Sequence[Token], i: int, skip: str = "") -> l
     )
     for k, sentence in enumerate(markup.sentences(children)):
         notes += _introduced(ctx, line + breaks, sentence, running=k > 0, parallel=parallel)
-        breaks += sum(c.type in ("softbreak", "hardbreak") for c in sentence)
+        breaks += sum(markup.ends_line(c) for c in sentence)
     return [n for n in notes if n.key != skip]
 
 
@@ -134,7 +134,7 @@ def _introduced(
     said: tuple[str, str] | None = None
     for start, end in _spans(sentence):
         between = sentence[since:start]
-        breaks += sum(c.type in ("softbreak", "hardbreak") for c in between)
+        breaks += sum(markup.ends_line(c) for c in between)
         # Only the text since the last span is read: each token once, however many spans.
         before = markup.plain(between) + " " if between else ""
         after = _text_after(sentence, end)

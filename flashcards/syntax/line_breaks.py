@@ -20,7 +20,14 @@ from flashcards.syntax.page_lines import skipping
 
 _LINE = re.compile(r"(?:<br\s*/?>[ \t]*)+", re.IGNORECASE)
 _TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_BREAKS = ("softbreak", "hardbreak")
+BREAKS = frozenset({"softbreak", "hardbreak"})
+"""The inline tokens that break a line."""
+
+
+def ends_line(tok: Token) -> bool:
+    """Whether an inline token ends a line of the source: a break, but for a `<br>` written
+    inside a line, which breaks the line a reader sees and not the source's."""
+    return tok.type in BREAKS and "\n" in tok.meta.get("html", "\n")
 
 
 def line_breaks_plugin(md: MarkdownIt) -> None:
@@ -47,11 +54,11 @@ def _broken(children: list[Token]) -> list[Token]:
     out: list[Token] = []
     for child in children:
         tag = child.type == "html_inline" and _TAG.fullmatch(child.content) is not None
-        if not tag and child.type not in _BREAKS:
+        if not tag and child.type not in BREAKS:
             out.append(child)
             continue
         html = child.content if tag else _HTML[child.type]
-        if out and out[-1].type in _BREAKS and (tag or out[-1].meta.get("html")):
+        if out and out[-1].type in BREAKS and (tag or out[-1].meta.get("html")):
             out[-1].meta["html"] = out[-1].meta.get("html", _HTML[out[-1].type]) + html
             out[-1].type = "hardbreak"
         elif tag:

@@ -16,6 +16,8 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from flashcards.syntax.line_breaks import ends_line
+
 MATH_CLASS = "math"
 """The class around every formula: the preview shows its TeX in a box (Anki typesets it)."""
 
@@ -95,7 +97,7 @@ def unbalanced(toks: Sequence[Token]) -> Iterator[int]:
         lines = tok.content.split("\n")
         row = 0  # the line of the paragraph that the child stands on
         for child in tok.children or []:
-            if child.type in ("softbreak", "hardbreak"):
+            if ends_line(child):
                 row += 1
             elif child.type == "text" and "$$" in child.content and _lone(lines, row):
                 yield tok.map[0] + row
