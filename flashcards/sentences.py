@@ -129,10 +129,11 @@ MIN_KIND_WORDS = 3
 _KIND_KO = re.compile(r"[가-힣](?:는|은|한|된|인|할|될|던|운)\s[가-힣A-Za-z]+$")
 """A Korean noun after a word that modifies it (`있는 기억소자`, `저장한 값`)."""
 
-_NO_KIND_KO = re.compile(r"수|때|데|줄|바|듯|뿐|등")
+_NO_KINDS_KO = "수|때|데|줄|바|듯|뿐|등"
+_NO_KIND_KO = re.compile(_NO_KINDS_KO)
 """Nouns after a modifier that name no kind (`…할 수`, `…할 때`)."""
 
-_NO_THING_KO = re.compile(r"것|거|수|때|데|줄|바|듯|뿐|등")
+_NO_THING_KO = re.compile(f"것|거|{_NO_KINDS_KO}")
 """The same, and `것`: in an entry's definition, `…하는 것` says what someone does."""
 
 

@@ -137,26 +137,27 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
     # A word paired with its meaning holds words of its own paired so (`- absorption 흡수`
     # over `- absorption line 흡수선`): a vocabulary's compounds under their head word.
     pair = _pair(toks, j) is not None
-    paired = {at for k in lists for at in _paired_items(toks, k)} if pair else set()
+    paired = {at: p for k in lists for at, p in _paired_items(toks, k).items()} if pair else {}
 
     def take(at: int) -> list[Note] | None:
-        sub = entry(toks, at) if at in glossed else _pair(toks, at) if at in paired else None
+        sub = entry(toks, at) if at in glossed else paired.get(at)
         return None if sub is None or is_label(sub.term) else _notes(ctx, toks, at, sub)
 
     kept, inner = nested_notes(toks, j + 4, end, take)
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]
 
 
-def _compounds(toks: Sequence[Token], j: int) -> set[int]:
-    """The items nested in the item at `j` that pair a word with its meaning, two or more,
-    when that item is such a pair or a word alone (`- angular` over `- angular size 각크기`)."""
+def _compounds(toks: Sequence[Token], j: int) -> dict[int, Lead]:
+    """The items nested in the item at `j` that pair a word with its meaning, two or more, with
+    their pairs, when that item is such a pair or a word alone (`- angular` over `- angular
+    size 각크기`)."""
     if _pair(toks, j) is None and _word_alone(toks, j) is None:
-        return set()
+        return {}
     end = close(toks, j)
     level = toks[j].level + 1
     lists = [k for k in range(j + 4, end) if toks[k].level == level and toks[k].type in LISTS]
-    found = {at for k in lists for at in _paired_items(toks, k)}
-    return found if len(found) >= 2 else set()
+    found = {at: pair for k in lists for at, pair in _paired_items(toks, k).items()}
+    return found if len(found) >= 2 else {}
 
 
 def _word_alone(toks: Sequence[Token], j: int) -> str | None:
@@ -174,19 +175,17 @@ def _head_words(ctx: Context, toks: Sequence[Token], i: int, entries: set[int]) 
     for j in items(toks, i):
         if j in entries or _word_alone(toks, j) is None:
             continue
-        for at in sorted(_compounds(toks, j)):
-            pair = _pair(toks, at)
-            if pair is not None:
-                found += _notes(ctx, toks, at, pair)
+        for at, pair in sorted(_compounds(toks, j).items()):
+            found += _notes(ctx, toks, at, pair)
     return found
 
 
-def _paired_items(toks: Sequence[Token], i: int) -> set[int]:
-    """The items of the list at `i` that pair a word with its meaning, when half of them or
-    more do."""
+def _paired_items(toks: Sequence[Token], i: int) -> dict[int, Lead]:
+    """The items of the list at `i` that pair a word with its meaning, with their pairs, when
+    half of them or more do."""
     listed = items(toks, i)
-    paired = {j for j in listed if _pair(toks, j) is not None}
-    return paired if 2 * len(paired) >= len(listed) else set()
+    paired = {j: pair for j in listed if (pair := _pair(toks, j)) is not None}
+    return paired if 2 * len(paired) >= len(listed) else {}
 
 
 def _named_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
