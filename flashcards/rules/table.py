@@ -361,12 +361,16 @@ _COLUMN_WORDS = (
     translation 번역 example examples 예문 예시 예 value values 값 내용 분야 종류 유형 비고 type
     types category kind note notes remarks content contents character characters number
     numbers symbol symbols pinyin reading 한자 음 훈 function functions role roles purpose
-    purposes use uses 기능 역할 용도 목적 특징 특성"""
+    purposes use uses 기능 역할 용도 목적 특징 특성
+    verb verbs noun nouns adjective adjectives adverb adverbs form forms singular plural
+    infinitive present past participle tense conjugation stem ending 동사 명사 형용사 부사
+    원형 기본형 현재형 과거형 과거분사 활용 형태 어미"""
         )
     )
 )
 """Words of headers that name a column rather than a thing (`| English | Korean |`, `| es |
-en |`, `| 분야 | 내용 |`, `| Term | Commodity description |`)."""
+en |`, `| 분야 | 내용 |`, `| Term | Commodity description |`), and those that name a word's
+grammar (`| Verb | Form [て] |`, `| 원형 | 과거형 |`): a column of words and one of their forms."""
 
 
 def _names_a_side(header: str) -> bool:
