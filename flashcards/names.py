@@ -13,10 +13,10 @@ from flashcards.terms import (
     BARE_QUESTIONS,
     HANGUL,
     LABELS,
-    STRUCTURE,
     abbreviates,
     is_date,
     is_label,
+    is_structure,
     key,
     name_length,
 )
@@ -31,7 +31,7 @@ def is_term_like(heading: str) -> bool:
     name = key(heading)
     return (
         0 < name_length(name) <= 6
-        and name not in STRUCTURE
+        and not is_structure(name)
         and _MISCELLANY.match(name) is None
         and not is_label(name)
         and not names_two(name)

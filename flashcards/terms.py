@@ -520,6 +520,12 @@ META = frozenset(
     "metadata",
     "메타",
     "메타데이터",
+    "next steps",
+    "next step",
+    "what's next",
+    "다음 단계",
+    "다음 글",
+    "이전 글",
 }
 """Headings of what a document says of itself rather than of its subject (its contents, how
 to use or cite it, who wrote it, its license, the notes it links to, its metadata): their
@@ -533,6 +539,15 @@ STRUCTURE = frozenset(
 )
 """Headings that structure a text (an overview, a summary): never a term of their own, though
 the terms written under them are notes."""
+
+MAX_STRUCTURE_WORDS = 3
+
+
+def is_structure(name: str) -> bool:
+    """Whether a heading structures a text (see `STRUCTURE`), qualified or not (`한 줄 요약`,
+    `Chapter summary`, `핵심 정리`)."""
+    found = key(name).split()
+    return 0 < len(found) <= MAX_STRUCTURE_WORDS and found[-1] in STRUCTURE
 
 
 _META_OPENINGS = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from flashcards.names import is_course_part, is_index_heading, names_examples
 from flashcards.note import Note
 from flashcards.questions import asked, unmarked_question
-from flashcards.terms import STRUCTURE, is_meta, key
+from flashcards.terms import is_meta, is_structure
 
 
 @dataclass
@@ -168,7 +168,7 @@ def candidate_headings(sections: Sequence[Section], meta: set[int]) -> list[int]
         and s.content
         and i not in meta
         and not is_course_part(s.name)
-        and key(s.name) not in STRUCTURE  # `#### Overview` over a glossary: its entries
+        and not is_structure(s.name)  # `#### Overview` over a glossary: its entries
         and not names_examples(s.name)  # `### Examples`, `##### 예시~ 学生로!`: cases
         and not s.card
     ]
