@@ -41,7 +41,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     found = _worded(plain_lead(toks[i + 1].children or [], arrows=False))
     if found is None or key(found.term) in EXERCISES:
         return None  # `Practice: conjugate …` sets an exercise
-    if not (_quoted_alone(toks, i, found) or any(_alike(toks, j) for j in _near(toks, i))):
+    alone = _quoted_alone(toks, i, found) or _dashed(toks[i + 1].children or [], found)
+    if not (alone or any(_alike(toks, j) for j in _near(toks, i))):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
 
@@ -93,6 +94,24 @@ def _quoted_alone(toks: Sequence[Token], i: int, found: Lead) -> bool:
 
 MAX_QUOTED = 3
 """Words in the term of a definition set apart in a quote."""
+
+
+def _dashed(children: Sequence[Token], found: Lead) -> bool:
+    """Whether a paragraph is one line that sets a short name apart from what it is by a
+    dash (`AMI - Amazon Machine Images`, `Craton - Old and stable parts of …`): where a colon
+    after a few words may open any sentence (`Note: …`), such a dash sets a definition apart."""
+    text = markup.plain(children)
+    after = text[len(found.term) :].lstrip() if text.startswith(found.term) else ""
+    return (
+        "\n" not in text.strip()
+        and after[:1] in _DASHES
+        and any(ch.isalpha() for ch in found.term)
+        and len(found.term.split()) <= MAX_WORDS
+        and len(markup.plain(found.rest).split()) >= MIN_WORDS
+    )
+
+
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 def _worded(found: Lead | None) -> Lead | None:
