@@ -115,6 +115,27 @@ def lead(children: Sequence[Token]) -> Lead | None:
     return Lead(clean_term(bold), join, rest)
 
 
+def bold_entry(children: Sequence[Token]) -> Lead | None:
+    """The term and definition of a line set in bold whole that reads `Term: definition`
+    (`**CPU: The hardware that executes instructions.**`); None for a name with a figure
+    or a notation after its colon (`**고생대: `약 5억 년 전`**`, `**wakeup(p): blocked ->
+    ready**`), which says too little to be a definition."""
+    inner = markup.bold_whole(children)
+    if inner is None or not _COLON_INSIDE.search(markup.plain(inner)):
+        return None
+    whole = plain_lead(inner, arrows=False)
+    if whole is None or any(t.type != "text" for t in whole.rest):
+        return None
+    said = _LETTERED_WORD.findall(markup.plain(whole.rest))
+    return whole if len(said) >= MIN_SAID else None
+
+
+_COLON_INSIDE = re.compile("\\S[:\uff1a]\\s+\\S")
+_LETTERED_WORD = re.compile(r"\w*[^\W\d_]\w*")
+MIN_SAID = 3
+"""Words of a definition set in bold with its term, at least."""
+
+
 def _run_in(bold: str, rest: list[Token]) -> list[Token]:
     """The text after a run-in heading, a bold name of a few words that ends in a full stop,
     inside the bold or right after it (the way law and ethics texts set a point's name); none
@@ -346,6 +367,21 @@ _PIPE = re.compile("^(?P<term>[^|:\uff1a\\n]+?)\\s+\\|\\s+(?=\\S)")
 """`Yo  | I`: a term and its meaning as two cells of a row written without a table."""
 
 
+_SEMICOLON = re.compile("^(?P<term>[^;:\uff1a\n]+?)\\s*;\\s+(?=\\S)")
+
+
+def _semicoloned(text: str) -> re.Match[str] | None:
+    """`공산주의; communism, collectivism`, `imperialism; 제국주의`: a semicolon between a word
+    and its meaning in another script sets them apart, as a colon does; in one script
+    (`first; then`) it joins two clauses."""
+    match = _SEMICOLON.match(text)
+    if match is None:
+        return None
+    after = text[match.end() :].split(maxsplit=1)[0]
+    term = match["term"]
+    return match if bool(HANGUL.search(term)) != bool(HANGUL.search(after)) else None
+
+
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -403,6 +439,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         or _gapped(text)
         or _BETWEEN_SCRIPTS.match(text)
         or _translated_head(text)
+        or _semicoloned(text)
     )
     if match is None:
         return None

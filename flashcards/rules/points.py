@@ -15,7 +15,16 @@ from flashcards import markup
 from flashcards.names import is_term_like, names_two
 from flashcards.questions import asked
 from flashcards.rules.found import close
-from flashcards.rules.lead import EMPHASIS, SEPARATED, Lead, commaed_lead, lead, plain_lead
+from flashcards.rules.lead import (
+    ALONE,
+    EMPHASIS,
+    SEPARATED,
+    Lead,
+    bold_entry,
+    commaed_lead,
+    lead,
+    plain_lead,
+)
 from flashcards.sentences import joins_clause
 from flashcards.terms import (
     CONTINUATIONS,
@@ -34,6 +43,9 @@ def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
     found = lead(toks[i + 2].children or [])
     if found is None or found.join == EMPHASIS:
         return None
+    if found.join == ALONE and close(toks, i) == i + 4:
+        # `- **CPU: The hardware that executes instructions.**`, holding nothing else
+        found = bold_entry(toks[i + 2].children or []) or found
     if not markup.plain(found.rest).strip() and _stressed(found.term):
         return None  # `- **"A double-entry system records the dual effects of …"**`: stressed
     return found
