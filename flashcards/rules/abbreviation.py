@@ -1,7 +1,8 @@
 """A list item that is only an abbreviation and what it stands for, `- ISP (Interface
 Segregation Principle)`, is a note without bold: its expansion is its definition. Among
 siblings that name no term (`- GDP (Gross Domestic Product)` in a list of topics) it is
-one more name on the list."""
+one more name on the list, and so is a name written out with its abbreviation after it (`-
+Graphical user interface (GUI)`) unless most of its siblings define terms."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     near = neighbours(toks, i)
     if near and not any(_names_term(toks, j) for j in near):
         return None  # `- GDP (Gross Domestic Product)` among `- Inflation`, `- Unemployment`
+    if term.startswith(expansion) and 2 * sum(_defines(toks, j) for j in near) < len(near):
+        # `- Graphical user interface (GUI)` among `- User interface`, `- Shells`: a name,
+        # its abbreviation said on the way; a glossary around it makes it a term
+        return None
     made = note(ctx, ctx.line(toks[i]), term, escape(expansion, quote=False), expansion)
     return Found(i + 4, notes=[made], bold=[made.key])
 
@@ -42,6 +47,11 @@ def _abbreviation(toks: Sequence[Token], i: int) -> tuple[str, str] | None:
     term = clean_term(markup.plain(children))
     _, expansion = split_term(term)
     return (term, expansion) if expansion else None
+
+
+def _defines(toks: Sequence[Token], j: int) -> bool:
+    """Whether a sibling item is a term with its definition: a bold term or an entry."""
+    return item_lead(toks, j) is not None or entry(toks, j) is not None
 
 
 def _names_term(toks: Sequence[Token], j: int) -> bool:
