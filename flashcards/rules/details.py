@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.errors import INFO, WARNING, Problem
-from flashcards.names import names_a_glossary
+from flashcards.names import is_term_like, names_a_glossary
 from flashcards.note import QUESTION, Note
 from flashcards.questions import asked
 from flashcards.rules.found import Context, Found
@@ -35,7 +35,8 @@ def _opens(tok: Token) -> bool:
 
 def _follow_ups(ctx: Context, toks: Sequence[Token], i: int, end: int) -> list[Note]:
     """The questions asked inside an answer (a `<details>` in the `<details>`, `꼬리질문 :
-    그렇다면 …있나요?`): notes beside it. One whose summary labels (`번외`) is the answer's."""
+    그렇다면 …있나요?`), and the terms folded away in it (`<summary>노드</summary>`): notes
+    beside it. One whose summary labels (`번외`, `Example`) is the answer's."""
     notes: list[Note] = []
     k = i + 1
     while k < end:
@@ -43,7 +44,7 @@ def _follow_ups(ctx: Context, toks: Sequence[Token], i: int, end: int) -> list[N
         if found is None:
             k += 1
             continue
-        notes += [n for n in found.notes if asked(n.term) is not None]
+        notes += [n for n in found.notes if asked(n.term) is not None or is_term_like(n.term)]
         k = max(found.end, k + 1)
     return notes
 
