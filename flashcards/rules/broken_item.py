@@ -1,7 +1,8 @@
 """A plain list item whose first line names a term and whose next lines, in the same
 paragraph, say what it is (`* 모집단 (population)` and, after a line break,
 `어떤 질문이나 실험을 위해 관심의 대상이 되는 개체나 사건의 집합`): a note, as a bold term over a
-line break is one. Anything nested in the item belongs to its definition."""
+line break is one. Anything nested in the item belongs to its definition. When every line
+after the first is `Term: definition`, the first names a glossary: each line is a note."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.names import named
+from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import BROKEN, Lead, lead, plain_lead
-from flashcards.rules.notes import lead_note
+from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import names_a_term
-from flashcards.terms import clean_term
+from flashcards.terms import clean_term, is_label
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -26,8 +28,28 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if found is None:
         return None
     end = close(toks, i)
+    entries = _entries(ctx, toks, i) if end == i + 4 else []
+    if entries:
+        return Found(end, notes=entries, bold=[n.key for n in entries])
     note = lead_note(ctx, ctx.line(toks[i]), found, toks[i + 4 : end])
     return Found(end, notes=[note], bold=[note.key])
+
+
+MIN_ENTRIES = 2
+
+
+def _entries(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
+    """The notes of an item whose first line names a glossary and whose every line after it
+    is `Term: definition` (`- Cryptanalytic attacks` over `ciphertext-only attack : …` and
+    `known-plaintext attack : …`): a note a line, and the name none, as over a list of such
+    items (see `rules.glossary`)."""
+    children = toks[i + 2].children or []
+    lines = markup.lines(children)[1:]
+    leads = [plain_lead(line, arrows=False) for line in lines]
+    if len(lines) < MIN_ENTRIES or any(f is None or is_label(f.term) for f in leads):
+        return []
+    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)[1:]]
+    return line_notes(ctx, numbers, lines, leads)
 
 
 def broken_lead(children: Sequence[Token], colon: bool = False) -> Lead | None:
