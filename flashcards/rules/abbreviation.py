@@ -25,9 +25,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     term, expansion = found
     near = neighbours(toks, i)
-    if near and not any(_names_term(toks, j) for j in near):
+    defining = sum(_defines(toks, j) for j in near)
+    if near and not defining and not any(_abbreviation(toks, j) for j in near):
         return None  # `- GDP (Gross Domestic Product)` among `- Inflation`, `- Unemployment`
-    if term.startswith(expansion) and 2 * sum(_defines(toks, j) for j in near) < len(near):
+    if term.startswith(expansion) and 2 * defining < len(near):
         # `- Graphical user interface (GUI)` among `- User interface`, `- Shells`: a name,
         # its abbreviation said on the way; a glossary around it makes it a term
         return None
@@ -52,9 +53,3 @@ def _abbreviation(toks: Sequence[Token], i: int) -> tuple[str, str] | None:
 def _defines(toks: Sequence[Token], j: int) -> bool:
     """Whether a sibling item is a term with its definition: a bold term or an entry."""
     return item_lead(toks, j) is not None or entry(toks, j) is not None
-
-
-def _names_term(toks: Sequence[Token], j: int) -> bool:
-    """Whether a sibling item names a term too: another abbreviation, a bold term, an entry."""
-    shapes = (_abbreviation(toks, j), item_lead(toks, j), entry(toks, j))
-    return any(found is not None for found in shapes)

@@ -107,21 +107,27 @@ def _nested_terms(
     def take(at: int) -> list[Note] | None:
         if at in glossed:  # `- **기업 활용 데이터베이스**` over `- OLTP(…): 데이터를 …`
             return _entry_notes(ctx, toks, at)
-        if item_lead(toks, at) is None:  # `- Soma` over `* Cell body containing the nucleus`
+        sub = item_lead(toks, at)
+        if sub is None:  # `- Soma` over `* Cell body containing the nucleus`
             return _outlined(ctx, toks, at)
-        return set_apart_notes(ctx, toks, at, shared)
+        return set_apart_notes(ctx, toks, at, shared, sub)
 
     return nested_notes(toks, start, end, take)
 
 
 def set_apart_notes(
-    ctx: Context, toks: Sequence[Token], at: int, shared: AbstractSet[str] = frozenset()
+    ctx: Context,
+    toks: Sequence[Token],
+    at: int,
+    shared: AbstractSet[str] = frozenset(),
+    sub: Lead | None = None,
 ) -> list[Note] | None:
     """The notes of an item nested in a term that leads with a bold term of its own set apart
     from its definition (`**X**: …`, `**X**는 …`, or a bold line over it); None for bold words
     that open a point (`- **EC2** virtual servers`), a label, or a name in `shared` (see
-    `_shared_labels`): they stay in the definition of the term above."""
-    sub = item_lead(toks, at)
+    `_shared_labels`): they stay in the definition of the term above. `sub` is the item's
+    lead when the caller has read it already."""
+    sub = sub or item_lead(toks, at)
     if (
         sub is None
         or (sub.join not in _SET_APART and not _all_spaced(toks, at))
