@@ -190,21 +190,31 @@ def _paired_items(toks: Sequence[Token], i: int) -> dict[int, Lead]:
 
 def _named_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     """The items that name a term in a list under a glossary's name (`+ 용어`): an entry, a
-    word and its meaning, or a term over a line that says what it is."""
+    word and its meaning, or a term over a line that says what it is. None when fewer than
+    half the items are such: its terms are written another way (`- 스미싱(Smishing)` over
+    `- 문자 메시지를 …`), item by item."""
     named = [(j, entry(toks, j) or _pair(toks, j) or _broken(toks, j)) for j in items(toks, i)]
-    return [(j, found) for j, found in named if found is not None]
+    found = [(j, lead) for j, lead in named if lead is not None]
+    return found if 2 * len(found) >= len(named) else []
 
 
 def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     """An item that pairs a word with its meaning in another script (`- attachment 별첨`); a
     label over words is no word (`- e.g. 광고비 100원으로 …`: an example), while one with a
     meaning of a word or two is a word like any (`- background 배경`)."""
-    if toks[j + 1].type != "paragraph_open":
+    if toks[j + 1].type != "paragraph_open" or _explained(toks, j):
         return None
     found = paired_lead(toks[j + 2].children or [])
     if found is None or (is_label(found.term) and len(markup.plain(found.rest).split()) > 2):
         return None
     return found
+
+
+def _explained(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` has a sentence nested under its first line (`- 좀비 PC` over
+    `- 악성 코드에 감염되어 …`): its whole line is a term, no word beside its meaning."""
+    first = next((t for t in toks[j + 4 : close(toks, j)] if t.type == "inline"), None)
+    return first is not None and is_sentence(first.content)
 
 
 def _broken(toks: Sequence[Token], j: int) -> Lead | None:
