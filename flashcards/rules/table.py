@@ -68,7 +68,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             for tr, cells, group in _entries(rows[1:])
             if len(cells) > defined
         ]
-    elif columns > 2 and _lists_terms(rows):
+    elif columns > 2 and (_lists_terms(rows) or _bold_names(rows)):
         header = rows[0][1]
         notes = [
             _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
@@ -150,6 +150,20 @@ def _lists_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     """Whether a wide table lists terms down its first column, with no column of definitions:
     its header or its rows say so, or it is a vocabulary."""
     return (_of_terms(rows) and _worded(rows[1:])) or _translated(rows)
+
+
+def _bold_names(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a wide table sets the name of every row in bold, and nothing else of its rows
+    (`| **혈색소(Hemoglobin, Hb)** | 13–17 | g/dL |`): its writer marked the terms, whatever
+    the cells beside them hold; unless its header says the rows are what things are compared
+    by (`| 구분 | TCP | UDP |`)."""
+    if key(_text(rows[0][1][0])).rstrip(".:") in COMPARING:
+        return False
+    body = [cells for _, cells in rows[1:] if cells and _text(cells[0]).strip()]
+    firsts = [key(_text(cells[0])) for cells in body]
+    named = all(_bold(cells[0]) and not any(map(_bold, cells[1:])) for cells in body)
+    short = all(name_length(f) <= MAX_NAME and _named(f) for f in firsts)
+    return len(body) >= 2 and named and short
 
 
 def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
