@@ -60,8 +60,31 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     if text:
         lines, leads, numbers = lines[text:], leads[text:], numbers[text:]
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
-        return []
+        return _runs(ctx, numbers, lines, leads)
     return line_notes(ctx, numbers, lines, leads)
+
+
+def _runs(
+    ctx: Context, numbers: list[int], lines: list[list[Token]], leads: list[Lead | None]
+) -> list[Note]:
+    """A note a line for the runs of `Term: definition` lines, three or more one under
+    another, in a paragraph of other lines too (`let alone : 커녕` over `so to speak : 말하자면`
+    over `as it were : 소위` among rules of grammar written as sentences): a glossary written
+    into running notes. Each such line is its own note; the sentences around it are none."""
+    kept: list[int] = []
+    run: list[int] = []
+    for n, found in enumerate([*leads, None]):
+        if found is not None:
+            run.append(n)
+            continue
+        kept += run if len(run) >= MIN_RUN else []
+        run = []
+    return [note for n in kept for note in line_notes(ctx, [numbers[n]], [lines[n]], [leads[n]])]
+
+
+MIN_RUN = 3
+"""Lines one under another that make a glossary among other lines: two may be a pair of
+remarks (`Note: …` over `See: …`)."""
 
 
 def _text_before(lines: list[list[Token]], leads: list[Lead | None]) -> int:
