@@ -19,10 +19,12 @@ from flashcards.rules.lead import (
     ALONE,
     EMPHASIS,
     SEPARATED,
+    SPACED,
     Lead,
     bold_entry,
     commaed_lead,
     lead,
+    one_word_on,
     plain_lead,
 )
 from flashcards.sentences import joins_clause
@@ -48,6 +50,8 @@ def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
         found = bold_entry(toks[i + 2].children or []) or found
     if not markup.plain(found.rest).strip() and _stressed(found.term):
         return None  # `- **"A double-entry system records the dual effects of …"**`: stressed
+    if found.join == SPACED and close(toks, i) == i + 4 and one_word_on(found.term, found.rest):
+        return None  # `- **연등회·팔관회** 강조`: stress in a phrase
     return found
 
 
