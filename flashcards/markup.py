@@ -327,6 +327,15 @@ def rows(children: Sequence[Token]) -> list[int]:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+(?=\S|$)|(?<=다\.)\s*(?=\S|$)")
 
 
+def _ends_sentence(sentence: Sequence[Token]) -> bool:
+    """Whether a sentence so far ends with its closing mark, as text."""
+    last = sentence[-1] if sentence else None
+    return last is not None and last.type == "text" and _CLOSED.search(last.content) is not None
+
+
+_CLOSED = re.compile(r"[.!?。]\s*$")
+
+
 def joined(lines: Sequence[Sequence[Token]]) -> list[Token]:
     """Lines of inline tokens (see `lines`) back in one run, a soft break between each."""
     run: list[Token] = [*lines[0]] if lines else []
@@ -336,10 +345,14 @@ def joined(lines: Sequence[Sequence[Token]]) -> list[Token]:
 
 
 def sentences(children: Sequence[Token]) -> list[list[Token]]:
-    """A run of inline tokens cut into sentences (after `.`, `!`, `?` and a space, or after a
-    Korean `다.`); a cut falls only in text, never inside markup."""
+    """A run of inline tokens cut into sentences (after `.`, `!`, `?` and a space or a line
+    break, or after a Korean `다.`); a cut falls only in text, never inside markup."""
     found: list[list[Token]] = [[]]
     for child in children:
+        if child.type in BREAKS and _ends_sentence(found[-1]):
+            found[-1].append(child)
+            found.append([])
+            continue
         if child.type != "text" or not _SENTENCE_BREAK.search(child.content):
             found[-1].append(child)
             continue

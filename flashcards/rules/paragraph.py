@@ -47,7 +47,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         aside = introduced(ctx, toks, i, skip=made.key)
         return Found(i + 2, notes=[made], aside=aside, bold=[made.key])
     notes = line_notes(ctx, [first + row for row in markup.rows(children)], lines, leads)
-    return Found(i + 2, notes=notes, bold=[n.key for n in notes])
+    # A line among them that introduces a term another way (`A _monopoly_ … comprises a
+    # single seller`) gives a note too, beside the one it goes on with.
+    keys = {n.key for n in notes}
+    aside = [n for n in introduced(ctx, toks, i) if n.key not in keys]
+    return Found(i + 2, notes=notes, aside=aside, bold=[n.key for n in notes])
 
 
 def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
