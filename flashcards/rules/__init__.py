@@ -45,6 +45,7 @@ from flashcards.rules import (
     quiz,
     quoted_answer,
     table,
+    translated,
 )
 from flashcards.rules.found import Context, Found
 
@@ -55,6 +56,7 @@ _LISTS: tuple[Rule, ...] = (
     lead_in.rule,
     question_item.rule,
     glossary.rule,
+    translated.rule,
     boxed_item.rule,
 )
 

@@ -16,7 +16,14 @@ from flashcards.note import Note
 from flashcards.rules.broken_item import broken_lead
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import SEPARATED, Lead, glossed_lead, paired_lead, with_content
+from flashcards.rules.lead import (
+    SEPARATED,
+    Lead,
+    glossed_lead,
+    paired_lead,
+    translated_lead,
+    with_content,
+)
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import (
     bare_name,
@@ -204,7 +211,8 @@ def _pair(toks: Sequence[Token], j: int) -> Lead | None:
     meaning of a word or two is a word like any (`- background 배경`)."""
     if toks[j + 1].type != "paragraph_open" or _explained(toks, j):
         return None
-    found = paired_lead(toks[j + 2].children or [])
+    children = toks[j + 2].children or []
+    found = paired_lead(children) or translated_lead(children)
     if found is None or (is_label(found.term) and len(markup.plain(found.rest).split()) > 2):
         return None
     return found

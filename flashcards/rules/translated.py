@@ -1,0 +1,40 @@
+"""A list of sentences in which some are English set beside their Korean translation (`-
+Have a seat. 자리에 앉아.` among `- It takes ten minutes to get there`): each such item is a
+phrase to learn and its meaning, a note, whatever the other items are; the sentences left
+untranslated are the writer's practice, no notes. (A list that is mostly such pairs is a
+glossary, see `rules.glossary`.)"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards.rules.found import LISTS, Context, Found, close
+from flashcards.rules.lead import lead, translated_lead
+from flashcards.rules.notes import lead_note
+from flashcards.rules.points import items
+
+MIN_TRANSLATED = 2
+"""Translated items that make a list of sentences a list of phrases: one alone may be a
+sentence that happens to quote Korean."""
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type not in LISTS:
+        return None
+    listed = items(toks, i)
+    if not all(_one_line_of_text(toks, j) for j in listed):
+        return None  # bold terms, nested points: items of another shape
+    pairs = [(j, found) for j in listed if (found := translated_lead(toks[j + 2].children or []))]
+    if len(pairs) < MIN_TRANSLATED:
+        return None
+    notes = [lead_note(ctx, ctx.line(toks[j]), found) for j, found in pairs]
+    return Found(close(toks, i), notes=notes, bold=[n.key for n in notes])
+
+
+def _one_line_of_text(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` is a paragraph of text alone, with no bold term."""
+    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
+        return False
+    return lead(toks[j + 2].children or []) is None
