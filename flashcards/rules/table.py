@@ -60,7 +60,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             _note(ctx, tr, cells[0], [[c for row in group for c in row[1:] if _text(c).strip()]])
             for tr, cells, group in _entries(rows)
         ]
-        return Found(end, notes=[n for n in notes if n is not None])
+        return _found(end, notes)
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
         notes = [
@@ -77,7 +77,15 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     else:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return _no_notes(ctx, toks[i], end, message)
-    return Found(end, notes=[n for n in notes if n is not None])
+    return _found(end, notes)
+
+
+def _found(end: int, notes: Sequence[Note | None]) -> Found:
+    """A table's notes; their terms count as bold items' do: the same row names in a table
+    under each of several headings (`| **Action** | … |` under `### ACE Inhibitors`, `###
+    ARBs`) are labels, and each heading the term."""
+    made = [n for n in notes if n is not None]
+    return Found(end, notes=made, bold=[n.key for n in made])
 
 
 MIN_DESCRIBED = 4
