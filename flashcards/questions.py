@@ -42,14 +42,17 @@ _REQUEST_EN = re.compile(
 
 _TASK_EN = re.compile(
     r"^(?:(?:compare|contrast|differentiate|distinguish|discuss)\s+\w"
-    r"|(?:list(?:\s+and\s+explain)?|name|identify|outline|summari[sz]e|give|state)\s+"
-    r"(?:the|a|an|two|three|four|five|six|seven|several|how|why|what|which|some|its)\b)",
+    r"|true\s+or\s+false\b"
+    r"|(?:list(?:\s+and\s+explain)?|name|identify|outline|summari[sz]e|give|state|provide|rank)"
+    r"\s+(?:the|a|an|one|two|three|four|five|six|seven|several|how|why|what|which|some|its"
+    r"|at\s+least|all|examples?)\b)",
     re.IGNORECASE,
 )
 """An exam's task that asks for more than a definition (`Compare the two waves of …`, `List
-and explain the forms of …`, `Name the four bases …`): a question, never one term. A noun
-(`List of symbols`, `Outline of the course`) sets no task: a verb that is also a noun must
-be followed by what it asks for (`the`, a number, `how`)."""
+and explain the forms of …`, `Name at least two activities …`, `Provide an example of …`,
+`True or False? …`): a question, never one term. A noun (`List of symbols`, `Outline of the
+course`) sets no task: a verb that is also a noun must be followed by what it asks for
+(`the`, a number, `at least`, `how`)."""
 
 
 def asked(heading: str) -> tuple[str, bool] | None:
