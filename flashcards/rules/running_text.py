@@ -41,6 +41,14 @@ _RELATIVE = re.compile(r"^\s*,?\s+which\s", re.IGNORECASE)
 """A clause that says what the phrase before it is or does: `… **gated channels**, which
 only allow …` (a `that` may follow a stressed verb: `we cannot **know** that …`)."""
 
+_APPOSITIVE = re.compile(r"^\s*,\s+(?:the|an?)\s+[a-z]+", re.IGNORECASE)
+"""A noun phrase set beside the phrase before it, that says what it is: `… to produce
+**gametes**, the cells that fuse to make offspring`."""
+
+_OR_NAMED = re.compile(r",\s+or\s+$", re.IGNORECASE)
+"""A name given after what it names, between commas: `… in different versions, or
+**alleles**, even within …`."""
+
 _VERB = re.compile(r"^\s+[a-z]")
 """A word that goes on with a sentence opened by a term: its verb (`**Cotransport
 proteins** take advantage of …`)."""
@@ -151,7 +159,8 @@ def _introduced(
         verb = verb or (parallel and since == 0 and start == 0 and _GOES_ON.match(told) is not None)
         copula = defined(told) is not None or verb
         opened = at_start and copula
-        described = _RELATIVE.match(after) is not None
+        described = _RELATIVE.match(after) is not None or _APPOSITIVE.match(after) is not None
+        described = described or (_OR_NAMED.search(before) is not None and after.startswith(","))
         # `**채권**이란 …을 말하며, **채무**는 …을 말한다`: a clause of its own in Korean.
         opened = opened or (before.rstrip().endswith(",") and _TOPIC_KO.match(after))
         term = clean_term(markup.plain(sentence[start + 1 : end]))
