@@ -182,7 +182,12 @@ def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     TCP | UDP |` over `| 속도 | fast | slow |`), or sets forms side by side (`| dictionary
     form | する | くる |`: a header of the things compared), is none."""
     header = [_text(cell).strip() for cell in rows[0][1][:2]]
-    if key(header[0]).rstrip(".:") in COMPARING or _script(header[0]) != _script(header[1]):
+    # `| German | English | Notes |`: columns named for two languages hold a phrase and its
+    # translation, in one script or two, a word or a sentence.
+    languages = all(_header_words(cell) & LANGUAGES for cell in header)
+    if key(header[0]).rstrip(".:") in COMPARING:
+        return False
+    if not languages and _script(header[0]) != _script(header[1]):
         return False
     pairs = [
         (first, second)
@@ -193,6 +198,8 @@ def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     ]
     if len(pairs) < MIN_TRANSLATED:
         return False
+    if languages:
+        return True
     named = all(name_length(a) <= 4 and not is_sentence(a) and _named(a) for a, _ in pairs)
     crossed = sum(_script(a) != _script(b) for a, b in pairs)
     return named and crossed >= TRANSLATED_SHARE * len(pairs)
@@ -373,13 +380,22 @@ def _bold(cell: Token) -> bool:
 MIN_COMPARED = 3
 """Rows of a table that compares, its header counted: two traits at least."""
 
+LANGUAGES = frozenset(
+    words(
+        """english korean 한국어 영어 한글 spanish español japanese 일본어 chinese 중국어 french
+    프랑스어 german deutsch 독일어 스페인어 italian 이탈리아어 russian 러시아어 portuguese latin
+    greek"""
+    )
+)
+"""Headers that name a language: two side by side head a vocabulary (`| German | English |`)."""
+
 _COLUMN_WORDS = (
     TERMING
     | DEFINING
+    | LANGUAGES
     | frozenset(
         words(
-            """english korean 한국어 영어 한글 spanish español japanese 일본어 chinese 중국어 french
-    프랑스어 german 독일어 스페인어 latin greek en es ko kr ja jp fr de zh cn meanings
+            """en es ko kr ja jp fr de zh cn meanings
     translation 번역 example examples 예문 예시 예 value values 값 내용 분야 종류 유형 비고 type
     types category kind note notes remarks content contents character characters number
     numbers symbol symbols pinyin reading 한자 음 훈 function functions role roles purpose
