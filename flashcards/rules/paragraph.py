@@ -36,8 +36,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     first = ctx.line(toks[i])
     lines = markup.lines(children)
     leads = [_term_lead(line) for line in lines]
-    if all(found is None or _labels(found) for found in leads):
-        # `**Definition**: …` over `**Example**: …`: the parts of what the heading names
+    if all(found is None or _labels(found) for found in leads) or _labels(whole):
+        # `**Definition**: …` over `**Example**: …`: the parts of what the heading names,
+        # and so are the lines under a first line that labels one (`**Impact:** …` and
+        # `**Solution:** …` under `**Definition:** …`)
         return Found(i + 2, bold=[key(found.term) for found in leads if found is not None])
     leads = [None if found is not None and _labels(found) else found for found in leads]
     if sum(found is not None for found in leads) < 2:
