@@ -54,7 +54,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return Found(end)  # `1) 2 X 2 -> det …`, `3 X 3 -> …`: cases by size, no terms
     if not named and all(is_date(found_entry.term, months=True) for _, found_entry in entries):
         return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
-    notes = [note for j, found_entry in entries for note in _notes(ctx, toks, j, found_entry)]
+    # `- 예시: …`, `- Formula: …` among the entries: a part of what the list says, no term
+    # (a word that is a label is a word in a vocabulary: `- background 배경`)
+    kept = [(j, f) for j, f in entries if not (is_label(f.term) and entry(toks, j) is not None)]
+    notes = [note for j, found_entry in kept for note in _notes(ctx, toks, j, found_entry)]
     notes += _head_words(ctx, toks, i, {j for j, _ in entries})
     if named:  # terms of their own, beside whatever the heading over them names
         return Found(end, aside=notes)
