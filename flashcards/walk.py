@@ -32,6 +32,7 @@ from flashcards.rules.section import Section, mark_questions, meta_sections, par
 from flashcards.sentences import counts_kinds, says_what
 from flashcards.terms import (
     AUTO,
+    abbreviates,
     defines,
     heading_name,
     is_label,
@@ -115,6 +116,7 @@ class Walk:
                 section.says = _says(toks, i, section.opening)
                 section.counts = _counts(toks, i, section.opening)
                 section.phrase = _phrase(toks, i, section.opening)
+                section.spelled = _spelled_out(toks, i, section.opening, section.name)
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
@@ -399,6 +401,28 @@ def _phrase(toks: Sequence[Token], i: int, opening: str) -> str:
         return ""
     text = markup.plain(toks[i + 1].children or []).strip().rstrip(":\uff1a").strip()
     return key(text) if 0 < len(text.split()) <= MAX_PHRASE else ""
+
+
+MAX_SPELLED = 8
+"""Words of a line that spells out a heading's name, and nothing more."""
+
+
+def _spelled_out(toks: Sequence[Token], i: int, opening: str, name: str) -> bool:
+    """Whether the block at `i` opens with a line that spells out the heading's name, an
+    acronym (`## EC2` over `- Elastic Compute Cloud`, `## S3` over `Simple Storage
+    Service`)."""
+    if (
+        opening in ("bullet_list", "ordered_list", "sentences")
+        and toks[i + 2].type == "paragraph_open"
+    ):
+        i += 2  # the first item's paragraph
+    elif opening not in ("paragraph", "phrase"):
+        return False
+    line = markup.plain(markup.lines(toks[i + 1].children or [])[0]).strip()
+    # In letters of its own: a Korean line under an acronym (`## IAM` over `- 모범 사례`) may
+    # be anything.
+    latin = any(c.isascii() and c.isalpha() for c in line)
+    return latin and len(line.split()) <= MAX_SPELLED and abbreviates(split_term(name)[0], line)
 
 
 def _counts(toks: Sequence[Token], i: int, opening: str) -> bool:

@@ -104,8 +104,12 @@ def heading_terms(
         for i in candidates
         if defined_term(sections[i].name) is not None and len(sections[i].notes) == sections[i].weak
     }
+    # `## EC2` over `- Elastic Compute Cloud` and its points: the heading's name spelled out
+    # first says the heading names a term, whatever the points under it are.
+    spelled = {i for i in candidates if sections[i].spelled}
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
+    found |= spelled
     found -= labels
     found |= _named_twice(sections, meta, found)
     return found or _post(sections, meta, title)

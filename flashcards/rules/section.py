@@ -53,6 +53,9 @@ class Section:
     asks: bool = False
     """Whether the heading asks a question whatever its words: its writer marked it (`### Q:
     …`, see `marks_question`), or it asks without its mark (see `mark_questions`)."""
+    spelled: bool = False
+    """Whether its text opens with the heading's name spelled out (`## EC2` over `- Elastic
+    Compute Cloud`): the heading names a term."""
     card: bool = False
     """Whether the heading is a card its writer made (`## … {{c1::answer}}`, see
     `cloze_lines`): a note itself, in the category of the heading above."""
