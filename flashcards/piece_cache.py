@@ -101,6 +101,7 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             s.counts,
             s.phrase,
             s.asks,
+            s.spelled,
         )
         for s in walk.sections
     )
@@ -131,6 +132,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             counts=counts,
             phrase=phrase,
             asks=asks,
+            spelled=spelled,
         )
         for (
             name,
@@ -150,6 +152,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             counts,
             phrase,
             asks,
+            spelled,
         ) in sections
     ]
     walk.problems = [Problem(p, line + offset, m, level) for p, line, m, level in problems]
