@@ -244,6 +244,8 @@ def _joined(
     if first.type in markup.BREAKS:
         return BROKEN, _definition(rest)
     if first.type == "text" and not first.content.strip() and len(rest) > 1:
+        if rest[1].type in markup.BREAKS:  # `**_Session_** <br>`: a space before the break
+            return BROKEN, _definition(rest[1:])
         first = rest[1] if _arrow(rest[1]) else first
     if _arrow(first):  # `**Compelling Interest** $\implies$ An interest that …`
         return SEPARATED, _definition(rest[rest.index(first) + 1 :])
