@@ -215,7 +215,7 @@ def _phrased(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     single values (`| Hot | high | instant |`: a table of settings); of its filled cells, two
     at least: a table filled in as the writer learns leaves rows blank."""
     body = [cells for _, cells in rows[1:]]
-    columns = max(len(cells) for cells in body)
+    columns = max((len(cells) for cells in body), default=0)
     return any(_phrases(body, k) for k in range(1, columns))
 
 
@@ -239,7 +239,7 @@ def _names_terms(header: Token) -> bool:
 def _worded(body: Sequence[tuple[Token, list[Token]]]) -> bool:
     """Whether most cells of a column beside the terms hold words: a table of data (`| Kim |
     90 | 1 |`) holds figures only, and describes nothing."""
-    columns = max(len(row) for _, row in body)
+    columns = max((len(row) for _, row in body), default=0)
     return any(_worded_column(body, k) for k in range(1, columns))
 
 
