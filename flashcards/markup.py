@@ -17,6 +17,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from flashcards import sanitize
 from flashcards.highlight import highlight
 from flashcards.syntax import math
+from flashcards.syntax.admonitions import admonitions_plugin
 from flashcards.syntax.attribute_lists import attribute_lists_plugin
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
@@ -101,6 +102,7 @@ def _make() -> MarkdownIt:
     md.use(links_plugin)
     md.use(wikilinks_plugin)
     md.use(callouts_plugin, sanitize.CALLOUT_KINDS)
+    md.use(admonitions_plugin, sanitize.CALLOUT_KINDS)
     md.use(math.math_plugin)
     md.use(html_document_plugin)
     md.use(html_strong_plugin)

@@ -1,6 +1,7 @@
 """An Obsidian callout of definition, `> [!definition] Term` with its text under it, is a note:
-its title the term, its body the definition. One titled by a set (`> [!def] Key Terms`) holds
-a glossary, read as any other text. Other callouts (`[!note]`, `[!tip]`) are remarks."""
+its title the term, its body the definition. One titled by a set (`> [!def] Key Terms`), or
+with no title, holds a glossary, read as any other text. Other callouts (`[!note]`, `[!tip]`)
+are remarks."""
 
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     end = close(toks, i)
     term = clean_term(str(tok.meta.get("title", "")))
-    if not term:
-        return Found(end)
-    if names_a_set(term):
-        return None  # `> [!def] Key Terms` over a glossary: its entries are the notes
+    if not term or names_a_set(term):
+        # `> [!def] Key Terms` over a glossary, `!!! definition` over its sentences, a box
+        # of no title: the terms its text defines are the notes
+        return None
     body = toks[close(toks, i + 1) + 1 : end]  # after the title, before the callout's close
     note = blocks_note(ctx, ctx.line(tok), term, body)
     return Found(end, notes=[note], bold=[key(term)])
