@@ -590,18 +590,25 @@ MAX_VERB_GLOSS = 3
 
 def translated_lead(children: Sequence[Token]) -> Lead | None:
     """An English sentence and its Korean translation after it, on one line (`Have a seat.
-    자리에 앉아.`, `How about eating out tonight? 오늘밤 외식하는 것이 어때요?`): a phrase to
-    learn and its meaning, the lines under it more about it; None for any other line."""
+    자리에 앉아.`, `How about eating out tonight? 오늘밤 외식하는 것이 어때요?`, also in
+    parentheses: `It's a long story. (말하자면 길어요)`): a phrase to learn and its meaning,
+    the lines under it more about it; None for any other line."""
     if not children or children[0].type != "text" or lead(children) is not None:
         return None
     match = _TRANSLATED.match(children[0].content)
     if match is None or len(match["term"].split()) < MIN_TRANSLATED:
         return None
-    rest = [with_content(children[0], children[0].content[match.end() :]), *children[1:]]
+    after = children[0].content[match.end() :]
+    if match["quoted"]:  # `It's a long story. (말하자면 길어요)`: the translation set apart
+        after = after.removeprefix("(").replace(")", "", 1)
+    rest = [with_content(children[0], after), *children[1:]]
     return Lead(match["term"].strip(), SEPARATED, rest)
 
 
-_TRANSLATED = re.compile(r"^(?P<term>[A-Za-z][^가-힣\n]*?[.?!])\s+(?=[가-힣])")
+_TRANSLATED = re.compile(
+    r"^(?P<term>[A-Za-z][^가-힣\n]*?[.?!])"
+    r"(?:\s*(?P<quoted>\()(?=[가-힣][^()\n]*\))|\s+(?=[가-힣]))"
+)
 MIN_TRANSLATED = 2
 """Words of an English sentence paired with its translation: one is a vocabulary word (see
 `paired_lead`)."""
