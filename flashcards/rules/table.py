@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from markdown_it.token import Token
 
@@ -273,18 +274,27 @@ def _header_words(header: str) -> set[str]:
 def _numbers_aside(
     rows: list[tuple[Token, list[Token]]],
 ) -> list[tuple[Token, list[Token]]]:
-    """The rows without a first column of numbers (`| 번호 | 영어 단어 | 한국어 뜻 |`) or of
-    symbols, checkboxes and blanks under a header of none (`|   | 음표 이름 | 박의 길이 |`,
-    `| [x] | Topic |`): no terms."""
+    """The rows without a first column that numbers them (`| 번호 | 영어 단어 | 한국어 뜻 |`
+    over `| 1 |`, `| 2 |`, …) or of symbols, checkboxes and blanks under a header of none (`|
+    | 음표 이름 | 박의 길이 |`, `| [x] | Topic |`): no terms. Numbers that do not count the
+    rows one by one (`| sid |` over `| 22 |`, `| 31 |`) are data, and the table with them."""
     body = rows[1:]
     if not body or not all(cells for _, cells in body):
         return rows
     firsts = [_text(cells[0]).strip() for _, cells in body]
-    counted = all(text.rstrip(".").isdigit() for text in firsts)
+    counted = all(text.rstrip(".").isdigit() for text in firsts) and _one_by_one(firsts)
     header = _text(rows[0][1][0]) if rows[0][1] else ""
     # A column of checkboxes (`| [x] |` over `| [ ] |`) marks the rows as done or not.
     marked = not _marked_words(header) and not any(_marked_words(text) for text in firsts)
     return [(tr, cells[1:]) for tr, cells in rows] if counted or marked else rows
+
+
+def _one_by_one(numbers: Sequence[str]) -> bool:
+    """Whether numbers count by one, row after row, up or down (`1`, `2`, `3`; the OSI
+    layers `7` to `1`)."""
+    values = [int(text.rstrip(".")) for text in numbers]
+    steps = {later - earlier for earlier, later in pairwise(values)}
+    return steps <= {1} or steps <= {-1}
 
 
 def _side_by_side(
