@@ -150,9 +150,29 @@ _EXAMPLES = re.compile(
 )
 
 
+def names_a_case(heading: str) -> bool:
+    """Whether a heading names a court case, as a citation does (`Case: Hamilton v. Kember,
+    2008 CanLII 6988`, `Donoghue v Stevenson [1932]`): one thing, a term of law, whatever
+    commas its citation holds."""
+    return _CASE.match(heading.strip()) is not None
+
+
+def case_name(heading: str) -> str:
+    """A case's heading without its `Case:` label: `Donoghue v. Stevenson, [1932] A.C. 562`."""
+    return re.sub(r"^[Cc]ase\s*:\s*", "", heading.strip())
+
+
+_PARTY = r"(?:R|[A-Z][a-z][\w.'\u2019&-]*)(?:\s(?:of|the|and|&|[A-Z][\w.'\u2019&-]*)){0,4}"
+_CASE = re.compile(rf"(?:[Cc]ase\s*:\s*)?{_PARTY}\s+v\.?\s+{_PARTY}")
+"""Parties on both sides of a `v.` (or `v`), each a name of a few words (`R`, the Crown, too),
+never acronyms (`TCP v UDP` compares)."""
+
+
 def names_two(heading: str) -> bool:
     """Whether a heading names two things side by side (`유기음과 무기음`, `명제와 논증`,
     `Appearance and Reality`, `Nominal vs Real GDP`): a topic over both, not one term."""
+    if names_a_case(heading):
+        return False  # `Hamilton v. Kember, 2008 CanLII 6988`: one case, its citation
     name = key(heading)
     bare = re.sub(r"\s*\([^()]*\)", "", name)  # `… vs eukaryotic cells (comparison points)`
     if "," in bare:

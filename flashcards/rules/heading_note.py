@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from flashcards import markup
-from flashcards.names import is_term_like
+from flashcards.names import case_name, is_term_like, names_a_case
 from flashcards.note import QUESTION, TERM, Note
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
@@ -30,6 +30,8 @@ def heading_note(
         term, kind = question[0], TERM if question[1] else QUESTION
     elif (defined := defined_term(term)) is not None:
         term = defined  # `## Resource의 개념`: the term Resource
+    elif names_a_case(term):
+        term = case_name(term)  # `Case: Donoghue v. Stevenson, [1932] …`: the case, cited
     elif not text.strip() and translated(term) and (parts := parenthesised(term)):
         term, text = parts  # `# 신세포암종 (Renal cell carcinoma)` alone: a word, its other name
     else:

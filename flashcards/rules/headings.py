@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from flashcards.names import is_term_like, names_a_glossary, names_a_set
+from flashcards.names import is_term_like, names_a_case, names_a_glossary, names_a_set
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, defined_term, glossed
 from flashcards.rules.section import Section, candidate_headings, is_leaf
@@ -107,6 +107,9 @@ def heading_terms(
     # `## EC2` over `- Elastic Compute Cloud` and its points: the heading's name spelled out
     # first says the heading names a term, whatever the points under it are.
     spelled = {i for i in candidates if sections[i].spelled}
+    # `### Case: Hamilton v. Kember, 2008 …` over the facts, the issue and the decision: a
+    # case is a term of law, its points its definition.
+    spelled |= {i for i in candidates if names_a_case(sections[i].name)}
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
     found |= spelled
