@@ -162,7 +162,7 @@ def case_name(heading: str) -> str:
     return re.sub(r"^[Cc]ase\s*:\s*", "", heading.strip())
 
 
-_PARTY = r"(?:R|[A-Z][a-z][\w.'\u2019&-]*)(?:\s(?:of|the|and|&|[A-Z][\w.'\u2019&-]*)){0,4}"
+_PARTY = r"(?:R|[A-Z][a-z'\u2019][\w.'\u2019&-]*)(?:\s(?:of|the|and|&|[A-Z][\w.'\u2019&-]*)){0,4}"
 _CASE = re.compile(rf"(?:[Cc]ase\s*:\s*)?{_PARTY}\s+v\.?\s+{_PARTY}")
 """Parties on both sides of a `v.` (or `v`), each a name of a few words (`R`, the Crown, too),
 never acronyms (`TCP v UDP` compares)."""
