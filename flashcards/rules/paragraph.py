@@ -48,12 +48,29 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         made = lead_note(ctx, first, whole)
         aside = introduced(ctx, toks, i, skip=made.key)
         return Found(i + 2, notes=[made], aside=aside, bold=[made.key])
-    notes = line_notes(ctx, [first + row for row in markup.rows(children)], lines, leads)
+    numbers = [first + row for row in markup.rows(children)]
+    lines, leads, numbers = _opening_term(lines, leads, numbers)
+    notes = line_notes(ctx, numbers, lines, leads)
     # A line among them that introduces a term another way (`A _monopoly_ … comprises a
     # single seller`) gives a note too, beside the one it goes on with.
     keys = {n.key for n in notes}
     aside = [n for n in introduced(ctx, toks, i) if n.key not in keys]
     return Found(i + 2, notes=notes, aside=aside, bold=[n.key for n in notes])
+
+
+def _opening_term(
+    lines: list[list[Token]], leads: list[Lead | None], numbers: list[int]
+) -> tuple[list[list[Token]], list[Lead | None], list[int]]:
+    """The lines from the first that opens with a term: a bold term broken over two lines
+    (`**Tanaka` over `Hiro**: a first-year student`) is one line here, and lines before a
+    first term that is none are passed over."""
+    k = next(n for n, found in enumerate(leads) if found is not None)
+    for j in range(1, k):
+        head = _term_lead(markup.joined(lines[: j + 1]))
+        if head is not None:
+            merged = [markup.joined(lines[: j + 1]), *lines[j + 1 :]]
+            return merged, [head, *leads[j + 1 :]], [numbers[0], *numbers[j + 1 :]]
+    return lines[k:], leads[k:], numbers[k:]
 
 
 def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
