@@ -191,6 +191,40 @@ def test_a_grammar_sheet_parses_or_fails_as_a_user_error(data: bytes) -> None:
     assert list(result.problems) == sorted(result.problems)
 
 
+FIXTURE_SHEETS = sorted((Path(__file__).parent / "fixtures").rglob("*.md"))
+"""The grammar's own fixtures and the sheets: real shapes to break in small ways."""
+
+PIECES = st.sampled_from(
+    ["**", "__", "*", "_", "`", "|", "- ", "1. ", "> ", "# ", "\n", "\n\n", "    ", "\t", ": ",
+     " - ", "<br>", "<details>", "</details>", "$$", "[", ")", "!!! note\n", "> [!def] X\n",
+     "---\n", "```\n", "==", "{{c1::", "}}", "?", "은 ", "|---|---|\n"]
+)  # fmt: skip
+
+
+@st.composite
+def broken_fixtures(draw: st.DrawFn) -> bytes:
+    """A fixture with a few pieces of the grammar put in, or a run of it cut out, at random
+    places: where a writer's slip meets a shape the rules know."""
+    lines = draw(st.sampled_from(FIXTURE_SHEETS)).read_text(encoding="utf-8").splitlines()
+    for _ in range(draw(st.integers(0, 3))):  # whole lines left out, or written twice
+        at = draw(st.integers(0, max(len(lines) - 1, 0)))
+        lines[at : at + 1] = [] if draw(st.booleans()) else lines[at : at + 1] * 2
+    text = list("\n".join(lines))
+    for _ in range(draw(st.integers(0, 8))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text[at:at] = list(draw(PIECES))
+        else:
+            del text[at : at + draw(st.integers(1, 6))]
+    return "".join(text).encode()
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(broken_fixtures())
+def test_a_fixture_broken_in_small_ways_parses_or_fails_as_a_user_error(data: bytes) -> None:
+    assert isinstance(parsed(data), Sheet | FlashcardsError)
+
+
 def whole(text: str) -> Sheet:
     """The source parsed as one piece, as CommonMark reads it, without cutting at headings."""
     return parse(text, NAME, cut=False)
