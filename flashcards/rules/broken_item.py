@@ -48,7 +48,7 @@ def _entries(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     leads = [plain_lead(line, arrows=False) for line in lines]
     if len(lines) < MIN_ENTRIES or any(f is None or is_label(f.term) for f in leads):
         return []
-    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)[1:]]
+    numbers = ctx.rows(toks, i + 1)[1:]
     return line_notes(ctx, numbers, lines, leads)
 
 

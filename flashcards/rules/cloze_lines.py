@@ -38,11 +38,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if "{{c" not in toks[i + 1].content:
         return None  # most paragraphs hold no deletion: no need to read their lines
-    children = toks[i + 1].children or []
-    first = ctx.line(toks[i])
+    lines = markup.lines(toks[i + 1].children or [])
     notes = [
-        card(ctx, first + row, markup.plain(line).strip())
-        for row, line in zip(markup.rows(children), markup.lines(children), strict=True)
+        card(ctx, number, markup.plain(line).strip())
+        for number, line in zip(ctx.rows(toks, i), lines, strict=True)
         if _written_as_card(line)
     ]
     # Cards of their own, beside whatever the heading over them is (see `Found.aside`).

@@ -41,7 +41,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     children = toks[i + 1].children or []
     lines = markup.lines(children)
     texts = [markup.plain(line).strip() for line in lines]
-    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)]
+    numbers = ctx.rows(toks, i)
     notes = _inline(ctx, numbers, lines, texts) or _separated(ctx, numbers[0], lines, texts)
     return Found(i + 2, notes=notes) if notes else None
 

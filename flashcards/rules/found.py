@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
+from flashcards import markup
 from flashcards.errors import Problem
 from flashcards.note import Note
 
@@ -23,6 +24,12 @@ class Context:
 
     def line(self, tok: Token) -> int:
         return line_of(tok, self.offset)
+
+    def rows(self, toks: Sequence[Token], i: int) -> list[int]:
+        """The line in the whole source of each line a reader sees in the paragraph opened at
+        `i` (see `markup.lines` and `markup.rows`)."""
+        first = self.line(toks[i])
+        return [first + row for row in markup.rows(toks[i + 1].children or [])]
 
     def inside(self, i: int) -> str:
         """The kind of block that holds token `i` ("" at the top)."""

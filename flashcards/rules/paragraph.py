@@ -48,7 +48,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         made = lead_note(ctx, first, whole)
         aside = introduced(ctx, toks, i, skip=made.key)
         return Found(i + 2, notes=[made], aside=aside, bold=[made.key])
-    numbers = [first + row for row in markup.rows(children)]
+    numbers = ctx.rows(toks, i)
     lines, leads, numbers = _opening_term(lines, leads, numbers)
     notes = line_notes(ctx, numbers, lines, leads)
     # A line among them that introduces a term another way (`A _monopoly_ … comprises a
@@ -81,7 +81,7 @@ def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     leads = [_term_lead(line) for line in lines[1:]]
     if len(leads) < 2 or None in leads[:2] or any(_labels(f) for f in leads if f is not None):
         return None
-    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)]
+    numbers = ctx.rows(toks, i)
     return Found(i + 2, notes=line_notes(ctx, numbers[1:], lines[1:], leads))
 
 

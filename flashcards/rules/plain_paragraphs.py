@@ -55,7 +55,7 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     lines = markup.lines(children)
     # `Definition: …` over `Example: …`: the parts of what stands above, no terms
     leads = [_term(plain_lead(line, arrows=False)) for line in lines]
-    numbers = [ctx.line(toks[i]) + row for row in markup.rows(children)]
+    numbers = ctx.rows(toks, i)
     text = _text_before(lines, leads)
     if text:
         lines, leads, numbers = lines[text:], leads[text:], numbers[text:]

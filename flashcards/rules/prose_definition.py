@@ -80,8 +80,8 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     line = ctx.line(toks[i])
     if len(lines) > 1 and all(f is not None for f in found):
         # `__당기순이익이란 …__` over `__자기자본이란 …__`: a definition a line
-        rows = markup.rows(children)
-        notes = [lead_note(ctx, line + rows[k], f) for k, f in enumerate(found) if f is not None]
+        numbers = ctx.rows(toks, i)
+        notes = [lead_note(ctx, numbers[k], f) for k, f in enumerate(found) if f is not None]
     else:
         # A line the sentence does not go on into (`(Again, missing some notes here)` under
         # `… are called concurrent powers.`) is no part of the definition.
@@ -99,7 +99,7 @@ def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     notes = []
     before = ""  # the sentence before: what `이를 X라고 한다` names
-    rows = markup.rows(children)
+    numbers = ctx.rows(toks, i)
     for k, line in enumerate(markup.lines(children)):
         sentences = _SENTENCES.split(markup.plain(line))
         for n, sentence in enumerate(sentences):
@@ -110,7 +110,7 @@ def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             if found is not None and not _names_heading(found[0], ctx.category):
                 term, rest = found
                 lead = Lead(term, DEFINED, [with_content(children[0], rest)])
-                notes.append(lead_note(ctx, ctx.line(toks[i]) + rows[k], lead))
+                notes.append(lead_note(ctx, numbers[k], lead))
     return Found(i + 2, notes=notes, weak=True) if notes else None
 
 
