@@ -109,10 +109,10 @@ def heading_terms(
     spelled = {i for i in candidates if sections[i].spelled}
     # `### Case: Hamilton v. Kember, 2008 …` over the facts, the issue and the decision: a
     # case is a term of law, its points its definition.
-    spelled |= {i for i in candidates if names_a_case(sections[i].name)}
+    cases = {i for i in candidates if names_a_case(sections[i].name)}
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
-    found |= spelled
+    found |= spelled | cases
     found -= labels
     found |= _named_twice(sections, meta, found)
     return found or _post(sections, meta, title)
