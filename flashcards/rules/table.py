@@ -140,6 +140,12 @@ COMPARING = frozenset(
 (`| 구분 | TCP | UDP |` over `| 속도 | … | … |`), no terms."""
 
 
+def _by_traits(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a table's first header says its rows are what things are compared by (see
+    `COMPARING`)."""
+    return key(_text(rows[0][1][0])).rstrip(".:") in COMPARING
+
+
 def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     """Whether a wide table lists terms down its first column: its header says so (`Term`,
     `Mode name`), or names the kind of thing each row is (`| Polymer | Monomer(s) | Uses |`)
@@ -147,7 +153,7 @@ def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     header = rows[0][1][0]
     if _names_terms(header):
         return True
-    if key(_text(header)).rstrip(".:") in COMPARING:
+    if _by_traits(rows):
         return False
     # A row with its first cell blank goes on with the row above (`|| Gut bacteria | SIBO |`).
     firsts = [f for _, cells in rows[1:] if cells and (f := key(_text(cells[0])))]
@@ -166,7 +172,7 @@ def _bold_names(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     (`| **혈색소(Hemoglobin, Hb)** | 13–17 | g/dL |`): its writer marked the terms, whatever
     the cells beside them hold; unless its header says the rows are what things are compared
     by (`| 구분 | TCP | UDP |`)."""
-    if key(_text(rows[0][1][0])).rstrip(".:") in COMPARING:
+    if _by_traits(rows):
         return False
     body = [cells for _, cells in rows[1:] if cells and _text(cells[0]).strip()]
     firsts = [key(_text(cells[0])) for cells in body]
@@ -186,9 +192,7 @@ def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     # `| German | English | Notes |`: columns named for two languages hold a phrase and its
     # translation, in one script or two, a word or a sentence.
     languages = all(_header_words(cell) & LANGUAGES for cell in header)
-    if key(header[0]).rstrip(".:") in COMPARING:
-        return False
-    if not languages and _script(header[0]) != _script(header[1]):
+    if _by_traits(rows) or (not languages and _script(header[0]) != _script(header[1])):
         return False
     pairs = [
         (first, second)
