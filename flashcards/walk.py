@@ -113,10 +113,11 @@ class Walk:
         if toks[i].level == 0 and toks[i].type not in ("front_matter", "heading_close"):
             if toks[i].nesting >= 0 and not section.opening:  # never a close passed over
                 section.opening = _opening(toks, i)
-                section.says = _says(toks, i, section.opening)
-                section.counts = _counts(toks, i, section.opening)
+                line = _first_line(toks, i, section.opening)
+                section.says = _says(section.opening, line)
+                section.counts = section.opening == "paragraph" and counts_kinds(line)
                 section.phrase = _phrase(toks, i, section.opening)
-                section.spelled = _spelled_out(toks, i, section.opening, section.name)
+                section.spelled = _spelled_out(line, section.name)
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
@@ -378,16 +379,25 @@ def _opening(toks: Sequence[Token], i: int) -> str:
 _COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 
 
-def _says(toks: Sequence[Token], i: int, opening: str) -> bool:
-    """Whether the block at `i` opens by saying what its heading means (see
-    `sentences.says_what`): a paragraph's first line, or the first of points that are sentences."""
+def _first_line(toks: Sequence[Token], i: int, opening: str) -> str:
+    """The text of the first line of the block at `i`: a paragraph's, or its first point's;
+    "" for any other block."""
+    if opening in ("bullet_list", "ordered_list", "sentences"):
+        i += 2  # the first item's paragraph, if it opens with one
+    elif opening not in ("paragraph", "phrase"):
+        return ""
+    if toks[i].type != "paragraph_open":
+        return ""
+    return markup.plain(markup.lines(toks[i + 1].children or [])[0])
+
+
+def _says(opening: str, line: str) -> bool:
+    """Whether a heading's text opens by saying what the heading means (see
+    `sentences.says_what`), in its first `line`: a paragraph's, or the first of points that
+    are sentences."""
     if opening == "definitions":
         return True
-    if opening == "sentences":
-        i += 2  # the first item's paragraph
-    elif opening != "paragraph":
-        return False
-    return says_what(markup.plain(markup.lines(toks[i + 1].children or [])[0]))
+    return opening in ("paragraph", "sentences") and says_what(line)
 
 
 MAX_PHRASE = 3
@@ -407,30 +417,15 @@ MAX_SPELLED = 8
 """Words of a line that spells out a heading's name, and nothing more."""
 
 
-def _spelled_out(toks: Sequence[Token], i: int, opening: str, name: str) -> bool:
-    """Whether the block at `i` opens with a line that spells out the heading's name, an
+def _spelled_out(line: str, name: str) -> bool:
+    """Whether a heading's text opens with a `line` that spells out the heading's name, an
     acronym (`## EC2` over `- Elastic Compute Cloud`, `## S3` over `Simple Storage
     Service`)."""
-    if (
-        opening in ("bullet_list", "ordered_list", "sentences")
-        and toks[i + 2].type == "paragraph_open"
-    ):
-        i += 2  # the first item's paragraph
-    elif opening not in ("paragraph", "phrase"):
-        return False
-    line = markup.plain(markup.lines(toks[i + 1].children or [])[0]).strip()
+    line = line.strip()
     # In letters of its own: a Korean line under an acronym (`## IAM` over `- 모범 사례`) may
     # be anything.
     latin = any(c.isascii() and c.isalpha() for c in line)
     return latin and len(line.split()) <= MAX_SPELLED and abbreviates(split_term(name)[0], line)
-
-
-def _counts(toks: Sequence[Token], i: int, opening: str) -> bool:
-    """Whether the paragraph at `i` opens by counting the kinds that follow (see
-    `sentences.counts_kinds`)."""
-    if opening != "paragraph":
-        return False
-    return counts_kinds(markup.plain(markup.lines(toks[i + 1].children or [])[0]))
 
 
 def _properties(children: Sequence[Token]) -> bool:
