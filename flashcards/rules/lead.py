@@ -279,19 +279,6 @@ def _joined(
     return SPACED, _definition(rest)
 
 
-def one_word_on(term: str, rest: Sequence[Token]) -> bool:
-    """Whether a Korean bold phrase goes on with one Korean word and nothing else
-    (`**연등회·팔관회** 강조`, `**승과·국사·왕사** 제도`): the word finishes the phrase the
-    bold stresses, no definition, as Korean writes a definition in a phrase or a sentence
-    (an item with points under it is a term all the same: `**과전법** 실시` over them).
-    A word in another script is the bold word's meaning (`**apple** 사과`), and an English
-    word may be one (`**ECS** containers`)."""
-    text = markup.plain(rest).strip()
-    if len(rest) != 1 or len(text.split()) != 1:
-        return False
-    return bool(HANGUL.search(term)) and bool(HANGUL.search(text))
-
-
 def _broken_after(after: str, rest: list[Token], remark: str) -> bool:
     """Whether nothing but a line break follows a remark of one word after a bold term (a
     year, a reading); a remark of more words describes the term (`**Georges Seurat** (known

@@ -24,12 +24,12 @@ from flashcards.rules.lead import (
     bold_entry,
     commaed_lead,
     lead,
-    one_word_on,
     plain_lead,
 )
 from flashcards.sentences import joins_clause
 from flashcards.terms import (
     CONTINUATIONS,
+    HANGUL,
     is_condition,
     is_sentence,
     name_length,
@@ -50,7 +50,7 @@ def item_lead(toks: Sequence[Token], i: int) -> Lead | None:
         found = bold_entry(toks[i + 2].children or []) or found
     if not markup.plain(found.rest).strip() and _stressed(found.term):
         return None  # `- **"A double-entry system records the dual effects of …"**`: stressed
-    if found.join == SPACED and close(toks, i) == i + 4 and one_word_on(found.term, found.rest):
+    if found.join == SPACED and close(toks, i) == i + 4 and _one_word_on(found.term, found.rest):
         return None  # `- **연등회·팔관회** 강조`: stress in a phrase
     return found
 
@@ -64,6 +64,19 @@ def _stressed(bold: str) -> bool:
     # A gloss in parentheses is no part of a sentence: `**정규분포 (Normal Distribution /
     # Gaussian Distribution): `X ~ N(μ, σ²)`**` is a name and its formula.
     return len(unglossed(bold).split()) >= MIN_STRESSED and is_sentence(bold)
+
+
+def _one_word_on(term: str, rest: Sequence[Token]) -> bool:
+    """Whether a Korean bold phrase goes on with one Korean word and nothing else
+    (`**연등회·팔관회** 강조`, `**승과·국사·왕사** 제도`): the word finishes the phrase the
+    bold stresses, no definition, as Korean writes a definition in a phrase or a sentence
+    (an item with points under it is a term all the same: `**과전법** 실시` over them).
+    A word in another script is the bold word's meaning (`**apple** 사과`), and an English
+    word may be one (`**ECS** containers`)."""
+    text = markup.plain(rest).strip()
+    if len(rest) != 1 or len(text.split()) != 1:
+        return False
+    return bool(HANGUL.search(term)) and bool(HANGUL.search(text))
 
 
 def points(toks: Sequence[Token], start: int) -> list[str]:
