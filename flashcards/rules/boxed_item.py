@@ -19,6 +19,7 @@ from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import ALONE, BROKEN, Lead, lead, plain_lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import names_a_term
+from flashcards.sentences import ends_in_kind_ko
 from flashcards.terms import SENTENCE_ENDS, clean_term, is_label
 
 _CODE = re.compile(r"[;{}]")
@@ -56,7 +57,10 @@ def _points_under(toks: Sequence[Token], i: int, j: int) -> bool:
     if first is None or plain_lead(first.children or []) is not None:
         return False  # `- 기각역 : …`: entries, terms of their own
     opening = markup.plain(markup.lines(first.children or [])[0]).strip()
-    return opening.endswith(SENTENCE_ENDS) or points_say(toks, j)
+    # A Korean point that says what kind of thing it is (`- 테이블을 수정하는 명령어`) says in
+    # three words what English says in five.
+    kind = ends_in_kind_ko(opening.split())
+    return opening.endswith(SENTENCE_ENDS) or kind or points_say(toks, j)
 
 
 def _text(content: str) -> list[Token]:
