@@ -117,7 +117,7 @@ class Walk:
                 section.says = _says(section.opening, line)
                 section.counts = section.opening == "paragraph" and counts_kinds(line)
                 section.phrase = _phrase(toks, i, section.opening)
-                section.spelled = _spelled_out(line, section.name)
+                section.spelled = _spelled_out(_opening_words(toks, i, line), section.name)
                 if section.opening and toks[i].map:
                     section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
             section.content = True
@@ -380,11 +380,11 @@ _COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 
 
 def _first_line(toks: Sequence[Token], i: int, opening: str) -> str:
-    """The text of the first line of the block at `i`: a paragraph's, or its first point's;
-    "" for any other block."""
+    """The text of the first line of the block at `i`: a paragraph's (bold or not), or its
+    first point's; "" for any other block."""
     if opening in ("bullet_list", "ordered_list", "sentences"):
         i += 2  # the first item's paragraph, if it opens with one
-    elif opening not in ("paragraph", "phrase"):
+    elif opening not in ("paragraph", "phrase", "label"):
         return ""
     if toks[i].type != "paragraph_open":
         return ""
@@ -426,6 +426,15 @@ def _spelled_out(line: str, name: str) -> bool:
     # be anything.
     latin = any(c.isascii() and c.isalpha() for c in line)
     return latin and len(line.split()) <= MAX_SPELLED and abbreviates(split_term(name)[0], line)
+
+
+def _opening_words(toks: Sequence[Token], i: int, line: str) -> str:
+    """The words a first `line` opens with: its bold lead when it has one (`### TCP` over
+    `**Transmission Control Protocol** is a connection-oriented …`), else the whole line."""
+    if not line or toks[i].type != "paragraph_open":
+        return line
+    found = lead(markup.lines(toks[i + 1].children or [])[0])
+    return found.term if found is not None else line
 
 
 def _properties(children: Sequence[Token]) -> bool:
