@@ -27,6 +27,10 @@ _NAMING = re.compile(
 """What names the phrase after it: `… is called **X**`, `… known as _X_`, `… are said to be
 **homozygous**`."""
 
+_ALSO = re.compile(r"\b(?:also|otherwise|aka|a\.k\.a\.)\s*$", re.IGNORECASE)
+"""What makes a name another name of the sentence's subject (`**binary digit** - also called
+a **bit**`): the same term, not one of its own."""
+
 _NAMED_KO = re.compile(r"^\s?(?:이)?라(?:고)?\s?(?:한다|부른다|불린다|하며|하고|하는데|함|칭한다)")
 """What names the phrase before it in Korean: `**전사**라고 한다`, `**X**이라 부른다`."""
 
@@ -106,7 +110,9 @@ def introduced(ctx: Context, toks: Sequence[Token], i: int, skip: str = "") -> l
         _opens_with_term(toks, j) for j in _beside(toks, i)
     )
     for k, sentence in enumerate(markup.sentences(children)):
-        notes += _introduced(ctx, line + breaks, sentence, running=k > 0, parallel=parallel)
+        notes += _introduced(
+            ctx, line + breaks, sentence, running=k > 0, parallel=parallel, aliases=bool(skip)
+        )
         breaks += sum(markup.ends_line(c) for c in sentence)
     return [n for n in notes if n.key != skip]
 
@@ -134,9 +140,16 @@ def _beside(toks: Sequence[Token], i: int) -> list[int]:
 
 
 def _introduced(
-    ctx: Context, line: int, sentence: list[Token], running: bool, parallel: bool = False
+    ctx: Context,
+    line: int,
+    sentence: list[Token],
+    running: bool,
+    parallel: bool = False,
+    aliases: bool = False,
 ) -> list[Note]:
-    """The notes of the terms a sentence introduces, each defined by the whole sentence."""
+    """The notes of the terms a sentence introduces, each defined by the whole sentence; with
+    `aliases` (the paragraph defines a term of its own), a name given as its other name is
+    not one (see `_ALSO`)."""
     found: list[Note] = []
     since, breaks = 0, 0  # where the text before the next span starts; line breaks so far
     said: tuple[str, str] | None = None
@@ -146,7 +159,10 @@ def _introduced(
         # Only the text since the last span is read: each token once, however many spans.
         before = markup.plain(between) + " " if between else ""
         after = _text_after(sentence, end)
-        named = _NAMING.search(before) or _NAMED_KO.match(after)
+        naming = _NAMING.search(before)
+        if naming is not None and aliases and _ALSO.search(before[: naming.start()]):
+            naming = None
+        named = naming or _NAMED_KO.match(after)
         # `Demand is *elastic* ("responsive") if …`: a gloss may come before the condition
         conditioned = _BE.search(before) and _CONDITION.match(_GLOSS.sub("", after, count=1))
         # A sentence that opens with the term and defines it (`**Senpai** is an upper-year
