@@ -22,6 +22,7 @@ from flashcards.syntax.attribute_lists import attribute_lists_plugin
 from flashcards.syntax.callouts import callouts_plugin
 from flashcards.syntax.cjk_emphasis import cjk_emphasis_plugin
 from flashcards.syntax.headless_definitions import headless_definitions_plugin
+from flashcards.syntax.html_code import html_code_plugin
 from flashcards.syntax.html_document import html_document_plugin
 from flashcards.syntax.html_lines import html_lines_plugin
 from flashcards.syntax.html_strong import html_strong_plugin
@@ -106,6 +107,7 @@ def _make() -> MarkdownIt:
     md.use(math.math_plugin)
     md.use(html_document_plugin)
     md.use(html_strong_plugin)
+    md.use(html_code_plugin)
     md.use(mark_plugin)
     md.use(indented_text_plugin)
     md.add_render_rule("code_inline", _code_inline)

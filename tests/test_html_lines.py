@@ -35,6 +35,20 @@ def test_an_open_element_keeps_its_block() -> None:
     assert _kinds(src) == [("html_block", [0, 2])]
 
 
+def test_a_line_of_inline_html_is_a_paragraph_as_commonmark_reads_it() -> None:
+    src = "- <code>READ COMMITTED</code>\n  - the isolation level most services pick\n"
+    kinds = [t.type for t in markup.MD.parse(src)]
+    assert "html_block" not in kinds
+    assert kinds[:3] == ["bullet_list_open", "list_item_open", "paragraph_open"]
+
+
+def test_code_written_as_html_is_a_code_span() -> None:
+    inline = markup.MD.parse("a <code>x &lt; y</code> b <code><b>z</b></code>\n")[1]
+    kinds = [(c.type, c.content) for c in inline.children or []]
+    assert ("code_inline", "x < y") in kinds
+    assert ("html_inline", "<code>") in kinds  # around bold, no code span: it stays HTML
+
+
 def test_the_sheet_gives_the_same_notes_whole_and_in_pieces() -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     whole = parse(text, str(FIXTURE), cut=False).notes
