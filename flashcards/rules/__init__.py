@@ -44,6 +44,7 @@ from flashcards.rules import (
     question_line,
     quiz,
     quoted_answer,
+    spaced_paragraphs,
     table,
     translated,
 )
@@ -85,6 +86,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
         label.rule,
         bold_heading.rule,
         paragraph.rule,
+        spaced_paragraphs.rule,
         plain_paragraphs.rule,
         broken_paragraph.rule,
         prose_definition.rule,

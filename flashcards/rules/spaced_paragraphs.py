@@ -1,0 +1,79 @@
+"""Paragraphs that each open with a marked term and then its words after a space, with no
+separator (`` > `반발 reactance` 남에게 명령을 받거나 … `` under one heading, `` >
+`손실 회피 loss averse` 어떤 것을 잃었을 때 … `` under it too): three or more such under one
+heading are the writer's way of setting a term before its definition, each a note. One or
+two are a phrase stressed in a sentence (`**Note** that …`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from flashcards import markup
+from flashcards.names import is_term_like
+from flashcards.rules.entries import says
+from flashcards.rules.found import Context, Found
+from flashcards.rules.lead import SPACED, Lead, lead, with_content
+from flashcards.rules.notes import lead_note
+from flashcards.rules.points import MAX_NAME_WORDS
+from flashcards.terms import clean_term, is_callout
+
+PLACES = ("", "blockquote")
+"""Where such a paragraph stands: at the top, or in a quote (a list item's paragraph is the
+item's, read by the list rules)."""
+
+MIN_SPACED = 3
+"""Paragraphs under one heading that open so: fewer are stress, not the writer's habit."""
+
+
+def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    if toks[i].type != "paragraph_open" or ctx.inside(i) not in PLACES:
+        return None
+    found = spaced_term(toks[i + 1].children or [])
+    if found is None or _count(ctx, toks) < MIN_SPACED:
+        return None
+    note = lead_note(ctx, ctx.line(toks[i]), found)
+    return Found(i + 2, notes=[note], bold=[note.key])
+
+
+def spaced_term(children: Sequence[Token]) -> Lead | None:
+    """The term a paragraph opens with, marked (bold, code) and followed after a space by
+    words that say something of it; None for any other paragraph."""
+    found = lead(children) or _code_lead(children)
+    if found is None or found.join != SPACED or is_callout(found.term):
+        return None
+    if len(found.term.split()) > MAX_NAME_WORDS or not is_term_like(found.term):
+        return None
+    return found if says(markup.plain(found.rest)) else None
+
+
+def _code_lead(children: Sequence[Token]) -> Lead | None:
+    """A term set as code and then its words after a space (`` `반발 reactance` 남에게 … ``),
+    which `lead` leaves as code stressed in a sentence."""
+    kids = [c for c in children if c.type != "text" or c.content]
+    if len(kids) < 2 or kids[0].type != "code_inline" or kids[1].type != "text":
+        return None
+    if not kids[1].content.startswith(" ") or not kids[1].content.strip():
+        return None
+    rest = [with_content(kids[1], kids[1].content.lstrip()), *kids[2:]]
+    return Lead(clean_term(kids[0].content), SPACED, rest)
+
+
+_last: tuple[Sequence[Token], int] | None = None
+"""The count for the piece read last: each piece is counted once, however many paragraphs."""
+
+
+def _count(ctx: Context, toks: Sequence[Token]) -> int:
+    """How many paragraphs of the piece, where such a paragraph may stand, open so."""
+    global _last
+    if _last is None or _last[0] is not toks:
+        opened = sum(
+            1
+            for k, tok in enumerate(toks[:-1])
+            if tok.type == "paragraph_open"
+            and ctx.inside(k) in PLACES
+            and spaced_term(toks[k + 1].children or []) is not None
+        )
+        _last = (toks, opened)
+    return _last[1]
