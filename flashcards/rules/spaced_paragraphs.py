@@ -31,7 +31,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) not in PLACES:
         return None
     found = spaced_term(toks[i + 1].children or [])
-    if found is None or _count(ctx, toks) < MIN_SPACED:
+    if found is None or _count(ctx, toks, i) < MIN_SPACED:
         return None
     note = lead_note(ctx, ctx.line(toks[i]), found)
     return Found(i + 2, notes=[note], bold=[note.key])
@@ -60,20 +60,26 @@ def _code_lead(children: Sequence[Token]) -> Lead | None:
     return Lead(clean_term(kids[0].content), SPACED, rest)
 
 
-_last: tuple[Sequence[Token], int] | None = None
-"""The count for the piece read last: each piece is counted once, however many paragraphs."""
+_last: tuple[Sequence[Token], int, int, int] | None = None
+"""The section read last (its tokens, where it starts and ends) and its count: each section
+is counted once, however many paragraphs it holds."""
 
 
-def _count(ctx: Context, toks: Sequence[Token]) -> int:
-    """How many paragraphs of the piece, where such a paragraph may stand, open so."""
+def _count(ctx: Context, toks: Sequence[Token], i: int) -> int:
+    """How many paragraphs of the section that holds the token at `i` (from one heading to
+    the next), where such a paragraph may stand, open so: the same whether the sheet is read
+    whole or in pieces."""
     global _last
-    if _last is None or _last[0] is not toks:
-        opened = sum(
-            1
-            for k, tok in enumerate(toks[:-1])
-            if tok.type == "paragraph_open"
-            and ctx.inside(k) in PLACES
-            and spaced_term(toks[k + 1].children or []) is not None
-        )
-        _last = (toks, opened)
-    return _last[1]
+    if _last is not None and _last[0] is toks and _last[1] <= i < _last[2]:
+        return _last[3]
+    start = next((k for k in range(i, -1, -1) if toks[k].type == "heading_open"), 0)
+    end = next((k for k in range(i, len(toks)) if toks[k].type == "heading_open"), len(toks))
+    opened = sum(
+        1
+        for k in range(start, end - 1)
+        if toks[k].type == "paragraph_open"
+        and ctx.inside(k) in PLACES
+        and spaced_term(toks[k + 1].children or []) is not None
+    )
+    _last = (toks, start, end, opened)
+    return opened
