@@ -242,9 +242,18 @@ DETAILS_WITH_HEADING = (
 )
 
 
+# Two headings over two paragraphs each that open with a bold term and its words after a
+# space: a section's habit is counted in its section, not across the sheet read whole.
+SPACED_TERMS = "".join(
+    f"# {h}\n\n**{a}** is said here in words enough.\n\n**{b}** is said too in words enough.\n\n"
+    for h, a, b in (("A", "Alpha", "Beta"), ("B", "Gamma", "Delta"))
+)
+
+
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(sheets())
 @example(FENCE_AFTER_ITEM.encode())
+@example(SPACED_TERMS.encode())
 @example(DETAILS_WITH_HEADING.encode())
 def test_cutting_at_headings_parses_as_the_whole_does(data: bytes) -> None:
     text = decode(data, NAME)
