@@ -21,11 +21,11 @@ PLACES = ("", "blockquote", "list_item")
 
 _NAMING = re.compile(
     r"\b(?:called|termed|known\s+as|referred\s+to\s+as|named|dubbed|said\s+to\s+be)"
-    r"\s+(?:an?\s+|the\s+)?$",
+    r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 """What names the phrase after it: `… is called **X**`, `… known as _X_`, `… are said to be
-**homozygous**`."""
+**homozygous**`, `… is said to be its **apparent magnitude**`."""
 
 _ALSO = re.compile(r"\b(?:also|otherwise|aka|a\.k\.a\.)\s*$", re.IGNORECASE)
 """What makes a name another name of the sentence's subject (`**binary digit** - also called
