@@ -2,10 +2,12 @@
 separator (`` > `반발 reactance` 남에게 명령을 받거나 … `` under one heading, `` >
 `손실 회피 loss averse` 어떤 것을 잃었을 때 … `` under it too): three or more such under one
 heading are the writer's way of setting a term before its definition, each a note. One or
-two are a phrase stressed in a sentence (`**Note** that …`)."""
+two are a phrase stressed in a sentence (`**Note** that …`), and so is a bold word that English
+words in lower case go on from (`**Python** is great for scripts.`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -18,6 +20,8 @@ from flashcards.rules.lead import SPACED, Lead, lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import MAX_NAME_WORDS
 from flashcards.terms import clean_term, is_callout
+
+_LOWER = re.compile(r"[a-z]")
 
 PLACES = ("", "blockquote")
 """Where such a paragraph stands: at the top, or in a quote (a list item's paragraph is the
@@ -45,7 +49,10 @@ def spaced_term(children: Sequence[Token]) -> Lead | None:
         return None
     if len(found.term.split()) > MAX_NAME_WORDS or not is_term_like(found.term):
         return None
-    return found if says(markup.plain(found.rest)) else None
+    rest = markup.plain(found.rest)
+    # `**Python** is great for scripts.`: English words in lower case go on with a sentence
+    # whose subject is the bold word, stressed.
+    return found if says(rest) and not _LOWER.match(rest) else None
 
 
 def _code_lead(children: Sequence[Token]) -> Lead | None:
