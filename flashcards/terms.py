@@ -286,7 +286,11 @@ _DEFINED = re.compile(
     r"(?=[\s,:]|$)[\s,:]*"
     r"|^\s+(?:[a-z]+ly\s+(?=means|refers))?"  # `**ここ** basically means "here"`
     r"(?:(?:is|are)(?:\s+[a-z]+ly)?(?=\s+(?:an?|the|one)\s)|means|refers\s+to|is\s+defined\s+as"
-    r"|(?:occurs|is|are)(?=\s+(?:when|if|whenever)\s))\s+",
+    r"|(?:occurs|is|are)(?=\s+(?:when|if|whenever)\s)"
+    # `**Enzymes** are proteins that …`, `**Nodes** are points along …`: a plural kind, and
+    # what sets it apart
+    r"|are(?=\s+[a-z]{3,}s\s+(?:that|which|who|whose|where|of|in|on|along|from|with|used"
+    r"|made|found|formed|produced|caused|consisting)\b))\s+",
     re.IGNORECASE,
 )
 
