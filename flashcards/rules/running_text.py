@@ -106,10 +106,14 @@ def introduced(ctx: Context, toks: Sequence[Token], i: int, skip: str = "") -> l
     breaks = 0
     # Paragraphs side by side that each open with a term and its verb (`*Free logic*
     # modifies …` over `*Many-valued logics* allow …`) define them, whatever the verb.
+    sentences = markup.sentences(children)
     parallel = _opens_with_term(toks, i) and any(
         _opens_with_term(toks, j) for j in _beside(toks, i)
     )
-    for k, sentence in enumerate(markup.sentences(children)):
+    # So do a paragraph's lines, a sentence each (`**Nodes** are points …` over
+    # `**Antinodes** are points …`).
+    parallel = parallel or sum(_opens(sentence) for sentence in sentences) >= 2
+    for k, sentence in enumerate(sentences):
         notes += _introduced(
             ctx, line + breaks, sentence, running=k > 0, parallel=parallel, aliases=bool(skip)
         )
@@ -122,7 +126,12 @@ def _opens_with_term(toks: Sequence[Token], i: int) -> bool:
     on with its sentence (`*Free logic* modifies …`, `The **lac operon** is …`)."""
     if not 0 <= i < len(toks) - 1 or toks[i].type != "paragraph_open":
         return False
-    children = toks[i + 1].children or []
+    return _opens(toks[i + 1].children or [])
+
+
+def _opens(children: Sequence[Token]) -> bool:
+    """Whether text opens with a bold or italic phrase and a word that goes on with its
+    sentence."""
     spans = _spans(children)
     if not spans:
         return False
