@@ -62,7 +62,8 @@ def is_course_part(heading: str) -> bool:
 
 
 _COURSE_PART = re.compile(
-    r"(?:unit|chapter|chap|ch|lecture|lec|week|wk|module|lesson|session|day|part)\.?\s*"
+    r"(?:unit|chapter|chap|ch|lecture|lec|week|wk|module|lesson|session|day|part|topic|section"
+    r"|sec|tutorial|lab)\.?\s*"
     r"\d+[a-z]?(?:\s|[:.\-\u2013\u2014]|$)"
     r"|(?:제\s*)?\d+\s*(?:장|강|단원|부|주차|차시|일차|과|교시|회차)(?:\s|[:.]|$)",
     re.IGNORECASE,
