@@ -103,10 +103,13 @@ MIN_NAMED = 3
 
 def whole_glossary(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     """The notes of the list at `i` when every item of it, three or more, is an entry (`-
-    auf : 접촉면 o 위`, `- an : 곁, 붙어서`, …); none for any other list."""
+    auf : 접촉면 o 위`, `- an : 곁, 붙어서`, …); none for any other list, nor for one whose
+    entries label the parts of what names it (`- 정의 : …`, `- 장점 : …`, `- 단점 : …`)."""
     listed = items(toks, i)
     entries = glossary_entries(toks, i)
     if len(listed) < MIN_NAMED or len(entries) < len(listed):
+        return []
+    if any(is_label(found.term) for _, found in entries):
         return []
     return [note for j, found in entries for note in _notes(ctx, toks, j, found)]
 
