@@ -655,11 +655,20 @@ def defines(definition: str) -> bool:
     )
 
 
+_STUDYING = re.compile(
+    r"\b(?:how to study|study tips|homework)\b|학습\s?팁|공부\s?(?:팁|방법|법)|오늘의 과제|숙제"
+)
+"""What names the studying itself, anywhere in a heading (`💡 학습 팁과 마무리`, `🎯 오늘의
+과제`, `Homework for next week`): the learner's own plan, not the subject. (`학습 방법` only
+opens such a heading: `지도 학습 방법` is a way a model learns.)"""
+
+
 def is_meta(heading: str) -> bool:
     """Whether a heading names a section about the document (see `META`), in one language
-    or two (`목차 Table of contents`, `라이선스 License`)."""
+    or two (`목차 Table of contents`, `라이선스 License`), or about the studying itself (see
+    `_STUDYING`)."""
     name = _SYMBOLS.sub("", key(heading))  # `📖 How to Use This Study Guide`
-    if name in META or name.startswith(_META_OPENINGS):
+    if name in META or name.startswith(_META_OPENINGS) or _STUDYING.search(name):
         return True
     first, _, rest = name.partition(" ")
     if first in _QUALIFYING:  # `Quick tips for using legal terms`, `Further resources`
