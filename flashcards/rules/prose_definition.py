@@ -221,7 +221,10 @@ def _called(children: Sequence[Token]) -> Lead | None:
     definition."""
     text = children[0].content.strip()
     if len(children) == 1:
-        match = _CALLED_QUOTED.search(text) or _CALLED.match(text) or _CALLED_KO.search(text)
+        # `Sediment at the base of a glacier is known as lodgement till. It is …`: the
+        # first sentence names it, the next ones go on about it
+        first = _SENTENCES.split(text, maxsplit=1)[0].rstrip()
+        match = _CALLED_QUOTED.search(text) or _CALLED.match(first) or _CALLED_KO.search(text)
     else:  # `…흐름을 스레드(Thread)라고 부른다. 즉, **스레드는** …`: its first sentence
         match = _CALLED_KO.search(_SENTENCES.split(text, maxsplit=1)[0].rstrip())
     if match is None:
