@@ -16,7 +16,7 @@ from flashcards.names import is_term_like, names_a_case, names_a_glossary, names
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, defined_term, glossed
 from flashcards.rules.section import Section, candidate_headings, is_leaf
-from flashcards.terms import BOLD, HEADINGS, is_sentence, key, split_term, translated
+from flashcards.terms import BOLD, HEADINGS, is_sentence, key, parenthesised, split_term, translated
 
 
 def heading_terms(
@@ -110,12 +110,29 @@ def heading_terms(
     # `### Case: Hamilton v. Kember, 2008 …` over the facts, the issue and the decision: a
     # case is a term of law, its points its definition.
     cases = {i for i in candidates if names_a_case(sections[i].name)}
+    # `#### Colitis (Clostridium difficile)` over `- Gram positive` and `- persistent spores`:
+    # a name given with its other name is a term introduced, whatever its points say.
+    glossed_names = {i for i in candidates if _glossed_name(sections[i])}
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
-    found |= spelled | cases
+    found |= spelled | cases | glossed_names
     found -= labels
     found |= _named_twice(sections, meta, found)
     return found or _post(sections, meta, title)
+
+
+def _glossed_name(section: Section) -> bool:
+    """Whether a heading names a term and its other name in parentheses (`Colitis
+    (Clostridium difficile)`, `The Archaea (archaebacteria)`) over points of its own and no
+    notes: a writer who gives a heading's other name is introducing a term."""
+    parts = parenthesised(section.name)
+    if parts is None or section.notes or section.opening not in _POINTED:
+        return False
+    name, gloss = parts
+    return is_term_like(name) and not any(c.isdigit() for c in gloss) and len(gloss.split()) <= 4
+
+
+_POINTED = ("bullet_list", "ordered_list", "sentences")
 
 
 def _named_twice(sections: Sequence[Section], meta: set[int], terms: set[int]) -> set[int]:
