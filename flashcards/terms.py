@@ -706,10 +706,20 @@ _MONTHS = (
     "|june|july|august|september|october|november|december"
 )
 _YEAR = r"(?:c\.\s?)?\d{1,4}(?:[.\-/]\d{1,2}){0,2}\s?(?:년|월|일|s|bc|ad|ce|bce)?"
-_DATE = re.compile(_YEAR)
-_DAY = re.compile(rf"{_YEAR}|(?:{_MONTHS})\.?(?:\s\d{{1,2}})?(?:,?\s\d{{4}})?")
-"""A year or a date (`1952년`, `1968`, `2020.1`, `1920s`, `Mar`, `June 4, 1989`): when
-something happened, no term."""
+_ERA = r"(?:bce|bc|ce|ad|b\.c\.(?:e\.)?|a\.d\.)"
+_WHEN = (
+    r"(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)\s+)?(?:c\.\s?|ca\.\s?|~\s?)?"
+    r"(?:\d{1,4}\s?(?:년|s)?|\d{1,2}(?:st|nd|rd|th)(?:\s?(?:c\.?|cent\.?|century|centuries))?"
+    r"|\d{1,2}\s?세기)"
+    rf"(?:\s?{_ERA})?(?:\s?(?:초|중|말|경))?"
+)
+_PERIOD = rf"~?\s?(?:기원전\s?|{_ERA}\s)?{_WHEN}(?:\s?[-–—~]\s?(?:기원전\s?)?{_WHEN})?"
+"""A century or a span of years, with its era (`5th - early 3rd BCE`, `814 BCE`, `1914-1918`,
+`19세기 말`, `기원전 3세기`, `~end of 5th c. BCE`)."""
+_DATE = re.compile(rf"{_YEAR}|{_PERIOD}")
+_DAY = re.compile(rf"{_YEAR}|{_PERIOD}|(?:{_MONTHS})\.?(?:\s\d{{1,2}})?(?:,?\s\d{{4}})?")
+"""A year, a date or a span of them (`1952년`, `1968`, `2020.1`, `1920s`, `Mar`, `June 4,
+1989`, `6th BCE`): when something happened, no term."""
 
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
