@@ -124,11 +124,14 @@ def heading_terms(
 def _glossed_name(section: Section) -> bool:
     """Whether a heading names a term and its other name in parentheses (`Colitis
     (Clostridium difficile)`, `The Archaea (archaebacteria)`) over points of its own and no
-    notes: a writer who gives a heading's other name is introducing a term."""
+    notes: a writer who gives a heading's other name is introducing a term. A set's name and
+    which of it (`nouns (family)`, a plural in lower case) is none."""
     parts = parenthesised(section.name)
-    if parts is None or section.notes or section.opening not in _POINTED:
+    if parts is None or section.notes or section.aside or section.opening not in _POINTED:
         return False
     name, gloss = parts
+    if names_a_set(name) or (name.islower() and name.endswith("s")):
+        return False  # `nouns (family)`: a kind of words, and which of them
     return is_term_like(name) and not any(c.isdigit() for c in gloss) and len(gloss.split()) <= 4
 
 
