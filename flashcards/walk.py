@@ -118,8 +118,12 @@ class Walk:
                 section.counts = section.opening == "paragraph" and counts_kinds(line)
                 section.phrase = _phrase(toks, i, section.opening)
                 section.spelled = _spelled_out(_opening_words(toks, i, line), section.name)
-                if section.opening and toks[i].map:
-                    section.first = (toks[i].map[0] + 1 + offset, toks[i].map[1] + offset)
+                # Points that open by saying what the heading means are its first point's:
+                # entries after it in the same list (`- **용혈성황달**: …` under `### 황달`
+                # over `- …피부가 황색으로 변하는 현상`) are terms its text goes on to define.
+                opened = toks[i + 1] if section.opening == "sentences" else toks[i]
+                if section.opening and opened.map:
+                    section.first = (opened.map[0] + 1 + offset, opened.map[1] + offset)
             section.content = True
         if toks[i].type in LISTS:
             self._lists[toks[i].level] = i
