@@ -93,7 +93,7 @@ def lead(children: Sequence[Token]) -> Lead | None:
     word = _word_inside(bold, rest) if not article else None
     if word is not None and (entry := plain_lead(word)) is not None:
         return entry  # `**개**체(Entity): …`: a mnemonic's initial, the word the term
-    bold, rest = _glued(bold, rest)
+    bold, rest = _slashed(*_glued(bold, rest))
     remark = REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
     if remark is not None and _PART_OF_SPEECH.match(rest[0].content):
         remark = None  # `**digit** (n) 숫자`: the word's class opens its meaning
@@ -173,6 +173,30 @@ def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
         return bold, rest
     after = rest[0].content[remark.end() :]
     return f"{bold} {remark[1]}", ([with_content(rest[0], after)] if after else []) + rest[1:]
+
+
+def _slashed(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
+    """`**vocal cords**/**vocal folds** - …`, `**pharynx**/throat - …`: names joined by a
+    slash are one term and its other names, each bold or not, before the separator."""
+    while rest and rest[0].type == "text" and rest[0].content.startswith("/"):
+        after = rest[0].content[1:]
+        if not after.strip() and len(rest) >= 4 and rest[1].type == "strong_open":
+            end = _strong_close(rest, 1)
+            if end >= len(rest):
+                break
+            bold = f"{bold}/{markup.plain(rest[2:end])}"
+            rest = rest[end + 1 :]
+            continue
+        other = _OTHER_NAME.match(after)
+        if other is None:
+            break
+        bold = f"{bold}/{other[1]}"
+        rest = [with_content(rest[0], after[other.end() :]), *rest[1:]]
+    return bold, rest
+
+
+_OTHER_NAME = re.compile(r"([^\s/:\uff1a,.()][^/:\uff1a,.()]{0,30}?)(?=\s+(?:[-–—]|->)\s|\s*:)")
+"""A plain name after a slash, up to the separator (`/throat - …`, `/elsewhere allophone - …`)."""
 
 
 def _word_inside(bold: str, rest: list[Token]) -> list[Token] | None:
