@@ -136,6 +136,7 @@ def _glossed_name(section: Section) -> bool:
 
 
 _POINTED = ("bullet_list", "ordered_list", "sentences")
+"""How a heading's text opens when it is points (see `walk._opening`)."""
 
 
 def _named_twice(sections: Sequence[Section], meta: set[int], terms: set[int]) -> set[int]:

@@ -22,6 +22,7 @@ from flashcards.rules.points import MAX_NAME_WORDS
 from flashcards.terms import clean_term, is_callout
 
 _LOWER = re.compile(r"[a-z]")
+"""How English words that go on with a sentence open (`is great …`, `fetches …`)."""
 
 PLACES = ("", "blockquote")
 """Where such a paragraph stands: at the top, or in a quote (a list item's paragraph is the

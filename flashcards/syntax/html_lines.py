@@ -34,10 +34,8 @@ def _html_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     closed = _CLOSED_LINE.fullmatch(state.src, at, stop)
     if closed is not None:
         block = closed[1].casefold() in _BLOCK_NAMES
-        if not block:
-            return (
-                False  # `<code>READ COMMITTED</code>`: inline, a paragraph as CommonMark reads it
-            )
+        if not block:  # `<code>READ COMMITTED</code>`: inline, a paragraph to CommonMark
+            return False
     elif _EMPTY_LINE.fullmatch(state.src, at, stop) is not None:
         block = False  # an empty element starts an HTML block only alone, never mid-paragraph
     else:
