@@ -8,21 +8,16 @@ import html
 import re
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+
+from flashcards.syntax.inline_rewrite import inline_rewrite
 
 _OPEN = re.compile(r"<code(?:\s[^<>]*)?>", re.IGNORECASE)
 _CLOSE = re.compile(r"</code\s*>", re.IGNORECASE)
 
 
 def html_code_plugin(md: MarkdownIt) -> None:
-    md.core.ruler.push("html_code", _html_code)
-
-
-def _html_code(state: StateCore) -> None:
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            block.children = _joined(block.children)
+    md.core.ruler.push("html_code", inline_rewrite(_joined))
 
 
 def _joined(children: list[Token]) -> list[Token]:

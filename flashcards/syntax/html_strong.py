@@ -8,24 +8,19 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+
+from flashcards.syntax.inline_rewrite import inline_rewrite
 
 _OPEN = re.compile(r"<(?P<tag>strong|b|u)(?:\s[^<>]*)?>", re.IGNORECASE)
 _CLOSE = re.compile(r"</(?P<tag>strong|b|u)\s*>", re.IGNORECASE)
 
 
 def html_strong_plugin(md: MarkdownIt) -> None:
-    md.core.ruler.push("html_strong", _html_strong)
+    md.core.ruler.push("html_strong", inline_rewrite(_pair))
 
 
-def _html_strong(state: StateCore) -> None:
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            _pair(block.children)
-
-
-def _pair(children: list[Token]) -> None:
+def _pair(children: list[Token]) -> list[Token]:
     """Each `<strong>`, `<b>` or `<u>` with the first closing tag of its name after it, turned to
     bold in place (rendered with the tag the author wrote); a tag left unpaired stays HTML."""
     opened: tuple[int, str] | None = None
@@ -40,3 +35,4 @@ def _pair(children: list[Token]) -> None:
                 children[at] = Token("strong_open", tag, 1, markup="**", level=child.level)
                 children[i] = Token("strong_close", tag, -1, markup="**", level=child.level)
                 opened = None
+    return children

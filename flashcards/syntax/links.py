@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import validateLink
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+
+from flashcards.syntax.inline_rewrite import inline_rewrite
 
 
 def links_plugin(md: MarkdownIt) -> None:
     # markdown-it would leave such a link as its raw Markdown text, `[click](javascript:…)`;
     # the parser is told to accept every target, and the rule unwraps the unsafe ones.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
-    md.core.ruler.push("drop_unsafe_links", _drop_unsafe_links)
-
-
-def _drop_unsafe_links(state: StateCore) -> None:
-    for block in state.tokens:
-        if block.type == "inline" and block.children:
-            block.children = _unwrapped(block.children)
+    md.core.ruler.push("drop_unsafe_links", inline_rewrite(_unwrapped))
 
 
 def _unwrapped(children: list[Token]) -> list[Token]:
