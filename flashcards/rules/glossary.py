@@ -54,9 +54,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return Found(end)  # `1) 2 X 2 -> det …`, `3 X 3 -> …`: cases by size, no terms
     if not named and all(is_date(found_entry.term, months=True) for _, found_entry in entries):
         return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
-    if not named and entries[0][0] == items(toks, i)[0] and is_property(entries[0][1].term):
+    if not named and entries[0][0] == i + 1 and is_property(entries[0][1].term):
         # `- Author: Bertrand Russell` over `- Year: 1912` and `- Link: …`: the document's
-        # own facts, opened by one, are no terms
+        # own facts, opened by one (its first item, right after the list opens), are no terms
         return Found(end)
     # `- 예시: …`, `- Formula: …` among the entries: a part of what the list says, no term
     # (a word that is a label is a word in a vocabulary: `- background 배경`)

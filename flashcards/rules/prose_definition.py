@@ -220,13 +220,13 @@ def _called(children: Sequence[Token]) -> Lead | None:
     anywhere after `is called`, or `…것을 X라고 부름`: the words named, the sentence their
     definition."""
     text = children[0].content.strip()
+    # `Sediment at the base of a glacier is known as lodgement till. It is …`: the first
+    # sentence names it, the next ones go on about it
+    first = _SENTENCES.split(text, maxsplit=1)[0].rstrip()
     if len(children) == 1:
-        # `Sediment at the base of a glacier is known as lodgement till. It is …`: the
-        # first sentence names it, the next ones go on about it
-        first = _SENTENCES.split(text, maxsplit=1)[0].rstrip()
         match = _CALLED_QUOTED.search(text) or _CALLED.match(first) or _CALLED_KO.search(text)
     else:  # `…흐름을 스레드(Thread)라고 부른다. 즉, **스레드는** …`: its first sentence
-        match = _CALLED_KO.search(_SENTENCES.split(text, maxsplit=1)[0].rstrip())
+        match = _CALLED_KO.search(first)
     if match is None:
         return None
     words = clean_term(match["term"]).split()
