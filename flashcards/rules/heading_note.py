@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from flashcards import markup
-from flashcards.names import case_name, is_term_like, names_a_case
+from flashcards.names import (
+    case_name,
+    is_term_like,
+    names_a_case,
+    names_a_set,
+    names_examples,
+    names_two,
+)
 from flashcards.note import QUESTION, TERM, Note
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
@@ -106,7 +113,7 @@ def introduced_terms(
         and i not in meta
         and s.level > 0
         and s.top
-        and s.opening in _OPENS_DEFINITION
+        and _opens_definition(s)
         and (s.notes or s.loose or s.bold)  # text, and then points of its own
         and not s.opens_notes
         and is_term_like(s.name)
@@ -116,6 +123,30 @@ def introduced_terms(
     itself = {i for i, s in enumerate(sections) if i not in taken and _defines_itself(s)}
     # A heading that opens with its own term's note introduces a term as these do.
     return (found if len(found | itself) >= 2 else set()) | itself
+
+
+def _opens_definition(section: Section) -> bool:
+    """Whether a heading's text opens with a definition of its own: a sentence or a quote,
+    or points that say something about the heading (`### 백혈구 (Leukocyte)` over `- 혈액
+    1㎜³에 5,000~10,000개` and then `- **호중구**: …`), unless the heading names a set whose
+    points are its members (`Network devices`, `Examples`, see `_plural`)."""
+    if section.opening in _OPENS_DEFINITION:
+        return True
+    name = section.name
+    return section.opening == "sentences" and not (
+        names_a_set(name) or names_two(name) or names_examples(name) or _plural(name)
+    )
+
+
+def _plural(name: str) -> bool:
+    """Whether an English name ends in a plural (`Weather Variables`, `Logical fallacies`):
+    the things its points go on to name, each in a point of its own. A field's name is one
+    thing (`Genetics`)."""
+    last = key(name).split()[-1] if name.split() else ""
+    return last.isalpha() and last.isascii() and last.endswith("s") and not last.endswith(_SINGULAR)
+
+
+_SINGULAR = ("ss", "us", "is", "ics")
 
 
 def _defines_itself(section: Section) -> bool:
