@@ -65,7 +65,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
     if defined is not None:
         notes = [
-            _note(ctx, tr, cells[0], [_column(group, defined)])
+            _defined_note(ctx, tr, cells, group, defined, rows[0][1])
             for tr, cells, group in _entries(rows[1:])
             if len(cells) > defined
         ]
@@ -79,6 +79,26 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return _no_notes(ctx, toks[i], end, message)
     return _found(end, notes)
+
+
+def _defined_note(
+    ctx: Context,
+    tr: Token,
+    cells: list[Token],
+    group: Sequence[Sequence[Token]],
+    defined: int,
+    header: list[Token],
+) -> Note | None:
+    """The note of a row of a table with a column of definitions: that column's cells; or,
+    where the writer left it blank (`| DAC | Discretionary Access Control | |`), what the
+    rest of the row says in words, each cell under its header."""
+    column = _column(group, defined)
+    # `| Physical | Bits | Hub | |`: single values wait for their definition still
+    phrased = any(len(_text(cell).split()) >= 2 for cell in cells[1:])
+    if column or not phrased:
+        return _note(ctx, tr, cells[0], [column])
+    others = range(1, len(header))
+    return _note(ctx, tr, cells[0], [_column(group, k) for k in others], header[1:])
 
 
 def _found(end: int, notes: Sequence[Note | None]) -> Found:
