@@ -1,6 +1,7 @@
 """Paragraphs that each open with a marked term and then its words after a space, with no
 separator (`` > `반발 reactance` 남에게 명령을 받거나 … `` under one heading, `` >
-`손실 회피 loss averse` 어떤 것을 잃었을 때 … `` under it too): three or more such under one
+`손실 회피 loss averse` 어떤 것을 잃었을 때 … `` under it too; a word and its meaning in
+another script, `**an sich** 그 자체`): three or more such under one
 heading are the writer's way of setting a term before its definition, each a note. One or
 two are a phrase stressed in a sentence (`**Note** that …`), and so is a bold word that English
 words in lower case go on from (`**Python** is great for scripts.`)."""
@@ -17,9 +18,9 @@ from flashcards.names import is_term_like
 from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import SPACED, Lead, lead, with_content
-from flashcards.rules.notes import lead_note
+from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import MAX_NAME_WORDS
-from flashcards.terms import clean_term, is_callout
+from flashcards.terms import HANGUL, LATIN, clean_term, is_callout
 
 _LOWER = re.compile(r"[a-z]")
 """How English words that go on with a sentence open (`is great …`, `fetches …`)."""
@@ -35,11 +36,33 @@ MIN_SPACED = 3
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) not in PLACES:
         return None
-    found = spaced_term(toks[i + 1].children or [])
-    if found is None or _count(ctx, toks, i) < MIN_SPACED:
+    children = toks[i + 1].children or []
+    found = spaced_term(children)
+    if found is None:
         return None
-    note = lead_note(ctx, ctx.line(toks[i]), found)
-    return Found(i + 2, notes=[note], bold=[note.key])
+    lines = markup.lines(children)
+    leads = [spaced_term(line) for line in lines]
+    if _count(ctx, toks, i) < MIN_SPACED and not _glossed(leads[0] or found):
+        return None
+    if leads[0] is None or sum(lead is not None for lead in leads) < 2:
+        note = lead_note(ctx, ctx.line(toks[i]), found)
+        return Found(i + 2, notes=[note], bold=[note.key])
+    # `**Jede** 모든 것 하나 하나 다` over `**Alle** 그냥 전체`: a line each, as paragraphs are
+    notes = line_notes(ctx, ctx.rows(toks, i), lines, leads)
+    return Found(i + 2, notes=notes, bold=[n.key for n in notes])
+
+
+MAX_GLOSS = 6
+"""Words of a meaning given in another script (`**je nach** -에 따라`); more make a sentence
+about the term, which needs the writer's habit to be its definition."""
+
+
+def _glossed(found: Lead) -> bool:
+    """Whether a term is followed by its meaning in another script, in a few words: a
+    vocabulary's entry on its own, however few stand under its heading."""
+    rest = markup.plain(found.rest)
+    # a Korean verb's own form ends as a sentence does (`결정하다`): words are counted only
+    return len(rest.split()) <= MAX_GLOSS and _crossed(found.term, rest)
 
 
 def spaced_term(children: Sequence[Token]) -> Lead | None:
@@ -53,7 +76,21 @@ def spaced_term(children: Sequence[Token]) -> Lead | None:
     rest = markup.plain(found.rest)
     # `**Python** is great for scripts.`: English words in lower case go on with a sentence
     # whose subject is the bold word, stressed.
-    return found if says(rest) and not _LOWER.match(rest) else None
+    if _LOWER.match(rest):
+        return None
+    # `**an sich** 그 자체`: a word and its meaning in another script says enough.
+    return found if says(rest) or _crossed(found.term, rest) else None
+
+
+def _crossed(term: str, rest: str) -> bool:
+    """Whether a Latin term is followed by words in Hangul only, or a Korean one by Latin
+    words only: a word and its translation."""
+    if LATIN.search(term) and not HANGUL.search(term):
+        # `` `git commit` 후에 push 한다 ``: a sentence in two scripts, no translation
+        return HANGUL.search(rest) is not None and not LATIN.search(rest)
+    # `**핵심 빈출 단어** No.1 ~ No.39`: numbers, no translation
+    latin = bool(LATIN.search(rest)) and not any(c.isdigit() for c in rest)
+    return HANGUL.search(term) is not None and not HANGUL.search(rest) and latin
 
 
 def _code_lead(children: Sequence[Token]) -> Lead | None:
