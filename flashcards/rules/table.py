@@ -46,7 +46,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "table_open" or (toks[i].level != 0 and not _under_name(toks, i)):
         return None
     end = close(toks, i)
-    rows = _numbers_aside(_side_by_side(_stacked(_rows(toks[i:end]))))
+    rows = _numbers_aside(_side_by_side(_alternating(_stacked(_rows(toks[i:end])))))
     if _examples(rows):
         return _no_notes(ctx, toks[i], end, "a table of example sentences gives no notes")
     if _values(rows):
@@ -370,6 +370,22 @@ def _stacked(rows: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[To
 
 MIN_STACKED = 2
 """Pairs of rows, a row of words over a row of meanings, that make a grid a vocabulary."""
+
+
+def _alternating(rows: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[Token]]]:
+    """The rows of a vocabulary written a row per word and a row per meaning, its header the
+    first word's row (`| 我 [wǒ] | 我是中国人。 |` over `| 나 | 나는 중국인 입니다. |`, then
+    `| 你 [nǐ] | … |`): the first cells alternate in script, row after row. Each word, with the
+    first cell of the row under it as its meaning, is a row of two cells under a blank header."""
+    if len(rows) < 2 * MIN_STACKED or len(rows) % 2:
+        return rows
+    scripts = [_script(_text(cells[0])) if cells else "" for _, cells in rows]
+    words, meanings = set(scripts[::2]), set(scripts[1::2])
+    if len(words) != 1 or len(meanings) != 1 or words == meanings or "" in words | meanings:
+        return rows
+    blank = Token("inline", "", 0, children=[])
+    pairs = [(rows[k][0], [rows[k][1][0], rows[k + 1][1][0]]) for k in range(0, len(rows), 2)]
+    return [(rows[0][0], [blank, blank]), *pairs]
 
 
 MIN_EXAMPLE_WORDS = 6
