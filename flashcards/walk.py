@@ -28,6 +28,7 @@ from flashcards.rules.heading_labels import (
 from flashcards.rules.heading_note import heading_note, introduced_terms, own_note
 from flashcards.rules.headings import heading_terms
 from flashcards.rules.lead import lead
+from flashcards.rules.prose_definition import stated_heading
 from flashcards.rules.section import Section, mark_questions, meta_sections, parents, unnumber
 from flashcards.sentences import counts_kinds, says_what
 from flashcards.terms import (
@@ -255,12 +256,16 @@ class Walk:
         )
 
     def _cards(self) -> None:
-        """Headings written as cloze cards (`## … {{c1::answer}}`) with no text under them:
-        a note each, in the category of the heading above (see `cloze_lines`)."""
+        """Headings written as cloze cards (`## … {{c1::answer}}`) or as definitions (`#### A
+        Queue is a FIFO …`) with no text under them: a note each, in the category of the
+        heading above (see `cloze_lines`, `prose_definition.stated_heading`)."""
         ctx = Context(self.path, 0, "")
         for s in self.sections:
             if s.level and not s.content and cloze_lines.is_cloze(s.name):
                 s.notes.append(cloze_lines.card(ctx, s.line, s.name))
+                s.card = True
+            elif s.level and not s.content and (stated := stated_heading(ctx, s.line, s.name)):
+                s.notes.append(stated)  # `#### A Queue is a FIFO data structure …`
                 s.card = True
 
     def _notes(

@@ -15,12 +15,22 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.note import Note
 from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, Lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic, names_a_kind
-from flashcards.terms import HANGUL, LATIN, PRONOUNS, clean_term, is_condition, is_label, key
+from flashcards.terms import (
+    BARE_QUESTIONS,
+    HANGUL,
+    LATIN,
+    PRONOUNS,
+    clean_term,
+    is_condition,
+    is_label,
+    key,
+)
 
 MAX_WORDS = 4
 """A defined term is short: a longer subject is a sentence about something."""
@@ -88,6 +98,22 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         whole = _defines(_unwrapped(children)) or found[0]
         notes = [lead_note(ctx, line, whole)]
     return Found(i + 2, notes=notes, weak=True) if notes else None
+
+
+def stated_heading(ctx: Context, line: int, name: str) -> Note | None:
+    """The note of a heading with nothing under it that is itself a definition (`#### A
+    Queue is a FIFO data structure …`, a sheet of such headings one after another): the
+    writer set the sentence as a heading to stand out."""
+    found = _defines([Token("text", "", 0, content=name)])
+    said = markup.plain(found.rest).split() if found is not None else []
+    # `# 유체란 무엇인가`: a title that asks, its answer in the sections under it
+    if len(said) < MIN_STATED or said[0].casefold() in BARE_QUESTIONS:
+        return None
+    return lead_note(ctx, line, found) if found is not None else None
+
+
+MIN_STATED = 3
+"""Words of a definition a heading states: fewer name a topic (`# 유체란 무엇인가`)."""
 
 
 def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
