@@ -22,7 +22,7 @@ from flashcards.names import is_term_like, names_a_set, names_two
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.glossary import glossary_entries
-from flashcards.rules.lead import ALONE, SEPARATED, Lead, lead
+from flashcards.rules.lead import ALONE, SEPARATED, Lead, lead, translated_lead
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import entry, has_leads, items, names_a_term, points
 from flashcards.terms import (
@@ -67,10 +67,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     said = [says(text) for text in points(toks, after)]
     if not any(said):
         return None
-    if found is named and (not said[0] or vocabulary):
+    if found is named and (not said[0] or vocabulary or _translations(toks, after)):
         # A plain name's first point says what it is (`Subnet` over `- VPC 내부에서 …`);
-        # a line over a glossary (`조동사처럼 쓰이는 표현` over `- be able to 할 수 있다`)
-        # leads into its terms.
+        # a line over a glossary (`조동사처럼 쓰이는 표현` over `- be able to 할 수 있다`),
+        # or over words and their meanings among sentences (`Le visage` over `- Il a les
+        # yeux bleus.` and `- nez : nm. 코`), leads into its terms.
         return None
     term = heading_name(found.term)  # `**3. 가정법**`: a small heading, numbered as headings are
     if names_two(term):
@@ -129,3 +130,14 @@ _GLOSSED = re.compile(r"[^()]{1,40}?\s?\([^()]{1,40}\)")
 
 def _glossed(children: Sequence[Token]) -> bool:
     return _GLOSSED.fullmatch(markup.plain(children).strip()) is not None
+
+
+def _translations(toks: Sequence[Token], i: int) -> bool:
+    """Whether two items or more of the list at `i` are a word and its meaning in another
+    script (see `lead.translated_lead`)."""
+    pairs = [j for j in items(toks, i) if translated_lead(toks[j + 2].children or [])]
+    return len(pairs) >= MIN_TRANSLATIONS
+
+
+MIN_TRANSLATIONS = 2
+"""Items of words and their meanings that make a list a vocabulary, whatever stands beside."""

@@ -609,6 +609,11 @@ def translated_lead(children: Sequence[Token]) -> Lead | None:
     match = _TRANSLATED.match(children[0].content)
     if match is None or len(match["term"].split()) < MIN_TRANSLATED:
         return None
+    colon = match["term"].find(":")
+    if colon > 0:  # `long : a. 긴`: a word, then its part of speech and meaning
+        after = children[0].content[colon + 1 :].lstrip()
+        rest = [with_content(children[0], after), *children[1:]]
+        return Lead(match["term"][:colon].strip(), SEPARATED, rest)
     after = children[0].content[match.end() :]
     if match["quoted"]:  # `It's a long story. (말하자면 길어요)`: the translation set apart
         after = after.removeprefix("(").replace(")", "", 1)
