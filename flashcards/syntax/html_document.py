@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-_DOCUMENT_TAG = re.compile(r"<(?:h[1-6]|p|ul|ol|dl|dt|blockquote)[\s>/]", re.IGNORECASE)
+_DOCUMENT_TAG = re.compile(r"<(?:h[1-6]|p|ul|ol|dl|dt|blockquote|table)[\s>/]", re.IGNORECASE)
 """An opening tag of a document element (see `html_markdown.DOCUMENT`): only a block with
 one is worth converting, and only then is the converter (BeautifulSoup, markdownify) loaded,
 so a sheet without such HTML never pays for importing it."""

@@ -4,6 +4,7 @@ stands for (BeautifulSoup's tree, markdownify's Markdown), each element on its s
 from __future__ import annotations
 
 from collections.abc import Iterator
+from copy import copy
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markdown_it import MarkdownIt
@@ -11,15 +12,13 @@ from markdown_it.token import Token
 from markdownify import ATX, MarkdownConverter
 
 DOCUMENT = frozenset(
-    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "dl", "dt", "blockquote"}
+    {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "dl", "dt", "blockquote", "table"}
 )
 """Elements that make an HTML block a piece of document rather than an embed."""
 
 _OWN_RULE = frozenset({"details", "summary"})
 """Elements whose blocks stay HTML: `<details>` has a rule of its own."""
 
-_AS_WRITTEN = frozenset({"table"})
-"""Top-level elements kept as HTML: a table of HTML cells renders as the author made it."""
 
 _CONTAINERS = frozenset({"ul", "ol", "dl", "blockquote"})
 
@@ -49,29 +48,76 @@ def tokens(md: MarkdownIt, tok: Token, env: dict) -> list[Token] | None:
     assert tok.map is not None
     first, last = tok.map[0], tok.map[1]
     found: list[Token] = []
-    for line, lines, text in _elements(soup):
+    for line, lines, text, rows in _elements(soup):
         start = min(first + line - 1, last - 1)
         end = min(start + lines, last)
-        for t in md.parse(text, env):
+        parsed = md.parse(text, env)
+        for t in parsed:
             _shift(t, start, end)
             found.append(t)
+        _on_rows(parsed, [min(first + row - 1, last - 1) for row in rows])
     return found
 
 
-def _elements(soup: BeautifulSoup) -> Iterator[tuple[int, int, str]]:
-    """Each top-level element as Markdown, with the block line (from 1) where it starts and
-    the number of lines it spans; loose text is on the line of the element before it."""
+def _elements(soup: BeautifulSoup) -> Iterator[tuple[int, int, str, list[int]]]:
+    """Each top-level element as Markdown, with the block line (from 1) where it starts, the
+    number of lines it spans, and for a table the line of each row; loose text is on the line
+    of the element before it."""
     line = 1
     for child in soup.children:
+        rows: list[int] = []
         if isinstance(child, Tag):
             line = _first_line(child) or line
-            text = str(child) if child.name in _AS_WRITTEN else _CONVERTER.convert_soup(child)
+            if child.name == "table":
+                text, rows = _table(child, line)
+            else:
+                text = _CONVERTER.convert_soup(child)
         elif isinstance(child, NavigableString):
             text = str(child)
         else:
             continue
         if text.strip():
-            yield line, str(child).count("\n") + 1, text.strip("\n") + "\n"
+            yield line, str(child).count("\n") + 1, text.strip("\n") + "\n", rows
+
+
+def _table(table: Tag, line: int) -> tuple[str, list[int]]:
+    """An HTML table as a Markdown table, each cell on one line (its points joined by line
+    breaks), and the line of each row: a table of terms written in HTML is read as one
+    written in Markdown. A table with no header cells gets a blank header, as a grid does;
+    one of a single column stays HTML."""
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    cells = [[_cell(td) for td in tr.find_all(("td", "th"), recursive=False)] for tr in rows]
+    width = max((len(row) for row in cells), default=0)
+    if width < 2:  # a box drawn as a table, one cell wide: kept as the author made it
+        return str(table), []
+    lines = [tr.sourceline or line for tr in rows]
+    if not rows[0].find("th", recursive=False):
+        cells, lines = [[""] * width, *cells], [lines[0], *lines]
+    padded = [row + [""] * (width - len(row)) for row in cells]
+    text = [_row(padded[0]), _row(["---"] * width), *(_row(row) for row in padded[1:])]
+    return "\n".join(text) + "\n", lines
+
+
+def _cell(cell: Tag) -> str:
+    """A cell's Markdown on one line: its lines and points joined by `<br>`, pipes escaped."""
+    inner = copy(cell)
+    inner.name = "div"  # its content alone: a cell converts with the table's pipes around it
+    text = _CONVERTER.convert_soup(inner).strip()
+    return "<br>".join(part.strip() for part in text.splitlines() if part.strip()).replace(
+        "|", "\\|"
+    )
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _on_rows(parsed: list[Token], rows: list[int]) -> None:
+    """Puts each row of a converted table on the line of its `<tr>` (the header's and the
+    separator's lines both on the first row's)."""
+    opened = [t for t in parsed if t.type == "tr_open"]
+    for tok, line in zip(opened, rows, strict=False):
+        tok.map = [line, line + 1]
 
 
 def _pair_terms(soup: BeautifulSoup) -> None:
