@@ -642,10 +642,12 @@ def defines(definition: str) -> bool:
     """Whether a definition says anything: not empty, not only a label waiting for its
     text (`answer:`, `답:`), as in a sheet of questions still to answer, not a placeholder
     (`TODO`, `작성 중`) nor ending in filler (`R²` then `ㅇㅇ`), and not only the pages or
-    chapters to read (`pg. 53–54`)."""
+    chapters to read (`pg. 53–54`), nor a blank line to fill in (`____`)."""
     text = definition.strip()
     if text.strip(" .…!-:()[]<>").casefold() in PLACEHOLDERS:
         return False
+    if text and not text.strip("_ \n"):
+        return False  # `____`: a blank left to fill in
     if _REFERENCE.fullmatch(text):
         return False
     if _FILLER.fullmatch(text.rsplit("\n", 1)[-1].strip()):

@@ -19,6 +19,7 @@ from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
+from flashcards.rules.table import names_columns
 from flashcards.terms import EXERCISES, is_date, is_label, key
 
 MIN_WORDS = 2
@@ -56,6 +57,11 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     # `Definition: …` over `Example: …`: the parts of what stands above, no terms
     leads = [_term(plain_lead(line, arrows=False)) for line in lines]
     numbers = ctx.rows(toks, i)
+    if leads[0] is not None and names_columns([leads[0].term, markup.plain(leads[0].rest)]):
+        # `Word | definition` over `mutualism | symbiosis in which …`: the rows' header
+        lines, leads, numbers = lines[1:], leads[1:], numbers[1:]
+        if not lines:
+            return []
     text = _text_before(lines, leads)
     if text:
         lines, leads, numbers = lines[text:], leads[text:], numbers[text:]

@@ -274,7 +274,18 @@ def _worded_column(body: Sequence[tuple[Token, list[Token]]], k: int) -> bool:
 
 
 DEFINING = frozenset(
-    {"definition", "definitions", "meaning", "description", "정의", "뜻", "의미", "설명", "개념"}
+    {
+        "definition",
+        "definitions",
+        "def",
+        "meaning",
+        "description",
+        "정의",
+        "뜻",
+        "의미",
+        "설명",
+        "개념",
+    }
 )
 """Headers of a column of definitions: a wider table with one (`| Term | Example | Definition
 |`) is a table of terms too, its first column the term and that column the definition."""
@@ -459,6 +470,14 @@ _COLUMN_WORDS = (
 """Words of headers that name a column rather than a thing (`| English | Korean |`, `| es |
 en |`, `| 분야 | 내용 |`, `| Term | Commodity description |`), and those that name a word's
 grammar (`| Verb | Form [て] |`, `| 원형 | 과거형 |`): a column of words and one of their forms."""
+
+
+def names_columns(cells: Sequence[str]) -> bool:
+    """Whether every cell of a row names a column (`Word | definition`, `Term | 뜻`): the
+    header of a table, written where its first row would be."""
+    return bool(cells) and all(
+        (found := _header_words(cell)) and found <= _COLUMN_WORDS for cell in cells
+    )
 
 
 def _names_a_side(header: str) -> bool:
