@@ -681,6 +681,15 @@ def is_meta(heading: str) -> bool:
     return first in META and (rest in META or rest.startswith(("for ", "on ", "to ")))
 
 
+def is_about_using(term: str) -> bool:
+    """Whether a bold label speaks of using or studying the document (`**How to use:** Read
+    the question …`, `**Study tips**`; see `_META_OPENINGS`, `_STUDYING`): an instruction to
+    the reader, no term, wherever it stands. (A word that names a section, `Resources`, may
+    be a term of the subject in a sentence's lead.)"""
+    name = _SYMBOLS.sub("", key(term)).rstrip(":\uff1a ")
+    return name.startswith(_META_OPENINGS) or _STUDYING.search(name) is not None
+
+
 _QUALIFYING = frozenset({"quick", "useful", "helpful", "additional", "more", "other", "further"})
 """Words before a heading's word about the document that leave it about the document."""
 

@@ -17,7 +17,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.running_text import introduced
-from flashcards.terms import is_callout, is_property, key, names_a_part
+from flashcards.terms import is_about_using, is_callout, is_property, key, names_a_part
 
 _PLACES = ("", "blockquote")
 """Where a paragraph may stand to be a note: at the top, or in a quote (not in a list item,
@@ -33,6 +33,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return _under_caption(ctx, toks, i)
     if is_callout(whole.term):
         return None
+    if is_about_using(whole.term):
+        return Found(i + 2)  # `> **How to use:** Read the question …`: to the reader
     first = ctx.line(toks[i])
     lines = markup.lines(children)
     leads = [_term_lead(line) for line in lines]
