@@ -61,6 +61,13 @@ _PLACES = ("", "blockquote")
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_TERMS = PRONOUNS | {"which", "who", "your", "my", "our", "their", "its", "his", "her"}
+_CLAUSE_OPENINGS = frozenset(
+    {"since", "because", "when", "whenever", "if", "although", "though", "while", "as", "once"}
+    | {"each", "every", "all", "both", "many", "most", "some", "왜냐하면", "만약", "그리고"}
+    | {"하지만", "그러나", "따라서", "그래서", "또한", "즉"}
+)
+"""Words that open a clause or count a group (`Since position is a vector, …`, `Each buyer
+and seller is a price taker`, `왜냐하면 …`): the sentence goes on from something, no term."""
 _POINTING = {"following", "former", "latter", "above", "below", "same", "rest"}
 """Words that open no term: `This refers to …` speaks of something said before, `The
 following is …` of something after."""
@@ -300,8 +307,10 @@ def _clause(words: list[str]) -> bool:
 
 
 def _points(words: list[str]) -> bool:
-    """Whether a subject points at something said before or after (`This`, `The following`)."""
-    return words[0].casefold() in _NOT_TERMS or words[-1].casefold() in _POINTING
+    """Whether a subject points at something said before or after (`This`, `The following`),
+    or opens a clause rather than names (see `_CLAUSE_OPENINGS`)."""
+    first = words[0].casefold()
+    return first in _NOT_TERMS or first in _CLAUSE_OPENINGS or words[-1].casefold() in _POINTING
 
 
 def _names_heading(term: str, heading: str) -> bool:
