@@ -105,17 +105,32 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
 MIN_NAMED = 3
 
 
-def whole_glossary(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
+def whole_glossary(
+    ctx: Context, toks: Sequence[Token], i: int, beside: Sequence[int] = ()
+) -> list[Note]:
     """The notes of the list at `i` when every item of it, three or more, is an entry (`-
     auf : 접촉면 o 위`, `- an : 곁, 붙어서`, …); none for any other list, nor for one whose
-    entries label the parts of what names it (`- 정의 : …`, `- 장점 : …`, `- 단점 : …`)."""
+    entries label the parts of what names it (`- 정의 : …`, `- 장점 : …`, `- 단점 : …`).
+    Fewer count when the lists `beside` it (under the sibling names) are entries only too:
+    `- Hydrosphere` over `- Cryosphere - study of ice`, `- Geosphere` over `- Lithosphere -
+    …`, the names the groups, the entries the terms."""
     listed = items(toks, i)
-    entries = glossary_entries(toks, i)
-    if len(listed) < MIN_NAMED or len(entries) < len(listed):
+    entries = glossary_entries(toks, i) or _entries_only(toks, i)
+    if len(entries) < len(listed):
         return []
+    if len(listed) < MIN_NAMED:
+        others = [_entries_only(toks, j) for j in beside]
+        if not others or not all(others) or len(listed) + sum(map(len, others)) < MIN_NAMED:
+            return []
     if any(is_label(found.term) for _, found in entries):
         return []
     return [note for j, found in entries for note in _notes(ctx, toks, j, found)]
+
+
+def _entries_only(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
+    """The items of the list at `i` with their `Term: definition` when every one is such."""
+    found = [(j, entry(toks, j)) for j in items(toks, i)]
+    return [(j, f) for j, f in found if f is not None] if all(f for _, f in found) else []
 
 
 def _kinds_of_one_word(toks: Sequence[Token], listed: Sequence[int]) -> bool:

@@ -50,7 +50,9 @@ def _outline(
     sides = _sides(ctx, toks, i, name)
     if sides or names_two(name):  # two things named side by side: a topic, not a term
         return sides or None
-    if close(toks, i + 4) + 1 == close(toks, i) and (named := whole_glossary(ctx, toks, i + 4)):
+    if close(toks, i + 4) + 1 == close(toks, i) and (
+        named := whole_glossary(ctx, toks, i + 4, _nested_beside(toks, i))
+    ):
         return named  # `- 장소 관련 전치사` over `- auf : 위`, `- an : 곁`, …: their name
     if not (_describes(toks, i + 4) or _among_terms(toks, i)):
         return None
@@ -77,6 +79,15 @@ def _inner(ctx: Context, toks: Sequence[Token], at: int, entries: set[int]) -> l
         head = entry(toks, at) or commaed(toks, at)
         assert head is not None
         return [lead_note(ctx, ctx.line(toks[at]), head, toks[at + 4 : close(toks, at)])]
+    return found
+
+
+def _nested_beside(toks: Sequence[Token], i: int) -> list[int]:
+    """The lists nested under the sibling items of the item at `i` that hold one."""
+    found = []
+    for j in neighbours(toks, i):
+        if toks[j + 1].type == "paragraph_open" and toks[j + 4].type in LISTS:
+            found.append(j + 4)
     return found
 
 
