@@ -35,6 +35,7 @@ from flashcards.rules.points import (
     lone_text,
     name_over,
 )
+from flashcards.rules.running_text import introduced
 from flashcards.terms import clean_term, is_date, is_label, is_property, is_sentence
 
 
@@ -68,7 +69,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     # Entries that say something are terms of their own; short values (`- Access: O(n)`)
     # may be the parts of a term a heading over them names.
     weak = 2 * sum(says(n.definition) for n in notes) <= len(notes)
-    return Found(end, notes=notes, bold=[n.key for n in notes], weak=weak)
+    # `* Income - A _normal good_ is a good for which …`: a term an entry's text introduces
+    # is a note too, beside the entry.
+    keys = {n.key for n in notes}
+    aside = [n for j, _ in kept for n in introduced(ctx, toks, j + 1) if n.key not in keys]
+    return Found(end, notes=notes, aside=aside, bold=[n.key for n in notes], weak=weak)
 
 
 def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
