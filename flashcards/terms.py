@@ -493,7 +493,7 @@ def heading_name(heading_text: str) -> str:
 
 META = frozenset(
     words(
-        """contents toc contributing contributors license licence references bibliography
+        """contents toc contributing contributors license licence references reference bibliography
     credits acknowledgements acknowledgments changelog resources tips 목차 차례 참고
     참고자료 참고문헌 출처 레퍼런스 기여 기여하기 라이선스 라이센스"""
     )
@@ -525,6 +525,8 @@ META = frozenset(
     "metadata",
     "메타",
     "메타데이터",
+    "more information",
+    "further information",
     "next steps",
     "next step",
     "what's next",
