@@ -51,7 +51,6 @@ def _question(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     body = toks[close(toks, i + 1) + 1 : end]
     if not title or not body:
         return None  # a box of no title holds text to read as any other
-    found = asked(title) or (title, False)
-    term, named = found
+    term, named = asked(title) or (title, False)
     note = blocks_note(ctx, ctx.line(toks[i]), term, body, TERM if named else QUESTION)
     return Found(end, notes=[note], bold=[key(term)] if named else [])

@@ -112,11 +112,13 @@ def stated_heading(ctx: Context, line: int, name: str) -> Note | None:
     Queue is a FIFO data structure …`, a sheet of such headings one after another): the
     writer set the sentence as a heading to stand out."""
     found = _defines([Token("text", "", 0, content=name)])
-    said = markup.plain(found.rest).split() if found is not None else []
+    if found is None:
+        return None
+    said = markup.plain(found.rest).split()
     # `# 유체란 무엇인가`: a title that asks, its answer in the sections under it
     if len(said) < MIN_STATED or said[0].casefold() in BARE_QUESTIONS:
         return None
-    return lead_note(ctx, line, found) if found is not None else None
+    return lead_note(ctx, line, found)
 
 
 MIN_STATED = 3

@@ -274,18 +274,8 @@ def _worded_column(body: Sequence[tuple[Token, list[Token]]], k: int) -> bool:
 
 
 DEFINING = frozenset(
-    {
-        "definition",
-        "definitions",
-        "def",
-        "meaning",
-        "description",
-        "정의",
-        "뜻",
-        "의미",
-        "설명",
-        "개념",
-    }
+    {"definition", "definitions", "def", "meaning", "description"}
+    | {"정의", "뜻", "의미", "설명", "개념"}
 )
 """Headers of a column of definitions: a wider table with one (`| Term | Example | Definition
 |`) is a table of terms too, its first column the term and that column the definition."""
