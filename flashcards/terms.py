@@ -482,13 +482,19 @@ def marks_question(heading_text: str) -> bool:
 
 def heading_name(heading_text: str) -> str:
     """A heading as a category or term name: invisible characters, leading markers and
-    enumerator removed, and a trailing colon."""
+    enumerator removed, Obsidian tags at its end, and a trailing colon."""
     text = visible(heading_text).strip()
     name = strip_markers(_ENUMERATOR.sub("", strip_markers(text), count=1))
+    name = _TAGS.sub("", name)  # `# Biology #flashcards`: the note's tags, not its name
     for colon in _COLONS:
         name = name.removesuffix(colon)
     name = name.strip()
     return name if name else text
+
+
+_TAGS = re.compile(r"(?:\s+#(?!\d+\b)[^\s#\d][^\s#]*)+\s*$")
+"""Obsidian tags closing a heading, each after a space (`#flashcards`, `#bio/cells`); a
+number is no tag (`Issue #42`), nor is a mark glued to a word (`C#`)."""
 
 
 META = frozenset(
