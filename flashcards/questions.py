@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flashcards.sentences import NOT_TOPICS
-from flashcards.terms import BARE_QUESTIONS, PRONOUNS
+from flashcards.terms import BARE_QUESTIONS, PRONOUNS, strip_tags
 
 _WHAT_IS_EN = re.compile(
     r"^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(?P<term>[^?]+?)\s*\?$", re.I
@@ -129,7 +129,7 @@ def asked_line(text: str) -> tuple[str, bool] | None:
     """What a line of text standing alone asks (see `asked`); None for text of several lines,
     or one that does not end in a question mark (but `What is Culture`, and a request in
     Korean, `Ethernet에 대해 설명하세요.`, an interview question as it is written)."""
-    text = text.strip()
+    text = strip_tags(text.strip())  # `What is an isotope? #card`: a Logseq card's tag
     if "\n" in text:
         return None
     if not (text.endswith(QUESTION_MARKS) or _unmarked(text) or _REQUEST_KO.search(text)):

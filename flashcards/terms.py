@@ -165,9 +165,10 @@ _QUOTES = {
 
 
 def clean_term(bold_text: str) -> str:
-    """The term in a bold span: invisible characters, leading markers, a trailing colon and
-    the quotation marks around it all dropped, trimmed."""
-    text = strip_markers(visible(bold_text).strip()).strip()
+    """The term in a bold span: invisible characters, leading markers, Obsidian and Logseq
+    tags at its end (`Catalyst #card`), a trailing colon and the quotation marks around it
+    all dropped, trimmed."""
+    text = _TAGS.sub("", strip_markers(visible(bold_text).strip())).strip()
     for colon in _COLONS:
         text = text.removesuffix(colon)
     text = text.strip()
@@ -490,6 +491,11 @@ def heading_name(heading_text: str) -> str:
         name = name.removesuffix(colon)
     name = name.strip()
     return name if name else text
+
+
+def strip_tags(text: str) -> str:
+    """A line without the Obsidian or Logseq tags that close it (see `_TAGS`)."""
+    return _TAGS.sub("", text)
 
 
 _TAGS = re.compile(r"(?:\s+#(?!\d+\b)[^\s#\d][^\s#]*)+\s*$")

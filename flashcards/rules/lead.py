@@ -369,9 +369,10 @@ thing to know: …`) is a sentence, and a list of such is no glossary."""
 
 _TERM = re.compile(
     "^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)"
-    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|[-–—→⇒=]))(?:\\s+|$)"
+    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—→⇒=]))(?:\\s+|$)"
 )
-"""A term and its separator: a colon, or a dash, an arrow or an equals sign after a space. A
+"""A term and its separator: a colon, or a dash, an arrow or an equals sign after a space
+(RemNote's `>>` and `<>` too: `Mole >> the amount of …`). A
 colon between two letters or digits is part of the term (`aop:before : 메소드 실행 전에 …`, a
 namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`)."""
 _GAP = re.compile("^(?P<term>[^:\uff1a\t\n]*?[^\\s.,;:!?])(?:\t{1,3}|\x20{2,16})(?=\\S)")
