@@ -260,13 +260,20 @@ class Walk:
         Queue is a FIFO …`) with no text under them: a note each, in the category of the
         heading above (see `cloze_lines`, `prose_definition.stated_heading`)."""
         ctx = Context(self.path, 0, "")
-        for s in self.sections:
-            if s.level and not s.content and cloze_lines.is_cloze(s.name):
+        for k, s in enumerate(self.sections):
+            if not s.level or s.content:
+                continue
+            if cloze_lines.is_cloze(s.name):
                 s.notes.append(cloze_lines.card(ctx, s.line, s.name))
                 s.card = True
-            elif s.level and not s.content and (stated := stated_heading(ctx, s.line, s.name)):
+            elif not self._title(k) and (stated := stated_heading(ctx, s.line, s.name)):
                 s.notes.append(stated)  # `#### A Queue is a FIFO data structure …`
                 s.card = True
+
+    def _title(self, k: int) -> bool:
+        """Whether the section at `k` is the sheet's title: its first heading, with nothing
+        before it (`#### AWS는 … 플랫폼이다.` atop the seed states what the sheet is about)."""
+        return k == 1 and not self.sections[0].content
 
     def _notes(
         self,

@@ -9,6 +9,9 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from children import Summary
 from run import BIG, FolderRows, Row, Startup, targets
+from sheets import read_seed, sheet_text
+
+from flashcards.parse import parse
 
 FLOOR = Summary(1.0, 100.0)
 
@@ -49,3 +52,10 @@ def test_each_goal_fails_just_past_its_bound() -> None:
     failed = [line for line in lines if line.startswith("- FAIL")]
     assert len(failed) == 10  # all but the genanki import check
     assert "- FAIL 10,000 notes: warm rebuild under 1 s" in failed
+
+
+def test_a_generated_sheet_gives_exactly_its_notes() -> None:
+    """The bench fails when its sheet does not give the notes it wrote: the parser must read
+    the seed's intro, a heading that states what the sheet is about, as no note."""
+    text = sheet_text(120, read_seed())
+    assert len(parse(text, "aws-120.ko.md").notes) == 120
