@@ -68,6 +68,8 @@ _CLAUSE_OPENINGS = frozenset(
 )
 """Words that open a clause or count a group (`Since position is a vector, …`, `Each buyer
 and seller is a price taker`, `왜냐하면 …`): the sentence goes on from something, no term."""
+_ARROWS = re.compile(r"[=<>]")
+"""Marks no name holds (`mmi==> bytecode`, `a >= b`): a writer's arrows and comparisons."""
 _POINTING = {"following", "former", "latter", "above", "below", "same", "rest"}
 """Words that open no term: `This refers to …` speaks of something said before, `The
 following is …` of something after."""
@@ -218,6 +220,8 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     most = MAX_WORDS if match["term"] or match["glossed"] else MAX_WORDS_KO
     if not 0 < len(words) <= most or is_label(term) or is_condition(term) or _points(words):
         return None  # `RR = 1 means no difference`: a case of RR, no term
+    if _ARROWS.search(term):
+        return None  # `mmi==> bytecode is …`: a line of the writer's own marks, no name
     first = children[0].copy()
     first.content = children[0].content[match.end() :]
     rest = [first, *children[1:]] if first.content else list(children[1:])
