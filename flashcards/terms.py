@@ -168,7 +168,7 @@ def clean_term(bold_text: str) -> str:
     """The term in a bold span: invisible characters, leading markers, Obsidian and Logseq
     tags at its end (`Catalyst #card`), a trailing colon and the quotation marks around it
     all dropped, trimmed."""
-    text = _TAGS.sub("", strip_markers(visible(bold_text).strip())).strip()
+    text = strip_tags(strip_markers(visible(bold_text).strip())).strip()
     for colon in _COLONS:
         text = text.removesuffix(colon)
     text = text.strip()
@@ -486,7 +486,7 @@ def heading_name(heading_text: str) -> str:
     enumerator removed, Obsidian tags at its end, and a trailing colon."""
     text = visible(heading_text).strip()
     name = strip_markers(_ENUMERATOR.sub("", strip_markers(text), count=1))
-    name = _TAGS.sub("", name)  # `# Biology #flashcards`: the note's tags, not its name
+    name = strip_tags(name)  # `# Biology #flashcards`: the note's tags, not its name
     for colon in _COLONS:
         name = name.removesuffix(colon)
     name = name.strip()

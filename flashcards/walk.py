@@ -29,7 +29,14 @@ from flashcards.rules.heading_note import heading_note, introduced_terms, own_no
 from flashcards.rules.headings import heading_terms
 from flashcards.rules.lead import lead
 from flashcards.rules.prose_definition import stated_heading
-from flashcards.rules.section import Section, mark_questions, meta_sections, parents, unnumber
+from flashcards.rules.section import (
+    POINTED,
+    Section,
+    mark_questions,
+    meta_sections,
+    parents,
+    unnumber,
+)
 from flashcards.sentences import counts_kinds, says_what
 from flashcards.terms import (
     AUTO,
@@ -398,7 +405,7 @@ _COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 def _first_line(toks: Sequence[Token], i: int, opening: str) -> str:
     """The text of the first line of the block at `i`: a paragraph's (bold or not), or its
     first point's; "" for any other block."""
-    if opening in ("bullet_list", "ordered_list", "sentences"):
+    if opening in POINTED:
         i += 2  # the first item's paragraph, if it opens with one
     elif opening not in ("paragraph", "phrase", "label"):
         return ""

@@ -22,9 +22,10 @@ from flashcards.names import is_term_like, names_a_set, names_two
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.glossary import glossary_entries
-from flashcards.rules.lead import ALONE, SEPARATED, Lead, lead, translated_lead
+from flashcards.rules.lead import ALONE, SEPARATED, Lead, lead
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import entry, has_leads, items, names_a_term, points
+from flashcards.rules.translated import MIN_TRANSLATED, translated_items
 from flashcards.terms import (
     OBJECTS,
     PRONOUNS,
@@ -133,11 +134,6 @@ def _glossed(children: Sequence[Token]) -> bool:
 
 
 def _translations(toks: Sequence[Token], i: int) -> bool:
-    """Whether two items or more of the list at `i` are a word and its meaning in another
-    script (see `lead.translated_lead`)."""
-    pairs = [j for j in items(toks, i) if translated_lead(toks[j + 2].children or [])]
-    return len(pairs) >= MIN_TRANSLATIONS
-
-
-MIN_TRANSLATIONS = 2
-"""Items of words and their meanings that make a list a vocabulary, whatever stands beside."""
+    """Whether enough items of the list at `i` are a word and its meaning in another script
+    to make it a vocabulary, whatever stands beside them (see `rules.translated`)."""
+    return len(translated_items(toks, i)) >= MIN_TRANSLATED

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from flashcards.names import is_term_like, names_a_case, names_a_glossary, names_a_set
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, defined_term, glossed
-from flashcards.rules.section import Section, candidate_headings, is_leaf
+from flashcards.rules.section import POINTED, Section, candidate_headings, is_leaf
 from flashcards.terms import BOLD, HEADINGS, is_sentence, key, parenthesised, split_term, translated
 
 
@@ -127,16 +127,12 @@ def _glossed_name(section: Section) -> bool:
     notes: a writer who gives a heading's other name is introducing a term. A set's name and
     which of it (`nouns (family)`, a plural in lower case) is none."""
     parts = parenthesised(section.name)
-    if parts is None or section.notes or section.aside or section.opening not in _POINTED:
+    if parts is None or section.notes or section.aside or section.opening not in POINTED:
         return False
     name, gloss = parts
     if names_a_set(name) or (name.islower() and name.endswith("s")):
         return False  # `nouns (family)`: a kind of words, and which of them
     return is_term_like(name) and not any(c.isdigit() for c in gloss) and len(gloss.split()) <= 4
-
-
-_POINTED = ("bullet_list", "ordered_list", "sentences")
-"""How a heading's text opens when it is points (see `walk._opening`)."""
 
 
 def _named_twice(sections: Sequence[Section], meta: set[int], terms: set[int]) -> set[int]:

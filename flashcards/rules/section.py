@@ -15,6 +15,9 @@ from flashcards.note import Note
 from flashcards.questions import asked, unmarked_question
 from flashcards.terms import is_meta, is_structure
 
+POINTED = ("bullet_list", "ordered_list", "sentences")
+"""How a heading's text opens when it is points (see `walk._opening`)."""
+
 
 @dataclass
 class Section:

@@ -41,10 +41,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if found is None:
         return None
     lines = markup.lines(children)
-    leads = [spaced_term(line) for line in lines]
-    if _count(ctx, toks, i) < MIN_SPACED and not _glossed(leads[0] or found):
+    first = spaced_term(lines[0])
+    if _count(ctx, toks, i) < MIN_SPACED and not _glossed(first or found):
         return None
-    if leads[0] is None or sum(lead is not None for lead in leads) < 2:
+    leads = [first, *map(spaced_term, lines[1:])]
+    if first is None or sum(lead is not None for lead in leads) < 2:
         note = lead_note(ctx, ctx.line(toks[i]), found)
         return Found(i + 2, notes=[note], bold=[note.key])
     # `**Jede** 모든 것 하나 하나 다` over `**Alle** 그냥 전체`: a line each, as paragraphs are

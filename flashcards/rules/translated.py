@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import lead, translated_lead
+from flashcards.rules.lead import Lead, lead, translated_lead
 from flashcards.rules.notes import lead_note
 from flashcards.rules.points import items
 
@@ -26,11 +26,18 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     listed = items(toks, i)
     if not all(_one_line_of_text(toks, j) for j in listed):
         return None  # bold terms, nested points: items of another shape
-    pairs = [(j, found) for j in listed if (found := translated_lead(toks[j + 2].children or []))]
+    pairs = translated_items(toks, i)
     if len(pairs) < MIN_TRANSLATED:
         return None
     notes = [lead_note(ctx, ctx.line(toks[j]), found) for j, found in pairs]
     return Found(close(toks, i), notes=notes, bold=[n.key for n in notes])
+
+
+def translated_items(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
+    """The items of the list at `i` that are a phrase and its meaning in another script
+    (see `lead.translated_lead`), each with its term and meaning."""
+    found = [(j, translated_lead(toks[j + 2].children or [])) for j in items(toks, i)]
+    return [(j, pair) for j, pair in found if pair is not None]
 
 
 def _one_line_of_text(toks: Sequence[Token], j: int) -> bool:
