@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import blocks_note
+from flashcards.rules.points import section_item
 from flashcards.terms import heading_name, key
 
 
@@ -21,6 +22,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if toks[i + 1].type != "heading_open":
         return None
+    if section_item(toks, i):
+        return Found(i)  # a section written as an item: its heading and tables the sheet's
     end = close(toks, i)
     term = heading_name(markup.plain(toks[i + 2].children or []))
     blocks = toks[i + 4 : end]  # after the heading, before the item's close

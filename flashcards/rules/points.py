@@ -276,6 +276,26 @@ def name_over(toks: Sequence[Token], i: int) -> str | None:
     return None
 
 
+def in_section_item(toks: Sequence[Token], i: int) -> bool:
+    """Whether the block at `i` stands in a list item that is a section of the sheet: one
+    that opens with a heading (`1. # 해커스`) and holds a table; writers number their sections
+    so, and the tables in such an item are at the section's top."""
+    j = i - 1
+    while j >= 0 and toks[j].level >= toks[i].level:
+        j -= 1
+    return j >= 0 and section_item(toks, j)
+
+
+def section_item(toks: Sequence[Token], j: int) -> bool:
+    """Whether the list item at `j` opens with a heading and holds a table (see
+    `in_section_item`)."""
+    if toks[j].type != "list_item_open" or toks[j + 1].type != "heading_open":
+        return False
+    level = toks[j].level + 1
+    end = close(toks, j)
+    return any(t.type == "table_open" and t.level == level for t in toks[j:end])
+
+
 def bare_name(toks: Sequence[Token], j: int) -> bool:
     """Whether an item is only a short name: one paragraph of at most three words."""
     text = lone_text(toks, j)

@@ -16,7 +16,7 @@ from flashcards.errors import INFO, Problem
 from flashcards.names import is_term_like
 from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
-from flashcards.rules.points import name_over
+from flashcards.rules.points import in_section_item, name_over
 from flashcards.terms import (
     HANGUL,
     SENTENCE_ENDS,
@@ -43,10 +43,12 @@ MAX_NAME = 4
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].type != "table_open" or (toks[i].level != 0 and not _under_name(toks, i)):
+    if toks[i].type != "table_open":
+        return None
+    if toks[i].level != 0 and not (_under_name(toks, i) or in_section_item(toks, i)):
         return None
     end = close(toks, i)
-    rows = _numbers_aside(_side_by_side(_alternating(_stacked(_rows(toks[i:end])))))
+    rows = _numbers_aside(_side_by_side(_alternating(_stacked(_term_first(_rows(toks[i:end]))))))
     if _examples(rows):
         return _no_notes(ctx, toks[i], end, "a table of example sentences gives no notes")
     if _values(rows):
@@ -79,6 +81,16 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return _no_notes(ctx, toks[i], end, message)
     return _found(end, notes)
+
+
+def _term_first(rows: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[Token]]]:
+    """A two-column table's rows with the term first: a header that names the meanings
+    first and the words second (`| 뜻 | 단어 |`, `| Meaning | Word |`) has them the other
+    way round, as a learner who looks a word up by its meaning writes it."""
+    header = [_header_words(_text(cell)) for cell in rows[0][1]] if rows else []
+    if len(header) != 2 or not (header[0] & DEFINING and header[1] & TERMING):
+        return rows
+    return [(tr, cells[::-1]) for tr, cells in rows]
 
 
 def _defined_note(
