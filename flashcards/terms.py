@@ -675,12 +675,13 @@ def defines(definition: str) -> bool:
 _STUDYING = re.compile(
     r"\b(?:how to study|study tips|homework|things to follow up)\b"
     r"|\blearning (?:objectives|outcomes|goals)\b|^(?:objectives|outcomes)$"
-    r"|학습\s?(?:팁|목표)|공부\s?(?:팁|방법|법)|오늘의 과제|숙제"
+    r"|\b(?:study|review|revision|learning) checklist\b"
+    r"|학습\s?(?:팁|목표|체크리스트)|공부\s?(?:팁|방법|법)|오늘의 과제|숙제"
 )
 """What names the studying itself, anywhere in a heading (`💡 학습 팁과 마무리`, `🎯 오늘의
 과제`, `Homework for next week`, `Learning Objectives`, `학습 목표`, `Things to follow up
-on`): the learner's own plan, not the subject. (`학습 방법` only
-opens such a heading: `지도 학습 방법` is a way a model learns.)"""
+on`, `학습 체크리스트`, `Review checklist`): the learner's own plan, not the subject.
+(`학습 방법` only opens such a heading: `지도 학습 방법` is a way a model learns.)"""
 
 
 def is_meta(heading: str) -> bool:

@@ -18,6 +18,7 @@ from flashcards.note import QUESTION, Note, Sheet
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
 from flashcards.rules.beside import answered, defined_after, kinds, of_a_set, under_labels
 from flashcards.rules.definition_list import headless
+from flashcards.rules.details import opens_fold
 from flashcards.rules.entries import after_a_point, says
 from flashcards.rules.found import LISTS, line_of
 from flashcards.rules.heading_labels import (
@@ -222,8 +223,9 @@ class Walk:
         parts = label_parts(self.sections, up, meta)
         pattern = label_pattern(self.sections, meta) if mode == AUTO else set()
         chosen = heading_terms(self.sections, up, mode, meta, parts, pattern, front.title)
-        introduced = introduced_terms(self.sections, mode, chosen, meta)
         parts = {p: c for p, c in parts.items() if p in chosen}
+        labels = {label for labelled in parts.values() for label in labelled}
+        introduced = introduced_terms(self.sections, mode, chosen, meta | labels)
         for parent, labels in parts.items():
             for label in labels:  # what stands under `### 개념` is the term's
                 owner[label] = owner[parent]
@@ -384,6 +386,8 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     kind = toks[i].type.removesuffix("_open")
     if kind == "html_block" and _COMMENTS.fullmatch(toks[i].content):
         return ""  # `<!-- lithium toxicity cause, sx, rx -->`: the writer's note to self
+    if kind == "html_block" and opens_fold(toks[i]):
+        return ""  # `<details><summary>답변 보기</summary>`: the way to the text, not its own
     if kind == "bullet_list" and toks[i + 2].type == "paragraph_open":
         # Points that say something describe the heading; names or tasks do not.
         return "sentences" if says(markup.plain(toks[i + 3].children or [])) else kind

@@ -16,7 +16,7 @@ from flashcards.names import is_term_like, names_a_glossary
 from flashcards.note import QUESTION, Note
 from flashcards.questions import asked
 from flashcards.rules.found import Context, Found
-from flashcards.terms import clean_term, is_meta
+from flashcards.terms import clean_term, is_meta, key, words
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -70,6 +70,8 @@ def _read(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             return Found(end, notes=notes, problems=[Problem(ctx.path, at, message, INFO)])
         if is_meta(opening.question):
             continue  # `<summary>Table of contents</summary>`: the page's, no question
+        if len(parts) == 1 and folds(opening.question):
+            return None  # `<summary>답변 보기</summary>`: the answer to what stands above
         if len(parts) == 1 and names_a_glossary(opening.question.strip()):
             # `<summary>Definitions</summary>` over `- Ion: …`: a glossary folded away, read
             # as if it stood open on the page
@@ -95,6 +97,36 @@ def _read(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         answers=[*answers, *more.answers],
         problems=more.problems,
     )
+
+
+def opens_fold(tok: Token) -> bool:
+    """Whether an HTML block opens a `<details>` whose summary only names the fold (see
+    `folds`), and holds nothing more: no text of the heading's own, but the way to its
+    answer."""
+    opening = _Summary(tok.content) if _opens(tok) else None
+    return (
+        opening is not None
+        and opening.question is not None
+        and folds(opening.question)
+        and not opening.after.strip()
+    )
+
+
+def folds(summary: str) -> bool:
+    """Whether a summary only names the fold it opens (`답변 보기`, `Show answer`, `Click to
+    expand`, `정답`): what it hides answers the heading or question above it, and the fold
+    is no question of its own."""
+    found = set(words(key(summary).replace(".", " ")))
+    return bool(found) and found <= FOLDS
+
+
+FOLDS = frozenset(
+    words(
+        """answer answers solution solutions show hide expand collapse click here to see view
+    reveal open more details 답 답변 정답 해답 풀이 보기 확인 펼치기 펼쳐보기 접기 열기 클릭"""
+    )
+)
+"""The words of a summary that names its fold, not a question."""
 
 
 def _after_close(toks: Sequence[Token], i: int, end: int) -> Token | None:

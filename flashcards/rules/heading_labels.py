@@ -35,10 +35,15 @@ def label_parts(
     found: dict[int, list[int]] = {}
     for above, under in children.items():
         parent, first = sections[above], sections[under[0]].name
-        # Once a sheet labels its terms' parts so, a label word opens one too (`###Cause`).
-        if not (key(first) in labels or (patterned and is_label(first))) or above in meta:
+        if above in meta or not (parent.level > 0 and parent.top and not parent.index):
             continue
-        if parent.level > 0 and parent.top and not parent.index and names_term(parent.name):
+        # Once a sheet labels its terms' parts so, a label word opens one too (`###Cause`).
+        labelled = key(first) in labels or (patterned and is_label(first))
+        if parent.question is not None and labelled:
+            # `## Q1. …의 차이점은?` over `### 핵심 답변` and `### 꼬리 질문 대비`: every part
+            # under a question is its answer's
+            found[above] = list(under)
+        elif labelled and names_term(parent.name):
             found[above] = [
                 i for i in under if is_label(sections[i].name) or key(sections[i].name) in labels
             ]

@@ -18,6 +18,7 @@ from flashcards.names import (
     names_two,
 )
 from flashcards.note import QUESTION, TERM, Note
+from flashcards.rules.details import opens_fold
 from flashcards.rules.found import Context
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.section import Section
@@ -45,7 +46,7 @@ def heading_note(
         term, gloss = glossed(term)
         if gloss:  # `### 데이터 조작어 (DML) : SELECT, INSERT, …`: the gloss opens the text
             text = f"{gloss}\n\n{text}"
-    toks = markup.tokens(text)
+    toks = [tok for tok in markup.tokens(text) if not opens_fold(tok)]
     return blocks_note(Context(path, 0, category), section.line, term, toks, kind)
 
 
