@@ -385,11 +385,13 @@ end the line (`` `Deployment` - `` over what it is), and the full stop of a glos
 its terms apart so (`` `market`. a group of buyers … ``)."""
 _CJK = CJK_LETTERS + "\uff09"  # and the full-width parenthesis that closes a reading
 _BETWEEN_SCRIPTS = re.compile(
-    f"^(?P<term>[^:\uff1a\n]*?(?:[A-Za-z][:\uff1a](?=[{_CJK}])|[{_CJK}][:\uff1a](?=[A-Za-z])))"
+    f"^(?P<term>[^:\uff1a\n]*?(?:[A-Za-z][:\uff1a](?=[{_CJK}])|[{_CJK}][:\uff1a](?=[A-Za-z])"
+    f"|\\)[:\uff1a](?=[^\\W\\d_])))"
 )
 """A colon with no space after it, between two scripts (`supplant:대체하다`, `上げる:To Raise`,
-a reading in full-width parentheses before it): a separator all the same, where one script
-(`10:30`, `http:`) would hold no term."""
+a reading in full-width parentheses before it), or after a term's gloss in parentheses
+(`평균오차제곱(Mean Squared Error, MSE):평균오차제곱이 …`): a separator all the same, where one
+script (`10:30`, `http:`) would hold no term."""
 _PIPE = re.compile("^(?P<term>[^|:\uff1a\\n]+?)\\s+\\|\\s+(?=\\S)")
 """`Yo  | I`: a term and its meaning as two cells of a row written without a table."""
 

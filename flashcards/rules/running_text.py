@@ -31,8 +31,12 @@ _ALSO = re.compile(r"\b(?:also|otherwise|aka|a\.k\.a\.)\s*$", re.IGNORECASE)
 """What makes a name another name of the sentence's subject (`**binary digit** - also called
 a **bit**`): the same term, not one of its own."""
 
-_NAMED_KO = re.compile(r"^\s?(?:이)?라(?:고)?\s?(?:한다|부른다|불린다|하며|하고|하는데|함|칭한다)")
-"""What names the phrase before it in Korean: `**전사**라고 한다`, `**X**이라 부른다`."""
+_NAMED_KO = re.compile(
+    r"^\s?(?:이)?라(?:고)?\s?(?:한다|합니다|하며|하고|하는데|함|부르|부른|부릅|불리|불린|불립"
+    r"|칭하|칭한|칭합|일컫|일컬)"
+)
+"""What names the phrase before it in Korean, in any of its endings: `**전사**라고 한다`,
+`**X**이라 부른다`, `**부분집합**이라고 부르며`, `**Y**라고 칭합니다`."""
 
 _ARTICLE = re.compile(r"\s*(?:(?:an?|the)\s+)?", re.IGNORECASE)
 """What may stand before a term that opens its sentence."""
