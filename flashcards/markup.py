@@ -31,6 +31,7 @@ from flashcards.syntax.line_breaks import BREAKS, ends_line, line_breaks_plugin
 from flashcards.syntax.link_labels import link_labels_plugin
 from flashcards.syntax.links import links_plugin
 from flashcards.syntax.mark import mark_plugin
+from flashcards.syntax.presentation_tags import presentation_tags_plugin
 from flashcards.syntax.tight_headings import tight_headings_plugin
 from flashcards.syntax.wikilinks import wikilinks_plugin
 
@@ -107,6 +108,7 @@ def _make() -> MarkdownIt:
     md.use(math.math_plugin)
     md.use(html_document_plugin)
     md.use(html_strong_plugin)
+    md.use(presentation_tags_plugin)
     md.use(html_code_plugin)
     md.use(mark_plugin)
     md.use(indented_text_plugin)

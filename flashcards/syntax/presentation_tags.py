@@ -1,0 +1,41 @@
+"""Tags that only colour or size text, `<span style="color:red">**Term**</span>: …`, `<font
+color=ffd400>`, or a tag of the writer's own theme, `<cyan>**Inter-speaker**</cyan> = …`: the
+author sees the words and their colour, so the rules read the words. A card keeps no such
+style (the sanitizer drops it), so the tags go here, in every line of text; their words stay.
+Tags a card keeps (`<br>`, `<sup>`, `<del>`) and those whose content is no text (`<script>`)
+stay as they are."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from flashcards.sanitize import TAGS
+from flashcards.syntax.inline_rewrite import inline_rewrite
+
+_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
+
+KEPT = (TAGS - {"span"}) | frozenset(
+    """img picture source video audio iframe embed object svg math canvas input script style
+    textarea title template""".split()
+)
+"""The tags that stay: those a card keeps, what embeds a picture or a player, and those whose
+content is no text to read."""
+
+
+def presentation_tags_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.push("presentation_tags", inline_rewrite(_drop))
+
+
+def _drop(children: list[Token]) -> list[Token]:
+    return [child for child in children if not _presents(child)]
+
+
+def _presents(child: Token) -> bool:
+    """Whether an inline token is a tag that only styles the text around it."""
+    if child.type != "html_inline":
+        return False
+    match = _TAG.fullmatch(child.content.strip())
+    return match is not None and match["name"].lower() not in KEPT
