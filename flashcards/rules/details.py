@@ -26,11 +26,24 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if found is None or not found.notes:
         return found
     asides = _follow_ups(ctx, toks, i, found.end)
+    questions = sum(asked(n.term) is not None for n in asides)
+    if len(found.notes) == 1 and questions >= MIN_GROUPED and asked(found.notes[0].term) is None:
+        # `<summary>📋 기본 면접 Q&A</summary>` over questions folded one by one: it names
+        # their group, no question of its own
+        return dataclasses.replace(found, notes=[], aside=[*found.aside, *asides])
     return dataclasses.replace(found, aside=[*found.aside, *asides]) if asides else found
 
 
-def _opens(tok: Token) -> bool:
+MIN_GROUPED = 2
+"""Questions folded inside a `<details>` whose summary asks nothing, that make it a group."""
+
+
+def opens_details(tok: Token) -> bool:
+    """Whether a block is the HTML that opens a `<details>`."""
     return tok.type == "html_block" and tok.content.lstrip()[:8].lower() == "<details"
+
+
+_opens = opens_details
 
 
 def _follow_ups(ctx: Context, toks: Sequence[Token], i: int, end: int) -> list[Note]:

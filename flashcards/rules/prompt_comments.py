@@ -16,14 +16,15 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION
+from flashcards.rules.details import opens_details
 from flashcards.rules.found import Context, Found
 from flashcards.rules.notes import note
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     prompt = _prompt(toks[i]) if ctx.inside(i) == "" else None
-    if prompt is None or not _answered(toks, i):
-        return None
+    if prompt is None or not _answered(toks, i) or _folds(toks, i):
+        return None  # `<!-- ① 기본 면접 Q&A -->` over a `<details>`: it names what folds away
     end = _answer_end(toks, i)
     if not (_next_in_run(toks, end + 1) or _previous_in_run(toks, i)):
         return None
@@ -32,6 +33,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     answer_text = "\n".join(p for p in (after, markup.block_plain(blocks)) if p)
     made = note(ctx, ctx.line(toks[i]), prompt, answer_html, answer_text, QUESTION)
     return Found(end, notes=[made])
+
+
+def _folds(toks: Sequence[Token], i: int) -> bool:
+    """Whether a `<details>` follows the comment at `i`: the comment names what it folds."""
+    return i + 1 < len(toks) and opens_details(toks[i + 1])
 
 
 def _prompt(tok: Token) -> str | None:

@@ -17,10 +17,9 @@ from flashcards.syntax.inline_rewrite import inline_rewrite
 
 _TAG = re.compile(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 
-KEPT = (TAGS - {"span"}) | frozenset(
-    """img picture source video audio iframe embed object svg math canvas input script style
-    textarea title template""".split()
-)
+_EMBEDDING = ("img", "picture", "source", "video", "audio", "iframe", "embed", "object", "svg")
+_NO_TEXT = ("math", "canvas", "input", "script", "style", "textarea", "title", "template")
+KEPT = (TAGS - {"span"}) | frozenset(_EMBEDDING + _NO_TEXT)
 """The tags that stay: those a card keeps, what embeds a picture or a player, and those whose
 content is no text to read."""
 
