@@ -465,13 +465,17 @@ _COLUMN_WORDS = (
     purposes use uses 기능 역할 용도 목적 특징 특성
     verb verbs noun nouns adjective adjectives adverb adverbs form forms singular plural
     infinitive present past participle tense conjugation stem ending 동사 명사 형용사 부사
-    원형 기본형 현재형 과거형 과거분사 활용 형태 어미"""
+    원형 기본형 현재형 과거형 과거분사 활용 형태 어미
+    wrong right incorrect correct correction mistake mistakes error errors fix usage
+    틀린 바른 잘못된 올바른 옳은 그른 맞는 표현 맞춤법 오답 정답 오류 수정 고친"""
         )
     )
 )
 """Words of headers that name a column rather than a thing (`| English | Korean |`, `| es |
 en |`, `| 분야 | 내용 |`, `| Term | Commodity description |`), and those that name a word's
-grammar (`| Verb | Form [て] |`, `| 원형 | 과거형 |`): a column of words and one of their forms."""
+grammar (`| Verb | Form [て] |`, `| 원형 | 과거형 |`): a column of words and one of their forms;
+and those of a table of corrections (`| 틀린 표현 | 바른 표현 |`, `| Incorrect | Correct |`):
+each row a mistake to learn and its fix."""
 
 
 def names_columns(cells: Sequence[str]) -> bool:
