@@ -64,7 +64,7 @@ DEFINING_LABELS = frozenset(
     | {"pathophysiology", "pathogenesis", "clinical presentation", "clinical features"}
     | {"caused by", "mechanism", "mechanism of action", "증상", "원인", "병태생리", "임상 양상"}
     | {"core idea", "key idea", "main idea", "central idea", "basic idea", "big idea"}
-    | {"핵심 개념", "핵심 아이디어", "핵심 내용", "요지"}
+    | {"핵심 개념", "핵심 아이디어", "핵심 내용", "요지", "overview", "개요"}
 )
 """Labels of what a term is, and of how a disease or a drug shows and works (`Signs`,
 `Histology`, `Caused by`): a heading whose first sub-heading is one names a term."""
