@@ -69,7 +69,8 @@ LABELS = (
     결론 질문 답 답변 해설 풀이 formula formulas 공식 수식 계산식 mechanism indications
     contraindications interactions dosage antidote precautions 부작용 금기 적응증 기전
     applications application implications aspects 응용 시사점 목표 goal goals 문제점 problem
-    problems issue issues 해석 interpretation 기준 criterion criteria 주의점 주의사항"""
+    problems issue issues 해석 interpretation 기준 criterion criteria 주의점 주의사항 정답
+    explanation explanations solution solutions"""
         )
     )
     | EXERCISES
@@ -204,7 +205,8 @@ def is_callout(term: str) -> bool:
 _QUALIFIERS = frozenset(
     words(
         """key main common major basic core clinical practical related other real-world quick
-    general 주요 핵심 기본 대표 응용 실제 관련 연관 기타 대표적 임상 일반적인 일반"""
+    general detailed full 주요 핵심 기본 대표 응용 실제 관련 연관 기타 대표적 임상 일반적인 일반
+    상세 자세한"""
     )
 )
 """Words that qualify a label and leave it one (`Key features`, `응용 예시`)."""

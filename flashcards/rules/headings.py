@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from flashcards.names import is_term_like, names_a_case, names_a_glossary, names_a_set
+from flashcards.note import QUESTION
 from flashcards.rules.heading_labels import mostly_labels, opens_with_label, phrased, unremarked
 from flashcards.rules.heading_note import arrowed, defined_term, glossed
 from flashcards.rules.section import POINTED, Section, candidate_headings, is_leaf
@@ -116,9 +117,16 @@ def heading_terms(
     labels = {j for children in parts.values() for j in children}
     found = labelled | only_text | questions | grouped | said | opened | named | set(parts)
     found |= spelled | cases | glossed_names
-    found -= labels
+    found -= labels | {i for i in found if _asks_inside(sections[i])}
     found |= _named_twice(sections, meta, found)
     return found or _post(sections, meta, title)
+
+
+def _asks_inside(section: Section) -> bool:
+    """Whether a heading marked as a question (`### 문제 1: 핵심 역량 이론`) opens its text with
+    the question it titles (`**질문**: … 주장한 사람은?`): that question is the note, the
+    heading its title."""
+    return section.opens_notes and section.notes[0].kind == QUESTION
 
 
 def _glossed_name(section: Section) -> bool:

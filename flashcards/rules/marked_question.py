@@ -4,7 +4,8 @@ opening the block right after it (a list item, a quote, a paragraph): a question
 answer its back. One that asks what a term is (`Q: What is a page fault?`) is that term's
 note. A marked question is answered by the block right after it, marked or not, and by the
 next line of its paragraph when it ends in a question mark; one with no answer gives no note
-(and no term `Q`)."""
+(and no term `Q`). A question over its choices (`- A) Hamel`, `- B) Porter`) is answered by
+the marked answer right after them (`**정답**: A. Hamel`)."""
 
 from __future__ import annotations
 
@@ -61,11 +62,27 @@ def _block(ctx: Context, toks: Sequence[Token], i: int, question: str) -> Found 
     if not marked:
         return Found(end, notes=[_note(ctx, toks[i], question, [], list(toks[after : end + 1]))])
     if kind in LISTS and close(toks, after + 1) != end - 1:
-        return None
+        return _chosen(ctx, toks, i, question, end)
     inner = end if kind == "paragraph_open" else end - (1 if kind == "blockquote_open" else 2)
     blocks = toks[close(toks, opening) + 1 : inner]
     answer = _unlabelled(list(first or []))
     return Found(end, notes=[_note(ctx, toks[i], question, answer, list(blocks))])
+
+
+def _chosen(
+    ctx: Context, toks: Sequence[Token], i: int, question: str, choices: int
+) -> Found | None:
+    """The note of a question over its choices (`- A) Hamel`, `- B) Porter`) and then its
+    marked answer (`**정답**: A. Hamel`): the answer its back, the choices after it; with no
+    marked answer after them, none."""
+    at = choices + 1
+    if at >= len(toks) or toks[at].type != "paragraph_open":
+        return None
+    lines = markup.lines(toks[at + 1].children or [])
+    if not _answer(lines[0]):
+        return None
+    answer = _unlabelled(markup.joined(lines))
+    return Found(at + 2, notes=[_note(ctx, toks[i], question, answer, list(toks[i + 3 : at]))])
 
 
 def _answer(line: Sequence[Token]) -> bool:
