@@ -65,11 +65,14 @@ _COURSE_PART = re.compile(
     r"(?:unit|chapter|chap|ch|lecture|lec|week|wk|module|lesson|session|day|part|topic|section"
     r"|sec|tutorial|lab)\.?\s*"
     r"\d+[a-z]?(?:\s|[:.\-\u2013\u2014]|$)"
+    r"|[wl]\d{1,2}(?:\s*[-\u2013\u2014:]\s|$)"
     r"|(?:제\s*)?\d+\s*(?:장|강|단원|부|주차|차시|일차|과|교시|회차)(?:\s|[:.]|$)",
     re.IGNORECASE,
 )
 """How a heading of a course's or a book's parts opens (`Unit 1: Introduction`, `Lecture 3`,
-`Week 2 - …`, `제3장 …`, `2주차`): a part of the course groups what it teaches, no term."""
+`Week 2 - …`, `제3장 …`, `2주차`; a week or a lecture by its letter alone, `W1`, `L1`, `W6 -
+INFLATION`, where `L1 cache` names a thing): a part of the course groups what it teaches, no
+term."""
 
 
 def labels_a_term(name: str) -> bool:

@@ -20,6 +20,7 @@ from flashcards.questions import QUESTION_MARKS, asked
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note
+from flashcards.terms import key
 
 _QUESTION = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?:Q|Question|질문|문제)\s*\d{0,3}\s*[.:\uff1a)]\s*(?P<asks>\S.*)$", re.I
@@ -82,7 +83,28 @@ def _chosen(
     if not _answer(lines[0]):
         return None
     answer = _unlabelled(markup.joined(lines))
-    return Found(at + 2, notes=[_note(ctx, toks[i], question, answer, list(toks[i + 3 : at]))])
+    end = _explained(toks, at + 2)
+    blocks = [*toks[i + 3 : at], *toks[at + 3 : end + 1]]
+    return Found(end, notes=[_note(ctx, toks[i], question, answer, blocks)])
+
+
+def _explained(toks: Sequence[Token], end: int) -> int:
+    """Where an answer ends that closes at `end`: past the explanation labelled right after
+    it (`**상세 해설**:` over its points, `Explanation:`), which goes on with the answer."""
+    at = end + 1
+    if at + 1 >= len(toks) or toks[at].type != "paragraph_open":
+        return end
+    label = key(markup.plain(toks[at + 1].children or [])).rstrip(" :\uff1a")
+    if not label or label.split()[-1] not in _EXPLAINING:
+        return end
+    after = at + 3
+    if after < len(toks) and toks[after].type in (*LISTS, "paragraph_open"):
+        return close(toks, after)
+    return at + 2
+
+
+_EXPLAINING = frozenset({"해설", "풀이", "explanation", "explanations", "solution", "rationale"})
+"""The last word of a label over what explains an answer."""
 
 
 def _answer(line: Sequence[Token]) -> bool:
