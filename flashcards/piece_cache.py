@@ -100,6 +100,7 @@ def _dump(walk: Walk, open_end: bool, offset: int) -> _Dumped:
             s.says,
             s.counts,
             s.phrase,
+            s.described,
             s.asks,
             s.spelled,
         )
@@ -131,6 +132,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             says=says,
             counts=counts,
             phrase=phrase,
+            described=described,
             asks=asks,
             spelled=spelled,
         )
@@ -151,6 +153,7 @@ def _load(dumped: _Dumped, path: str, offset: int) -> tuple[Walk, bool]:
             says,
             counts,
             phrase,
+            described,
             asks,
             spelled,
         ) in sections

@@ -126,6 +126,7 @@ class Walk:
                 section.says = _says(section.opening, line)
                 section.counts = section.opening == "paragraph" and counts_kinds(line)
                 section.phrase = _phrase(toks, i, section.opening)
+                section.described = _described(toks, i, section.opening)
                 section.spelled = _spelled_out(_opening_words(toks, i, line), section.name)
                 # Points that open by saying what the heading means are its first point's:
                 # entries after it in the same list (`- **용혈성황달**: …` under `### 황달`
@@ -199,6 +200,7 @@ class Walk:
         last.loose += first.loose
         if not last.opening:
             last.opening, last.first, last.phrase = first.opening, first.first, first.phrase
+            last.described = first.described
         last.content = last.content or first.content
         last.weak += first.weak
         self.sections += sections
@@ -438,6 +440,15 @@ def _phrase(toks: Sequence[Token], i: int, opening: str) -> str:
         return ""
     text = markup.plain(toks[i + 1].children or []).strip().rstrip(":\uff1a").strip()
     return key(text) if 0 < len(text.split()) <= MAX_PHRASE else ""
+
+
+def _described(toks: Sequence[Token], i: int, opening: str) -> bool:
+    """Whether the paragraph at `i` is a phrase longer than a label's that ends in no colon
+    (see `Section.described`)."""
+    if opening != "phrase":
+        return False
+    text = markup.plain(toks[i + 1].children or []).strip()
+    return len(text.split()) > MAX_PHRASE and not text.endswith((":", "\uff1a"))
 
 
 MAX_SPELLED = 8

@@ -133,6 +133,8 @@ def _opens_definition(section: Section) -> bool:
     points are its members (`Network devices`, `Examples`, see `_plural`)."""
     if section.opening in _OPENS_DEFINITION:
         return True
+    if section.described:
+        return True  # `### Pod` over `쿠버네티스가 사용하는 가장 기본적인 배포 단위`: what it is
     name = section.name
     return section.opening == "sentences" and not (
         names_a_set(name) or names_two(name) or names_examples(name) or _plural(name)

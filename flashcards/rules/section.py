@@ -53,6 +53,10 @@ class Section:
     phrase: str = ""
     """The key of a line of a few words that opens its text (`*키워드*`, `Keywords`): under
     most headings, the sheet's label (see `heading_labels.phrased`)."""
+    described: bool = False
+    """Whether its text opens with a phrase of more words than a label's that says what the
+    heading is without being a sentence (`### Pod` over `쿠버네티스가 사용하는 가장 기본적인 배포
+    단위`); one that ends with a colon leads to what follows (`Abbreviations used on charts:`)."""
     asks: bool = False
     """Whether the heading asks a question whatever its words: its writer marked it (`### Q:
     …`, see `marks_question`), or it asks without its mark (see `mark_questions`)."""
