@@ -481,7 +481,10 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
     first = with_content(children[0], text[match.end() :])
     dash = text[match.end("term") : match.end()].strip()
-    if not arrows and dash in ARROWS:
+    # `꽃다발 -> "kkotdabal" -> bouquet`: a word, its reading and its meaning in another
+    # script, where one script on both sides (`PER high -> 고평가`) leads to a consequence
+    crossed = _crossed(term, first.content)
+    if not arrows and dash in ARROWS and not crossed:
         return None
     opened = term.count("(") - term.count(")")
     if opened > 0 or (opened and dash not in ":\uff1a"):
@@ -490,7 +493,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     if "\\" in term or "{" in term:
         return None  # `\ce{Fe + O2 -> Fe2O3}`: a formula, not a term
-    if dash in _CHAINS and f" {dash} " in first.content:
+    if dash in _CHAINS and f" {dash} " in first.content and not crossed:
         return None  # `too much salt -- no water left -- saturated`: a chain, not a definition
     rest = [first, *children[1:]] if first.content else list(children[1:])
     said = markup.plain(markup.lines(rest)[0]).strip() if rest else ""
@@ -503,6 +506,23 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     if is_date(term, months=True):  # `Jun - …` on a timeline, or `Sept : infection`, a root
         return _dated(term, rest) or Lead(term, "separated", rest)
     return Lead(term, "separated", rest)
+
+
+def _crossed(term: str, rest: str) -> bool:
+    """Whether a short Korean word stands before text in Latin letters alone: a word and its
+    reading or meaning (`꽃다발 -> "kkotdabal" -> bouquet`), where a Latin name before Korean
+    words leads to what follows (`PER high -> 고평가`)."""
+    return (
+        bool(HANGUL.search(term))
+        and not _LATIN.search(term)
+        and len(term.split()) <= MAX_CROSSED
+        and not HANGUL.search(rest)
+    )
+
+
+_LATIN = re.compile("[A-Za-z]")
+MAX_CROSSED = 3
+"""Words of a term set apart from its meaning by arrows: a word or a set phrase."""
 
 
 _SMALL = frozenset(
