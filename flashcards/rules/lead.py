@@ -392,6 +392,11 @@ _BETWEEN_SCRIPTS = re.compile(
 a reading in full-width parentheses before it), or after a term's gloss in parentheses
 (`평균오차제곱(Mean Squared Error, MSE):평균오차제곱이 …`): a separator all the same, where one
 script (`10:30`, `http:`) would hold no term."""
+_DASH_BEFORE_LATIN = re.compile(
+    f"^(?P<term>[^-\u2013\u2014\n]*?[{_CJK}])\\s+[-\u2013\u2014](?=[A-Za-z])"
+)
+"""A dash typed with no space after it between a Korean word and its meaning in Latin letters
+(`성공 -success` among `한옥 - traditional korean house`): a separator all the same."""
 _PIPE = re.compile("^(?P<term>[^|:\uff1a\\n]+?)\\s+\\|\\s+(?=\\S)")
 """`Yo  | I`: a term and its meaning as two cells of a row written without a table."""
 
@@ -467,6 +472,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         or piped
         or _gapped(text)
         or _BETWEEN_SCRIPTS.match(text)
+        or _dash_before_latin(text)
         or _translated_head(text)
         or _semicoloned(text)
     )
@@ -506,6 +512,13 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     if is_date(term, months=True):  # `Jun - …` on a timeline, or `Sept : infection`, a root
         return _dated(term, rest) or Lead(term, "separated", rest)
     return Lead(term, "separated", rest)
+
+
+def _dash_before_latin(text: str) -> re.Match[str] | None:
+    """A Korean word and its meaning in Latin letters, a dash typed between them with no space
+    after it (see `_DASH_BEFORE_LATIN`); none where Korean words go on after the dash."""
+    match = _DASH_BEFORE_LATIN.match(text)
+    return match if match and _crossed(match["term"], text[match.end() :]) else None
 
 
 def _crossed(term: str, rest: str) -> bool:
