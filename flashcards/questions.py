@@ -55,6 +55,13 @@ course`) sets no task: a verb that is also a noun must be followed by what it as
 (`the`, a number, `at least`, `how`)."""
 
 
+def sets_a_task(heading: str) -> bool:
+    """Whether a heading is an exam's task in English (`Describe the benefits of …`, `Compare
+    …`, `List the …`), as a syllabus words its skills, rather than a question asked."""
+    text = heading.strip()
+    return _TASK_EN.match(text) is not None or _REQUEST_EN.match(text) is not None
+
+
 def asked(heading: str) -> tuple[str, bool] | None:
     """What a heading that asks a question asks: (the term, True) for "What is X?", "X란?",
     "X에 대해 설명해주세요" and "Explain X", whose answer defines X; (the question, False) for

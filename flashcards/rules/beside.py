@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from flashcards.names import names_a_set
 from flashcards.note import Note
+from flashcards.questions import sets_a_task
 from flashcards.rules.entries import says
 from flashcards.rules.heading_labels import opens_with_label
 from flashcards.rules.section import Section
@@ -32,17 +33,25 @@ def answered(section: Section, lines: Sequence[str]) -> list[Note]:
     question = section.question
     if question is None or question[1] or len(section.notes) <= section.weak:
         return []
+    # `### Describe the Benefits of Using Cloud Services` over `- **Elasticity:** …`: a task
+    # the terms in its points answer, each a term of its own
+    bidden = sets_a_task(section.name)
     return [
         n
         for n in section.notes
         if len(n.term) > 1  # `**A:** When the consequence …`: the answer's own label
         and not is_label(n.term)
         and says(n.definition)
-        and not _LISTED_LINE.match(lines[n.line - 1])
+        and (
+            not _LISTED_LINE.match(lines[n.line - 1])
+            or (bidden and _BOLD.search(lines[n.line - 1]))
+        )
     ]
 
 
 _LISTED_LINE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+_BOLD = re.compile(r"\*\*|__|<b>|<strong>", re.IGNORECASE)
+"""Bold on a line: a term set apart, where a plain `Adults: 150 minutes` is a point."""
 
 
 def under_labels(section: Section, lines: Sequence[str]) -> list[Note]:
