@@ -39,9 +39,17 @@ def is_term_like(heading: str) -> bool:
         and not is_date(name)
         and not is_course_part(name)
         and _ACTIVITY.search(name) is None
+        and _NUMBERED_EXAMPLE.match(name) is None
         and name.rstrip("?\uff1f ") not in BARE_QUESTIONS
     )
 
+
+_NUMBERED_EXAMPLE = re.compile(
+    r"^(?:example|ex|exercise|worked example|보기|예제|예시|연습문제|연습)\.?\s*"
+    r"\d+(?:[.-]\d+)*[a-z]?$"
+)
+"""A worked example or an exercise by its number alone (`Example 4`, `보기 4`, `예제 3.2`):
+what it works through uses the terms, and names none."""
 
 _ACTIVITY = re.compile(
     r"^(?:reducing|increasing|improving|understanding|redefining|using|making|choosing"
@@ -142,9 +150,10 @@ def names_kinds(heading: str) -> bool:
 
 def names_examples(name: str) -> bool:
     """Whether a line names examples (`Examples of deadlock with a reusable resource`,
-    `For example:`, `예시`, `적용 사례`): what stands under it illustrates, and defines no
-    term of its own."""
-    return _EXAMPLES.search(key(name).rstrip(":\uff1a ")) is not None
+    `For example:`, `예시`, `적용 사례`, or one by its number, `보기 4`): what stands under it
+    illustrates, and defines no term of its own."""
+    name = key(name).rstrip(":\uff1a ")
+    return _EXAMPLES.search(name) is not None or _NUMBERED_EXAMPLE.match(name) is not None
 
 
 _EXAMPLES = re.compile(
