@@ -41,14 +41,16 @@ _DEFINES = re.compile(
     r"^(?P<term>[^\s,.:;()][^,.:;()\u2014]*?)(?:\s\([^()]+\))?"
     r"(?:,\s(?:also\s|commonly\s|often\s|sometimes\s)?(?:known|called)\sas\s[^,.:;]+,)?"
     r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)|describes|denotes"
-    r"|(?:is|are)(?=\s+(?:an?|the|one|those)\s))\s+"
+    r"|(?:is|are)(?=\s+(?:an?|the|one|those)\s)"
+    r"|(?:is|occurs)(?=\s+(?:when|whenever)\s))\s+"
     r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\??\s+"
     r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*)"
     r"(?:의?\s[가-힣A-Za-z]+)?)"
     r"\s?(?:은|는|이란|란)\s+",
     re.IGNORECASE,
 )
-"""`X refers to …` (`X, also known as Y, is a …`: the name it is known by is said on the way;
+"""`X refers to …`, `X is when …`, `X occurs when …`
+(`X, also known as Y, is a …`: the name it is known by is said on the way;
 `Efficiency (resource usage) is the …`: a gloss in parentheses too),
 `X이란 …`, and a Korean term glossed in English and then a topic particle
 (`가동중인 자산(Assets in Place)는 …`, `명제preposition은 …`; the gloss may come on the way,
