@@ -16,7 +16,14 @@ from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.names import labels_properties
 from flashcards.note import QUESTION, Note, Sheet
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
-from flashcards.rules.beside import answered, defined_after, kinds, of_a_set, under_labels
+from flashcards.rules.beside import (
+    answered,
+    defined_after,
+    kinds,
+    of_a_set,
+    stated,
+    under_labels,
+)
 from flashcards.rules.definition_list import headless
 from flashcards.rules.details import opens_fold
 from flashcards.rules.entries import after_a_point, says
@@ -311,6 +318,7 @@ class Walk:
                 inside = answered(s, lines) if i in chosen else []
                 inside += under_labels(s, lines) if i in chosen else []
                 inside += kinds(s, lines, inside) if i in chosen else []
+                inside += stated(s, lines, [*after, *inside]) if i in chosen else []
                 if (i in introduced and s.notes) or after:  # its text up to its first note
                     end = (after or s.notes)[0].line - 1
                 above = up[i]

@@ -13,8 +13,9 @@ from flashcards.note import Note
 from flashcards.questions import sets_a_task
 from flashcards.rules.entries import says
 from flashcards.rules.heading_labels import opens_with_label
+from flashcards.rules.heading_note import glossed
 from flashcards.rules.section import Section
-from flashcards.terms import is_label
+from flashcards.terms import abbreviates, is_label, key
 
 
 def defined_after(section: Section) -> list[Note]:
@@ -25,6 +26,29 @@ def defined_after(section: Section) -> list[Note]:
     if not section.says or len(section.notes) <= section.weak:
         return []
     return [n for n in section.notes if n.line > section.first[1] and not is_label(n.term)]
+
+
+def stated(section: Section, lines: Sequence[str], taken: Sequence[Note]) -> list[Note]:
+    """The terms a heading term's text defines in sentences of their own, each opening with
+    the term in bold and its copula (`A **mid-ocean ridge** is a broad ridge …` under `##
+    Major Features of Earth`): a writer who states what a word is makes it a term."""
+    question = section.question
+    name = question[0] if question is not None and question[1] else glossed(section.name)[0]
+    return [
+        n
+        for n in section.notes
+        if n not in taken
+        and _STATED.match(lines[n.line - 1])
+        and not is_label(n.term)
+        and key(n.term) != key(name)
+        and not abbreviates(name, n.term)  # `### TCP` over `**Transmission Control …** is`
+    ]
+
+
+_STATED = re.compile(
+    r"\s*(?:(?:an?|the)\s+)?(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s+(?:is|are|refers\s+to|means)\s",
+    re.IGNORECASE,
+)
 
 
 def answered(section: Section, lines: Sequence[str]) -> list[Note]:

@@ -20,12 +20,14 @@ PLACES = ("", "blockquote", "list_item")
 """Where a paragraph may introduce terms: at the top, in a quote, in a list item."""
 
 _NAMING = re.compile(
-    r"\b(?:called|termed|known\s+as|referred\s+to\s+as|named|dubbed|said\s+to\s+be)"
+    r"\b(?:called|termed|known\s+as|referred\s+to\s+as|named|dubbed|said\s+to\s+be"
+    r"|(?:gave|given|give|gives)\s.*\bthe\s+name)"
     r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 """What names the phrase after it: `… is called **X**`, `… known as _X_`, `… are said to be
-**homozygous**`, `… is said to be its **apparent magnitude**`."""
+**homozygous**`, `… is said to be its **apparent magnitude**`, `… gave the supercontinent
+the name **Gondwana**`."""
 
 _ALSO = re.compile(r"\b(?:also|otherwise|aka|a\.k\.a\.)\s*$", re.IGNORECASE)
 """What makes a name another name of the sentence's subject (`**binary digit** - also called
