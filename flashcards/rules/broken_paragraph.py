@@ -23,8 +23,14 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
         return None
     found = _broken(toks, i)
-    # Two side by side at least: one alone is a line of text over a sentence
-    if found is None or not (_broken(toks, i + 3) or _broken(toks, _before(toks, i))):
+    # Two side by side at least, with the text of a definition between them (`**Public
+    # Cloud**` over its lines and then a paragraph more, before `**Private Cloud**`): one
+    # alone is a line of text over a sentence
+    if found is None:
+        return None
+    if not (_broken(toks, i + 3) or _broken(toks, _before(toks, i))) and not (
+        _bold_at(toks, i) and any(_bold_at(toks, j) for j in _paragraphs_around(toks, i))
+    ):
         return None
     made = lead_note(ctx, ctx.line(toks[i]), found)
     # A bold name counts as bold items do: repeated under headings, it is the sheet's label.
@@ -50,6 +56,34 @@ def _bold_broken(children: Sequence[Token]) -> Lead | None:
     if not names_a_term(name) or is_label(name) or not says(markup.plain(found.rest)):
         return None
     return Lead(name, BROKEN, found.rest)
+
+
+def _bold_at(toks: Sequence[Token], i: int) -> bool:
+    """Whether the paragraph at `i` opens with a bold name alone on its line over what it is."""
+    return _bold_broken(toks[i + 1].children or []) is not None
+
+
+def _paragraphs_around(toks: Sequence[Token], i: int) -> list[int]:
+    """Where the top-level paragraphs next to the one at `i` open, a few each way, up to the
+    first block of another kind."""
+    around: list[int] = []
+    j = i
+    for _ in range(MAX_BETWEEN):
+        j = _before(toks, j)
+        if j < 0:
+            break
+        around.append(j)
+    j = i
+    for _ in range(MAX_BETWEEN):
+        j += 3
+        if j >= len(toks) or toks[j].type != "paragraph_open" or toks[j].level != 0:
+            break
+        around.append(j)
+    return around
+
+
+MAX_BETWEEN = 4
+"""Paragraphs a bold name's definition may run to before the next such name."""
 
 
 def _before(toks: Sequence[Token], i: int) -> int:
