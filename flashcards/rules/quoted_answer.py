@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.names import is_term_like
 from flashcards.note import QUESTION, TERM
-from flashcards.rules.found import Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import entry, item_lead
 from flashcards.terms import clean_term
@@ -30,6 +30,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     lines = markup.lines(toks[i + 2].children or [])
     if len(lines) != 1 or item_lead(toks, i) is not None or entry(toks, i) is not None:
         return None
+    if _glossary(toks, quote):
+        return Found(i + 3)  # `- 메모리 구조` over `> - stack: 지역변수` and more: their name
     text = clean_term(markup.plain(lines[0]).strip().rstrip("."))
     if not text:
         return None
@@ -40,3 +42,19 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 MAX_TERM_WORDS = 4
 """Words of a line that names a term; a longer line over its answer is a question."""
+
+
+def _glossary(toks: Sequence[Token], quote: int) -> bool:
+    """Whether a quote holds one list and nothing else, whose items are entries, two at least
+    (`> - stack: 지역변수, 매개변수` over `> - heap: 동적할당`): a glossary set apart, its
+    entries notes as under any name."""
+    inner = quote + 1
+    if toks[inner].type not in LISTS or close(toks, inner) + 1 != close(toks, quote):
+        return False
+    items = [j for j in range(inner, close(toks, inner)) if toks[j].type == "list_item_open"]
+    items = [j for j in items if toks[j].level == toks[inner].level + 1]
+    return len(items) >= MIN_ENTRIES and all(entry(toks, j) is not None for j in items)
+
+
+MIN_ENTRIES = 2
+"""Entries in a quote that make it a glossary rather than an answer."""
