@@ -737,7 +737,10 @@ _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
     "|june|july|august|september|october|november|december"
 )
-_YEAR = r"(?:c\.\s?)?\d{1,4}(?:[.\-/]\d{1,2}){0,2}\s?(?:년|월|일|s|bc|ad|ce|bce)?"
+_YEAR = (
+    r"(?:c\.\s?)?\d{1,4}(?:[.\-/]\s?\d{1,2}){0,2}\.?\s?(?:년|월|일|s|bc|ad|ce|bce)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}"
+)
 _ERA = r"(?:bce|bc|ce|ad|b\.c\.(?:e\.)?|a\.d\.)"
 _WHEN = (
     r"(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)\s+)?(?:c\.\s?|ca\.\s?|~\s?)?"
@@ -750,8 +753,9 @@ _PERIOD = rf"~?\s?(?:기원전\s?|{_ERA}\s)?{_WHEN}(?:\s?[-–—~]\s?(?:기원�
 `19세기 말`, `기원전 3세기`, `~end of 5th c. BCE`)."""
 _DATE = re.compile(rf"{_YEAR}|{_PERIOD}")
 _DAY = re.compile(rf"{_YEAR}|{_PERIOD}|(?:{_MONTHS})\.?(?:\s\d{{1,2}})?(?:,?\s\d{{4}})?")
-"""A year, a date or a span of them (`1952년`, `1968`, `2020.1`, `1920s`, `Mar`, `June 4,
-1989`, `6th BCE`): when something happened, no term."""
+"""A year, a date or a span of them (`1952년`, `1968`, `2020.1`, `2019.03.13.`, `2019. 3.
+13.`, `3/13/2019`, `1920s`, `Mar`, `June 4, 1989`, `6th BCE`): when something happened, no
+term."""
 
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
