@@ -20,7 +20,7 @@ from flashcards.terms import clean_term, is_meta, key, words
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
-    if toks[i].level != 0 or not _opens(toks[i]):
+    if toks[i].level != 0 or not opens_details(toks[i]):
         return None
     found = _read(ctx, toks, i)
     if found is None or not found.notes:
@@ -43,9 +43,6 @@ def opens_details(tok: Token) -> bool:
     return tok.type == "html_block" and tok.content.lstrip()[:8].lower() == "<details"
 
 
-_opens = opens_details
-
-
 def _follow_ups(ctx: Context, toks: Sequence[Token], i: int, end: int) -> list[Note]:
     """The questions asked inside an answer (a `<details>` in the `<details>`, `꼬리질문 :
     그렇다면 …있나요?`), and the terms folded away in it (`<summary>노드</summary>`): notes
@@ -53,7 +50,7 @@ def _follow_ups(ctx: Context, toks: Sequence[Token], i: int, end: int) -> list[N
     notes: list[Note] = []
     k = i + 1
     while k < end:
-        found = _read(ctx, toks, k) if _opens(toks[k]) else None
+        found = _read(ctx, toks, k) if opens_details(toks[k]) else None
         if found is None:
             k += 1
             continue
@@ -116,7 +113,7 @@ def opens_fold(tok: Token) -> bool:
     """Whether an HTML block opens a `<details>` whose summary only names the fold (see
     `folds`), and holds nothing more: no text of the heading's own, but the way to its
     answer."""
-    opening = _Summary(tok.content) if _opens(tok) else None
+    opening = _Summary(tok.content) if opens_details(tok) else None
     return (
         opening is not None
         and opening.question is not None
