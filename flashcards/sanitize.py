@@ -10,19 +10,13 @@ import html
 
 from flashcards.highlight import CLASSES as HIGHLIGHT_CLASSES
 from flashcards.syntax.math import MATH_CLASS
+from flashcards.syntax.presentation_tags import CARD_TAGS
 
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
-TAGS = frozenset(
-    _words(
-        """a abbr b blockquote br code dd del details div dl dt em h1 h2 h3 h4 h5 h6 hr i ins kbd
-    li mark ol p pre q s samp small span strong sub summary sup table tbody td tfoot th thead
-    tr u ul var"""
-    )
-)
 ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
@@ -56,7 +50,7 @@ def clean(fragment: str) -> str:
 
     return nh3.clean(
         fragment,
-        tags=set(TAGS),
+        tags=set(CARD_TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
         url_schemes=set(SCHEMES),

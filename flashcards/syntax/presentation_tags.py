@@ -12,14 +12,23 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from flashcards.sanitize import TAGS
 from flashcards.syntax.inline_rewrite import inline_rewrite
+from flashcards.terms import words
 
 _TAG = re.compile(r"</?(?P<name>[A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
 
+CARD_TAGS = frozenset(
+    words(
+        """a abbr b blockquote br code dd del details div dl dt em h1 h2 h3 h4 h5 h6 hr i ins kbd
+    li mark ol p pre q s samp small span strong sub summary sup table tbody td tfoot th thead
+    tr u ul var"""
+    )
+)
+"""The tags a card keeps (the sanitizer keeps these and drops the rest, and every style)."""
+
 _EMBEDDING = ("img", "picture", "source", "video", "audio", "iframe", "embed", "object", "svg")
 _NO_TEXT = ("math", "canvas", "input", "script", "style", "textarea", "title", "template")
-KEPT = (TAGS - {"span"}) | frozenset(_EMBEDDING + _NO_TEXT)
+KEPT = (CARD_TAGS - {"span"}) | frozenset(_EMBEDDING + _NO_TEXT)
 """The tags that stay: those a card keeps, what embeds a picture or a player, and those whose
 content is no text to read."""
 
