@@ -13,11 +13,20 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards import markup
+from flashcards.note import Note
+from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import DEFINED, SEPARATED, Lead, lead
+from flashcards.rules.lead import BROKEN, DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.running_text import introduced
-from flashcards.terms import is_about_using, is_callout, is_property, key, names_a_part
+from flashcards.terms import (
+    ends_with_colon,
+    is_about_using,
+    is_callout,
+    is_property,
+    key,
+    names_a_part,
+)
 
 _PLACES = ("", "blockquote")
 """Where a paragraph may stand to be a note: at the top, or in a quote (not in a list item,
@@ -30,7 +39,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     children = toks[i + 1].children or []
     whole = _term_lead(children)
     if whole is None:
-        return _under_caption(ctx, toks, i)
+        return _under_caption(ctx, toks, i) or _names_over_lines(ctx, toks, i)
     if is_callout(whole.term):
         return None
     if is_about_using(whole.term):
@@ -85,6 +94,47 @@ def _under_caption(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     numbers = ctx.rows(toks, i)
     return Found(i + 2, notes=line_notes(ctx, numbers[1:], lines[1:], leads))
+
+
+def _names_over_lines(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
+    """Bold names each alone on a line over the lines that say what they are, one paragraph
+    of them (`**Median Plane**` over `Passes vertically through …`, then `**Sagittal
+    Plane**` over its line): a note for each name, its lines up to the next name; two names
+    at least, the first on the paragraph's first line."""
+    lines = markup.lines(toks[i + 1].children or [])
+    named = [k for k, line in enumerate(lines) if _name_line(line)]
+    if len(named) < MIN_NAMES or named[0] != 0:
+        return None
+    numbers = ctx.rows(toks, i)
+    notes: list[Note] = []
+    for k, end in zip(named, [*named[1:], len(lines)], strict=True):
+        said = lines[k + 1 : end]
+        if not said or not says(markup.plain(markup.joined(said))):
+            return None  # a name over nothing it says: a list of names, no glossary
+        term = markup.plain(lines[k]).strip()
+        notes.append(lead_note(ctx, numbers[k], Lead(term, BROKEN, markup.joined(said))))
+    return Found(i + 2, notes=notes, bold=[n.key for n in notes])
+
+
+MIN_NAMES = 2
+"""Bold names in one paragraph that make it a glossary of names over their lines."""
+
+
+def _name_line(line: Sequence[Token]) -> bool:
+    """Whether a line is only a bold name: no label, no sentence."""
+    inner = markup.bold_whole(line)
+    if inner is None:
+        return False
+    name = markup.plain(inner).strip()
+    return (
+        bool(name)
+        and not names_a_part(name)
+        and not ends_with_colon(name)
+        and len(name.split()) <= MAX_NAME_WORDS
+    )
+
+
+MAX_NAME_WORDS = 6
 
 
 def _labels(found: Lead) -> bool:
