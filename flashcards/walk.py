@@ -235,8 +235,8 @@ class Walk:
         parts = {p: c for p, c in parts.items() if p in chosen}
         labels = {label for labelled in parts.values() for label in labelled}
         introduced = introduced_terms(self.sections, mode, chosen, meta | labels)
-        for parent, labels in parts.items():
-            for label in labels:  # what stands under `### 개념` is the term's
+        for parent, labelled in parts.items():
+            for label in labelled:  # what stands under `### 개념` is the term's
                 owner[label] = owner[parent]
         notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
         if pattern:  # `**Education:**` under a heading of drugs too: the sheet's label

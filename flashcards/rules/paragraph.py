@@ -18,11 +18,12 @@ from flashcards.rules.entries import says
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import BROKEN, DEFINED, SEPARATED, Lead, lead
 from flashcards.rules.notes import lead_note, line_notes
+from flashcards.rules.points import names_a_term
 from flashcards.rules.running_text import introduced
 from flashcards.terms import (
-    ends_with_colon,
     is_about_using,
     is_callout,
+    is_label,
     is_property,
     key,
     names_a_part,
@@ -121,20 +122,12 @@ MIN_NAMES = 2
 
 
 def _name_line(line: Sequence[Token]) -> bool:
-    """Whether a line is only a bold name: no label, no sentence."""
+    """Whether a line is only a bold name: one that may name a term (see
+    `points.names_a_term`), as a bold name over its line does (`broken_paragraph`), no
+    label."""
     inner = markup.bold_whole(line)
-    if inner is None:
-        return False
-    name = markup.plain(inner).strip()
-    return (
-        bool(name)
-        and not names_a_part(name)
-        and not ends_with_colon(name)
-        and len(name.split()) <= MAX_NAME_WORDS
-    )
-
-
-MAX_NAME_WORDS = 6
+    name = markup.plain(inner).strip() if inner is not None else ""
+    return names_a_term(name) and not is_label(name)
 
 
 def _labels(found: Lead) -> bool:

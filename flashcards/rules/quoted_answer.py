@@ -49,10 +49,15 @@ def _glossary(toks: Sequence[Token], quote: int) -> bool:
     (`> - stack: 지역변수, 매개변수` over `> - heap: 동적할당`): a glossary set apart, its
     entries notes as under any name."""
     inner = quote + 1
-    if toks[inner].type not in LISTS or close(toks, inner) + 1 != close(toks, quote):
+    if toks[inner].type not in LISTS:
         return False
-    items = [j for j in range(inner, close(toks, inner)) if toks[j].type == "list_item_open"]
-    items = [j for j in items if toks[j].level == toks[inner].level + 1]
+    end = close(toks, inner)
+    if end + 1 != close(toks, quote):
+        return False
+    level = toks[inner].level + 1
+    items = [
+        j for j in range(inner, end) if toks[j].type == "list_item_open" and toks[j].level == level
+    ]
     return len(items) >= MIN_ENTRIES and all(entry(toks, j) is not None for j in items)
 
 
