@@ -33,6 +33,7 @@ from flashcards.rules import (
     item_heading,
     label,
     lead_in,
+    marked_items,
     marked_question,
     navigation,
     outline,
@@ -55,6 +56,7 @@ Rule = Callable[[Context, Sequence[Token], int], Found | None]
 _LISTS: tuple[Rule, ...] = (
     navigation.rule,
     lead_in.rule,
+    marked_items.rule,
     question_item.rule,
     glossary.rule,
     translated.rule,

@@ -22,10 +22,13 @@ from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note
 from flashcards.terms import key
 
-_QUESTION = re.compile(
+MARKED = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?:Q|Question|질문|문제)\s*\d{0,3}\s*[.:\uff1a)]\s*(?P<asks>\S.*)$", re.I
 )
 _ANSWER = re.compile(r"^(?:A|Ans|Answer|답|답변|정답)\s*[.:\uff1a)]\s*(?=\S)", re.I)
+_MARK = re.compile(r"^(?:A|Ans|Answer|답|답변|정답)\s*[.:\uff1a)]\s*", re.I)
+_BARE = re.compile(r"^(?:A|Ans|Answer|답|답변|정답)\s*[:\uff1a]$", re.I)
+"""An answer's mark alone on its line (`A:`), over the block that holds the answer."""
 
 _AFTER = ("blockquote_open", "paragraph_open", *LISTS)
 """Blocks an answer may open, right after its question."""
@@ -35,17 +38,21 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) not in ("", "blockquote"):
         return None
     lines = markup.lines(toks[i + 1].children or [])
-    marked = _QUESTION.match(markup.plain(lines[0]).strip())
+    marked = MARKED.match(markup.plain(lines[0]).strip())
     if marked is None:
         return None
-    answered = next((k for k in range(1, len(lines)) if _answer(lines[k])), None)
+    answered = answered_at(lines)
     if answered is None and len(lines) > 1 and marked["asks"].endswith(QUESTION_MARKS):
         answered = 1  # `Q: …?` over its answer, unmarked, on the next line
-    if answered is not None:
-        question = " ".join([marked["asks"], *(markup.plain(x) for x in lines[1:answered])])
-        answer = _unlabelled(markup.joined(lines[answered:]))
-        return Found(i + 2, notes=[_note(ctx, toks[i], question, answer, [])])
     after = i + 3
+    bare = answered == len(lines) - 1 and _BARE.match(markup.plain(lines[-1]).strip())
+    if answered is not None and not (bare and after < len(toks) and toks[after].type in _AFTER):
+        question = " ".join([marked["asks"], *(markup.plain(x) for x in lines[1:answered])])
+        return Found(i + 2, notes=[answer_note(ctx, toks[i], question, lines[answered:], [])])
+    if answered is not None:  # `A:` alone, over the block that answers
+        question = " ".join([marked["asks"], *(markup.plain(x) for x in lines[1:answered])])
+        end = close(toks, after)
+        return Found(end, notes=[answer_note(ctx, toks[i], question, [], toks[after : end + 1])])
     if len(lines) == 1 and after < len(toks) and toks[after].type in _AFTER:
         return _block(ctx, toks, i, marked["asks"])
     return Found(i + 2)  # a question still to answer: nothing to learn, and no term `Q`
@@ -108,7 +115,26 @@ _EXPLAINING = frozenset({"해설", "풀이", "explanation", "explanations", "sol
 
 
 def _answer(line: Sequence[Token]) -> bool:
-    return _ANSWER.match(markup.plain(line).strip()) is not None
+    text = markup.plain(line).strip()
+    return _ANSWER.match(text) is not None or _BARE.match(text) is not None
+
+
+def answered_at(lines: Sequence[Sequence[Token]]) -> int | None:
+    """The first line after a question's that its answer's mark opens (`A: …`, `A:`)."""
+    return next((k for k in range(1, len(lines)) if _answer(lines[k])), None)
+
+
+def answer_note(
+    ctx: Context,
+    at: Token,
+    question: str,
+    lines: Sequence[Sequence[Token]],
+    blocks: Sequence[Token],
+) -> Note:
+    """The note of a question answered by `lines` (its answer's mark taken off), then by
+    `blocks`."""
+    answer = _unlabelled(markup.joined(list(lines))) if lines else []
+    return _note(ctx, at, question, answer, list(blocks))
 
 
 def _note(ctx: Context, at: Token, question: str, answer: list[Token], blocks: list[Token]) -> Note:
@@ -119,7 +145,7 @@ def _note(ctx: Context, at: Token, question: str, answer: list[Token], blocks: l
 
 def _unlabelled(children: Sequence[Token]) -> list[Token]:
     """An answer's inline tokens with its mark (`A:`, `**A:**`, `정답 :`), if any, taken off."""
-    label = _ANSWER.match(markup.plain(children).lstrip())
+    label = _MARK.match(markup.plain(children).lstrip())
     if label is None:
         return list(children)
     left = len(label.group(0).rstrip())
