@@ -770,3 +770,14 @@ BARE_QUESTIONS = frozenset(
     words("why what how when where who which 왜 무엇 뭐 어떻게 언제 어디 어디서 누가 누구")
 )
 """A question word alone asks nothing that a card could hold."""
+
+
+def crossed(term: str, rest: str) -> bool:
+    """Whether a Latin term is followed by words in Hangul only, or a Korean one by Latin
+    words only: a word and its translation."""
+    if LATIN.search(term) and not HANGUL.search(term):
+        # `` `git commit` 후에 push 한다 ``: a sentence in two scripts, no translation
+        return HANGUL.search(rest) is not None and not LATIN.search(rest)
+    # `**핵심 빈출 단어** No.1 ~ No.39`: numbers, no translation
+    latin = bool(LATIN.search(rest)) and not any(c.isdigit() for c in rest)
+    return HANGUL.search(term) is not None and not HANGUL.search(rest) and latin

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import Lead, plain_lead
 from flashcards.rules.notes import lead_note
-from flashcards.terms import is_label
+from flashcards.terms import crossed, is_label
 
 PLAIN = frozenset({"", "text", "txt", "plain", "plaintext", "md", "markdown"})
 """Fence infos that name no language: what such a fence holds may be words."""
@@ -34,7 +34,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if tok.level != 0 or (tok.type == "fence" and tok.info.strip().casefold() not in PLAIN):
         return None
     first = ctx.line(tok) + (1 if tok.type == "fence" else 0)
-    lines = [(first + k, line) for k, line in enumerate(tok.content.splitlines()) if line.strip()]
+    unboxed = [(first + k, _unboxed(line)) for k, line in enumerate(tok.content.splitlines())]
+    lines = [(n, line) for n, line in unboxed if line and not _groups(line)]
     entries = [(n, found) for n, line in lines if (found := _entry(line)) is not None]
     if not _glossary(entries, len(lines)):
         return None
@@ -51,9 +52,31 @@ def _entry(line: str) -> Lead | None:
     return found
 
 
+def _unboxed(line: str) -> str:
+    """A line without the box drawn around the block (`│ ¡Hola! - 안녕! │`), its frame's
+    own lines (`┌───┐`) left empty."""
+    return _BOX.sub("", line).strip()
+
+
+_BOX = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
+
+
+def _groups(line: str) -> bool:
+    """Whether a line only names the entries under it (`형식적:`, `Informal:`): a label, as a
+    heading is, in a block that has no headings."""
+    return line.endswith((":", "\uff1a")) and len(line.split()) <= MAX_GROUP
+
+
+MAX_GROUP = 4
+
+
 def _glossary(entries: Sequence[tuple[int, Lead]], lines: int) -> bool:
-    """Three or more entries, three in four lines or more, and a phrase after half of them."""
-    worded = sum(len(_rest(found).split()) >= MIN_WORDS for _, found in entries)
+    """Three or more entries, three in four lines or more, and after half of them a phrase
+    or a translation (`Adiós. - 안녕히 가세요`)."""
+    worded = sum(
+        len(_rest(found).split()) >= MIN_WORDS or crossed(found.term, _rest(found))
+        for _, found in entries
+    )
     return len(entries) >= MIN_ENTRIES and 4 * len(entries) >= 3 * lines and 2 * worded >= lines
 
 

@@ -20,7 +20,7 @@ from flashcards.rules.found import Context, Found
 from flashcards.rules.lead import SPACED, Lead, lead, with_content
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import MAX_NAME_WORDS
-from flashcards.terms import HANGUL, LATIN, clean_term, is_callout
+from flashcards.terms import clean_term, crossed, is_callout
 
 _LOWER = re.compile(r"[a-z]")
 """How English words that go on with a sentence open (`is great …`, `fetches …`)."""
@@ -63,7 +63,7 @@ def _glossed(found: Lead) -> bool:
     vocabulary's entry on its own, however few stand under its heading."""
     rest = markup.plain(found.rest)
     # a Korean verb's own form ends as a sentence does (`결정하다`): words are counted only
-    return len(rest.split()) <= MAX_GLOSS and _crossed(found.term, rest)
+    return len(rest.split()) <= MAX_GLOSS and crossed(found.term, rest)
 
 
 def spaced_term(children: Sequence[Token]) -> Lead | None:
@@ -80,18 +80,7 @@ def spaced_term(children: Sequence[Token]) -> Lead | None:
     if _LOWER.match(rest):
         return None
     # `**an sich** 그 자체`: a word and its meaning in another script says enough.
-    return found if says(rest) or _crossed(found.term, rest) else None
-
-
-def _crossed(term: str, rest: str) -> bool:
-    """Whether a Latin term is followed by words in Hangul only, or a Korean one by Latin
-    words only: a word and its translation."""
-    if LATIN.search(term) and not HANGUL.search(term):
-        # `` `git commit` 후에 push 한다 ``: a sentence in two scripts, no translation
-        return HANGUL.search(rest) is not None and not LATIN.search(rest)
-    # `**핵심 빈출 단어** No.1 ~ No.39`: numbers, no translation
-    latin = bool(LATIN.search(rest)) and not any(c.isdigit() for c in rest)
-    return HANGUL.search(term) is not None and not HANGUL.search(rest) and latin
+    return found if says(rest) or crossed(found.term, rest) else None
 
 
 def _code_lead(children: Sequence[Token]) -> Lead | None:
