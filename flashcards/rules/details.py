@@ -122,6 +122,19 @@ def opens_fold(tok: Token) -> bool:
     )
 
 
+def folded_answer(toks: Sequence[Token], i: int) -> tuple[int, list[Token]] | None:
+    """Where a fold that hides the answer to what stands above it ends, opened by the HTML
+    block at `i` (`<details><summary>정답</summary>` over `> 애자일`), and the blocks of that
+    answer; None for any other block, or a fold never closed."""
+    opening = _Summary(toks[i].content) if opens_details(toks[i]) else None
+    if opening is None or opening.question is None or not folds(opening.question):
+        return None
+    end = _end(toks, i)
+    if end is None or end == i:
+        return None
+    return end, [*_answer(opening), *toks[i + 1 : end]]
+
+
 def folds(summary: str) -> bool:
     """Whether a summary only names the fold it opens (`답변 보기`, `Show answer`, `Click to
     expand`, `정답`): what it hides answers the heading or question above it, and the fold

@@ -68,6 +68,12 @@ LISTS = ("bullet_list_open", "ordered_list_open")
 """The tokens that open a list, bulleted or numbered."""
 
 
+def block_end(toks: Sequence[Token], start: int) -> int:
+    """Index of the last token of the block at `start`: its closing token, or itself for a
+    block of one token (`fence`, `html_block`, `hr`)."""
+    return close(toks, start) if toks[start].nesting == 1 else start
+
+
 def close(toks: Sequence[Token], start: int) -> int:
     """Index of the token that closes the one opened at `start`."""
     level = toks[start].level

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import QUESTION
 from flashcards.questions import QUESTION_MARKS
-from flashcards.rules.found import LISTS, Context, Found, close
+from flashcards.rules.found import LISTS, Context, Found, block_end, close
 from flashcards.rules.notes import blocks_note
 from flashcards.rules.points import TASK, item_lead, items
 
@@ -34,7 +34,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     answer_end = end
     while answer_end + 1 < len(toks) and _answers(toks, answer_end + 1, toks[i].type):
-        answer_end = _block_end(toks, answer_end + 1)
+        answer_end = block_end(toks, answer_end + 1)
     if answer_end == end:
         return None  # no answer after it: a list of questions to study, not notes
     blocks = toks[end + 1 : answer_end + 1]
@@ -57,7 +57,3 @@ def _leads_in(toks: Sequence[Token], j: int) -> bool:
     if toks[j].type != "paragraph_open":
         return False
     return markup.plain(toks[j + 1].children or []).rstrip().endswith((":", "\uff1a"))
-
-
-def _block_end(toks: Sequence[Token], j: int) -> int:
-    return close(toks, j) if toks[j].nesting == 1 else j
