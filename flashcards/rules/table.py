@@ -65,6 +65,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         ]
         return _found(end, notes)
     defined = 1 if columns == 2 else _definitions_column(rows[0][1]) if rows else None
+    if defined is not None and _grouped_first(rows, defined):
+        rows, defined = [(tr, cells[1:]) for tr, cells in rows], defined - 1
     if defined is not None:
         notes = [
             _defined_note(ctx, tr, cells, group, defined, rows[0][1])
@@ -81,6 +83,24 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return _no_notes(ctx, toks[i], end, message)
     return _found(end, notes)
+
+
+def _grouped_first(rows: Sequence[tuple[Token, list[Token]]], defined: int) -> bool:
+    """Whether a table's first column groups its rows rather than naming them (`| Mode |
+    Command | Description |` over `| # | configure terminal | … |`, `| | write | … |`): its
+    few values repeat or are left blank down the rows, while the column after it, before
+    the definitions, names each row once."""
+    body = [cells for _, cells in rows[1:] if len(cells) > defined]
+    if defined < 2 or len(body) < MIN_GROUPED:
+        return False
+    firsts = {first for cells in body if (first := key(_text(cells[0])))}
+    names = [key(_text(cells[1])) for cells in body]
+    repeated = 2 * len(firsts) <= len(body)
+    return repeated and all(names) and len(set(names)) == len(names)
+
+
+MIN_GROUPED = 4
+"""Rows under a first column of few values that make it a grouping, not the terms."""
 
 
 def _term_first(rows: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[Token]]]:
