@@ -508,12 +508,14 @@ number is no tag (`Issue #42`), nor is a mark glued to a word (`C#`)."""
 META = frozenset(
     words(
         """contents toc contributing contributors license licence references reference bibliography
-    credits acknowledgements acknowledgments changelog resources tips 목차 차례 참고
+    credits acknowledgements acknowledgments changelog resources sources prerequisites tips 목차
+    차례 참고
     참고자료 참고문헌 출처 레퍼런스 기여 기여하기 라이선스 라이센스"""
     )
 ) | {
     "table of contents",
     "further reading",
+    "prerequisite knowledge",
     "see also",
     "related links",
     "about this repository",
@@ -693,10 +695,12 @@ def is_meta(heading: str) -> bool:
     name = _SYMBOLS.sub("", key(heading))  # `📖 How to Use This Study Guide`
     if name in META or name.startswith(_META_OPENINGS) or _STUDYING.search(name):
         return True
+    if "|" in name:  # `Sources | 출처`: each language's name about the document
+        return all(is_meta(part) for part in name.split("|") if part.strip())
     first, _, rest = name.partition(" ")
     if first in _QUALIFYING:  # `Quick tips for using legal terms`, `Further resources`
         first, _, rest = rest.partition(" ")
-    return first in META and (rest in META or rest.startswith(("for ", "on ", "to ")))
+    return first in META and (not rest or rest in META or rest.startswith(("for ", "on ", "to ")))
 
 
 def is_about_using(term: str) -> bool:
@@ -708,7 +712,9 @@ def is_about_using(term: str) -> bool:
     return name.startswith(_META_OPENINGS) or _STUDYING.search(name) is not None
 
 
-_QUALIFYING = frozenset({"quick", "useful", "helpful", "additional", "more", "other", "further"})
+_QUALIFYING = frozenset(
+    {"quick", "useful", "helpful", "additional", "more", "other", "further", "core", "main"}
+)
 """Words before a heading's word about the document that leave it about the document."""
 
 

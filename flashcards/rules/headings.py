@@ -82,7 +82,7 @@ def heading_terms(
         and i not in meta
         and not is_leaf(sections, i)
     ]
-    grouped = _grouped(sections, up, [*candidates, *opened], labelled | questions)
+    grouped = _grouped(sections, up, [*candidates, *opened], labelled | questions, meta)
     # A heading whose text opens by saying what it means names a term on its own
     # (`## 부채` over `자산 중에 남에게 빌린 재산을 말한다.`), even in a post of one term; so
     # does one that joins its term to a definition by an arrow (`## X $\\implies$ …`). A
@@ -225,7 +225,11 @@ _POINTS = ("bullet_list", "ordered_list")
 
 
 def _grouped(
-    sections: Sequence[Section], up: Sequence[int], candidates: Sequence[int], terms: set[int]
+    sections: Sequence[Section],
+    up: Sequence[int],
+    candidates: Sequence[int],
+    terms: set[int],
+    meta: set[int],
 ) -> set[int]:
     """Leaf headings that name terms under a heading that groups them (`## Data Structures`
     over `### Linked List` and `### Hash Map`, each with its text): a heading of a term's
@@ -248,8 +252,9 @@ def _grouped(
     named = {i for i in loose if sections[i].opening in _DEFINING}
     siblings = Counter(up[i] for i in named | terms)
     # At the very top, sections are a sheet's categories, unless most of them name terms
-    # (a glossary of top-level headings, `# 빠른호흡 (Tachypnea)` over its text).
-    top = sum(1 for i, s in enumerate(sections) if up[i] == 0 and s.content)
+    # (a glossary of top-level headings, `# 빠른호흡 (Tachypnea)` over its text); a section
+    # about the document (`## Prerequisites`) is none of them.
+    top = sum(1 for i, s in enumerate(sections) if up[i] == 0 and s.content and i not in meta)
     grouped = {i for i in named if sections[up[i]].level > 0 and siblings[up[i]] >= 2}
     glossary = siblings[0] >= 3 and 2 * siblings[0] >= top
     if glossary:
