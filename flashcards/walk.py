@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
-from flashcards.names import labels_properties
+from flashcards.names import labels_properties, names_examples
 from flashcards.note import QUESTION, Note, Sheet
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
 from flashcards.rules.beside import (
@@ -332,7 +332,7 @@ class Walk:
                     notes += [dataclasses.replace(n, category=category) for n in beside]
                     continue
             name = self.sections[owner[i]].name
-            own = [] if _values(s) else s.notes
+            own = [] if _values(s) or _illustrates(self.sections, up, i) else s.notes
             if itself is not None:
                 own = own[1:]  # the heading's note already
             own = sorted([*own, *s.aside], key=lambda n: n.line) if s.aside else own
@@ -372,6 +372,17 @@ _LISTED = frozenset(
 
 
 """A list item nested in another, or a table's row."""
+
+
+def _illustrates(sections: Sequence[Section], up: Sequence[int], i: int) -> bool:
+    """Whether a section stands under a heading that names examples (`### Examples` over a
+    table of words, `| 옷이 | clothes |`), or is one: its entries are cases of the rule
+    above, no terms."""
+    while i >= 0:
+        if sections[i].level and names_examples(sections[i].name):
+            return True
+        i = up[i]
+    return False
 
 
 def _values(section: Section) -> bool:
