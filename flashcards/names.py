@@ -160,6 +160,9 @@ _EXAMPLES = re.compile(
     r"^(?:some\s+|more\s+|two\s+|three\s+)?(?:examples?|e\.g\.?|for\s+(?:example|instance))"
     r"(?:\s+(?:of|with|from|in)\b.*)?$|^(?:예시|예|사례|예제)$|(?:의|적용)\s*(?:예시|예|사례)$|\s(?:예시|예제)$"
     r"|^(?:예시|예|examples?)\s*[~)\-:\uff1a]"  # `예시~ 学生로!`, `예) …`, `Example: …`
+    r"|^(?:(?:detailed|common|worked|key|typical|practical|simple|basic|concrete|sample"
+    r"|real|real-world|other|additional|further|good|bad)\s+){1,2}examples?$"  # `Detailed Examples`
+    r"|^(?:examples?|예시|예제)\s*\d+\s*[.:\uff1a)]"  # `Example 1: 학교에서 (at school)`
 )
 
 
