@@ -739,6 +739,15 @@ def is_date(text: str, months: bool = False) -> bool:
     return (_DAY if months else _DATE).fullmatch(key(text)) is not None
 
 
+def is_year(text: str) -> bool:
+    """Whether a text is only a year or a span of years, with its era or not (`1492`,
+    `1754-1763`, `1952년`, `814 BCE`): when an event of a history happened, where a day
+    (`2019.03.13.`) dates a log's entry."""
+    name = key(text)
+    first = re.search(r"\d+", name)  # `0~1023`: a range of numbers, ports, no years
+    return _PERIOD_RE.fullmatch(name) is not None and first is not None and len(first[0]) >= 3
+
+
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
     "|june|july|august|september|october|november|december"
@@ -758,6 +767,7 @@ _PERIOD = rf"~?\s?(?:기원전\s?|{_ERA}\s)?{_WHEN}(?:\s?[-–—~]\s?(?:기원�
 """A century or a span of years, with its era (`5th - early 3rd BCE`, `814 BCE`, `1914-1918`,
 `19세기 말`, `기원전 3세기`, `~end of 5th c. BCE`)."""
 _DATE = re.compile(rf"{_YEAR}|{_PERIOD}")
+_PERIOD_RE = re.compile(_PERIOD)
 _DAY = re.compile(rf"{_YEAR}|{_PERIOD}|(?:{_MONTHS})\.?(?:\s\d{{1,2}})?(?:,?\s\d{{4}})?")
 """A year, a date or a span of them (`1952년`, `1968`, `2020.1`, `2019.03.13.`, `2019. 3.
 13.`, `3/13/2019`, `1920s`, `Mar`, `June 4, 1989`, `6th BCE`): when something happened, no

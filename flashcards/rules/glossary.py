@@ -36,7 +36,7 @@ from flashcards.rules.points import (
     name_over,
 )
 from flashcards.rules.running_text import introduced
-from flashcards.terms import clean_term, is_date, is_label, is_property, is_sentence
+from flashcards.terms import clean_term, is_date, is_label, is_property, is_sentence, is_year
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -53,8 +53,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
     if not named and all(_figures(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `1) 2 X 2 -> det …`, `3 X 3 -> …`: cases by size, no terms
-    if not named and all(is_date(found_entry.term, months=True) for _, found_entry in entries):
-        return Found(end)  # `- Mar - …`, `- Apr - …`: a timeline, what happened when
+    if not named and all(_dated(found_entry.term) for _, found_entry in entries):
+        return Found(end)  # `- Mar - …`, `- Apr - …`: a log, what happened when
     if not named and entries[0][0] == i + 1 and is_property(entries[0][1].term):
         # `- Author: Bertrand Russell` over `- Year: 1912` and `- Link: …`: the document's
         # own facts, opened by one (its first item, right after the list opens), are no terms
@@ -74,6 +74,12 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     keys = {n.key for n in notes}
     aside = [n for j, _ in kept for n in introduced(ctx, toks, j + 1) if n.key not in keys]
     return Found(end, notes=notes, aside=aside, bold=[n.key for n in notes], weak=weak)
+
+
+def _dated(term: str) -> bool:
+    """Whether an entry's term dates a log's line (`Mar`, `2019.03.13.`): a year, or a span
+    of years, is the term of a history's timeline (`1492 - Columbus sails`)."""
+    return is_date(term, months=True) and not is_year(term)
 
 
 def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
@@ -178,7 +184,9 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
 
     def take(at: int) -> list[Note] | None:
         sub = entry(toks, at) if at in glossed else paired.get(at)
-        return None if sub is None or is_label(sub.term) else _notes(ctx, toks, at, sub)
+        if sub is None or is_label(sub.term) or _dated(sub.term):
+            return None  # `- Mar - LBJ …` under `- 1968: A Pivotal Year`: its parts
+        return _notes(ctx, toks, at, sub)
 
     kept, inner = nested_notes(toks, j + 4, end, take)
     return [lead_note(ctx, ctx.line(toks[j]), head, kept), *inner]

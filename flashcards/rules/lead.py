@@ -25,6 +25,7 @@ from flashcards.terms import (
     is_date,
     is_meta,
     is_sentence,
+    is_year,
     key,
     only_markers,
     parenthesised,
@@ -490,7 +491,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     # `꽃다발 -> "kkotdabal" -> bouquet`: a word, its reading and its meaning in another
     # script, where one script on both sides (`PER high -> 고평가`) leads to a consequence
     crossed = _crossed(term, first.content)
-    if not arrows and dash in ARROWS and not crossed:
+    # `1492 -> Columbus sails`: a year before what happened, a timeline's line
+    if not arrows and dash in ARROWS and not crossed and not is_year(term):
         return None
     opened = term.count("(") - term.count(")")
     if opened > 0 or (opened and dash not in ":\uff1a"):
@@ -595,13 +597,14 @@ def _titled(name: str) -> bool:
 
 def _dated(date: str, rest: list[Token]) -> Lead | None:
     """`1954: Brown v. Board of Education`: the event is the term, its date its definition;
-    a date before a sentence is a line of a timeline, no term."""
+    a year before what happened, told in words (`1492 -> Columbus sailed the ocean blue`), is
+    a line of a history's timeline, the year its term; another date before a sentence is a
+    line of a log, no term."""
     name = markup.plain(rest).strip()
-    if len(rest) != 1 or not 0 < len(name.split()) <= MAX_WORDS or is_sentence(name):
-        return None
-    if not _titled(name):
-        return None  # `Mar - LBJ doesn't seek re-election`: what happened, a timeline's line
-    return Lead(clean_term(name), "separated", [Token("text", "", 0, content=date)])
+    short = len(rest) == 1 and 0 < len(name.split()) <= MAX_WORDS and not is_sentence(name)
+    if short and _titled(name):
+        return Lead(clean_term(name), "separated", [Token("text", "", 0, content=date)])
+    return Lead(date, "separated", rest) if is_year(date) and name else None
 
 
 _WORD = "[A-Za-z][A-Za-z'\u2019.\\-]*"  # a Latin word, with an apostrophe typed either way

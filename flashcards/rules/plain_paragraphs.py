@@ -20,7 +20,7 @@ from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
 from flashcards.rules.table import names_columns
-from flashcards.terms import EXERCISES, is_date, is_label, key
+from flashcards.terms import EXERCISES, is_date, is_label, is_year, key
 
 MIN_WORDS = 2
 """Words in a definition that makes lines under a sentence a glossary (see `_phrases`)."""
@@ -147,7 +147,8 @@ def _worded(found: Lead | None) -> Lead | None:
     """A line's lead, unless its term is given a value only (`PV = $5,000,000`, `r = 7%`: a
     worked example's figures, no words to learn)."""
     value = markup.plain(markup.lines(found.rest)[0]) if found and found.rest else ""
-    return found if any(ch.isalpha() for ch in value) else None
+    # `1754-1763 -> French and Indian War`: the event named, its years its definition
+    return found if any(ch.isalpha() for ch in value) or is_year(value) else None
 
 
 def _phrases(leads: list[Lead | None]) -> bool:
