@@ -445,6 +445,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     arrow (`PER high -> 고평가`: a consequence) is none either."""
     if lead(children) is not None or not children:
         return None  # bold items are read by the list item rule
+    children = _unlinked_head(children)
     if children[0].type == "code_inline" and len(children) > 1 and children[1].type == "text":
         # `` `mesoderm`(중배엽) : … ``: a gloss against the code is part of the term.
         after_code = list(children[1:])
@@ -514,6 +515,20 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     if is_date(term, months=True):  # `Jun - …` on a timeline, or `Sept : infection`, a root
         return _dated(term, rest) or Lead(term, "separated", rest)
     return Lead(term, "separated", rest)
+
+
+def _unlinked_head(children: Sequence[Token]) -> Sequence[Token]:
+    """A line's inline tokens with a term written as a link (`[Aphorism](https://…): Short
+    sayings …`, a glossary that links each term to its source) as the words it shows, set
+    apart as code is: a link's words before a separator name the term."""
+    if len(children) < 4 or children[0].type != "link_open" or children[3].type != "text":
+        return children
+    if children[1].type != "text" or children[2].type != "link_close":
+        return children
+    if _AFTER_CODE.match(children[3].content) is None:
+        return children
+    head = Token("code_inline", "", 0, content=children[1].content)
+    return [head, *children[3:]]
 
 
 def _dash_before_latin(text: str) -> re.Match[str] | None:
