@@ -48,7 +48,7 @@ def tokens(md: MarkdownIt, tok: Token, env: dict) -> list[Token] | None:
     assert tok.map is not None
     first, last = tok.map[0], tok.map[1]
     found: list[Token] = []
-    for line, lines, text, rows in _elements(soup):
+    for line, lines, text, rows, items in _elements(soup):
         start = min(first + line - 1, last - 1)
         end = min(start + lines, last)
         parsed = md.parse(text, env)
@@ -56,28 +56,31 @@ def tokens(md: MarkdownIt, tok: Token, env: dict) -> list[Token] | None:
             _shift(t, start, end)
             found.append(t)
         _on_rows(parsed, [min(first + row - 1, last - 1) for row in rows])
+        _on_items(parsed, [min(first + item - 1, last - 1) for item in items])
     return found
 
 
-def _elements(soup: BeautifulSoup) -> Iterator[tuple[int, int, str, list[int]]]:
+def _elements(soup: BeautifulSoup) -> Iterator[tuple[int, int, str, list[int], list[int]]]:
     """Each top-level element as Markdown, with the block line (from 1) where it starts, the
-    number of lines it spans, and for a table the line of each row; loose text is on the line
-    of the element before it."""
+    number of lines it spans, for a table the line of each row and for a list the line of
+    each item; loose text is on the line of the element before it."""
     line = 1
     for child in soup.children:
         rows: list[int] = []
+        items: list[int] = []
         if isinstance(child, Tag):
             line = _first_line(child) or line
             if child.name == "table":
                 text, rows = _table(child, line)
             else:
                 text = _CONVERTER.convert_soup(child)
+                items = [li.sourceline or line for li in child.find_all("li")]
         elif isinstance(child, NavigableString):
             text = str(child)
         else:
             continue
         if text.strip():
-            yield line, str(child).count("\n") + 1, text.strip("\n") + "\n", rows
+            yield line, str(child).count("\n") + 1, text.strip("\n") + "\n", rows, items
 
 
 def _table(table: Tag, line: int) -> tuple[str, list[int]]:
@@ -118,6 +121,19 @@ def _on_rows(parsed: list[Token], rows: list[int]) -> None:
     opened = [t for t in parsed if t.type == "tr_open"]
     for tok, line in zip(opened, rows, strict=False):
         tok.map = [line, line + 1]
+
+
+def _on_items(parsed: list[Token], items: list[int]) -> None:
+    """Puts each item of a converted list, and the paragraph that opens it, on the line of
+    its `<li>`, when the Markdown holds one item for each (an item written over several
+    lines of HTML becomes one line of Markdown)."""
+    opened = [k for k, t in enumerate(parsed) if t.type == "list_item_open"]
+    if len(opened) != len(items):
+        return
+    for k, line in zip(opened, items, strict=True):
+        parsed[k].map = [line, max(line + 1, parsed[k].map[1] if parsed[k].map else 0)]
+        if k + 1 < len(parsed) and parsed[k + 1].type == "paragraph_open":
+            parsed[k + 1].map = [line, line + 1]
 
 
 def _pair_terms(soup: BeautifulSoup) -> None:
