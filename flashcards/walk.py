@@ -371,9 +371,6 @@ _LISTED = frozenset(
 """Where an answer defines terms of its own: in its lists and tables; its sentences answer."""
 
 
-"""A list item nested in another, or a table's row."""
-
-
 def _illustrates(sections: Sequence[Section], up: Sequence[int], i: int) -> bool:
     """Whether a section stands under a heading that names examples (`### Examples` over a
     table of words, `| 옷이 | clothes |`), or is one: its entries are cases of the rule

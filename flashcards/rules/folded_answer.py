@@ -3,8 +3,7 @@
 question, the fold's content its answer, as under a heading (see `details.folds`). HTML with
 no words between them (a form to type an answer into, `<br/>`) is passed over, what it shows
 to answer from (a passage, choices, a figure) opens the answer, and the question's number is
-no part of it: a number counts places, and a note is named by what it
-asks."""
+no part of it: a number counts places, and a note is named by what it asks."""
 
 from __future__ import annotations
 

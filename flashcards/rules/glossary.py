@@ -53,7 +53,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
     if not named and all(_figures(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `1) 2 X 2 -> det …`, `3 X 3 -> …`: cases by size, no terms
-    if not named and all(_dated(found_entry.term) for _, found_entry in entries):
+    if not named and all(_logged(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `- Mar - …`, `- Apr - …`: a log, what happened when
     if not named and entries[0][0] == i + 1 and is_property(entries[0][1].term):
         # `- Author: Bertrand Russell` over `- Year: 1912` and `- Link: …`: the document's
@@ -76,7 +76,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(end, notes=notes, aside=aside, bold=[n.key for n in notes], weak=weak)
 
 
-def _dated(term: str) -> bool:
+def _logged(term: str) -> bool:
     """Whether an entry's term dates a log's line (`Mar`, `2019.03.13.`): a year, or a span
     of years, is the term of a history's timeline (`1492 - Columbus sails`)."""
     return is_date(term, months=True) and not is_year(term)
@@ -184,7 +184,7 @@ def _notes(ctx: Context, toks: Sequence[Token], j: int, head: Lead) -> list[Note
 
     def take(at: int) -> list[Note] | None:
         sub = entry(toks, at) if at in glossed else paired.get(at)
-        if sub is None or is_label(sub.term) or _dated(sub.term):
+        if sub is None or is_label(sub.term) or _logged(sub.term):
             return None  # `- Mar - LBJ …` under `- 1968: A Pivotal Year`: its parts
         return _notes(ctx, toks, at, sub)
 

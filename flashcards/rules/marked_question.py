@@ -25,9 +25,10 @@ from flashcards.terms import key
 MARKED = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?:Q|Question|질문|문제)\s*\d{0,3}\s*[.:\uff1a)]\s*(?P<asks>\S.*)$", re.I
 )
-_ANSWER = re.compile(r"^(?:A|Ans|Answer|답|답변|정답)\s*[.:\uff1a)]\s*(?=\S)", re.I)
-_MARK = re.compile(r"^(?:A|Ans|Answer|답|답변|정답)\s*[.:\uff1a)]\s*", re.I)
-_BARE = re.compile(r"^(?:A|Ans|Answer|답|답변|정답)\s*[:\uff1a]$", re.I)
+_ANSWERS = r"^(?:A|Ans|Answer|답|답변|정답)\s*"
+_ANSWER = re.compile(_ANSWERS + r"[.:\uff1a)]\s*(?=\S)", re.I)
+_MARK = re.compile(_ANSWERS + r"[.:\uff1a)]\s*", re.I)
+_BARE = re.compile(_ANSWERS + r"[:\uff1a]$", re.I)
 """An answer's mark alone on its line (`A:`), over the block that holds the answer."""
 
 _AFTER = ("blockquote_open", "paragraph_open", *LISTS)
@@ -45,13 +46,12 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if answered is None and len(lines) > 1 and marked["asks"].endswith(QUESTION_MARKS):
         answered = 1  # `Q: …?` over its answer, unmarked, on the next line
     after = i + 3
-    bare = answered == len(lines) - 1 and _BARE.match(markup.plain(lines[-1]).strip())
-    if answered is not None and not (bare and after < len(toks) and toks[after].type in _AFTER):
+    if answered is not None:
         question = " ".join([marked["asks"], *(markup.plain(x) for x in lines[1:answered])])
-        return Found(i + 2, notes=[answer_note(ctx, toks[i], question, lines[answered:], [])])
-    if answered is not None:  # `A:` alone, over the block that answers
-        question = " ".join([marked["asks"], *(markup.plain(x) for x in lines[1:answered])])
-        end = close(toks, after)
+        bare = answered == len(lines) - 1 and _BARE.match(markup.plain(lines[-1]).strip())
+        if not (bare and after < len(toks) and toks[after].type in _AFTER):
+            return Found(i + 2, notes=[answer_note(ctx, toks[i], question, lines[answered:], [])])
+        end = close(toks, after)  # `A:` alone, over the block that answers
         return Found(end, notes=[answer_note(ctx, toks[i], question, [], toks[after : end + 1])])
     if len(lines) == 1 and after < len(toks) and toks[after].type in _AFTER:
         return _block(ctx, toks, i, marked["asks"])
