@@ -24,7 +24,8 @@ _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquo
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
-    if not may_ask(toks[i + 2].content):
+    stem = _stem(toks, i)
+    if not (stem or may_ask(toks[i + 2].content)):
         return None  # most items ask nothing: no need to read further
     end = close(toks, i)
     lines = markup.lines(toks[i + 2].children or [])
@@ -33,7 +34,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if i + 4 >= end or toks[i + 4].type not in _ANSWERS or item_lead(toks, i) is not None:
         return None
     text = markup.plain(toks[i + 2].children or [])
-    question = asked_line(text)
+    question = (text.strip(), False) if stem else asked_line(text)
     if question is None or (not question[1] and len(text.split()) < MIN_WORDS):
         return None  # `- 왜?`, `- 예를 들면?`: the text asks itself along
     if any(glossary_items(toks, k) for k in _lists(toks, i + 4, end)) or _terms(toks, i, end):
@@ -62,6 +63,46 @@ def _answered_below(
 
 MIN_WORDS = 3
 """Words in a question of its own: a shorter one (`왜?`) follows on from the point above."""
+
+
+def _stem(toks: Sequence[Token], i: int) -> bool:
+    """Whether the item at `i` is the stem of a question to complete (`2. The patient's record,
+    … and subjective data combine to form the:` over `* Database. …`): a line of words that
+    ends in a colon, in a list of questions, an item beside it asking over its answer."""
+    text = toks[i + 2].content.strip()
+    if not text.endswith((":", "\uff1a")) or "\n" in text or len(text.split()) < MIN_STEM:
+        return False
+    return any(_asks_over_answer(toks, k) for k in _beside(toks, i))
+
+
+MIN_STEM = 6
+"""Words of a stem to complete: a shorter line over points labels them (`Causes:`)."""
+
+
+def _beside(toks: Sequence[Token], i: int) -> list[int]:
+    """The items of the list that holds the item at `i`, up to two on each side of it."""
+    level, after, before, k = toks[i].level, [], [], close(toks, i) + 1
+    while len(after) < NEAR and k < len(toks) and toks[k].type == "list_item_open":
+        after.append(k)
+        k = close(toks, k) + 1
+    k = i - 1
+    while len(before) < NEAR and k >= 0 and toks[k].type == "list_item_close":
+        k -= 1
+        while k >= 0 and not (toks[k].type == "list_item_open" and toks[k].level == level):
+            k -= 1
+        before.append(k)
+        k -= 1
+    return [k for k in [*before, *after] if k >= 0]
+
+
+NEAR = 2
+
+
+def _asks_over_answer(toks: Sequence[Token], k: int) -> bool:
+    """Whether the item at `k` asks a question over what it nests (its answer)."""
+    if toks[k + 1].type != "paragraph_open" or close(toks, k) == k + 4:
+        return False
+    return asked_line(markup.plain(toks[k + 2].children or [])) is not None
 
 
 def _lists(toks: Sequence[Token], start: int, end: int) -> list[int]:
