@@ -65,6 +65,15 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     text = _text_before(lines, leads)
     if text:
         lines, leads, numbers = lines[text:], leads[text:], numbers[text:]
+    # `prefix:` among `suffix: …`: a term still to define, no line of the glossary
+    filled = [k for k, line in enumerate(lines) if leads[k] is not None or not _unfilled(line)]
+    if not filled:
+        return []
+    lines, leads, numbers = (
+        [lines[k] for k in filled],
+        [leads[k] for k in filled],
+        [numbers[k] for k in filled],
+    )
     if leads[0] is None or len(lines) < 2 or 2 * sum(x is not None for x in leads) < len(lines):
         return _runs(ctx, numbers, lines, leads)
     return line_notes(ctx, numbers, lines, leads)
@@ -91,6 +100,13 @@ def _runs(
 MIN_RUN = 3
 """Lines one under another that make a glossary among other lines: two may be a pair of
 remarks (`Note: …` over `See: …`)."""
+
+
+def _unfilled(line: list[Token]) -> bool:
+    """Whether a line names a term and its separator and nothing after them (`prefix:`):
+    an entry the writer means to fill in, as a glossary is written over time."""
+    text = markup.plain(line).strip()
+    return text.endswith((":", "\uff1a")) and 0 < len(text.split()) <= MAX_WORDS
 
 
 def _text_before(lines: list[list[Token]], leads: list[Lead | None]) -> int:
