@@ -39,6 +39,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     entries = [(n, found) for n, line in lines if (found := _entry(line)) is not None]
     if not _glossary(entries, len(lines)):
         return None
+    boxed = _FRAME.search(tok.content) is not None
+    if boxed and 2 * sum(crossed(f.term, _rest(f)) for _, f in entries) < len(entries):
+        return None  # `│ BEFORE: Bank has bonds │`: a drawing that explains, no word list
     notes = [lead_note(ctx, n, found) for n, found in entries]
     return Found(i, notes=notes, bold=[n.key for n in notes], weak=True)
 
@@ -59,6 +62,7 @@ def _unboxed(line: str) -> str:
 
 
 _BOX = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
+_FRAME = re.compile(r"[\u2500-\u257f]")
 
 
 def _groups(line: str) -> bool:
