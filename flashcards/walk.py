@@ -547,20 +547,25 @@ def _repeated(notes: Sequence[Note], boilerplate: Counter[str]) -> list[Problem]
 
 _NUMBERED = re.compile(r"(?P<name>\D+?)\s(?P<number>\d{1,2})")
 """A name and a number after a space: `Case 1`, `시나리오 2`."""
+_COUNTED = re.compile(r"(?P<number>\d{1,2})\s?(?P<name>단계|번째|차)")
+"""A number and the Korean word that counts with it: `1단계`, `2번째`."""
 
 
 def _counted(notes: Sequence[Note]) -> list[Note]:
     """Notes whose terms only count the cases of one name from one (`Case 1`, `Case 2`,
-    `Case 3`): instances of an example or a scenario, whose name says nothing to learn.
-    Numbers that name things (`IPv6`, `Cat 6`, `Fed 51`) count from elsewhere."""
+    `Case 3`), or the steps of a procedure (`2단계`, `3단계`): instances of an example or a
+    scenario, whose name says nothing to learn. Numbers that name things (`IPv6`, `Cat 6`,
+    `Fed 51`) count from elsewhere."""
     numbered: dict[str, dict[int, Note]] = {}
     for n in notes:
-        if match := _NUMBERED.fullmatch(n.term):
+        if match := _NUMBERED.fullmatch(n.term) or _COUNTED.fullmatch(n.term):
             numbered.setdefault(match["name"], {})[int(match["number"])] = n
+    # `2단계` … `7단계`: a word that only counts names nothing, from wherever it counts
     return [
         n
-        for cases in numbered.values()
-        if len(cases) >= 2 and set(cases) == set(range(1, len(cases) + 1))
+        for name, cases in numbered.items()
+        if len(cases) >= 2
+        and (set(cases) == set(range(1, len(cases) + 1)) or _COUNTED.fullmatch(f"1{name}"))
         for n in cases.values()
     ]
 
