@@ -132,8 +132,9 @@ class Walk:
                 line = _first_line(toks, i, section.opening)
                 section.says = _says(section.opening, line)
                 section.counts = section.opening == "paragraph" and counts_kinds(line)
-                section.phrase = _phrase(toks, i, section.opening)
-                section.described = _described(toks, i, section.opening)
+                phrase = _phrase_text(toks, i, section.opening)
+                section.phrase = _phrase(phrase)
+                section.described = _described(phrase)
                 section.spelled = _spelled_out(_opening_words(toks, i, line), section.name)
                 # Points that open by saying what the heading means are its first point's:
                 # entries after it in the same list (`- **용혈성황달**: …` under `### 황달`
@@ -449,21 +450,20 @@ MAX_PHRASE = 3
 """Words in a line that may label what follows it (`*키워드*`, `Key words`)."""
 
 
-def _phrase(toks: Sequence[Token], i: int, opening: str) -> str:
-    """The key of the paragraph at `i` when it is a phrase of a few words (see
-    `Section.phrase`); "" otherwise."""
-    if opening != "phrase":
-        return ""
-    text = markup.plain(toks[i + 1].children or []).strip().rstrip(":\uff1a").strip()
+def _phrase_text(toks: Sequence[Token], i: int, opening: str) -> str:
+    """The words of the paragraph at `i` when a section opens with a phrase; "" otherwise."""
+    return markup.plain(toks[i + 1].children or []).strip() if opening == "phrase" else ""
+
+
+def _phrase(text: str) -> str:
+    """The key of an opening phrase of a few words (see `Section.phrase`); "" otherwise."""
+    text = text.rstrip(":\uff1a").strip()
     return key(text) if 0 < len(text.split()) <= MAX_PHRASE else ""
 
 
-def _described(toks: Sequence[Token], i: int, opening: str) -> bool:
-    """Whether the paragraph at `i` is a phrase longer than a label's that ends in no colon
-    (see `Section.described`)."""
-    if opening != "phrase":
-        return False
-    text = markup.plain(toks[i + 1].children or []).strip()
+def _described(text: str) -> bool:
+    """Whether an opening phrase is longer than a label's and ends in no colon (see
+    `Section.described`)."""
     return len(text.split()) > MAX_PHRASE and not text.endswith((":", "\uff1a"))
 
 

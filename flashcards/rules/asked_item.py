@@ -16,7 +16,7 @@ from flashcards.questions import QUESTION_MARKS, asked_line, may_ask
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SPACED, Lead
 from flashcards.rules.notes import blocks_note, lead_note
-from flashcards.rules.points import glossary_items, item_lead
+from flashcards.rules.points import enclosing, glossary_items, item_lead, items
 
 _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquote_open")
 
@@ -81,18 +81,9 @@ MIN_STEM = 6
 
 def _beside(toks: Sequence[Token], i: int) -> list[int]:
     """The items of the list that holds the item at `i`, up to two on each side of it."""
-    level, after, before, k = toks[i].level, [], [], close(toks, i) + 1
-    while len(after) < NEAR and k < len(toks) and toks[k].type == "list_item_open":
-        after.append(k)
-        k = close(toks, k) + 1
-    k = i - 1
-    while len(before) < NEAR and k >= 0 and toks[k].type == "list_item_close":
-        k -= 1
-        while k >= 0 and not (toks[k].type == "list_item_open" and toks[k].level == level):
-            k -= 1
-        before.append(k)
-        k -= 1
-    return [k for k in [*before, *after] if k >= 0]
+    listed = items(toks, enclosing(toks, i))
+    at = listed.index(i)
+    return [*listed[max(at - NEAR, 0) : at], *listed[at + 1 : at + 1 + NEAR]]
 
 
 NEAR = 2

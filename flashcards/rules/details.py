@@ -113,26 +113,30 @@ def opens_fold(tok: Token) -> bool:
     """Whether an HTML block opens a `<details>` whose summary only names the fold (see
     `folds`), and holds nothing more: no text of the heading's own, but the way to its
     answer."""
-    opening = _Summary(tok.content) if opens_details(tok) else None
-    return (
-        opening is not None
-        and opening.question is not None
-        and folds(opening.question)
-        and not opening.after.strip()
-    )
+    opening = _fold(tok)
+    return opening is not None and not opening.after.strip()
 
 
 def folded_answer(toks: Sequence[Token], i: int) -> tuple[int, list[Token]] | None:
     """Where a fold that hides the answer to what stands above it ends, opened by the HTML
     block at `i` (`<details><summary>정답</summary>` over `> 애자일`), and the blocks of that
     answer; None for any other block, or a fold never closed."""
-    opening = _Summary(toks[i].content) if opens_details(toks[i]) else None
-    if opening is None or opening.question is None or not folds(opening.question):
+    opening = _fold(toks[i])
+    if opening is None:
         return None
     end = _end(toks, i)
     if end is None or end == i:
         return None
     return end, [*_answer(opening), *toks[i + 1 : end]]
+
+
+def _fold(tok: Token) -> _Summary | None:
+    """The opening of the `<details>` an HTML block opens when its summary only names the
+    fold; None for any other block."""
+    opening = _Summary(tok.content) if opens_details(tok) else None
+    if opening is None or opening.question is None or not folds(opening.question):
+        return None
+    return opening
 
 
 def folds(summary: str) -> bool:

@@ -14,6 +14,7 @@ from flashcards.sentences import defines_its_topic
 from flashcards.terms import (
     CJK_LETTERS,
     HANGUL,
+    LATIN,
     OBJECTS,
     PRONOUNS,
     abbreviates,
@@ -491,7 +492,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     dash = text[match.end("term") : match.end()].strip()
     # `꽃다발 -> "kkotdabal" -> bouquet`: a word, its reading and its meaning in another
     # script, where one script on both sides (`PER high -> 고평가`) leads to a consequence
-    crossed = _crossed(term, first.content)
+    crossed = _word_and_reading(term, first.content)
     # `1492 -> Columbus sails`: a year before what happened, a timeline's line
     if not arrows and dash in ARROWS and not crossed and not is_year(term):
         return None
@@ -535,22 +536,21 @@ def _dash_before_latin(text: str) -> re.Match[str] | None:
     """A Korean word and its meaning in Latin letters, a dash typed between them with no space
     after it (see `_DASH_BEFORE_LATIN`); none where Korean words go on after the dash."""
     match = _DASH_BEFORE_LATIN.match(text)
-    return match if match and _crossed(match["term"], text[match.end() :]) else None
+    return match if match and _word_and_reading(match["term"], text[match.end() :]) else None
 
 
-def _crossed(term: str, rest: str) -> bool:
+def _word_and_reading(term: str, rest: str) -> bool:
     """Whether a short Korean word stands before text in Latin letters alone: a word and its
     reading or meaning (`꽃다발 -> "kkotdabal" -> bouquet`), where a Latin name before Korean
     words leads to what follows (`PER high -> 고평가`)."""
     return (
         bool(HANGUL.search(term))
-        and not _LATIN.search(term)
+        and not LATIN.search(term)
         and len(term.split()) <= MAX_CROSSED
         and not HANGUL.search(rest)
     )
 
 
-_LATIN = re.compile("[A-Za-z]")
 MAX_CROSSED = 3
 """Words of a term set apart from its meaning by arrows: a word or a set phrase."""
 

@@ -276,13 +276,20 @@ def name_over(toks: Sequence[Token], i: int) -> str | None:
     return None
 
 
+def enclosing(toks: Sequence[Token], i: int) -> int:
+    """Where the block that holds the one at `i` opens (a list for an item, an item for what
+    it holds); -1 at the top."""
+    j = i - 1
+    while j >= 0 and toks[j].level >= toks[i].level:
+        j -= 1
+    return j
+
+
 def in_section_item(toks: Sequence[Token], i: int) -> bool:
     """Whether the block at `i` stands in a list item that is a section of the sheet: one
     that opens with a heading (`1. # 해커스`) and holds a table; writers number their sections
     so, and the tables in such an item are at the section's top."""
-    j = i - 1
-    while j >= 0 and toks[j].level >= toks[i].level:
-        j -= 1
+    j = enclosing(toks, i)
     return j >= 0 and section_item(toks, j)
 
 

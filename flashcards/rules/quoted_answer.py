@@ -16,7 +16,7 @@ from flashcards.names import is_term_like
 from flashcards.note import QUESTION, TERM
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.notes import blocks_note
-from flashcards.rules.points import entry, item_lead
+from flashcards.rules.points import entry, item_lead, items
 from flashcards.terms import clean_term
 
 
@@ -54,11 +54,8 @@ def _glossary(toks: Sequence[Token], quote: int) -> bool:
     end = close(toks, inner)
     if end + 1 != close(toks, quote):
         return False
-    level = toks[inner].level + 1
-    items = [
-        j for j in range(inner, end) if toks[j].type == "list_item_open" and toks[j].level == level
-    ]
-    return len(items) >= MIN_ENTRIES and all(entry(toks, j) is not None for j in items)
+    listed = items(toks, inner)
+    return len(listed) >= MIN_ENTRIES and all(entry(toks, j) is not None for j in listed)
 
 
 MIN_ENTRIES = 2
