@@ -141,10 +141,9 @@ def _fold(tok: Token) -> _Summary | None:
 
 def folds(summary: str) -> bool:
     """Whether a summary only names the fold it opens (`답변 보기`, `Show answer`, `Click to
-    expand`, `정답`): what it hides answers the heading or question above it, and the fold
-    is no question of its own."""
-    found = set(words(key(summary).replace(".", " ")))
-    return bool(found) and found <= FOLDS
+    expand`, `정답`), or names nothing (`<summary></summary>`): what it hides answers the
+    heading or question above it, and the fold is no question of its own."""
+    return set(words(key(summary).replace(".", " "))) <= FOLDS
 
 
 FOLDS = frozenset(
