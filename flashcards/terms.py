@@ -703,6 +703,17 @@ def is_meta(heading: str) -> bool:
     return first in META and (not rest or rest in META or rest.startswith(("for ", "on ", "to ")))
 
 
+def lists_contents(heading: str) -> bool:
+    """Whether a heading stands over a table of contents (`## 목차`, `Table of Contents`):
+    what it holds is its list, and the headings after that list are the document's parts,
+    not its own."""
+    found = set(_SYMBOLS.sub("", key(heading)).split())
+    return bool(found & _CONTENTS) and found <= _CONTENTS | {"table", "of"}
+
+
+_CONTENTS = frozenset(words("contents toc 목차 차례"))
+
+
 def is_about_using(term: str) -> bool:
     """Whether a bold label speaks of using or studying the document (`**How to use:** Read
     the question …`, `**Study tips**`; see `_META_OPENINGS`, `_STUDYING`): an instruction to

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from flashcards.names import is_course_part, is_index_heading, names_examples
 from flashcards.note import Note
 from flashcards.questions import asked, unmarked_question
-from flashcards.terms import is_meta, is_structure
+from flashcards.terms import is_meta, is_structure, lists_contents
 
 POINTED = ("bullet_list", "ordered_list", "sentences")
 """How a heading's text opens when it is points (see `walk._opening`)."""
@@ -127,13 +127,16 @@ level."""
 
 
 def parents(sections: Sequence[Section]) -> list[int]:
-    """For each section, the index of the nearest section above it of a lower level (-1)."""
+    """For each section, the index of the nearest section above it of a lower level (-1).
+    A table of contents is no section's parent: `## 목차` over its links, then `### 데이터`
+    and the rest of the sheet at a level under it."""
     found, stack = [], []
     for i, s in enumerate(sections):
         while stack and sections[stack[-1]].level >= s.level:
             stack.pop()
         found.append(stack[-1] if stack else -1)
-        stack.append(i)
+        if not lists_contents(s.name):
+            stack.append(i)
     return found
 
 
