@@ -20,6 +20,7 @@ from flashcards.terms import (
     abbreviates,
     clean_term,
     continues_sentence,
+    crossed,
     defined,
     ends_with_colon,
     is_callout,
@@ -651,6 +652,29 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
 
 MAX_VERB_GLOSS = 3
 """Words of a verb's meaning in its dictionary form, at most: `막 ~하려고 했다`."""
+
+
+def crossing_lead(children: Sequence[Token]) -> Lead | None:
+    """A phrase in one script and its meaning in the other after it, on a line of plain
+    text (`I'd love to, but I can't 정말 그러고 싶지만 못해`, `I'll have (a coffee), please
+    (커피) 주세요`): the line splits before the first word of the other script. None for any
+    other line: one whose scripts change back (`` `git commit` 후에 push 한다 ``), or marked."""
+    if len(children) != 1 or children[0].type != "text":
+        return None
+    text = children[0].content.strip()
+    first = HANGUL if LATIN.match(text) else LATIN if HANGUL.match(text) else None
+    other = first.search(text) if first is not None else None
+    if other is None:
+        return None
+    at = text.rfind(" ", 0, other.start())
+    term, rest = text[:at].strip(), text[at:].strip()
+    if at < 0 or len(term.split()) > MAX_CROSSING or not crossed(term, rest):
+        return None
+    return Lead(clean_term(term), SEPARATED, [with_content(children[0], rest)])
+
+
+MAX_CROSSING = 12
+"""Words of a phrase paired with its meaning: more make a passage with its translation."""
 
 
 def translated_lead(children: Sequence[Token]) -> Lead | None:

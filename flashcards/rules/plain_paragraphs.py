@@ -16,7 +16,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
+from flashcards.rules.lead import MAX_WORDS, Lead, crossing_lead, paired_lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
 from flashcards.rules.table import names_columns
@@ -24,6 +24,10 @@ from flashcards.terms import EXERCISES, is_date, is_label, is_year, key
 
 MIN_WORDS = 2
 """Words in a definition that makes lines under a sentence a glossary (see `_phrases`)."""
+
+MIN_PAIRED = 3
+"""Lines of a paragraph that pair a phrase with its meaning in another script, that make it
+a vocabulary written a pair a line: fewer may be sentences that change script."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -56,6 +60,10 @@ def _lines(ctx: Context, toks: Sequence[Token], i: int) -> list[Note]:
     lines = markup.lines(children)
     # `Definition: …` over `Example: …`: the parts of what stands above, no terms
     leads = [_term(plain_lead(line, arrows=False)) for line in lines]
+    pairs = [paired_lead(line) or crossing_lead(line) for line in lines]
+    if sum(pair is not None for pair in pairs) >= MIN_PAIRED:
+        # `Take care 잘 지내` over `Maybe later 나중에요`: a phrase and its meaning a line
+        leads = [found or pair for found, pair in zip(leads, pairs, strict=True)]
     numbers = ctx.rows(toks, i)
     if leads[0] is not None and names_columns([leads[0].term, markup.plain(leads[0].rest)]):
         # `Word | definition` over `mutualism | symbiosis in which …`: the rows' header
