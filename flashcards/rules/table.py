@@ -73,6 +73,15 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             for tr, cells, group in _entries(rows[1:])
             if len(cells) > defined
         ]
+    elif columns > 2 and _grouped_first(rows, 2) and _merged_first(rows):
+        # `| Na channel blockers | Carbamazepine | Seizure |` over `| | Phenytoin | Seizure |`:
+        # each row named by its second cell, in the group written once over its rows
+        rows = _named_second(rows)
+        header = rows[0][1]
+        notes = [
+            _note(ctx, tr, cells[0], [[cells[k]] for k in range(1, columns)], header[1:])
+            for tr, cells in rows[1:]
+        ]
     elif columns > 2 and (_lists_terms(rows) or _bold_names(rows)):
         header = rows[0][1]
         notes = [
@@ -90,7 +99,7 @@ def _grouped_first(rows: Sequence[tuple[Token, list[Token]]], defined: int) -> b
     Command | Description |` over `| # | configure terminal | … |`, `| | write | … |`): its
     few values repeat or are left blank down the rows, while the column after it, before
     the definitions, names each row once."""
-    body = [cells for _, cells in rows[1:] if len(cells) > defined]
+    body = [cells for _, cells in rows[1:] if len(cells) > defined and _named(_text(cells[1]))]
     if defined < 2 or len(body) < MIN_GROUPED:
         return False
     firsts = {first for cells in body if (first := key(_text(cells[0])))}
@@ -101,6 +110,29 @@ def _grouped_first(rows: Sequence[tuple[Token, list[Token]]], defined: int) -> b
 
 MIN_GROUPED = 4
 """Rows under a first column of few values that make it a grouping, not the terms."""
+
+
+def _merged_first(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a table's first column is written as merged cells: each group once, over
+    rows left blank under it (`| Na channel blockers | Class 1 | … |` over `| | -Caines |
+    … |`). A value repeated down every row (`| 30 | Levlen® | … |`) sorts data instead."""
+    firsts = [_text(cells[0]).strip() for _, cells in rows[1:] if cells]
+    repeats = len(firsts) - len({first for first in firsts if first})
+    return repeats > 0 and 2 * firsts.count("") >= repeats
+
+
+def _named_second(rows: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[Token]]]:
+    """The rows of a table whose first column groups them, each with its second cell first
+    and its group after it, carried down the rows where the writer left it blank; a row with
+    no name in its second cell (`| Ca channel activators | - | - |`) names nothing."""
+    named, group = [rows[0]], None
+    for tr, cells in rows[1:]:
+        group = cells[0] if _text(cells[0]).strip() or group is None else group
+        if len(cells) > 1 and _named(_text(cells[1])):
+            named.append((tr, [cells[1], group, *cells[2:]]))
+    header = rows[0][1]
+    named[0] = (rows[0][0], [header[1], header[0], *header[2:]])
+    return named
 
 
 def _term_first(rows: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[Token]]]:
