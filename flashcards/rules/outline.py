@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.names import named, names_a_glossary, names_two
 from flashcards.note import Note
-from flashcards.rules.entries import among_entries, points_say, says
+from flashcards.rules.entries import among_entries, defining_entry, points_say, says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.glossary import whole_glossary
 from flashcards.rules.lead import Lead, lead, plain_lead
@@ -60,9 +60,14 @@ def _outline(
     end = close(toks, i)
     if entries is None:
         entries = among_entries(toks, i + 4, end)
+    defined = head is not None and says(markup.plain(head.rest))
+    if defined:
+        # `4. Recession - when …` over `- Depression - a severe recession`: a term defined
+        # on its own line holds entries as terms of their own, one alone too
+        entries = entries | {j for j in items(toks, i + 4) if defining_entry(toks, j)}
     # Every block nested in the item: the outline terms among them are notes of their own.
     kept, inner = nested_notes(toks, i + 4, end, lambda at: _inner(ctx, toks, at, entries))
-    if not kept and len(items(toks, i + 4)) == 1:
+    if not kept and len(items(toks, i + 4)) == 1 and not defined:
         # `- 관계(Relation)` over one point, `- 개체들 사이의 연관성`, and that point's own
         # points: a group of one is no group; the point says what the term is.
         kept, inner = list(toks[i + 4 : end]), []
