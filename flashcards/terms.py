@@ -90,11 +90,23 @@ LABELS = (
         "동작 원리",
         "사용 예",
         "사용 사례",
+        "legacy",
+        "major works",
+        "key works",
+        "notable works",
+        "contributions",
+        "key contributions",
+        "major contributions",
+        "known for",
+        "influence",
+        "주요 저서",
+        "주요 업적",
+        "업적",
     }
 )
 """Bold labels that structure what stands under a heading (`**정의**`, `**Pros**`), in any
 subject (`Symptoms`, `Diagnosis` in medicine, `Side effects` and `Contraindications` of a
-drug, `Elements` in law, `Causes` in history): never
+drug, `Elements` in law, `Causes` in history, `Legacy` and `Major works` of a person): never
 notes of their own. Labels that repeat under several headings are found without this list."""
 
 
