@@ -727,6 +727,7 @@ def lists_contents(heading: str) -> bool:
 
 
 _CONTENTS = frozenset(words("contents toc 목차 차례"))
+"""The words that name a table of contents, with `table of` around them."""
 
 
 def is_about_using(term: str) -> bool:

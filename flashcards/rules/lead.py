@@ -662,13 +662,13 @@ def crossing_lead(children: Sequence[Token]) -> Lead | None:
     if len(children) != 1 or children[0].type != "text":
         return None
     text = children[0].content.strip()
-    first = HANGUL if LATIN.match(text) else LATIN if HANGUL.match(text) else None
-    other = first.search(text) if first is not None else None
-    if other is None:
+    script = HANGUL if LATIN.match(text) else LATIN if HANGUL.match(text) else None
+    meaning = script.search(text) if script is not None else None
+    at = text.rfind(" ", 0, meaning.start()) if meaning is not None else -1
+    if at < 0:
         return None
-    at = text.rfind(" ", 0, other.start())
     term, rest = text[:at].strip(), text[at:].strip()
-    if at < 0 or len(term.split()) > MAX_CROSSING or not crossed(term, rest):
+    if len(term.split()) > MAX_CROSSING or not crossed(term, rest):
         return None
     return Lead(clean_term(term), SEPARATED, [with_content(children[0], rest)])
 

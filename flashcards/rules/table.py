@@ -79,7 +79,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         rows = _named_second(rows)
         header = rows[0][1]
         notes = [
-            _note(ctx, tr, cells[0], [[cells[k]] for k in range(1, columns)], header[1:])
+            _note(ctx, tr, cells[0], [_column([cells], k) for k in range(1, columns)], header[1:])
             for tr, cells in rows[1:]
         ]
     elif columns > 2 and (_lists_terms(rows) or _bold_names(rows)):
