@@ -4,6 +4,7 @@ in one after another."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
@@ -18,7 +19,7 @@ from flashcards.note import Sheet
 from flashcards.piece_cache import Known
 from flashcards.rules import details
 from flashcards.rules.found import line_of
-from flashcards.syntax import math, outline_pages
+from flashcards.syntax import conflict_markers, math, outline_pages
 from flashcards.walk import NO_NOTES, Job, Walk
 
 PARALLEL_FROM = 500_000
@@ -53,7 +54,7 @@ def parse(
     `terms` (`auto`, `headings`, `bold`) overrides what the sheet's front matter says of its
     terms.
     """
-    text = outline_pages.as_document(text)
+    text, conflicts = _document(text)
     pieces = markup.pieces(text, cut)
     jobs = _jobs(text, path, pieces)
     ahead = ahead or {}
@@ -73,7 +74,21 @@ def parse(
                 walk.absorb(part)
                 if open_end:
                     break
-    return walk.sheet(text, terms)
+    sheet = walk.sheet(text, terms)
+    if not conflicts:
+        return sheet
+    problems = [Problem(path, line, CONFLICT, WARNING) for line in conflicts]
+    return dataclasses.replace(sheet, problems=(*problems, *sheet.problems))
+
+
+CONFLICT = "unresolved merge conflict (<<<<<<< … >>>>>>>): both versions are read; keep one in git"
+
+
+def _document(text: str) -> tuple[str, list[int]]:
+    """The text the parser reads (see `outline_pages`, `conflict_markers`), and the line
+    of each merge conflict left in it."""
+    text, conflicts = conflict_markers.unmarked(text)
+    return outline_pages.as_document(text), conflicts
 
 
 def walk_ahead(sources: Sequence[tuple[str, str]]) -> dict[Job, tuple[Walk, bool]]:
@@ -82,7 +97,7 @@ def walk_ahead(sources: Sequence[tuple[str, str]]) -> dict[Job, tuple[Walk, bool
     Empty when they are too small to gain from workers."""
     if _workers(sum(len(text) for text, _ in sources)) <= 1:
         return {}  # decided before any text is cut: most builds are this small
-    texts = [(outline_pages.as_document(text), path) for text, path in sources]
+    texts = [(_document(text)[0], path) for text, path in sources]
     jobs = [job for text, path in texts for job in _jobs(text, path, markup.pieces(text))]
     with _results(jobs, 2) as results:
         return dict(zip(jobs, results, strict=True))
