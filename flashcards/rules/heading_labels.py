@@ -147,8 +147,19 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
             > len(sections[i].bold)
         ]
         if clean == pool:
-            return common | {k for i in pool for k in sections[i].bold}
+            break
         pool = clean
+    bolded = [i for i in candidates if sections[i].bold]
+    if MIN_SHARE * len(pool) < len(bolded):
+        # `**Calcium channel blockers**` under `### Antihypertensive Drugs` and `###
+        # Antianginal Drugs`, among thirty headings of drug classes: terms listed twice
+        return common
+    return common | {k for i in pool for k in sections[i].bold}
+
+
+MIN_SHARE = 8
+"""A sheet's labels by repetition stand under one in this many of its headings over bold
+items, at least: items repeated under fewer are terms the writer listed under two topics."""
 
 
 def _by_name(
