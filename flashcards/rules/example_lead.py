@@ -1,4 +1,4 @@
-"""A paragraph that only names examples (`**Examples:**`, `For example:`, `예문`) over a
+"""A paragraph that only names examples (`**Examples:**`, `For example:`, `예시:`) over a
 list: the list's items are the cases that illustrate what stands above, sentences and their
 translations, no terms; as under a heading that names examples. The label is seen as any
 bold label is (see `rules.label`)."""
