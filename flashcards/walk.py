@@ -547,7 +547,9 @@ def _repeated(notes: Sequence[Note], boilerplate: Counter[str]) -> list[Problem]
 
 _NUMBERED = re.compile(r"(?P<name>\D+?)\s(?P<number>\d{1,2})")
 """A name and a number after a space: `Case 1`, `시나리오 2`."""
-_COUNTED = re.compile(r"(?P<number>\d{1,2})\s?(?P<name>단계|번째|차)")
+_COUNTERS = ("단계", "번째", "차")
+"""Korean words that only count, after a number: `2단계`, `3번째`."""
+_COUNTED = re.compile(rf"(?P<number>\d{{1,2}})\s?(?P<name>{'|'.join(_COUNTERS)})")
 """A number and the Korean word that counts with it: `1단계`, `2번째`."""
 
 
@@ -564,8 +566,7 @@ def _counted(notes: Sequence[Note]) -> list[Note]:
     return [
         n
         for name, cases in numbered.items()
-        if len(cases) >= 2
-        and (set(cases) == set(range(1, len(cases) + 1)) or _COUNTED.fullmatch(f"1{name}"))
+        if len(cases) >= 2 and (set(cases) == set(range(1, len(cases) + 1)) or name in _COUNTERS)
         for n in cases.values()
     ]
 

@@ -98,14 +98,14 @@ def _grouped_first(rows: Sequence[tuple[Token, list[Token]]], defined: int) -> b
     """Whether a table's first column groups its rows rather than naming them (`| Mode |
     Command | Description |` over `| # | configure terminal | … |`, `| | write | … |`): its
     few values repeat or are left blank down the rows, while the column after it, before
-    the definitions, names each row once."""
+    the definitions, names each row once; a row that names nothing there (`-`) is left out."""
     body = [cells for _, cells in rows[1:] if len(cells) > defined and _named(_text(cells[1]))]
     if defined < 2 or len(body) < MIN_GROUPED:
         return False
     firsts = {first for cells in body if (first := key(_text(cells[0])))}
     names = [key(_text(cells[1])) for cells in body]
     repeated = 2 * len(firsts) <= len(body)
-    return repeated and all(names) and len(set(names)) == len(names)
+    return repeated and len(set(names)) == len(names)
 
 
 MIN_GROUPED = 4
