@@ -19,6 +19,7 @@ from flashcards.rules import (
     boxed_item,
     broken_item,
     broken_paragraph,
+    choices,
     cloze_lines,
     code_glossary,
     definition_callout,
@@ -84,6 +85,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "paragraph_open": (
         flashcard_lines.rule,
         cloze_lines.rule,
+        choices.rule,
         marked_question.rule,
         folded_answer.rule,
         quiz.rule,

@@ -4,8 +4,8 @@ opening the block right after it (a list item, a quote, a paragraph): a question
 answer its back. One that asks what a term is (`Q: What is a page fault?`) is that term's
 note. A marked question is answered by the block right after it, marked or not, and by the
 next line of its paragraph when it ends in a question mark; one with no answer gives no note
-(and no term `Q`). A question over its choices (`- A) Hamel`, `- B) Porter`) is answered by
-the marked answer right after them (`**정답**: A. Hamel`)."""
+(and no term `Q`). A question over its choices (`- A) Hamel`, `- B) Porter`) is the
+`choices` rule's."""
 
 from __future__ import annotations
 
@@ -68,34 +68,18 @@ def _block(ctx: Context, toks: Sequence[Token], i: int, question: str) -> Found 
     first = toks[opening + 1].children if toks[opening].type == "paragraph_open" else None
     marked = bool(first) and _answer(markup.lines(first or [])[0])
     if not marked:
-        return Found(end, notes=[_note(ctx, toks[i], question, [], list(toks[after : end + 1]))])
+        return Found(
+            end, notes=[question_note(ctx, toks[i], question, [], list(toks[after : end + 1]))]
+        )
     if kind in LISTS and close(toks, after + 1) != end - 1:
-        return _chosen(ctx, toks, i, question, end)
+        return None  # choices (`- A) Hamel`, `- B) Porter`): see `choices`
     inner = end if kind == "paragraph_open" else end - (1 if kind == "blockquote_open" else 2)
     blocks = toks[close(toks, opening) + 1 : inner]
-    answer = _unlabelled(list(first or []))
-    return Found(end, notes=[_note(ctx, toks[i], question, answer, list(blocks))])
+    answer = unlabelled(list(first or []))
+    return Found(end, notes=[question_note(ctx, toks[i], question, answer, list(blocks))])
 
 
-def _chosen(
-    ctx: Context, toks: Sequence[Token], i: int, question: str, choices: int
-) -> Found | None:
-    """The note of a question over its choices (`- A) Hamel`, `- B) Porter`) and then its
-    marked answer (`**정답**: A. Hamel`): the answer its back, the choices after it; with no
-    marked answer after them, none."""
-    at = choices + 1
-    if at >= len(toks) or toks[at].type != "paragraph_open":
-        return None
-    lines = markup.lines(toks[at + 1].children or [])
-    if not _answer(lines[0]):
-        return None
-    answer = _unlabelled(markup.joined(lines))
-    end = _explained(toks, at + 2)
-    blocks = [*toks[i + 3 : at], *toks[at + 3 : end + 1]]
-    return Found(end, notes=[_note(ctx, toks[i], question, answer, blocks)])
-
-
-def _explained(toks: Sequence[Token], end: int) -> int:
+def explained(toks: Sequence[Token], end: int) -> int:
     """Where an answer ends that closes at `end`: past the explanation labelled right after
     it (`**상세 해설**:` over its points, `Explanation:`), which goes on with the answer."""
     at = end + 1
@@ -133,17 +117,19 @@ def answer_note(
 ) -> Note:
     """The note of a question answered by `lines` (its answer's mark taken off), then by
     `blocks`."""
-    answer = _unlabelled(markup.joined(list(lines))) if lines else []
-    return _note(ctx, at, question, answer, list(blocks))
+    answer = unlabelled(markup.joined(list(lines))) if lines else []
+    return question_note(ctx, at, question, answer, list(blocks))
 
 
-def _note(ctx: Context, at: Token, question: str, answer: list[Token], blocks: list[Token]) -> Note:
+def question_note(
+    ctx: Context, at: Token, question: str, answer: list[Token], blocks: list[Token]
+) -> Note:
     asks = asked(question.strip())
     term, kind = (asks[0], TERM) if asks is not None and asks[1] else (question.strip(), QUESTION)
     return lead_note(ctx, ctx.line(at), Lead(term, "", answer), blocks, kind)
 
 
-def _unlabelled(children: Sequence[Token]) -> list[Token]:
+def unlabelled(children: Sequence[Token]) -> list[Token]:
     """An answer's inline tokens with its mark (`A:`, `**A:**`, `정답 :`), if any, taken off."""
     label = _MARK.match(markup.plain(children).lstrip())
     if label is None:
@@ -162,7 +148,7 @@ def _unlabelled(children: Sequence[Token]) -> list[Token]:
                 kept.append(piece)
         elif left > 0 and child.nesting == 1:
             dropped.append(child.type.replace("_open", "_close"))
-        elif dropped and child.type == dropped[-1] and not kept:
+        elif dropped and child.type == dropped[-1]:
             dropped.pop()
         else:
             kept.append(child)
