@@ -301,7 +301,9 @@ _DEFINED = re.compile(
     r"^\s?(?:(?:이)?라고\s?하는\s?것은|(?:이)?라\s?함은|(?:이)?라는\s?것은|이란|란|은|는)"
     r"(?=[\s,:]|$)[\s,:]*"
     r"|^\s+(?:[a-z]+ly\s+(?=means|refers))?"  # `**ここ** basically means "here"`
-    r"(?:(?:is|are)(?:\s+[a-z]+ly)?(?=\s+(?:an?|the|one)\s)|means|refers\s+to|is\s+defined\s+as"
+    # `The **opportunity cost** of something is the …`: what the term is of, then the copula
+    r"(?:of(?-i:(?:\s+[a-z][\w-]*){1,4}?)\s+)?"
+    r"(?:(?:is|are)(?:\s+[a-z]+ly)?(?=\s+(?:an?|the|one|any)\s)|means|refers\s+to|is\s+defined\s+as"
     r"|(?:occurs|is|are)(?=\s+(?:when|if|whenever)\s)"
     # `**Enzymes** are proteins that …`, `**Nodes** are points along …`: a plural kind, and
     # what sets it apart
