@@ -441,6 +441,21 @@ def _gapped(text: str) -> re.Match[str] | None:
     return match
 
 
+def _equation(term: str, said: str) -> bool:
+    """Whether `term = said` is an equation: a variable or a sum on the left, a number or a
+    sum on the right (`P = 3 - 0.02Q`, `U = f(x, y)`); not a symbol's meaning (`D₁ = First
+    digit`) nor a pattern of words (`N + 이다 = …`)."""
+    left = _VARIABLE.fullmatch(term) or _OPERATION.search(term)
+    return bool(left) and _MATH.match(said) is not None
+
+
+_VARIABLE = re.compile(r"[A-Za-z](?:_?\w)?")
+"""A variable: one letter, with one letter or digit under it (`Q`, `Q_d`)."""
+_OPERATION = re.compile(r"[+*/^]|\s-\s")
+_MATH = re.compile(r"[\d(+\-.]|[A-Za-z]\(")
+"""The start of a side of an equation: a number, a sign, a function (`f(x, y)`)."""
+
+
 def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     """The term and the rest of a line written `Term: definition` without bold (the term
     short, with no article); None for any other line. Without `arrows`, a line joined by an
@@ -508,6 +523,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None  # `too much salt -- no water left -- saturated`: a chain, not a definition
     rest = [first, *children[1:]] if first.content else list(children[1:])
     said = markup.plain(markup.lines(rest)[0]).strip() if rest else ""
+    if dash == "=" and _equation(term, said):
+        return None  # `Q = 150 - 50P`, `Q + 50P = 150`: an equation, not a term
     if term[-1].isdigit() and said[:1].isdigit():
         return None  # `일반적으로 1 : 4 가 좋은 ROAS`: a ratio
     if not said or _BRACKETED.fullmatch(said) or _URL.fullmatch(said) or is_meta(term):
