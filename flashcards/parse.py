@@ -19,7 +19,7 @@ from flashcards.note import Sheet
 from flashcards.piece_cache import Known
 from flashcards.rules import details
 from flashcards.rules.found import line_of
-from flashcards.syntax import conflict_markers, math, outline_pages
+from flashcards.syntax import conflict_markers, math, outline_pages, template_tags
 from flashcards.walk import NO_NOTES, Job, Walk
 
 PARALLEL_FROM = 500_000
@@ -85,9 +85,9 @@ CONFLICT = "unresolved merge conflict (<<<<<<< … >>>>>>>): both versions are r
 
 
 def _document(text: str) -> tuple[str, list[int]]:
-    """The text the parser reads (see `outline_pages`, `conflict_markers`), and the line
-    of each merge conflict left in it."""
-    text, conflicts = conflict_markers.unmarked(text)
+    """The text the parser reads (see `outline_pages`, `conflict_markers`, `template_tags`),
+    and the line of each merge conflict left in it."""
+    text, conflicts = conflict_markers.unmarked(template_tags.untagged(text))
     return outline_pages.as_document(text), conflicts
 
 

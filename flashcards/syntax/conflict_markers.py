@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
+from flashcards.syntax.code_lines import code_lines
 
 _MARKER = re.compile(r"(?:<{7}|\|{7}|>{7})(?:[ \t].*)?|={7}[ \t]*")
 """`<<<<<<< HEAD`, `||||||| base` (git's diff3 style), `=======`, `>>>>>>> 68d6a4f`."""
@@ -23,7 +23,7 @@ def unmarked(text: str) -> tuple[str, list[int]]:
     if "\n=======" not in text:
         return text, []
     lines = text.split("\n")
-    conflicts = _conflicts(lines, _code_lines(text))
+    conflicts = _conflicts(lines, code_lines(text))
     for marked in conflicts:
         for n in marked:
             lines[n] = ""
@@ -45,13 +45,4 @@ def _conflicts(lines: list[str], code: set[int]) -> list[list[int]]:
         elif marked and middle and kind == ">":
             found.append([*marked, n])
             marked = []
-    return found
-
-
-def _code_lines(text: str) -> set[int]:
-    """The lines (from 0) inside fenced or indented code, where such lines are shown."""
-    found: set[int] = set()
-    for tok in MarkdownIt("commonmark").parse(text):
-        if tok.type in ("fence", "code_block") and tok.map:
-            found.update(range(*tok.map))
     return found
