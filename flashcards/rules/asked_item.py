@@ -6,6 +6,7 @@ paragraph of the item. A question with nothing under it stays a point."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -24,13 +25,13 @@ _ANSWERS = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquo
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "list_item_open" or toks[i + 1].type != "paragraph_open":
         return None
-    stem = _stem(toks, i)
-    if not (stem or may_ask(toks[i + 2].content)):
+    lines = markup.lines(toks[i + 2].children or [])
+    stem = _stem(toks, i, markup.plain(lines[0]))
+    if not (stem or may_ask(toks[i + 2].content) or _judged(lines)):
         return None  # most items ask nothing: no need to read further
     end = close(toks, i)
-    lines = markup.lines(toks[i + 2].children or [])
     if len(lines) > 1:
-        return _answered_below(ctx, toks, i, lines)
+        return _answered_below(ctx, toks, i, lines, stem)
     if i + 4 >= end or toks[i + 4].type not in _ANSWERS or item_lead(toks, i) is not None:
         return None
     text = markup.plain(toks[i + 2].children or [])
@@ -46,12 +47,14 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 
 def _answered_below(
-    ctx: Context, toks: Sequence[Token], i: int, lines: list[list[Token]]
+    ctx: Context, toks: Sequence[Token], i: int, lines: list[list[Token]], stem: bool
 ) -> Found | None:
     """An item whose first line asks and whose next lines answer (`1. 부정사는 무엇인가?` over
     its answer, indented under it in the same paragraph): a note, its answer those lines and
-    whatever else the item holds."""
-    question = asked_line(markup.plain(lines[0]))
+    whatever else the item holds. A stem to complete and a statement judged on the next
+    line (`False. (Primary keys are never null)`) ask too."""
+    first = markup.plain(lines[0]).strip()
+    question = (first, False) if stem or _judged(lines) else asked_line(first)
     if question is None or (not question[1] and len(markup.plain(lines[0]).split()) < MIN_WORDS):
         return None
     rest = markup.joined(lines[1:])
@@ -65,12 +68,13 @@ MIN_WORDS = 3
 """Words in a question of its own: a shorter one (`왜?`) follows on from the point above."""
 
 
-def _stem(toks: Sequence[Token], i: int) -> bool:
-    """Whether the item at `i` is the stem of a question to complete (`2. The patient's record,
-    … and subjective data combine to form the:` over `* Database. …`): a line of words that
-    ends in a colon, in a list of questions, an item beside it asking over its answer."""
-    text = toks[i + 2].content.strip()
-    if not text.endswith((":", "\uff1a")) or "\n" in text or len(text.split()) < MIN_STEM:
+def _stem(toks: Sequence[Token], i: int, first: str) -> bool:
+    """Whether the item at `i`, its `first` line, is the stem of a question to complete (`2.
+    The patient's record, … and subjective data combine to form the:` over `* Database. …`):
+    a line of words that ends in a colon, in a list of questions, an item beside it asking
+    over its answer."""
+    text = first.strip()
+    if not text.endswith((":", "\uff1a")) or len(text.split()) < MIN_STEM:
         return False
     return any(_asks_over_answer(toks, k) for k in _beside(toks, i))
 
@@ -90,10 +94,26 @@ NEAR = 2
 
 
 def _asks_over_answer(toks: Sequence[Token], k: int) -> bool:
-    """Whether the item at `k` asks a question over what it nests (its answer)."""
-    if toks[k + 1].type != "paragraph_open" or close(toks, k) == k + 4:
+    """Whether the item at `k` asks a question over what it nests or the next lines of its
+    paragraph (its answer)."""
+    if toks[k + 1].type != "paragraph_open":
         return False
-    return asked_line(markup.plain(toks[k + 2].children or [])) is not None
+    lines = markup.lines(toks[k + 2].children or [])
+    if close(toks, k) == k + 4 and len(lines) < 2:
+        return False
+    return asked_line(markup.plain(lines[0])) is not None
+
+
+def _judged(lines: Sequence[Sequence[Token]]) -> bool:
+    """Whether an item's first line is a statement its next line judges true or false (`A
+    primary key allows one NULL value.` over `False. (…)`): a true-or-false question."""
+    if len(lines) < 2 or len(markup.plain(lines[0]).split()) < MIN_WORDS:
+        return False
+    return _VERDICT.match(markup.plain(lines[1]).strip()) is not None
+
+
+_VERDICT = re.compile(r"(?:(?i:true|false)|참|거짓|O|X)(?!\w)")
+"""A verdict that opens an answer: `True`, `False.`, `참`, `X (…)`."""
 
 
 def _lists(toks: Sequence[Token], start: int, end: int) -> list[int]:
