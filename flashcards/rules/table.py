@@ -241,8 +241,17 @@ def _of_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
         return False
     # A row with its first cell blank goes on with the row above (`|| Gut bacteria | SIBO |`).
     firsts = [f for _, cells in rows[1:] if cells and (f := key(_text(cells[0])))]
-    short = all(name_length(f) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
+    short = all(_length(f) <= 4 and not is_sentence(f) and _named(f) for f in firsts)
     return len(firsts) >= 2 and short and len(set(firsts)) == len(firsts) and _phrased(rows)
+
+
+def _length(name: str) -> int:
+    """The words of a row's name, one joined by a sign counted as one field (`Deviance, Crime
+    & Social Control`: four)."""
+    return name_length(_JOINING.sub(" ", name))
+
+
+_JOINING = re.compile(r"\s[&+/]\s")
 
 
 def _lists_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
