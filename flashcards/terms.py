@@ -522,7 +522,8 @@ number is no tag (`Issue #42`), nor is a mark glued to a word (`C#`)."""
 META = frozenset(
     words(
         """contents toc contributing contributors license licence references reference bibliography
-    credits acknowledgements acknowledgments changelog resources sources prerequisites tips 목차
+    credits acknowledgements acknowledgments changelog resources sources prerequisites tips
+    roadmap agenda 로드맵 목차
     차례 참고
     참고자료 참고문헌 출처 레퍼런스 기여 기여하기 라이선스 라이센스"""
     )
