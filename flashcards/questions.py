@@ -177,3 +177,13 @@ def _one_thing(term: str) -> bool:
 
 _LINKS_TWO = re.compile(r"(?:\s(?:and|vs\.?|or|between)\s|[와과]\s|차이)", re.I)
 """Words that make "What is X?" a question about two things, not a definition of one."""
+
+
+def judges(answer: str) -> bool:
+    """Whether an answer opens with a verdict on a statement (`True`, `False.`, `참`, `X
+    (…)`), after the letter of the choice that gives it (`B) False`): the answer of a
+    true-or-false question, which many questions share."""
+    return _VERDICT.match(answer.strip()) is not None
+
+
+_VERDICT = re.compile(r"(?:\(?[A-Ea-e1-5][.)]\s*)?(?:(?i:true|false)|참|거짓|O|X)(?!\w)")

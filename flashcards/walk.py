@@ -15,6 +15,7 @@ from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.names import labels_properties, names_examples
 from flashcards.note import QUESTION, Note, Sheet
+from flashcards.questions import judges
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
 from flashcards.rules.beside import (
     answered,
@@ -528,9 +529,10 @@ few (`A tree of the beech family.`) without being a template."""
 
 def _boilerplate(notes: Sequence[Note]) -> Counter[str]:
     """Definitions that stand under many terms word for word (see `BOILERPLATE_NOTES`), with
-    how many."""
-    counts = Counter(n.definition for n in notes if len(n.definition.split()) >= BOILERPLATE_WORDS)
+    how many. Questions judged true or false share their answers, and keep them."""
     least = max(BOILERPLATE_NOTES, -(-len(notes) // BOILERPLATE_SHARE))
+    notes = [n for n in notes if not (n.kind == QUESTION and judges(n.definition))]
+    counts = Counter(n.definition for n in notes if len(n.definition.split()) >= BOILERPLATE_WORDS)
     found = Counter({text: n for text, n in counts.items() if n >= least})
     # Three questions do not share an answer, however short (`안녕` under each of them).
     answers = Counter(n.definition for n in notes if n.kind == QUESTION)

@@ -6,14 +6,13 @@ paragraph of the item. A question with nothing under it stays a point."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.note import QUESTION, TERM
-from flashcards.questions import QUESTION_MARKS, asked_line, may_ask
+from flashcards.questions import QUESTION_MARKS, asked_line, judges, may_ask
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import SPACED, Lead
 from flashcards.rules.notes import blocks_note, lead_note
@@ -109,11 +108,7 @@ def _judged(lines: Sequence[Sequence[Token]]) -> bool:
     primary key allows one NULL value.` over `False. (…)`): a true-or-false question."""
     if len(lines) < 2 or len(markup.plain(lines[0]).split()) < MIN_WORDS:
         return False
-    return _VERDICT.match(markup.plain(lines[1]).strip()) is not None
-
-
-_VERDICT = re.compile(r"(?:(?i:true|false)|참|거짓|O|X)(?!\w)")
-"""A verdict that opens an answer: `True`, `False.`, `참`, `X (…)`."""
+    return judges(markup.plain(lines[1]))
 
 
 def _lists(toks: Sequence[Token], start: int, end: int) -> list[int]:
