@@ -34,6 +34,7 @@ _LETTERS = re.compile(
 """An answer that only names choices by their letters: `b`, `abcde`, `(A), (C)`, `1, 3`."""
 
 MIN_CHOICES = 2
+"""Choices of a question: one alone is a point of the text."""
 
 
 @dataclass(frozen=True)
@@ -131,17 +132,19 @@ def _first_choice(lines: Sequence[_Line]) -> int | None:
     """Where the choices start: at the first line lettered as a first choice, after the
     question's lines in paragraphs (what it asks, then what it gives: `Plasma PAH conc. …`);
     None when the first line is a choice, or none follows in them."""
+    blocks: set[int] = set()
     for k, line in enumerate(lines):
         letter = _letter(line.children)
         if letter is not None:
             return k if k > 0 and letter in _FIRSTS else None
-        if line.block - lines[0].block > MAX_GIVEN:
+        blocks.add(line.block)
+        if len(blocks) > 1 + MAX_GIVEN:
             return None
     return None
 
 
-MAX_GIVEN = 12
-"""How far past the question's paragraph what it gives may go, in tokens: two paragraphs."""
+MAX_GIVEN = 2
+"""Blocks after the question's paragraph that may give what it asks about, before its choices."""
 
 
 def _choices(lines: Sequence[_Line], first: int) -> list[_Line]:
@@ -150,7 +153,7 @@ def _choices(lines: Sequence[_Line], first: int) -> list[_Line]:
     order = next((o for o in _ORDERS if o[0] == opening), "")
     found: list[_Line] = []
     for line in lines[first:]:
-        if _letter(line.children) != order[len(found) : len(found) + 1] or not order:
+        if not order or _letter(line.children) != order[len(found) : len(found) + 1]:
             break
         found.append(line)
     return found
@@ -160,6 +163,7 @@ _ORDERS = ("abcdefghi", "123456789", "①②③④⑤⑥⑦⑧⑨")
 """The letters that open choices, in order."""
 
 _FIRSTS = frozenset(order[0] for order in _ORDERS)
+"""The letters a first choice opens with."""
 
 
 def _letter(children: Sequence[Token]) -> str | None:

@@ -442,9 +442,9 @@ def _gapped(text: str) -> re.Match[str] | None:
 
 
 def _equation(term: str, said: str) -> bool:
-    """Whether `term = said` is an equation: a variable or a sum on the left, a number or a
-    sum on the right (`P = 3 - 0.02Q`, `U = f(x, y)`); not a symbol's meaning (`D₁ = First
-    digit`) nor a pattern of words (`N + 이다 = …`)."""
+    """Whether `term = said` is an equation: a variable or a sum on the left, a number, a
+    sign or a function on the right (`P = 3 - 0.02Q`, `U = f(x, y)`); not a symbol's meaning
+    (`D₁ = First digit`) nor a pattern of words (`N + 이다 = …`)."""
     left = _VARIABLE.fullmatch(term) or _OPERATION.search(term)
     return bool(left) and _MATH.match(said) is not None
 

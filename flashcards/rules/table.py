@@ -252,6 +252,7 @@ def _length(name: str) -> int:
 
 
 _JOINING = re.compile(r"\s[&+/]\s")
+"""A sign that joins two fields of a name (`Culture & Socialization`)."""
 
 
 def _lists_terms(rows: Sequence[tuple[Token, list[Token]]]) -> bool:

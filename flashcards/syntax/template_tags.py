@@ -25,12 +25,13 @@ def untagged(text: str) -> str:
     for n, line in enumerate(lines):
         tag = _TAG.fullmatch(line) if n not in code else None
         if tag is not None:
-            lines[n] = _read_as(tag)
+            lines[n] = _read_as(tag, line[: len(line) - len(line.lstrip())])
     return "\n".join(lines)
 
 
-def _read_as(tag: re.Match[str]) -> str:
-    """What a tag's line is read as: a fence for a highlight tag, else a blank line."""
+def _read_as(tag: re.Match[str], indent: str) -> str:
+    """What a tag's line is read as: a fence at its indent for a highlight tag (inside a
+    list item, the item's code), else a blank line."""
     if tag["name"] == "highlight":
-        return "```" + " ".join(tag["given"].split()[:1])
-    return "```" if tag["name"] == "endhighlight" else ""
+        return indent + "```" + " ".join(tag["given"].split()[:1])
+    return indent + "```" if tag["name"] == "endhighlight" else ""
