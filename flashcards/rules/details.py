@@ -22,6 +22,8 @@ from flashcards.terms import clean_term, is_meta, key, words
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].level != 0 or not opens_details(toks[i]):
         return None
+    if _folds_questions(toks, i):
+        return Found(i)  # a part of the page folded away, its questions under headings
     found = _read(ctx, toks, i)
     if found is None or not found.notes:
         return found
@@ -36,6 +38,20 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 MIN_GROUPED = 2
 """Questions folded inside a `<details>` whose summary asks nothing, that make it a group."""
+
+
+def _folds_questions(toks: Sequence[Token], i: int) -> bool:
+    """Whether the `<details>` opened at `i` folds away a part of the page whose headings
+    ask questions (`<summary>컬렉션 프레임워크</summary>` over `### TreeSet의 구조?` and
+    `### 레드 블랙 트리?`, each over its answer): read as if it stood open, each question a
+    note of its own. One right under a heading is that heading's text (its answer folded
+    away, with the headings of its parts)."""
+    end = _end(toks, i)
+    if end is None or (i > 0 and toks[i - 1].type == "heading_close"):
+        return False
+    headings = [k for k in range(i + 1, end) if toks[k].type == "heading_open"]
+    asking = sum(asked(markup.plain(toks[k + 1].children or [])) is not None for k in headings)
+    return asking >= MIN_GROUPED
 
 
 def opens_details(tok: Token) -> bool:
