@@ -1,8 +1,8 @@
 """A multiple-choice question: the question, its choices lettered in order (`A) …`, `b. …`,
-`(c) …`, `②`), on the question's own lines, on a paragraph of their own or as list items,
-then its answer marked as one (`**Answer: b**`, `*Answer: B*`, `정답: A. Hamel`). A question
-note: the answer its back (an answer that only gives letters shows the choices it names),
-then the choices, then an explanation labelled right after it."""
+`(c) …`, `②`, `가.`), on the question's own lines, on a paragraph of their own or as list
+items, then its answer marked as one (`**Answer: b**`, `*Answer: B*`, `정답: A. Hamel`). A
+question note: the answer its back (an answer that only gives letters shows the choices it
+names), then the choices, then an explanation labelled right after it."""
 
 from __future__ import annotations
 
@@ -17,20 +17,23 @@ from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.marked_question import MARKED, explained, question_note, unlabelled
 
+_MARKS = "A-Za-z1-9가나다라마바사아자"
+"""The letters, figures and Korean letters that open choices (circled figures aside)."""
+
 CHOICE = re.compile(
-    r"^(?:\((?P<enclosed>[A-Za-z1-9])\)|(?P<letter>[A-Za-z1-9])[.)]|(?P<circled>[①-⑨]))\s*(?=\S)"
+    rf"^(?:\((?P<enclosed>[{_MARKS}])\)|(?P<letter>[{_MARKS}])[.)]|(?P<circled>[①-⑨]))\s*(?=\S)"
 )
 """A choice's letter, as it opens the choice's line."""
 
 ANSWER = re.compile(
-    r"^(?:correct\s+answer|correct\s+option|answer|ans|정답|답)\s*[:\uff1a.)-]\s*(?P<given>\S.*)$",
+    r"^(?:correct\s+answer|correct\s+option|answer|ans|정답|답)"
+    r"\s*[:\uff1a.)-]\s*(?P<given>\S.*)$",
     re.IGNORECASE,
 )
 """An answer's mark (not `A:`, which a choice may open), and what it gives."""
 
-_LETTERS = re.compile(
-    r"[\s(]*[A-Za-z1-9①-⑨][).]?(?:\s*(?:,|&|and|/)?\s*\(?[A-Za-z1-9①-⑨][).]?)*\s*"
-)
+_NAMED = f"[{_MARKS}①-⑨]"
+_LETTERS = re.compile(rf"[\s(]*{_NAMED}[).]?(?:\s*(?:,|&|and|/)?\s*\(?{_NAMED}[).]?)*\s*")
 """An answer that only names choices by their letters: `b`, `abcde`, `(A), (C)`, `1, 3`."""
 
 MIN_CHOICES = 2
@@ -159,7 +162,7 @@ def _choices(lines: Sequence[_Line], first: int) -> list[_Line]:
     return found
 
 
-_ORDERS = ("abcdefghi", "123456789", "①②③④⑤⑥⑦⑧⑨")
+_ORDERS = ("abcdefghi", "123456789", "①②③④⑤⑥⑦⑧⑨", "가나다라마바사아자")
 """The letters that open choices, in order."""
 
 _FIRSTS = frozenset(order[0] for order in _ORDERS)
@@ -181,7 +184,7 @@ def _named(given: str, choices: Sequence[_Line]) -> list[_Line]:
     if given.endswith(QUESTION_MARKS) or not _LETTERS.fullmatch(given):
         return []
     letters = {_letter(c.children): c for c in choices}
-    wanted = re.findall(r"[A-Za-z1-9①-⑨]", re.sub(r"\band\b", " ", given))
+    wanted = re.findall(_NAMED, re.sub(r"\band\b", " ", given))
     if not wanted or any(w.lower() not in letters for w in wanted):
         return []
     return [letters[w.lower()] for w in dict.fromkeys(w.lower() for w in wanted)]
