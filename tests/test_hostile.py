@@ -154,6 +154,20 @@ def test_a_bold_term_opening_a_paragraph_is_a_note(cwd: Path) -> None:
     assert notes["A"]["Source"] == "s.md:1"
 
 
+def test_figures_that_are_no_numbers_int_reads_build(
+    cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `②` and `²` are digits to Python, but `int` reads neither: a table numbered with
+    # circled figures, and a build time given in them, once raised ValueError.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1²")
+    source = (
+        "| ② | Plasma | the liquid part of blood |\n|---|---|---|\n"
+        "| ③ | Platelets | cell pieces that help clotting |\n"
+    )
+    col = built(cwd, source)
+    assert sorted(notes_by_short(col)) == ["Plasma", "Platelets"]
+
+
 # --- size and depth -----------------------------------------------------------------------
 
 

@@ -106,7 +106,7 @@ class Clock:
     @classmethod
     def from_environ(cls) -> Clock:
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit() and int(epoch) < MAX_MOD:
+        if epoch.isdecimal() and int(epoch) < MAX_MOD:
             return cls(int(epoch), int(epoch))
         return cls(FLOOR, int(time.time()))
 

@@ -381,7 +381,7 @@ def _numbers_aside(
     if not body or not all(cells for _, cells in body):
         return rows
     firsts = [_text(cells[0]).strip() for _, cells in body]
-    counted = all(text.rstrip(".").isdigit() for text in firsts) and _one_by_one(firsts)
+    counted = all(text.rstrip(".").isdecimal() for text in firsts) and _one_by_one(firsts)
     header = _text(rows[0][1][0]) if rows[0][1] else ""
     # A column of checkboxes (`| [x] |` over `| [ ] |`) marks the rows as done or not.
     marked = not _marked_words(header) and not any(_marked_words(text) for text in firsts)
