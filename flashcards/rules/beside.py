@@ -15,7 +15,7 @@ from flashcards.rules.entries import says
 from flashcards.rules.heading_labels import opens_with_label
 from flashcards.rules.heading_note import glossed
 from flashcards.rules.section import Section
-from flashcards.terms import abbreviates, is_label, key
+from flashcards.terms import abbreviates, is_label, key, parenthesised, translated
 
 
 def defined_after(section: Section) -> list[Note]:
@@ -69,8 +69,16 @@ def answered(section: Section, lines: Sequence[str]) -> list[Note]:
         and (
             not _LISTED_LINE.match(lines[n.line - 1])
             or (bidden and _BOLD.search(lines[n.line - 1]))
+            or _named_twice(n.term)
         )
     ]
+
+
+def _named_twice(term: str) -> bool:
+    """Whether a term is given with its other name (`후보 키(candidate key)`, `DDL(Data
+    Definition Language)`): a writer who names a point twice introduces a term."""
+    parts = parenthesised(term)
+    return translated(term) or (parts is not None and abbreviates(*parts))
 
 
 _LISTED_LINE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
