@@ -628,10 +628,11 @@ def is_sentence(text: str) -> bool:
     text = text.strip().rstrip(")\"'\u201d\u2019\u300d")
     if not text.endswith(SENTENCE_ENDS):
         return len(text.split()) >= 8
-    return text.endswith(_STOPS) or len(text.split()) > 1
+    return text.endswith(STOPS) or len(text.split()) > 1
 
 
-_STOPS = (".", "!", "?", "。", "…")
+STOPS = (".", "!", "?", "。", "…")
+"""The marks that stop a sentence in any language."""
 
 
 PLACEHOLDERS = frozenset(

@@ -15,7 +15,7 @@ from flashcards.rules.entries import says
 from flashcards.rules.heading_labels import opens_with_label
 from flashcards.rules.heading_note import glossed
 from flashcards.rules.section import Section
-from flashcards.terms import abbreviates, is_label, key, parenthesised, translated
+from flashcards.terms import STOPS, abbreviates, is_label, key, parenthesised, translated
 
 
 def defined_after(section: Section) -> list[Note]:
@@ -96,7 +96,10 @@ def under_labels(section: Section, lines: Sequence[str]) -> list[Note]:
     return [
         n
         for n in section.notes
-        if _NESTED_LINE.match(lines[n.line - 1]) and not is_label(n.term) and says(n.definition)
+        if _NESTED_LINE.match(lines[n.line - 1])
+        and not is_label(n.term)
+        and not n.term.endswith(STOPS)  # `| 저는 의사예요. | I am a doctor. |`: an example
+        and says(n.definition)
     ]
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from flashcards.names import is_term_like, names_a_set
 from flashcards.rules.heading_note import glossed
 from flashcards.rules.section import Section, candidate_headings
-from flashcards.terms import is_condition, is_label, key, parenthesised
+from flashcards.terms import STOPS, is_condition, is_label, key, parenthesised
 
 
 def label_parts(
@@ -221,6 +221,8 @@ def unremarked(name: str) -> str:
 
 def mostly_labels(keys: Sequence[str], pattern: set[str]) -> bool:
     """Whether most of a heading's bold items are labels: label words, cases (`**BG <
-    70:**`, see `terms.is_condition`), or a pattern's."""
+    70:**`, see `terms.is_condition`), or a pattern's. A sentence in bold is neither label nor
+    term (`| 저는 의사예요. | I am a doctor. |`, an example of the pattern in use)."""
+    keys = [k for k in keys if not k.endswith(STOPS)]
     labels = sum(is_label(k) or is_condition(k) or k in pattern for k in keys)
     return 2 * labels > len(keys) > 0
