@@ -547,8 +547,13 @@ def _repeated(notes: Sequence[Note], boilerplate: Counter[str]) -> list[Problem]
     ]
 
 
-_NUMBERED = re.compile(r"(?P<name>\D+?)\s(?P<number>\d{1,2})")
-"""A name and a number after a space: `Case 1`, `시나리오 2`."""
+_INSTANCES = (
+    "case|scenario|example|ex|exercise|problem|question|q|option|sample|step"
+    "|사례|예제|예시|문제|시나리오|케이스|경우|연습|단계"
+)
+_NUMBERED = re.compile(rf"(?P<name>{_INSTANCES})\.?\s(?P<number>\d{{1,2}})", re.IGNORECASE)
+"""A word for one instance of an example and its number: `Case 1`, `시나리오 2`. A thing named
+by its number (`Level 1` of RAID, `Band 1`, `Signal 2`) is a term."""
 _COUNTERS = ("단계", "번째", "차")
 """Korean words that only count, after a number: `2단계`, `3번째`."""
 _COUNTED = re.compile(rf"(?P<number>\d{{1,2}})\s?(?P<name>{'|'.join(_COUNTERS)})")
@@ -556,14 +561,14 @@ _COUNTED = re.compile(rf"(?P<number>\d{{1,2}})\s?(?P<name>{'|'.join(_COUNTERS)})
 
 
 def _counted(notes: Sequence[Note]) -> list[Note]:
-    """Notes whose terms only count the cases of one name from one (`Case 1`, `Case 2`,
+    """Notes whose terms only count the cases of an example from one (`Case 1`, `Case 2`,
     `Case 3`), or the steps of a procedure (`2단계`, `3단계`): instances of an example or a
-    scenario, whose name says nothing to learn. Numbers that name things (`IPv6`, `Cat 6`,
-    `Fed 51`) count from elsewhere."""
+    scenario, whose name says nothing to learn. Things named by a number (`Level 1`, `IPv6`,
+    `Cat 6`) are terms."""
     numbered: dict[str, dict[int, Note]] = {}
     for n in notes:
         if match := _NUMBERED.fullmatch(n.term) or _COUNTED.fullmatch(n.term):
-            numbered.setdefault(match["name"], {})[int(match["number"])] = n
+            numbered.setdefault(match["name"].casefold(), {})[int(match["number"])] = n
     # `2단계` … `7단계`: a word that only counts names nothing, from wherever it counts
     return [
         n
