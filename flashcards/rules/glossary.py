@@ -49,7 +49,11 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     entries = _named_entries(toks, i) if named else glossary_entries(toks, i)
     if not entries:
         return None
-    if not named and all(_symbol(found_entry.term) for _, found_entry in entries):
+    if (
+        not named
+        and _after_formula(toks, i)
+        and all(_symbol(found_entry.term) for _, found_entry in entries)
+    ):
         return Found(end)  # `- m : mass`, `- g : gravity` under a formula: its legend
     if not named and all(_figures(found_entry.term) for _, found_entry in entries):
         return Found(end)  # `1) 2 X 2 -> det …`, `3 X 3 -> …`: cases by size, no terms
@@ -296,6 +300,30 @@ MIN_CODED = 2
 MIN_GLOSSED = 4
 """Items written `word (gloss)` that make a list a vocabulary list: a few such items are as
 likely names with a remark (`- 연관규칙(동시발생매트릭스)`, `- Transport (Hemoglobin)`)."""
+
+
+def _after_formula(toks: Sequence[Token], i: int) -> bool:
+    """Whether the block right before the list at `i` holds a formula (`$$W=Fh$$`, a line
+    with `=` in it, code) or says its symbols follow (`… where:`): the list may name them. An
+    abbreviation list (`- Dx: Diagnosis`, `- Hx: History`) stands under anything else."""
+    k = i - 1
+    while k >= 0 and toks[k].nesting == -1:
+        k -= 1
+    if k < 0:
+        return False
+    block = toks[k]
+    if block.type in _FORMULA_BLOCKS:
+        return True
+    text = block.content.rstrip().rstrip(":").rstrip().casefold()
+    return block.type == "inline" and ("=" in text or _INTRODUCING.search(text) is not None)
+
+
+_FORMULA_BLOCKS = frozenset({"math_block", "math_block_label", "fence", "code_block"})
+_INTRODUCING = re.compile(
+    r"\bwhere$|여기서$|\b(?:formula|equation|symbols?|variables?)\b|공식|수식|기호|변수"
+)
+"""What a sentence says that goes on to name a formula's symbols (`… sets it to C * M + V,
+where:`, `Symbols of the kinematics formula:`)."""
 
 
 def _symbol(term: str) -> bool:
