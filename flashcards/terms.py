@@ -16,9 +16,11 @@ def words(text: str) -> list[str]:
 
 # "1. ", "2) ", "2.1. ", "03 - ", "4 — ", "Q1. ", "Q. " before a heading's words; "3.14 Pi"
 # keeps its number, and so does a range of years (`1754 - 1763`). A number's dot may touch
-# the word after it (`1.Morphologie`).
+# the word after it (`1.Morphologie`). A slide's number (`Slide 2: Culturing …`) counts the
+# deck's slides as the others count a list's items.
 _ENUMERATOR = re.compile(
     r"^(?:Q\s?)?\d+(?:\.\d+)*(?:[.):]\s+|\.(?=[^\W\d_])|\s*[-–—]\s+(?!\d))|^Q[.:]\s+"
+    r"|^(?i:slide|슬라이드)\s?\d+\s*(?:[.:]|\s[-–—])\s+"
 )
 
 # What joins a term to its definition: "**EC2**: …", "**EC2** — …", "**EC2** → …",
@@ -244,7 +246,19 @@ def names_a_part(term: str) -> bool:
     """Whether a bold term only labels a part of what stands above it (`**Example**: …`), a
     case of it (`**BG < 70:**`, see `is_condition`) or opens a remark on it (`**Important**:
     …`): no term of its own."""
-    return is_label(term) or is_callout(term) or is_condition(term)
+    return is_label(term) or is_callout(term) or is_condition(term) or is_caption(term)
+
+
+def is_caption(term: str) -> bool:
+    """Whether a bold line names a figure shown beside the text (`**Figure 6.12a: Binary
+    fission in bacteria.**`, `**Image: …**`, `**그림 3.**`): a caption, never a term."""
+    return _CAPTION.match(term.strip()) is not None
+
+
+_CAPTION = re.compile(
+    r"(?:figure|fig\.|image|diagram|photo|picture|그림|사진|도표)\s*(?:\d[\w.\-]*)?\s*[:.]",
+    re.IGNORECASE,
+)
 
 
 _CONDITION = re.compile(

@@ -32,6 +32,7 @@ from flashcards.terms import (
     ends_with_colon,
     heading_name,
     is_callout,
+    is_caption,
     is_label,
     key,
 )
@@ -65,6 +66,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None  # `**분사 관용표현**` over `- existing equipment 기존 설비`: their group
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
+    if is_caption(found.term):
+        return None  # `**Figure 6.12a: Binary fission.**` over its steps: a figure shown
     said = [says(text) for text in points(toks, after)]
     if not any(said):
         return None
