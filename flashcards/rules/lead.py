@@ -378,6 +378,12 @@ _TERM = re.compile(
 (RemNote's `>>` and `<>` too: `Mole >> the amount of …`). A
 colon between two letters or digits is part of the term (`aop:before : 메소드 실행 전에 …`, a
 namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`)."""
+_COLON_IN_GLOSS = re.compile(
+    "^(?P<term>[^():\uff1a\n]+\\([^():\uff1a\n]*[:\uff1a][^()\n]*\\))"
+    "\\s*(?:[:\uff1a]|\\s(?:->|[-\u2013\u2014\u2192=]))(?:\\s+|$)"
+)
+"""A term glossed in parentheses with a colon of its own, then its separator (`SRP(단일 책임의
+원칙 : Single Responsibility Principle) : …`): the gloss's colon sets nothing apart."""
 _GAP = re.compile("^(?P<term>[^:\uff1a\t\n]*?[^\\s.,;:!?])(?:\t{1,3}|\x20{2,16})(?=\\S)")
 """A run of spaces or a tab after a short term, typed to set its meaning apart as a column
 (`purpose   목적`, `Given\t정해진`); a wider gap lays out a drawing."""
@@ -487,7 +493,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     text = children[0].content
     piped = _PIPE.match(text) if text.count("|") == 1 else None
     match = (
-        _TERM.match(text)
+        _COLON_IN_GLOSS.match(text)
+        or _TERM.match(text)
         or piped
         or _gapped(text)
         or _BETWEEN_SCRIPTS.match(text)
