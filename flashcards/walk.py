@@ -243,7 +243,14 @@ class Walk:
         notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
         if pattern:  # `**Education:**` under a heading of drugs too: the sheet's label
             lines = text.splitlines()
-            notes = [n for n in notes if not is_patterned(n.key, pattern) or of_a_set(n, lines)]
+            # a heading of the same name defines it (`#### Acceleration of Gravity` over
+            # its text, where `- Acceleration of Gravity` lists a formula's quantities)
+            headed = {s.line for s in self.sections if s.level}
+            notes = [
+                n
+                for n in notes
+                if not is_patterned(n.key, pattern) or of_a_set(n, lines) or n.line in headed
+            ]
         boilerplate = _boilerplate(notes)
         empty = [n for n in notes if not defines(n.definition)]
         repeated = [n for n in notes if defines(n.definition) and n.definition in boilerplate]
