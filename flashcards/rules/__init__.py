@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from flashcards.rules import (
     abbreviation,
+    answered_items,
     asked_item,
     bold_heading,
     boxed_item,
@@ -61,6 +62,7 @@ _LISTS: tuple[Rule, ...] = (
     lead_in.rule,
     marked_items.rule,
     question_item.rule,
+    answered_items.rule,
     glossary.rule,
     translated.rule,
     boxed_item.rule,
