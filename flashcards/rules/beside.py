@@ -69,12 +69,12 @@ def answered(section: Section, lines: Sequence[str]) -> list[Note]:
         and (
             not _LISTED_LINE.match(lines[n.line - 1])
             or (bidden and _BOLD.search(lines[n.line - 1]))
-            or _named_twice(n.term)
+            or _gives_other_name(n.term)
         )
     ]
 
 
-def _named_twice(term: str) -> bool:
+def _gives_other_name(term: str) -> bool:
     """Whether a term is given with its other name (`후보 키(candidate key)`, `DDL(Data
     Definition Language)`): a writer who names a point twice introduces a term."""
     parts = parenthesised(term)
