@@ -8,21 +8,21 @@ points) gives none."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from markdown_it.token import Token
 
-from flashcards.note import QUESTION, Note
-from flashcards.questions import QUESTION_MARKS, asked_line
+from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead, with_content
-from flashcards.rules.notes import lead_note
+from flashcards.rules.marked_question import question_note
 from flashcards.rules.points import item_lead, items
 
 MIN_ANSWERED = 2
 """Items of a list that ask and answer, at the least: one alone may be a remark."""
 ANSWERED_SHARE = 0.75
+"""Of a list's items, the share that must ask and answer, bold questions counted."""
 MAX_QUESTION_WORDS = 25
+"""Words before the question mark, at most: a longer run is a sentence that asks along."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -37,17 +37,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if len(asked) < MIN_ANSWERED or len(asked) < ANSWERED_SHARE * len(listed):
         return None
     asked = dict(sorted(asked.items()))
-    notes = [_note(ctx, toks[j], found) for j, found in asked.items()]
+    # `What is a substrate?` is the term's note, as such a heading is (see `question_note`)
+    notes = [question_note(ctx, toks[j], found.term, found.rest, []) for j, found in asked.items()]
     return Found(close(toks, i), notes=notes)
-
-
-def _note(ctx: Context, item: Token, found: Lead) -> Note:
-    """A question note; one that asks what a term is (`프로세스란 무엇인가?`, `What is a
-    substrate?`) is a note of that term, as such a heading is."""
-    asked = asked_line(found.term)
-    if asked is not None and asked[1]:
-        return lead_note(ctx, ctx.line(item), replace(found, term=asked[0]))
-    return lead_note(ctx, ctx.line(item), found, kind=QUESTION)
 
 
 def _bold_question(toks: Sequence[Token], j: int) -> Lead | None:
