@@ -26,7 +26,7 @@ _ENUMERATOR = re.compile(
 # What joins a term to its definition: "**EC2**: …", "**EC2** — …", "**EC2** → …",
 # "**EC2** -- …" (a dash typed as two hyphens), "**EC2** | …" (a flashcard's two sides). A
 # hyphen, an equals sign or a bar only with a space after it, so that "**x**-ray" stays one word.
-_SEPARATOR = re.compile(r"^\s*(?:[:\uff1a→⇒–—]|(?:->|=>|--|-|=|\|)(?=\s|$))\s*")
+_SEPARATOR = re.compile(r"^\s*(?:[:\uff1a→⇒–—\u2212]|(?:->|=>|--|-|=|\|)(?=\s|$))\s*")
 
 AUTO, HEADINGS, BOLD = "auto", "headings", "bold"
 MODES = (AUTO, HEADINGS, BOLD)

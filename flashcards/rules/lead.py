@@ -372,7 +372,7 @@ thing to know: …`) is a sentence, and a list of such is no glossary."""
 
 _TERM = re.compile(
     "^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)"
-    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—→⇒=]))(?:\\s+|$)"
+    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=]))(?:\\s+|$)"
 )
 """A term and its separator: a colon, or a dash, an arrow or an equals sign after a space
 (RemNote's `>>` and `<>` too: `Mole >> the amount of …`). A
