@@ -167,6 +167,7 @@ class Walk:
             # `페이징과 세그멘테이션의 차이는?` over both: the sides of its question
             section.aside += [n for n in inner if n.key not in asked]
         section.bold += found.bold
+        section.bare += found.bare
         section.loose += found.loose
         # A term among a heading's points, after one that says something of what the
         # heading names (`### fcfs` over `- first proc … gets it first` and `- managed with
@@ -206,6 +207,7 @@ class Walk:
         last.notes += first.notes
         last.aside += first.aside
         last.bold += first.bold
+        last.bare += first.bare
         last.loose += first.loose
         if not last.opening:
             last.opening, last.first, last.phrase = first.opening, first.first, first.phrase

@@ -50,6 +50,9 @@ class Found:
     """Notes in document order; one without a definition is reported, not kept."""
     bold: list[str] = field(default_factory=list)
     """Keys of the bold items (and terms) seen: repeated ones are labels under headings."""
+    bare: list[str] = field(default_factory=list)
+    """Keys of those items that are plain names over nothing (`* Worst Case`): one of a list
+    of names, which labels nothing."""
     loose: list[int] = field(default_factory=list)
     """Lines of list items that are no note."""
     problems: list[Problem] = field(default_factory=list)

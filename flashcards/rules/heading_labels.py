@@ -134,27 +134,21 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
     repeats under one name only: labels repeat under different terms. One bold item alone is
     a label too when it stands under most of the headings (see `_common`)."""
     # A heading over more bold items than labels ever are holds a list of terms.
-    pool = [i for i in candidates if 0 < len(sections[i].bold) <= MAX_LABELS]
+    pool = [i for i in candidates if 0 < len(_labelling(sections[i])) <= MAX_LABELS]
     common = _common(sections, pool)
     while True:
         counts = Counter(k for keys in _by_name(sections, pool, _singular).values() for k in keys)
         repeated = {k for k, n in counts.items() if n > 1}
-        clean = [
-            i
-            for i in pool
-            if len(repeated.intersection(map(_singular, sections[i].bold))) >= 2
-            and 2 * sum(_singular(k) in repeated or is_label(k) for k in sections[i].bold)
-            > len(sections[i].bold)
-        ]
+        clean = [i for i in pool if _repeats(_labelling(sections[i]), repeated)]
         if clean == pool:
             break
         pool = clean
-    bolded = [i for i in candidates if sections[i].bold]
+    bolded = [i for i in candidates if _labelling(sections[i])]
     if MIN_SHARE * len(pool) < len(bolded):
         # `**Calcium channel blockers**` under `### Antihypertensive Drugs` and `###
         # Antianginal Drugs`, among thirty headings of drug classes: terms listed twice
         return common
-    return common | {k for i in pool for k in sections[i].bold}
+    return common | {k for i in pool for k in _labelling(sections[i])}
 
 
 MIN_SHARE = 8
@@ -168,7 +162,7 @@ def _by_name(
     """The keys of the bold items under each heading's name, headings of one name together."""
     found: dict[str, set[str]] = {}
     for i in pool:
-        found.setdefault(key(sections[i].name), set()).update(map(keyed, sections[i].bold))
+        found.setdefault(key(sections[i].name), set()).update(map(keyed, _labelling(sections[i])))
     return found
 
 
@@ -179,7 +173,22 @@ def _common(sections: Sequence[Section], pool: Sequence[int]) -> set[str]:
     under = Counter(k for keys in _by_name(sections, pool, _label_key).values() for k in keys)
     often = max(MIN_REPEATED, len(pool) / 2)
     found = {k for k, n in under.items() if n >= often}
-    return {b for i in pool for b in sections[i].bold if _label_key(b) in found}
+    return {b for i in pool for b in _labelling(sections[i]) if _label_key(b) in found}
+
+
+def _repeats(keys: Sequence[str], repeated: set[str]) -> bool:
+    """Whether a heading's labels repeat: two or more of them, and most of them repeated or
+    label words."""
+    singular = [_singular(k) for k in keys]
+    return len(repeated.intersection(singular)) >= 2 and 2 * sum(
+        s in repeated or is_label(k) for k, s in zip(keys, singular, strict=True)
+    ) > len(keys)
+
+
+def _labelling(section: Section) -> list[str]:
+    """A heading's bold items that may be labels: all but the plain names over nothing
+    (`* Worst Case` in a list of cases), which label nothing."""
+    return list((Counter(section.bold) - Counter(section.bare)).elements())
 
 
 def phrased(sections: Sequence[Section], candidates: Sequence[int]) -> set[int]:

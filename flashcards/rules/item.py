@@ -249,7 +249,9 @@ def _plain(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     named = head and len(head.split()) <= 3 and not is_sentence(head)
     # `- Cons:` over `- Nuclear weapons proliferation` and why: arguments, no terms
     end = close(toks, i) if name in WEIGHING else i
-    return Found(end, loose=[ctx.line(toks[i])], bold=[name] if named else [])
+    heads = close(toks, i) > i + 4
+    bold, bare = ([name], [] if heads else [name]) if named else ([], [])
+    return Found(end, loose=[ctx.line(toks[i])], bold=bold, bare=bare)
 
 
 def _holds_note(toks: Sequence[Token], i: int) -> bool:

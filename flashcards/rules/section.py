@@ -36,6 +36,8 @@ class Section:
     """Notes that stand beside whatever the heading is (see `Found.aside`)."""
     bold: list[str] = field(default_factory=list)
     """Keys of the bold items seen under it (see `Found.bold`)."""
+    bare: list[str] = field(default_factory=list)
+    """Keys among `bold` of plain names over nothing (see `Found.bare`)."""
     loose: list[int] = field(default_factory=list)
     content: bool = False
     """Whether any block stands under it."""
