@@ -28,7 +28,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     question = " ".join(markup.plain(toks[i + 1].children or []).split())
     listed = items(toks, choices)
-    if not _sets_a_task(question) or len(listed) < MIN_CHOICES:
+    if not sets_a_task(question) or len(listed) < MIN_CHOICES:
         return None
     if not all(_choice(toks, j) for j in listed):
         return None
@@ -48,7 +48,7 @@ _TASK = re.compile(
 )
 
 
-def _sets_a_task(question: str) -> bool:
+def sets_a_task(question: str) -> bool:
     """Whether a paragraph asks a question or sets a quiz's task."""
     return question.endswith(QUESTION_MARKS) or _TASK.search(question) is not None
 
