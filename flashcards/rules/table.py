@@ -282,10 +282,12 @@ def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     columns in one language. A table that compares things by what its rows name (`| 구분 |
     TCP | UDP |` over `| 속도 | fast | slow |`), or sets forms side by side (`| dictionary
     form | する | くる |`: a header of the things compared), is none."""
-    header = [_text(cell).strip() for cell in rows[0][1][:2]]
+    header = [_text(cell).strip() for cell in rows[0][1]]
     # `| German | English | Notes |`: columns named for two languages hold a phrase and its
-    # translation, in one script or two, a word or a sentence.
-    languages = all(_header_words(cell) & LANGUAGES for cell in header)
+    # translation, in one script or two, a word or a sentence; a column of its sound may
+    # stand between them (`| 네덜란드어 | 발음 | 한국어 |`).
+    named = [bool(_header_words(cell) & LANGUAGES) for cell in header]
+    languages = len(named) >= 2 and named[0] and any(named[1:])
     if _by_traits(rows) or (not languages and _script(header[0]) != _script(header[1])):
         return False
     pairs = [
@@ -509,7 +511,9 @@ LANGUAGES = frozenset(
     words(
         """english korean 한국어 영어 한글 spanish español japanese 일본어 chinese 중국어 french
     프랑스어 german deutsch 독일어 스페인어 italian 이탈리아어 russian 러시아어 portuguese latin
-    greek"""
+    greek dutch nederlands 네덜란드어 포르투갈어 라틴어 그리스어 vietnamese 베트남어 thai 태국어
+    arabic 아랍어 hindi 힌디어 indonesian 인도네시아어 turkish 터키어 swedish 스웨덴어 polish
+    폴란드어 hebrew 히브리어 mongolian 몽골어 esperanto 에스페란토어 한자"""
     )
 )
 """Headers that name a language: two side by side head a vocabulary (`| German | English |`)."""
