@@ -372,10 +372,13 @@ thing to know: …`) is a sentence, and a list of such is no glossary."""
 
 _TERM = re.compile(
     "^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)"
-    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=]))(?:\\s+|$)"
+    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=])|(?<=[^\\W_])-(?=\\s+(?!(?:and|or|und|oder|et|ou|y|o)\\s)[^\\W\\d_]))"
+    "(?:\\s+|$)"
 )
 """A term and its separator: a colon, or a dash, an arrow or an equals sign after a space
-(RemNote's `>>` and `<>` too: `Mole >> the amount of …`). A
+(RemNote's `>>` and `<>` too: `Mole >> the amount of …`), or a hyphen typed against the term
+before a word (`Amendment 1- People have …`; not one a word is cut short by, `Haus- und
+Grundeigentümer`, `aluminum- and magnesium-rich`). A
 colon between two letters or digits is part of the term (`aop:before : 메소드 실행 전에 …`, a
 namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`)."""
 _COLON_IN_GLOSS = re.compile(
