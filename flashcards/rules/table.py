@@ -513,10 +513,12 @@ LANGUAGES = frozenset(
     프랑스어 german deutsch 독일어 스페인어 italian 이탈리아어 russian 러시아어 portuguese latin
     greek dutch nederlands 네덜란드어 포르투갈어 라틴어 그리스어 vietnamese 베트남어 thai 태국어
     arabic 아랍어 hindi 힌디어 indonesian 인도네시아어 turkish 터키어 swedish 스웨덴어 polish
-    폴란드어 hebrew 히브리어 mongolian 몽골어 esperanto 에스페란토어 한자"""
+    폴란드어 hebrew 히브리어 mongolian 몽골어 esperanto 에스페란토어 한자
+    en es fr de it pt nl ru ja ko zh"""
     )
 )
-"""Headers that name a language: two side by side head a vocabulary (`| German | English |`)."""
+"""Headers that name a language, by its name or its code (`| es | en | ex |`): two head a
+vocabulary (`| German | English |`)."""
 
 _COLUMN_WORDS = (
     TERMING
