@@ -386,6 +386,11 @@ _LONE_PARTICLES = frozenset(words("을 를 과 와 의 에 에서 으로 로 이
 """Korean particles that, written apart from a bold phrase, still join it to its sentence."""
 
 
+_COMPARED = re.compile(r"^\s+(?:\S+\s+)?(?:vs\.?|versus)(?:\s|$)", re.IGNORECASE)
+"""`vs` right after a bold phrase, or after the word that ends its name: the phrase is one
+side of a comparison, no term defined."""
+
+
 def continues_sentence(text: str) -> bool:
     """Whether text right after a bold phrase (with no separator) goes on with its sentence:
     "과 …" glued to it, " by …", " 중심의 …" (a Korean word with its particle); " virtual
@@ -399,6 +404,8 @@ def continues_sentence(text: str) -> bool:
         return False
     if words[0] in _LONE_PARTICLES:
         return True  # `**학제간 교육** 을 통한 …`: a particle set apart by a space
+    if _COMPARED.match(text):
+        return True  # `**상대주의** vs 절대주의`, `**선험적** 지식 vs …`: two things compared
     # A word with its particle opens a phrase (`중심의 통합 노력`), not a definition that reads
     # as a sentence (`몸의 좌우 양쪽이 대칭이 되도록 나누는 수직면.`).
     # (A word with another particle may open a definition: `**CDN** 콘텐츠를 …`.)

@@ -59,13 +59,13 @@ _OR_NAMED = re.compile(r",\s+or\s+$", re.IGNORECASE)
 """A name given after what it names, between commas: `… in different versions, or
 **alleles**, even within …`."""
 
-_VERB = re.compile(r"^\s+[a-z]")
+_VERB = re.compile(r"^\s+(?!(?:vs|versus)\b)[a-z]")
 """A word that goes on with a sentence opened by a term: its verb (`**Cotransport
-proteins** take advantage of …`)."""
+proteins** take advantage of …`); `vs` sets it against another (`**상대주의** vs 절대주의`)."""
 
 _DOES = re.compile(
     r"^\s+(?:(?:may|can|cannot|must|will|would|should|could|might)\s+(?!not\b)[a-z]"
-    r"|(?!(?:is|was)\b)[a-z]+(?<!ss)(?<!us)(?<!'s)s\b)"
+    r"|(?!(?:is|was|vs)\b)[a-z]+(?<!ss)(?<!us)(?<!'s)s\b)"
 )
 """The verb that, after a bold word opening a paragraph, says what it is or does (`An **open
 system** may exchange …`, `**Isothermal** implies …`, `A **ketone** looks like …`): one with
