@@ -20,6 +20,7 @@ from flashcards.rules.found import Context, Found, close
 from flashcards.rules.lead import SEPARATED, Lead, with_content
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import entry, neighbours
+from flashcards.rules.prose_definition import defines_in_prose
 from flashcards.terms import clean_term, is_sentence, key, name_length, translated
 
 
@@ -45,10 +46,12 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 def _defines_alone(toks: Sequence[Token], near: list[int], found: Lead) -> bool:
     """Whether an entry alone among sentences defines its term: the term is named in two
     scripts (`- 혼동 요인(confounding factor) : 결과에 영향을 미치는 …`, see
-    `terms.translated`), or its definition names the kind of thing the term is, and the items
+    `terms.translated`), an item beside it defines its own in prose, or its definition names the kind of thing the term is, and the items
     beside it are sentences (in a to-do list, `- Call: the bank about the card` is a task)."""
     if translated(found.term):
         return True
+    if any(defines_in_prose(toks, j) for j in near):
+        return True  # `- Scarcity: means …` beside `- Efficiency means …`: a list of terms
     return names_its_kind(markup.plain(found.rest)) and any(
         toks[j + 1].type == "paragraph_open"
         and is_sentence(markup.plain(toks[j + 2].children or []))

@@ -13,6 +13,7 @@ from flashcards.names import is_term_like
 from flashcards.sentences import defines_its_topic
 from flashcards.terms import (
     CJK_LETTERS,
+    CONTINUATIONS,
     HANGUL,
     LATIN,
     OBJECTS,
@@ -447,6 +448,8 @@ def _gapped(text: str) -> re.Match[str] | None:
         return None
     if match["term"].count("(") != match["term"].count(")"):
         return None  # `Mis parientes (    ) a una cena`: a blank to fill in
+    if match["term"].casefold() in OBJECTS | CONTINUATIONS:
+        return None  # `The  Poisson distribution is …`: a sentence typed with two spaces
     return match
 
 

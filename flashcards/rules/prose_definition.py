@@ -111,6 +111,15 @@ def _paragraph(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     return Found(i + 2, notes=notes, weak=True) if notes else None
 
 
+def defines_in_prose(toks: Sequence[Token], j: int) -> bool:
+    """Whether the list item at `j` opens by defining a few words in prose (`- Efficiency
+    means society gets …`)."""
+    if toks[j + 1].type != "paragraph_open":
+        return False
+    lines = markup.lines(toks[j + 2].children or [])
+    return bool(lines) and _defines(_unwrapped(lines[0])) is not None
+
+
 def stated_heading(ctx: Context, line: int, name: str) -> Note | None:
     """The note of a heading with nothing under it that is itself a definition (`#### A
     Queue is a FIFO data structure …`, a sheet of such headings one after another): the
