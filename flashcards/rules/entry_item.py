@@ -46,8 +46,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 def _defines_alone(toks: Sequence[Token], near: list[int], found: Lead) -> bool:
     """Whether an entry alone among sentences defines its term: the term is named in two
     scripts (`- 혼동 요인(confounding factor) : 결과에 영향을 미치는 …`, see
-    `terms.translated`), an item beside it defines its own in prose, or its definition names the kind of thing the term is, and the items
-    beside it are sentences (in a to-do list, `- Call: the bank about the card` is a task)."""
+    `terms.translated`), an item beside it defines its own in prose, or its definition names
+    the kind of thing the term is, and the items beside it are sentences (in a to-do list,
+    `- Call: the bank about the card` is a task)."""
     if translated(found.term):
         return True
     if any(defines_in_prose(toks, j) for j in near):
