@@ -15,7 +15,7 @@ from flashcards import frontmatter, markup
 from flashcards.errors import ERROR, INFO, WARNING, Problem
 from flashcards.names import labels_properties, names_examples
 from flashcards.note import QUESTION, Note, Sheet
-from flashcards.questions import judges
+from flashcards.questions import asked, judges
 from flashcards.rules import AT, Context, Found, answer_heading, cloze_lines
 from flashcards.rules.beside import (
     answered,
@@ -131,7 +131,7 @@ class Walk:
             if toks[i].nesting >= 0 and not section.opening:  # never a close passed over
                 section.opening = _opening(toks, i)
                 line = _first_line(toks, i, section.opening)
-                section.says = _says(section.opening, line)
+                section.says = _says(section.opening, line) or _names_itself(section, line)
                 section.counts = section.opening == "paragraph" and counts_kinds(line)
                 phrase = _phrase_text(toks, i, section.opening)
                 section.phrase = _phrase(phrase)
@@ -454,6 +454,25 @@ def _says(opening: str, line: str) -> bool:
     if opening == "definitions":
         return True
     return opening in ("paragraph", "sentences") and says_what(line)
+
+
+def _names_itself(section: Section, line: str) -> bool:
+    """Whether a heading's text opens with a sentence whose subject is the heading's term and
+    whose verb defines it (`## What is Epidemiology?` over `Epidemiology is the study of …`,
+    `### Cohort` over `A cohort is a group …`)."""
+    if section.opening != "paragraph":
+        return False
+    question = asked(section.name)
+    term = question[0] if question is not None and question[1] else section.name
+    opening = _NAMES_ITSELF.match(line.strip())
+    return opening is not None and key(opening["term"]) == key(term)
+
+
+_NAMES_ITSELF = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?P<term>[^,.:;()]{1,60}?)\s+(?:is|are|refers\s+to|means)"
+    r"\s+(?:an?|the|one)\s",
+    re.IGNORECASE,
+)
 
 
 MAX_PHRASE = 3
