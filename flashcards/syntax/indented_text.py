@@ -91,11 +91,17 @@ def _code(line: str) -> bool:
 
 
 def _reads(line: str) -> bool:
-    """Whether a line reads as a point, an entry or a label, a sentence, or Korean, Chinese
-    or Japanese text. A line of English words alone could be code (`Some code here`); one of
-    five words or more that ends in a full stop is a sentence."""
+    """Whether a line reads as a point, an entry or a label (after a dash typed against it
+    too), a sentence, or Korean, Chinese or Japanese text. A line of English words alone
+    could be code (`Some code here`); one of five words or more that ends in a full stop is
+    a sentence."""
+    # A point typed with no space after its dash (`-The Trap: Giving …`) reads as its text.
+    unmarked = line.lstrip("-*+•")
     return bool(
-        _POINT.match(line) or _ENTRY.match(line) or _CJK.search(line) or _SENTENCE.fullmatch(line)
+        _POINT.match(line)
+        or _ENTRY.match(unmarked)
+        or _CJK.search(line)
+        or _SENTENCE.fullmatch(unmarked)
     )
 
 
