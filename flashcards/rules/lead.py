@@ -496,6 +496,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return Lead(term, "separated", [rest, *tail] if rest.content else tail)
     if children[0].type != "text":
         return None
+    if arrows and len(children) > 2 and _arrow(children[1]):
+        return _arrowed(children)  # `- Irreversible $\rightarrow$ Poisons, not used as drugs`
     text = children[0].content
     piped = _PIPE.match(text) if text.count("|") == 1 else None
     match = (
@@ -547,6 +549,19 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
     if is_date(term, months=True):  # `Jun - …` on a timeline, or `Sept : infection`, a root
         return _dated(term, rest) or Lead(term, "separated", rest)
     return Lead(term, "separated", rest)
+
+
+def _arrowed(children: Sequence[Token]) -> Lead | None:
+    """A short term, an arrow written in TeX and what it leads to: an entry, as an arrow
+    typed with keys is (see `_TERM`)."""
+    term = clean_term(children[0].content)
+    words = term.split()
+    if not words or len(words) > MAX_WORDS or len(term) > MAX_CHARACTERS:
+        return None
+    if _article_before(words) or "\\" in term:
+        return None
+    rest = _definition(list(children[2:]))
+    return Lead(term, "separated", rest) if markup.plain(rest).strip() else None
 
 
 def _unlinked_head(children: Sequence[Token]) -> Sequence[Token]:
