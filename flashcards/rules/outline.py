@@ -162,6 +162,8 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
     # Written as its siblings are, one point of a few words is its description too (`*
     # relation` over `* set of tuple`, beside `* tuple` over the sentence that says what it is).
     said = points(toks, i + 4)
+    if 3 * len(outlined) >= 2 * len(near):
+        return bool(said)  # written as nearly all its siblings are: its points are theirs
     return any(says(text) for text in said) or len(said) == 1
 
 
