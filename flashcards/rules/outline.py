@@ -163,7 +163,9 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
     # relation` over `* set of tuple`, beside `* tuple` over the sentence that says what it is).
     said = points(toks, i + 4)
     if 3 * len(outlined) >= 2 * len(near):
-        return bool(said)  # written as nearly all its siblings are: its points are theirs
+        # written as nearly all its siblings are, its phrases describe it as theirs do; words
+        # one by one (`- 구성원` over `- 개발자`, `- 고객`) list its members
+        return any(len(text.split()) >= 2 for text in said)
     return any(says(text) for text in said) or len(said) == 1
 
 
