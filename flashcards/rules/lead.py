@@ -371,10 +371,11 @@ MAX_CHARACTERS = 40
 """A term is short, and opens with no article: a longer text before the colon (`The first
 thing to know: …`) is a sentence, and a list of such is no glossary."""
 
+_AGAINST = "(?<=[^\\W_])-(?=\\s+(?!(?:and|or|und|oder|et|ou|y|o)\\s)[^\\W\\d_])"
+"""A hyphen typed against the term, before a word that is no conjunction (see `_TERM`)."""
 _TERM = re.compile(
     "^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)"
-    "\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=])|(?<=[^\\W_])-(?=\\s+(?!(?:and|or|und|oder|et|ou|y|o)\\s)[^\\W\\d_]))"
-    "(?:\\s+|$)"
+    f"\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=])|{_AGAINST})(?:\\s+|$)"
 )
 """A term and its separator: a colon, or a dash, an arrow or an equals sign after a space
 (RemNote's `>>` and `<>` too: `Mole >> the amount of …`), or a hyphen typed against the term
