@@ -122,8 +122,19 @@ def _results(jobs: list[Job], workers: int) -> Iterator[Iterator[tuple[Walk, boo
     import multiprocessing  # 10 ms of every start, for large sheets only
 
     context = multiprocessing.get_context(_start_method())
-    with context.Pool(workers, initializer=_worker_start) as pool:
+    pool = context.Pool(workers, initializer=_worker_start)
+    try:
         yield pool.imap(_walk_piece, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+    except BaseException:
+        pool.terminate()  # an error or a signal: the workers' work is lost anyway
+        raise
+    else:
+        # Closed, the workers end on their own once their tasks are done. Killed while idle
+        # (as leaving `with Pool` does), a worker may die holding the task queue's lock, and
+        # the pool then waits for it for ever.
+        pool.close()
+    finally:
+        pool.join()
 
 
 def _worker_start() -> None:

@@ -302,6 +302,29 @@ def test_forked_workers_are_ended_by_sigterm_itself() -> None:
     assert done.returncode == 0, done.stderr
 
 
+WORKERS_CLOSED = """
+import multiprocessing.pool
+import sys
+from pathlib import Path
+from flashcards import parse
+killed = []
+multiprocessing.pool.Pool.terminate = lambda pool: killed.append(pool)
+seed = Path(sys.argv[1]).read_text(encoding="utf-8") * 40
+assert parse._start_method() == "fork"
+parse.parse(seed, "s.md", workers=2)
+assert not killed, "the workers were killed when their work was done"
+"""
+
+
+def test_workers_end_on_their_own_when_their_work_is_done() -> None:
+    # Killed while idle, a worker may die holding the task queue's lock, and the pool then
+    # waits for it for ever: a build that hangs once in many. Closed, they end on their own.
+    done = subprocess.run(
+        [sys.executable, "-c", WORKERS_CLOSED, str(SEED)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def test_spawned_workers_parse_as_one_process_does() -> None:
     # A process with a second thread (a test run, a host app) spawns its workers.
     seed = SEED.read_text(encoding="utf-8") * 40
