@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from flashcards.names import is_term_like, names_a_set
 from flashcards.rules.heading_note import glossed
@@ -133,22 +133,24 @@ def _pattern(sections: Sequence[Section], candidates: Sequence[int]) -> set[str]
     section written twice (`### Concepts` over the same glossary, pasted again further down)
     repeats under one name only: labels repeat under different terms. One bold item alone is
     a label too when it stands under most of the headings (see `_common`)."""
+    labels = {i: _labelling(sections[i]) for i in candidates}
     # A heading over more bold items than labels ever are holds a list of terms.
-    pool = [i for i in candidates if 0 < len(_labelling(sections[i])) <= MAX_LABELS]
-    common = _common(sections, pool)
+    pool = [i for i in candidates if 0 < len(labels[i]) <= MAX_LABELS]
+    common = _common(sections, labels, pool)
     while True:
-        counts = Counter(k for keys in _by_name(sections, pool, _singular).values() for k in keys)
+        named = _by_name(sections, labels, pool, _singular)
+        counts = Counter(k for keys in named.values() for k in keys)
         repeated = {k for k, n in counts.items() if n > 1}
-        clean = [i for i in pool if _repeats(_labelling(sections[i]), repeated)]
+        clean = [i for i in pool if _repeats(labels[i], repeated)]
         if clean == pool:
             break
         pool = clean
-    bolded = [i for i in candidates if _labelling(sections[i])]
+    bolded = [i for i in candidates if labels[i]]
     if MIN_SHARE * len(pool) < len(bolded):
         # `**Calcium channel blockers**` under `### Antihypertensive Drugs` and `###
         # Antianginal Drugs`, among thirty headings of drug classes: terms listed twice
         return common
-    return common | {k for i in pool for k in _labelling(sections[i])}
+    return common | {k for i in pool for k in labels[i]}
 
 
 MIN_SHARE = 8
@@ -157,23 +159,31 @@ items, at least: items repeated under fewer are terms the writer listed under tw
 
 
 def _by_name(
-    sections: Sequence[Section], pool: Sequence[int], keyed: Callable[[str], str]
+    sections: Sequence[Section],
+    labels: Mapping[int, list[str]],
+    pool: Sequence[int],
+    keyed: Callable[[str], str],
 ) -> dict[str, set[str]]:
-    """The keys of the bold items under each heading's name, headings of one name together."""
+    """The keys of the bold items (see `_labelling`) under each heading's name, headings of
+    one name together."""
     found: dict[str, set[str]] = {}
     for i in pool:
-        found.setdefault(key(sections[i].name), set()).update(map(keyed, _labelling(sections[i])))
+        found.setdefault(key(sections[i].name), set()).update(map(keyed, labels[i]))
     return found
 
 
-def _common(sections: Sequence[Section], pool: Sequence[int]) -> set[str]:
+def _common(
+    sections: Sequence[Section], labels: Mapping[int, list[str]], pool: Sequence[int]
+) -> set[str]:
     """The bold items that stand under most headings with bold items, three at least, a
     remark in parentheses aside (`**Rule (24 words):**` under each heading of bar-exam
     rules): labels, even one alone under each."""
-    under = Counter(k for keys in _by_name(sections, pool, _label_key).values() for k in keys)
+    under = Counter(
+        k for keys in _by_name(sections, labels, pool, _label_key).values() for k in keys
+    )
     often = max(MIN_REPEATED, len(pool) / 2)
     found = {k for k, n in under.items() if n >= often}
-    return {b for i in pool for b in _labelling(sections[i]) if _label_key(b) in found}
+    return {b for i in pool for b in labels[i] if _label_key(b) in found}
 
 
 def _repeats(keys: Sequence[str], repeated: set[str]) -> bool:
