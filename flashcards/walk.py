@@ -49,6 +49,7 @@ from flashcards.rules.section import (
 from flashcards.sentences import counts_kinds, says_what
 from flashcards.terms import (
     AUTO,
+    HEADINGS,
     abbreviates,
     defines,
     heading_name,
@@ -230,19 +231,16 @@ class Walk:
         unnumber(self.sections)
         mark_questions(self.sections)
         up = parents(self.sections)
-        owner = _categories(self.sections, up)
         meta = meta_sections(self.sections, up)
         mode = terms or front.terms or AUTO
-        parts = label_parts(self.sections, up, meta)
-        pattern = label_pattern(self.sections, meta) if mode == AUTO else set()
-        chosen = heading_terms(self.sections, up, mode, meta, parts, pattern, front.title)
-        parts = {p: c for p, c in parts.items() if p in chosen}
-        labels = {label for labelled in parts.values() for label in labelled}
-        introduced = introduced_terms(self.sections, mode, chosen, meta | labels)
-        for parent, labelled in parts.items():
-            for label in labelled:  # what stands under `### 개념` is the term's
-                owner[label] = owner[parent]
-        notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
+        notes, chosen, owner, pattern = self._read(text, mode, front.title, up, meta)
+        if mode == AUTO and not any(defines(n.definition) for n in notes):
+            # A sheet that writes no term any other way names them by its headings, each
+            # over its text (`### 1. 벡터공간` over its axioms, `### Job satisfaction`);
+            # one heading alone is the sheet's title.
+            headed = self._read(text, HEADINGS, front.title, up, meta)
+            if sum(defines(n.definition) for n in headed[0]) >= 2:
+                notes, chosen, owner, pattern = headed
         if pattern:  # `**Education:**` under a heading of drugs too: the sheet's label
             lines = text.splitlines()
             # a heading of the same name defines it (`#### Acceleration of Gravity` over
@@ -283,6 +281,24 @@ class Walk:
             front.tags,
             renames.pairs,
         )
+
+    def _read(
+        self, text: str, mode: str, title: str, up: list[int], meta: set[int]
+    ) -> tuple[list[Note], set[int], list[int], set[str]]:
+        """The notes the sheet gives when its terms are written as `mode` says, with the
+        headings chosen as terms, each section's category owner and the sheet's labels."""
+        owner = _categories(self.sections, up)
+        parts = label_parts(self.sections, up, meta)
+        pattern = label_pattern(self.sections, meta) if mode == AUTO else set()
+        chosen = heading_terms(self.sections, up, mode, meta, parts, pattern, title)
+        parts = {p: c for p, c in parts.items() if p in chosen}
+        labels = {label for labelled in parts.values() for label in labelled}
+        introduced = introduced_terms(self.sections, mode, chosen, meta | labels)
+        for parent, labelled in parts.items():
+            for label in labelled:  # what stands under `### 개념` is the term's
+                owner[label] = owner[parent]
+        notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
+        return notes, chosen, owner, pattern
 
     def _cards(self) -> None:
         """Headings written as cloze cards (`## … {{c1::answer}}`) or as definitions (`#### A
