@@ -670,12 +670,24 @@ def _dated(date: str, rest: list[Token]) -> Lead | None:
 
 
 _WORD = "[A-Za-z][A-Za-z'\u2019.\\-]*"  # a Latin word, with an apostrophe typed either way
+_KANA_HAN = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u301c]"
+"""A letter of Japanese kana or of Chinese characters (the length mark and `々` with them)."""
+_READING = "(?:[「\uff08(【][^」\uff09)】\n]{1,20}[」\uff09)】])"
+"""A word's reading after it, in brackets: `上司「じょうし」`, `学生(がくせい)`, full-width
+ones too."""
+_ALPHABET = "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]"
+"""A letter of Greek, Cyrillic, Hebrew, Arabic, Devanagari or Thai: scripts that space words."""
 _PAIRED = re.compile(
     rf"^(?P<term>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?=[가-힣])"
     rf"|^(?P<ko>[가-힣]+(?:\s[가-힣]+){{0,2}})\s+(?={_WORD}(?:\s|$))"
+    rf"|^(?P<cjk>{_KANA_HAN}+{_READING}?(?:[ \u3000]+{_KANA_HAN}+{_READING}?){{0,2}})[ \u3000]*"
+    rf"(?={_WORD}(?:\s|$))"
+    rf"|^(?P<spaced>{_ALPHABET}+(?:\s{_ALPHABET}+){{0,2}})\s+(?={_WORD}(?:\s|$))"
 )
 """A word or a few in one script, then its meaning in the other (`attachment 별첨`,
-`완전합의 entire agreement`): a vocabulary pair, the change of script its separator."""
+`완전합의 entire agreement`, `上司「じょうし」boss`, `книга book`): a vocabulary pair, the
+change of script its separator. Japanese and Chinese put no space between words, so none
+need stand before the meaning; a word's reading in brackets after it is part of it."""
 
 
 def paired_lead(children: Sequence[Token]) -> Lead | None:
@@ -693,7 +705,8 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
     sentence = is_sentence(meaning) and len(meaning.split()) > MAX_VERB_GLOSS
     if not meaning.strip() or sentence or len(markup.plain(children).split()) > 8:
         return None
-    return Lead(clean_term(match["term"] or match["ko"]), "separated", rest)
+    term = match["term"] or match["ko"] or match["cjk"] or match["spaced"]
+    return Lead(clean_term(term), "separated", rest)
 
 
 MAX_VERB_GLOSS = 3
