@@ -96,6 +96,8 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
     if len(listed) == 1 and found[0] is not None and _compounds(toks, listed[0]):
         return [(listed[0], found[0])]  # `- density 밀도` over `- column density 기둥밀도`, …
+    if len(listed) == 1 and found[0] is not None and _among_examples(toks, i):
+        return [(listed[0], found[0])]  # `+ pwd : 현재 위치` over its output, `+ cd : …` next
     if not any(found):
         found = [_glossed(toks, j) for j in listed]
         if sum(f is not None for f in found) < MIN_GLOSSED:
@@ -115,6 +117,60 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     # A head word alone over its compounds (`- wind` over `- trade wind 무역풍`) is a bare name.
     bare = all(bare_name(toks, j) or _compounds(toks, j) for j in others)
     return entries if settled or bare else []
+
+
+def _among_examples(toks: Sequence[Token], i: int) -> bool:
+    """Whether the list at `i` is one of a glossary cut apart by its examples: lists of one
+    kind with only code between them (`+ whoami : 사용자 ID 출력` over `<pre># whoami</pre>`,
+    then `+ passwd : …`), two of them at least entries, the one at `i` among them."""
+    entries = 1
+    for other in [*_lists_before(toks, i), *_lists_after(toks, i)]:
+        listed = items(toks, other)
+        entries += len(listed) == 1 and entry(toks, listed[0]) is not None
+    return entries >= 2
+
+
+NEAR_LISTS = 2
+"""Lists either side of one that show it stands in a glossary cut apart by examples."""
+
+_EXAMPLES = frozenset({"fence", "code_block", "html_block"})
+
+
+def _lists_after(toks: Sequence[Token], i: int) -> list[int]:
+    """The opens of the lists after the one at `i`, up to `NEAR_LISTS`, each of its kind and
+    level with code and only code before it."""
+    found: list[int] = []
+    k = close(toks, i) + 1
+    while len(found) < NEAR_LISTS:
+        gap = k
+        while k < len(toks) and toks[k].type in _EXAMPLES:
+            k += 1
+        if k == gap or k >= len(toks) or not _alike(toks[k], toks[i]):
+            break
+        found.append(k)
+        k = close(toks, k) + 1
+    return found
+
+
+def _lists_before(toks: Sequence[Token], i: int) -> list[int]:
+    """As `_lists_after`, the lists before the one at `i`."""
+    found: list[int] = []
+    k = i - 1
+    closing = toks[i].type.replace("_open", "_close")
+    while len(found) < NEAR_LISTS:
+        gap = k
+        while k >= 0 and toks[k].type in _EXAMPLES:
+            k -= 1
+        if k == gap or k < 0 or toks[k].type != closing or toks[k].level != toks[i].level:
+            break
+        k = next(j for j in range(k - 1, -1, -1) if _alike(toks[j], toks[i]))
+        found.append(k)
+        k -= 1
+    return found
+
+
+def _alike(tok: Token, other: Token) -> bool:
+    return tok.type == other.type and tok.level == other.level
 
 
 MIN_NAMED = 3
