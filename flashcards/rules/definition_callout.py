@@ -3,7 +3,9 @@ its title the term, its body the definition. One titled by a set (`> [!def] Key 
 with no title, holds a glossary, read as any other text. A callout of a question (`> [!question]-
 What does DoU = 4 suggest?`, folded or not; Obsidian's `faq` and `help` are its other names) is a
 question note, its body the answer: a deck of flashcards written as callouts. Other callouts
-(`[!note]`, `[!tip]`) are remarks."""
+(`[!note]`, `[!tip]`) are remarks. A vault's own kind, one Obsidian does not have, that
+titles three callouts or more near each other (`> [!word]+ 질문` over `> question`, and the
+next word alike) is the kind the vault made for its cards: each such callout is a note."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from flashcards.note import QUESTION, TERM
 from flashcards.questions import asked
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import blocks_note
+from flashcards.sanitize import CALLOUT_KINDS
 from flashcards.terms import clean_term, key
 
 KINDS = frozenset({"definition", "define", "def", "term", "concept", "vocab", "vocabulary"})
@@ -30,7 +33,10 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     tok = toks[i]
     if tok.type == "callout_open" and tok.meta.get("kind") in QUESTIONS:
         return _question(ctx, toks, i)
-    if tok.type != "callout_open" or tok.meta.get("kind") not in KINDS:
+    if tok.type != "callout_open":
+        return None
+    kind = tok.meta.get("kind")
+    if kind not in KINDS and not _own_kind(toks, i, kind):
         return None
     end = close(toks, i)
     term = clean_term(str(tok.meta.get("title", "")))
@@ -54,3 +60,25 @@ def _question(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     term, named = asked(title) or (title, False)
     note = blocks_note(ctx, ctx.line(toks[i]), term, body, TERM if named else QUESTION)
     return Found(end, notes=[note], bold=[key(term)] if named else [])
+
+
+OWN_KIND_CALLOUTS = 3
+"""Titled callouts of a vault's own kind that make it a kind of card."""
+
+NEAR = 400
+"""Tokens either side of a callout among which the others of its kind are looked for: a
+sheet's cards stand together, and a bounded look keeps a sheet of many kinds linear."""
+
+
+def _own_kind(toks: Sequence[Token], i: int, kind: object) -> bool:
+    """Whether the callout at `i` is of a kind Obsidian does not have, titling at least
+    `OWN_KIND_CALLOUTS` callouts near it, itself among them."""
+    if not isinstance(kind, str) or kind in CALLOUT_KINDS or kind in QUESTIONS:
+        return False
+    titled = 0
+    for tok in toks[max(0, i - NEAR) : i + NEAR]:
+        if tok.type == "callout_open" and tok.meta.get("kind") == kind and tok.meta.get("title"):
+            titled += 1
+            if titled >= OWN_KIND_CALLOUTS:
+                return True
+    return False

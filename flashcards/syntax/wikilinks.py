@@ -1,28 +1,33 @@
 """Obsidian's `[[target]]` and `[[target|label]]` show their words; `![[file]]` is a picture,
 `![[file|300]]` one 300 pixels wide; a block's identifier at the end of its line (`**Cell
-Wall** ^31a912`, which other notes link to) shows nothing."""
+Wall** ^31a912`, which other notes link to), or on a line of its own under the block it
+names, shows nothing."""
 
 from __future__ import annotations
 
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 
 def wikilinks_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "wikilink", _wikilink)
     md.inline.ruler.before("image", "wikilink_embed", _embed)
     md.inline.ruler.push("block_id", _block_id)
+    md.core.ruler.after("inline", "block_id_lines", _drop_id_lines)
 
 
 _BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+[ \t]*(?=\n|$)")
 
 
 def _block_id(state: StateInline, silent: bool) -> bool:
-    """`^31a912` after a space, at the end of a line: an identifier, no text."""
+    """`^31a912` after a space or alone on its line, at the end of it: an identifier, no
+    text."""
     start = state.pos
-    if state.src[start] != "^" or start == 0 or state.src[start - 1] not in " \t":
+    if state.src[start] != "^" or (start > 0 and state.src[start - 1] not in " \t\n"):
         return False
     found = _BLOCK_ID.match(state.src[: state.posMax], start)
     if found is None:
@@ -31,6 +36,26 @@ def _block_id(state: StateInline, silent: bool) -> bool:
         state.pending = state.pending.rstrip(" \t")  # the space that set it apart goes too
     state.pos = found.end()
     return True
+
+
+def _drop_id_lines(state: StateCore) -> None:
+    """A paragraph of a block's identifier alone (`^f765cf` under a callout's text) is no
+    paragraph: it would show as an empty one."""
+    toks = state.tokens
+    keep = []
+    k = 0
+    while k < len(toks):
+        if toks[k].type == "paragraph_open" and k + 2 < len(toks) and _only_id(toks[k + 1]):
+            k += 3
+            continue
+        keep.append(toks[k])
+        k += 1
+    if len(keep) < len(toks):
+        state.tokens = keep
+
+
+def _only_id(tok: Token) -> bool:
+    return tok.type == "inline" and bool(_BLOCK_ID.fullmatch(tok.content.strip()))
 
 
 _INNER = re.compile(r"[^\[\]\n]*")
