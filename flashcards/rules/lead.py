@@ -375,14 +375,16 @@ _AGAINST = "(?<=[^\\W_])-(?=\\s+(?!(?:and|or|und|oder|et|ou|y|o)\\s)[^\\W\\d_])"
 """A hyphen typed against the term, before a word that is no conjunction (see `_TERM`)."""
 _TERM = re.compile(
     "^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)"
-    f"\\s*(?:[:\uff1a]|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=])|{_AGAINST})(?:\\s+|$)"
+    f"\\s*(?:\uff1a\\s*|(?::|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=])|{_AGAINST})(?:\\s+|$))"
 )
 """A term and its separator: a colon, or a dash, an arrow or an equals sign after a space
 (RemNote's `>>` and `<>` too: `Mole >> the amount of …`), or a hyphen typed against the term
 before a word (`Amendment 1- People have …`; not one a word is cut short by, `Haus- und
 Grundeigentümer`, `aluminum- and magnesium-rich`). A
 colon between two letters or digits is part of the term (`aop:before : 메소드 실행 전에 …`, a
-namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`)."""
+namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`).
+The full-width colon of Chinese and Japanese text carries its own space, and needs none after
+it (`節點（Node）：固定點`)."""
 _COLON_IN_GLOSS = re.compile(
     "^(?P<term>[^():\uff1a\n]+\\([^():\uff1a\n]*[:\uff1a][^()\n]*\\))"
     "\\s*(?:[:\uff1a]|\\s(?:->|[-\u2013\u2014\u2192=]))(?:\\s+|$)"
