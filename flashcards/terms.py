@@ -722,11 +722,14 @@ _STUDYING = re.compile(
     r"|^공지(?:\s?사항)?$"
     r"|^(?:practice\s+)?exercises\b|^exercise\s?(?:\d|[-:\u2013])"
     r"|^practice\s(?:sentences|prompts|problems)\b|^연습\s?(?:문제|\d)"
+    r"|^(?:careers|career\s(?:paths?|opportunities|options|prospects|prep)|fields\sof\swork)$"
+    r"|^(?:skills\s(?:&|and)\sresources|learning\spaths?|진로|관련\s?(?:직업|직종))$"
 )
 """What names the studying itself, anywhere in a heading (`💡 학습 팁과 마무리`, `🎯 오늘의
 과제`, `Homework for next week`, `Learning Objectives`, `학습 목표`, `Things to follow up
 on`, `학습 체크리스트`, `Review checklist`), or the running of the course (`Admin`,
-`Logistics`, `공지사항`): the learner's own plan, not the subject; or the reader's exercises,
+`Logistics`, `공지사항`): the learner's own plan, not the subject; or where it may lead (`Fields
+of Work`, `Career Paths`, `Skills & Resources`, `진로`); or the reader's exercises,
 tasks to do (`Exercise 1: …`, `Practice Exercises`, `연습 2: …`; `# Exercise` alone may be the
 body's, and `## 연습` alone may hold sentences to learn).
 (`학습 방법` only opens such a heading: `지도 학습 방법` is a way a model learns.)"""
