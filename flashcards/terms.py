@@ -318,6 +318,9 @@ _DEFINED = re.compile(
     # `The **opportunity cost** of something is the …`: what the term is of, then the copula
     r"(?:of(?-i:(?:\s+[a-z][\w-]*){1,4}?)\s+)?"
     r"(?:(?:is|are)(?:\s+[a-z]+ly)?(?=\s+(?:an?|the|one|any)\s)|means|refers\s+to|is\s+defined\s+as"
+    # `**Physical quantities** are those things that are measurable`: the kind they are
+    r"|are(?=\s+those\s+[a-z]+\s+(?:that|which|who|whose|where|of|in|on|with|used|made|found"
+    r"|formed|produced|caused|consisting)\b)"
     r"|(?:occurs|is|are)(?=\s+(?:when|if|whenever)\s)"
     # `**Enzymes** are proteins that …`, `**Nodes** are points along …`: a plural kind, and
     # what sets it apart

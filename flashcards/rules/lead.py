@@ -383,8 +383,8 @@ before a word (`Amendment 1- People have …`; not one a word is cut short by, `
 Grundeigentümer`, `aluminum- and magnesium-rich`). A
 colon between two letters or digits is part of the term (`aop:before : 메소드 실행 전에 …`, a
 namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`).
-The full-width colon of Chinese and Japanese text carries its own space, and needs none after
-it (`節點（Node）：固定點`)."""
+The full-width colon of Chinese and Japanese text (U+FF1A) carries its own space, and needs
+none after it (see the fixture `full_width_colon`)."""
 _COLON_IN_GLOSS = re.compile(
     "^(?P<term>[^():\uff1a\n]+\\([^():\uff1a\n]*[:\uff1a][^()\n]*\\))"
     "\\s*(?:[:\uff1a]|\\s(?:->|[-\u2013\u2014\u2192=]))(?:\\s+|$)"
