@@ -680,6 +680,8 @@ PLACEHOLDERS = frozenset(
 )
 """What a writer puts where a definition will go: it defines nothing yet (a template's
 `답변` under each question, still to be answered)."""
+_WORDS_HELD = frozenset({"answer", "답변", "내용"})
+"""Placeholders that are words of their own, the meaning of a word in another script."""
 
 
 _FILLER = regex.compile(r"([a-z])\1+|[\u3131-\u318e]+")
@@ -697,13 +699,16 @@ _REFERENCE = regex.compile(rf"{_PLACE}(?:\s*[,;]?\s*(?:and\s+)?{_PLACE})*\.?", r
 `chapter 6 (on no-self)`): an index's line, no definition."""
 
 
-def defines(definition: str) -> bool:
+def defines(definition: str, term: str = "") -> bool:
     """Whether a definition says anything: not empty, not only a label waiting for its
     text (`answer:`, `답:`), as in a sheet of questions still to answer, not a placeholder
     (`TODO`, `작성 중`) nor ending in filler (`R²` then `ㅇㅇ`), and not only the pages or
-    chapters to read (`pg. 53–54`), nor a blank line to fill in (`____`)."""
+    chapters to read (`pg. 53–54`), nor a blank line to fill in (`____`). A placeholder that
+    is a word of its own and translates its `term` is its meaning (`답` and `answer`, `content`
+    and `내용`; `작성 중` under `diversification` holds a place)."""
     text = definition.strip()
-    if text.strip(" .…!-:()[]<>").casefold() in PLACEHOLDERS:
+    bare = text.strip(" .…!-:()[]<>").casefold()
+    if bare in PLACEHOLDERS and not (bare in _WORDS_HELD and crossed(term, bare)):
         return False
     if text and not text.strip("_ \n"):
         return False  # `____`: a blank left to fill in

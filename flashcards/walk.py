@@ -234,7 +234,7 @@ class Walk:
         meta = meta_sections(self.sections, up)
         mode = terms or front.terms or AUTO
         notes, chosen, owner, pattern = self._read(text, mode, front.title, up, meta)
-        if mode == AUTO and not any(defines(n.definition) for n in notes):
+        if mode == AUTO and not notes:
             # A sheet that writes no term any other way names them by its headings, each
             # over its text (`### 1. 벡터공간` over its axioms, `### Job satisfaction`);
             # one heading alone is the sheet's title.
@@ -252,12 +252,18 @@ class Walk:
                 if not is_patterned(n.key, pattern) or of_a_set(n, lines) or n.line in headed
             ]
         boilerplate = _boilerplate(notes)
-        empty = [n for n in notes if not defines(n.definition)]
-        repeated = [n for n in notes if defines(n.definition) and n.definition in boilerplate]
+        empty = [n for n in notes if not defines(n.definition, n.term)]
+        repeated = [
+            n for n in notes if defines(n.definition, n.term) and n.definition in boilerplate
+        ]
         problems = [*self.problems, *front.problems, *_no_definitions(empty)]
         problems += _repeated(repeated, boilerplate)
         if empty or repeated:
-            notes = [n for n in notes if defines(n.definition) and n.definition not in boilerplate]
+            notes = [
+                n
+                for n in notes
+                if defines(n.definition, n.term) and n.definition not in boilerplate
+            ]
         counted = _counted(notes)
         problems += _numbered(counted)
         kept, duplicates = _unique([n for n in notes if n not in counted])

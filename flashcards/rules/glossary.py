@@ -36,7 +36,15 @@ from flashcards.rules.points import (
     name_over,
 )
 from flashcards.rules.running_text import introduced
-from flashcards.terms import clean_term, is_date, is_label, is_property, is_sentence, is_year
+from flashcards.terms import (
+    clean_term,
+    crossed,
+    is_date,
+    is_label,
+    is_property,
+    is_sentence,
+    is_year,
+)
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -64,8 +72,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         # own facts, opened by one (its first item, right after the list opens), are no terms
         return Found(end)
     # `- 예시: …`, `- Formula: …` among the entries: a part of what the list says, no term
-    # (a word that is a label is a word in a vocabulary: `- background 배경`)
-    kept = [(j, f) for j, f in entries if not (is_label(f.term) and entry(toks, j) is not None)]
+    # (a word that is a label is a word in a vocabulary: `- background 배경`, `- 답: answer`)
+    kept = [(j, f) for j, f in entries if not _labels_a_part(toks, j, f)]
     notes = [note for j, found_entry in kept for note in _notes(ctx, toks, j, found_entry)]
     notes += _head_words(ctx, toks, i, {j for j, _ in entries})
     if named:  # terms of their own, beside whatever the heading over them names
@@ -117,6 +125,14 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     # A head word alone over its compounds (`- wind` over `- trade wind 무역풍`) is a bare name.
     bare = all(bare_name(toks, j) or _compounds(toks, j) for j in others)
     return entries if settled or bare else []
+
+
+def _labels_a_part(toks: Sequence[Token], j: int, found: Lead) -> bool:
+    """Whether the entry at `j` is a label of a part of what its list says (`- 예시: …`,
+    `- Formula: …`), not a word given with its translation (`- 질문: question`)."""
+    if not is_label(found.term) or entry(toks, j) is None:
+        return False
+    return not crossed(found.term, markup.plain(found.rest))
 
 
 def _among_examples(toks: Sequence[Token], i: int) -> bool:
