@@ -40,6 +40,7 @@ from flashcards.rules import (
     lead_in,
     marked_items,
     marked_question,
+    named_formula,
     navigation,
     outline,
     paragraph,
@@ -108,6 +109,7 @@ AT: Mapping[str, tuple[Rule, ...]] = {
     "html_block": (details.rule, prompt_comments.rule),
     "dl_open": (definition_list.rule,),
     "callout_open": (definition_callout.rule,),
+    "math_block": (named_formula.rule,),
     "fence": (code_glossary.rule,),
     "code_block": (code_glossary.rule,),
 }
