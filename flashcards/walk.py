@@ -37,7 +37,7 @@ from flashcards.rules.heading_labels import (
 from flashcards.rules.heading_note import heading_note, introduced_terms, own_note
 from flashcards.rules.headings import heading_terms
 from flashcards.rules.lead import lead
-from flashcards.rules.prose_definition import stated_heading
+from flashcards.rules.prose_definition import entry_heading, stated_heading
 from flashcards.rules.section import (
     POINTED,
     Section,
@@ -227,7 +227,7 @@ class Walk:
             if self.front
             else frontmatter.FrontMatter()
         )
-        self._cards()
+        self._cards(text)
         unnumber(self.sections)
         mark_questions(self.sections)
         up = parents(self.sections)
@@ -306,12 +306,18 @@ class Walk:
         notes = self._notes(text, up, owner, chosen, meta, introduced, parts)
         return notes, chosen, owner, pattern
 
-    def _cards(self) -> None:
+    def _cards(self, text: str) -> None:
         """Headings written as cloze cards (`## … {{c1::answer}}`) or as definitions (`#### A
-        Queue is a FIFO …`) with no text under them: a note each, in the category of the
-        heading above (see `cloze_lines`, `prose_definition.stated_heading`)."""
+        Queue is a FIFO …`) with no text under them, and headings written as a glossary's
+        entry over their text: a note each, in the category of the heading above (see
+        `cloze_lines`, `prose_definition.stated_heading` and `entry_heading`)."""
         ctx = Context(self.path, 0, "")
         for k, s in enumerate(self.sections):
+            if s.level and s.content and (entry := entry_heading(ctx, s.line, s.name)):
+                if not s.notes:  # the points under it say more of it
+                    entry = self._said_more(entry, s, text, k)
+                s.notes.insert(0, entry)  # `#### Firmware: Software embedded in hardware.`
+                s.card = True
             if not s.level or s.content:
                 continue
             if cloze_lines.is_cloze(s.name):
@@ -320,6 +326,18 @@ class Walk:
             elif not self._title(k) and (stated := stated_heading(ctx, s.line, s.name)):
                 s.notes.append(stated)  # `#### A Queue is a FIFO data structure …`
                 s.card = True
+
+    def _said_more(self, entry: Note, s: Section, text: str, k: int) -> Note:
+        """The note of a heading written as an entry, with the text under it after what the
+        heading states: its points are part of it, no loose items."""
+        lines = text.splitlines(keepends=True)
+        body = heading_note(s, lines, self._end(k + 1, len(lines)), "", self.path)
+        s.loose.clear()
+        return dataclasses.replace(
+            entry,
+            definition="\n".join(p for p in (entry.definition, body.definition) if p),
+            html="\n".join(p for p in (entry.html, body.html) if p),
+        )
 
     def _title(self, k: int) -> bool:
         """Whether the section at `k` is the sheet's title: its first heading, with nothing

@@ -18,7 +18,7 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.questions import QUESTION_MARKS
 from flashcards.rules.found import Context, Found
-from flashcards.rules.lead import DEFINED, Lead, with_content
+from flashcards.rules.lead import DEFINED, Lead, plain_lead, with_content
 from flashcards.rules.notes import lead_note
 from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic, names_a_kind
 from flashcards.terms import (
@@ -136,6 +136,23 @@ def stated_heading(ctx: Context, line: int, name: str) -> Note | None:
 
 MIN_STATED = 3
 """Words of a definition a heading states: fewer name a topic (`# 유체란 무엇인가`)."""
+
+
+def entry_heading(ctx: Context, line: int, name: str) -> Note | None:
+    """The note of a heading written as a glossary's entry over text of its own (`####
+    Firmware: Software embedded in hardware component.` over `- Often referred to as …`):
+    a short term, a colon, and a definition that is a sentence, ending in a full stop. A
+    heading's title goes on after its colon without one (`## Chapter 3: Memory
+    Management`). Its text stays the text of its section: its notes stand beside it."""
+    found = plain_lead([Token("text", "", 0, content=name)])
+    if found is None or not found.rest or len(found.term.split()) > MAX_WORDS:
+        return None
+    said = markup.plain(found.rest).strip()
+    if len(said.split()) < MIN_STATED or not said.endswith((".", "。", "다.")):
+        return None
+    if is_label(found.term) or said.split()[0].casefold() in BARE_QUESTIONS:
+        return None
+    return lead_note(ctx, line, found)
 
 
 def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
