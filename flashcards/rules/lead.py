@@ -681,14 +681,15 @@ _ALPHABET = "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\
 """A letter of Greek, Cyrillic, Hebrew, Arabic, Devanagari or Thai: scripts that space words."""
 _PAIRED = re.compile(
     rf"^(?P<term>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?=[가-힣])"
+    rf"|^(?P<latin>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?={_KANA_HAN}|{_ALPHABET})"
     rf"|^(?P<ko>[가-힣]+(?:\s[가-힣]+){{0,2}})\s+(?={_WORD}(?:\s|$))"
     rf"|^(?P<cjk>{_KANA_HAN}+{_READING}?(?:[ \u3000]+{_KANA_HAN}+{_READING}?){{0,2}})[ \u3000]*"
     rf"(?={_WORD}(?:\s|$))"
     rf"|^(?P<spaced>{_ALPHABET}+(?:\s{_ALPHABET}+){{0,2}})\s+(?={_WORD}(?:\s|$))"
 )
 """A word or a few in one script, then its meaning in the other (`attachment 별첨`,
-`완전합의 entire agreement`, `上司「じょうし」boss`, `книга book`): a vocabulary pair, the
-change of script its separator. Japanese and Chinese put no space between words, so none
+`완전합의 entire agreement`, `上司「じょうし」boss`, `книга book`, `heart 心臓`): a vocabulary
+pair, the change of script its separator. Japanese and Chinese put no space between words, so none
 need stand before the meaning; a word's reading in brackets after it is part of it."""
 
 
@@ -707,12 +708,17 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
     sentence = is_sentence(meaning) and len(meaning.split()) > MAX_VERB_GLOSS
     if not meaning.strip() or sentence or len(markup.plain(children).split()) > 8:
         return None
-    term = match["term"] or match["ko"] or match["cjk"] or match["spaced"]
+    if match["latin"] and len(meaning) > MAX_UNSPACED_GLOSS:
+        return None  # `Hemoglobin 可結合氧氣、二氧化碳…`: a sentence needs no spaces to be long
+    term = match["term"] or match["latin"] or match["ko"] or match["cjk"] or match["spaced"]
     return Lead(clean_term(term), "separated", rest)
 
 
 MAX_VERB_GLOSS = 3
 """Words of a verb's meaning in its dictionary form, at most: `막 ~하려고 했다`."""
+MAX_UNSPACED_GLOSS = 20
+"""Characters of a meaning in a script other than Korean, at most: Chinese and Japanese put
+no spaces between words, so a meaning's words cannot be counted."""
 
 
 def crossing_lead(children: Sequence[Token]) -> Lead | None:
