@@ -42,6 +42,7 @@ _DEFINES = re.compile(
     r"(?:,\s(?:also\s|commonly\s|often\s|sometimes\s)?(?:known|called)\sas\s[^,.:;]+,)?"
     r"\s+(?:refers\s+to|is\s+defined\s+as|means(?!\s+of\b)|describes|denotes"
     r"|(?:is|are)(?=\s+(?:an?|the|one|those)\s)"
+    r"|are(?=\s+[a-z]{3,}s\s+(?:of\s+[a-z]+\s+)?(?:that|which|who|whose)\s)"
     r"|(?:is|occurs)(?=\s+(?:when|whenever)\s))\s+"
     r"|^(?P<ko>[^\s,.:;()][^,.:;()]*?[가-힣A-Za-z0-9)])(?:이란|란)\??\s+"
     r"|^(?P<glossed>[가-힣]+(?:\s[가-힣]+)?(?:\s?\([^()]*[A-Za-z][^()]*\)|[A-Za-z][A-Za-z-]*)"
