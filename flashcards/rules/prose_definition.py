@@ -26,6 +26,7 @@ from flashcards.terms import (
     HANGUL,
     LATIN,
     PRONOUNS,
+    abbreviates,
     clean_term,
     is_condition,
     is_label,
@@ -246,6 +247,8 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     if words and words[0].casefold() in _ARTICLES:
         words = words[1:]  # `A cache refers to …`: the term is `cache`
     term = " ".join(words)
+    if (expanded := _or_expanded(term)) is not None:
+        term, words = expanded, [expanded]  # `OSPF or Open Shortest Path First is …`
     most = MAX_WORDS if match["term"] or match["glossed"] else MAX_WORDS_KO
     if not 0 < len(words) <= most or is_label(term) or is_condition(term) or _points(words):
         return None  # `RR = 1 means no difference`: a case of RR, no term
@@ -257,6 +260,24 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     if not rest or markup.plain(rest).rstrip().endswith(QUESTION_MARKS):
         return None  # `책상이란 게 존재하긴 하는가?` asks; it defines nothing
     return Lead(term, DEFINED, rest)
+
+
+_OR = re.compile(r"(?P<first>\S.*?)\s+or\s+(?P<second>\S.*)")
+
+
+def _or_expanded(term: str) -> str | None:
+    """An abbreviation and what it stands for, either first, joined by `or` (`OSPF or Open
+    Shortest Path First`): the term written `OSPF (Open Shortest Path First)`; None for any
+    other words."""
+    match = _OR.fullmatch(term)
+    if match is None:
+        return None
+    first, second = match["first"], match["second"]
+    if abbreviates(first, second):
+        return f"{first} ({second})"
+    if abbreviates(second, first):
+        return f"{second} ({first})"
+    return None
 
 
 _CALLED = re.compile(
