@@ -237,10 +237,12 @@ class Walk:
         if mode == AUTO and not notes:
             # A sheet that writes no term any other way names them by its headings, each
             # over its text (`### 1. 벡터공간` over its axioms, `### Job satisfaction`);
-            # one heading alone is the sheet's title.
-            headed = self._read(text, HEADINGS, front.title, up, meta)
-            if sum(defines(n.definition) for n in headed[0]) >= 2:
-                notes, chosen, owner, pattern = headed
+            # one heading alone is the sheet's title, and one that labels a part (`##
+            # Purpose`) names no term.
+            named, chosen_named, owner_named, _ = self._read(text, HEADINGS, front.title, up, meta)
+            named = [n for n in named if not is_label(n.term)]
+            if sum(defines(n.definition) for n in named) >= 2:
+                notes, chosen, owner, pattern = named, chosen_named, owner_named, set()
         if pattern:  # `**Education:**` under a heading of drugs too: the sheet's label
             lines = text.splitlines()
             # a heading of the same name defines it (`#### Acceleration of Gravity` over

@@ -145,7 +145,8 @@ def entry_heading(ctx: Context, line: int, name: str) -> Note | None:
     Firmware: Software embedded in hardware component.` over `- Often referred to as …`):
     a short term, a colon, and a definition that is a sentence, ending in a full stop. A
     heading's title goes on after its colon without one (`## Chapter 3: Memory
-    Management`). Its text stays the text of its section: its notes stand beside it."""
+    Management`). What the text under it adds is the walk's to join (see
+    `Walk._said_more`)."""
     found = plain_lead([Token("text", "", 0, content=name)])
     if found is None or not found.rest or len(found.term.split()) > MAX_WORDS:
         return None
