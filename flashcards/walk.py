@@ -314,10 +314,12 @@ class Walk:
         entry over their text: a note each, in the category of the heading above (see
         `cloze_lines`, `prose_definition.stated_heading` and `entry_heading`)."""
         ctx = Context(self.path, 0, "")
+        lines: list[str] = []  # the text's lines, split once a heading needs them
         for k, s in enumerate(self.sections):
             if s.level and s.content and (entry := entry_heading(ctx, s.line, s.name)):
                 if not s.notes:  # the points under it say more of it
-                    entry = self._said_more(entry, s, text, k)
+                    lines = lines or text.splitlines(keepends=True)
+                    entry = self._said_more(entry, s, lines, k)
                 s.notes.insert(0, entry)  # `#### Firmware: Software embedded in hardware.`
                 s.card = True
             if not s.level or s.content:
@@ -329,10 +331,9 @@ class Walk:
                 s.notes.append(stated)  # `#### A Queue is a FIFO data structure …`
                 s.card = True
 
-    def _said_more(self, entry: Note, s: Section, text: str, k: int) -> Note:
+    def _said_more(self, entry: Note, s: Section, lines: Sequence[str], k: int) -> Note:
         """The note of a heading written as an entry, with the text under it after what the
         heading states: its points are part of it, no loose items."""
-        lines = text.splitlines(keepends=True)
         body = heading_note(s, lines, self._end(k + 1, len(lines)), "", self.path)
         s.loose.clear()
         return dataclasses.replace(
