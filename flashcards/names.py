@@ -11,6 +11,7 @@ import regex
 
 from flashcards.terms import (
     BARE_QUESTIONS,
+    CARRIES_ON,
     HANGUL,
     LABELS,
     abbreviates,
@@ -40,6 +41,7 @@ def is_term_like(heading: str) -> bool:
         and not is_course_part(name)
         and _ACTIVITY.search(name) is None
         and _NUMBERED_EXAMPLE.match(name) is None
+        and name.split()[0] not in CARRIES_ON  # `Similarly:` over points goes on from above
         and name.rstrip("?\uff1f ") not in BARE_QUESTIONS
     )
 

@@ -356,6 +356,21 @@ def _names_own_kind(term: str, definition: str) -> bool:
     return len(head) >= 3 and head.isalpha() and first in (head, head + "s", head + "es")
 
 
+CARRIES_ON = frozenset(
+    words(
+        """but thus hence therefore however whereas which similarly likewise moreover
+    furthermore consequently otherwise 하지만 그러나 따라서 그래서 또한 즉"""
+    )
+)
+"""Words that carry a sentence on from the one before (`But there is a difference : …`,
+`which implies B = -40`): what follows them is the rest of a sentence, never a name."""
+
+CLAUSE_OPENINGS = CARRIES_ON - {"which"} | frozenset(
+    words("since because when whenever if although though while as once 왜냐하면 만약 그리고")
+)
+"""Words that open a clause (`Since position is a vector, …`, `왜냐하면 …`), or carry a
+sentence on: a sentence that opens so goes on from something, and defines no term."""
+
 PRONOUNS = frozenset(
     words(
         """this that these those it they he she we you i here there what everything everyone

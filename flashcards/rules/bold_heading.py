@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.names import is_term_like, names_a_set, names_two
+from flashcards.rules.broken_item import broken_lead
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.glossary import glossary_entries
@@ -66,8 +67,14 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None  # `**분사 관용표현**` over `- existing equipment 기존 설비`: their group
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
+    if _broken_entries(toks, after):
+        return (
+            None  # `관계형 데이터베이스` over `- Field (column)` and what a field is: their group
+        )
     if is_caption(found.term):
         return None  # `**Figure 6.12a: Binary fission.**` over its steps: a figure shown
+    if len(found.term.split()) > 1 and _CLAIM.search(found.term):
+        return None  # `**확률분포에 따라 … 차이가 있다**` over its points: a claim they explain
     said = [says(text) for text in points(toks, after)]
     if not any(said):
         return None
@@ -108,6 +115,10 @@ def _name_alone(children: Sequence[Token]) -> Lead | None:
     return Lead(name, ALONE, [])
 
 
+_CLAIM = re.compile(r"(?:[.!?\u3002]|(?:있|없|한|된|이|했|였|같|진|는)다)$")
+"""How a line of several words that states something ends: a stop, or a Korean verb's plain
+form (`…차이가 있다`, `…달라진다`), where a name may end in `음` or `함` (`세포 죽음`)."""
+
 _NOT_IN_NAMES = OBJECTS | PRONOUNS
 _GAPS = re.compile(r"\S(?:\t| {2,})\S")
 
@@ -116,6 +127,17 @@ def _entries(toks: Sequence[Token], start: int) -> bool:
     """Whether most points of the list opened at `start` are `Term: definition` entries."""
     listed = items(toks, start)
     return 2 * sum(entry(toks, j) is not None for j in listed) > len(listed)
+
+
+def _broken_entries(toks: Sequence[Token], start: int) -> bool:
+    """Whether most points of the list opened at `start`, two or more, name a term on their
+    first line and say what it is on the next (see `rules.broken_item`): terms of their own."""
+    listed = items(toks, start)
+    broken = sum(
+        toks[j + 1].type == "paragraph_open" and broken_lead(toks[j + 2].children or []) is not None
+        for j in listed
+    )
+    return broken >= 2 and 2 * broken > len(listed)
 
 
 def _glossary(toks: Sequence[Token], start: int) -> bool:

@@ -1,11 +1,13 @@
-"""An Obsidian callout of definition, `> [!definition] Term` with its text under it, is a note:
-its title the term, its body the definition. One titled by a set (`> [!def] Key Terms`), or
-with no title, holds a glossary, read as any other text. A callout of a question (`> [!question]-
-What does DoU = 4 suggest?`, folded or not; Obsidian's `faq` and `help` are its other names) is a
-question note, its body the answer: a deck of flashcards written as callouts. Other callouts
-(`[!note]`, `[!tip]`) are remarks. A vault's own kind, one Obsidian does not have, that
-titles three callouts or more near each other (`> [!word]+ 질문` over `> question`, and the
-next word alike) is the kind the vault made for its cards: each such callout is a note."""
+"""An Obsidian callout of definition, `> [!definition] Term` with its text under it, is a
+note: its title the term, its body the definition. One titled by a set (`> [!def] Key
+Terms`), or with no title, holds a glossary, read as any other text. A callout of a question
+(`> [!question]- What does DoU = 4 suggest?`, folded or not; Obsidian's `faq` and `help` are
+its other names) is a question note, its body the answer: a deck of flashcards written as
+callouts. Other callouts (`[!note]`, `[!tip]`) are remarks, unless folded shut (`> [!note]-
+Chargaff-Regeln (1951)` over its points: a term and its hidden text, a note). A vault's own
+kind, one Obsidian does not have, that titles three callouts or more near each other (`>
+[!word]+ 질문` over `> question`, and the next word alike) is the kind the vault made for its
+cards: each such callout is a note."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from flashcards.names import names_a_set
+from flashcards.names import is_term_like, names_a_set
 from flashcards.note import QUESTION, TERM
 from flashcards.questions import asked
 from flashcards.rules.found import Context, Found, close
@@ -24,6 +26,12 @@ from flashcards.terms import clean_term, key
 KINDS = frozenset({"definition", "define", "def", "term", "concept", "vocab", "vocabulary"})
 """Callout kinds that define their title (Obsidian has none built in: vaults name their own)."""
 
+
+FOLDED = frozenset({"note", "info", "abstract", "summary", "tldr", "important"})
+"""Callout kinds that hold a note when folded shut (`> [!note]- Chargaff-Regeln (1951)` over
+the rules): the writer hid the body under its title to recall it, as a card hides its back.
+Folded boxes of other kinds (`[!example]-`, `[!tip]-`, `[!todo]-`) say by their kind what
+they hold, and stay so; open ones are remarks."""
 
 QUESTIONS = frozenset({"question", "faq", "help"})
 """Callout kinds that ask their title, Obsidian's `question` and the names it takes for it."""
@@ -36,10 +44,15 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if tok.type != "callout_open":
         return None
     kind = tok.meta.get("kind")
-    if kind not in KINDS and not _own_kind(toks, i, kind):
+    hidden = kind in FOLDED and tok.meta.get("folded")
+    if kind not in KINDS and not hidden and not _own_kind(toks, i, kind):
         return None
     end = close(toks, i)
     term = clean_term(str(tok.meta.get("title", "")))
+    if hidden and asked(term):
+        return _question(ctx, toks, i)  # `> [!note]- Why does ice float?`
+    if hidden and not is_term_like(term):
+        return None  # `> [!note]- Summary`: a part of the text, folded away
     if not term or names_a_set(term):
         # `> [!def] Key Terms` over a glossary, `!!! definition` over its sentences, a box
         # of no title: the terms its text defines are the notes

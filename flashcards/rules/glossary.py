@@ -99,7 +99,7 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     glossary: half its items or more such (two at least), and the rest bare names (`-
     gcloud`, a tool listed without a word of it); none when a sentence stands among them."""
     listed = items(toks, i)
-    if _kinds_of_one_word(toks, listed):
+    if kinds_of_one_word(toks, listed):
         return []  # `1. User Process`, `3. 독립 Process`: kinds of a process, no pairs
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
     if len(listed) == 1 and found[0] is not None and _compounds(toks, listed[0]):
@@ -220,7 +220,7 @@ def _entries_only(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     return [(j, f) for j, f in found if f is not None] if all(f for _, f in found) else []
 
 
-def _kinds_of_one_word(toks: Sequence[Token], listed: Sequence[int]) -> bool:
+def kinds_of_one_word(toks: Sequence[Token], listed: Sequence[int]) -> bool:
     """Whether three items or more, each a line of a few words, all end in the same word of
     two letters or more: kinds of the thing that word names (`System Process`, `독립
     Process`), not words paired with their meanings."""

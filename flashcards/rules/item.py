@@ -27,6 +27,7 @@ from flashcards.rules.lead import (
     SEPARATED,
     SPACED,
     Lead,
+    lead,
 )
 from flashcards.rules.notes import lead_note, nested_notes
 from flashcards.rules.points import (
@@ -103,8 +104,11 @@ def _nested_terms(
     after it (`grouping`) keeps the entries of a glossary nested in it so too."""
     glossed = _glossaries(toks, start, end) if grouping else set()
     shared = _shared_labels(toks, start - 4)
+    own = toks[start - 4].level + 1  # the item's own paragraphs
 
     def take(at: int) -> list[Note] | None:
+        if toks[at].type == "paragraph_open":
+            return _later_term(ctx, toks, at) if toks[at].level == own else None
         if at in glossed:  # `- **기업 활용 데이터베이스**` over `- OLTP(…): 데이터를 …`
             return _entry_notes(ctx, toks, at)
         sub = item_lead(toks, at)
@@ -113,6 +117,18 @@ def _nested_terms(
         return set_apart_notes(ctx, toks, at, shared, sub)
 
     return nested_notes(toks, start, end, take)
+
+
+def _later_term(ctx: Context, toks: Sequence[Token], at: int) -> list[Note] | None:
+    """A later paragraph of the item that opens with a term of its own and a separator
+    (`**亮度**$I$: …` after `1. **光度**$L$: …` and its formula): a note of its own, as the
+    same paragraph at the top is; a label (`**Example**: …`) stays a part of the term above."""
+    found = lead(toks[at + 1].children or [])
+    if found is None or found.join not in _DEFINING or not found.rest:
+        return None
+    if names_a_part(found.term) or not found.term:
+        return None
+    return [lead_note(ctx, ctx.line(toks[at]), found)]
 
 
 def set_apart_notes(

@@ -12,6 +12,7 @@ from flashcards import markup
 from flashcards.names import is_term_like
 from flashcards.sentences import defines_its_topic
 from flashcards.terms import (
+    CARRIES_ON,
     CJK_LETTERS,
     CONTINUATIONS,
     HANGUL,
@@ -101,7 +102,11 @@ def lead(children: Sequence[Token]) -> Lead | None:
     remark = REMARK.match(rest[0].content) if rest and rest[0].type == "text" else None
     if remark is not None and _PART_OF_SPEECH.match(rest[0].content):
         remark = None  # `**digit** (n) 숫자`: the word's class opens its meaning
-    join, rest = _joined(rest, key(bold) in PRONOUNS, bold)
+    symbolised = _symbolised(rest)
+    if symbolised:  # `**光度**$L$: …`: the term's symbol opens its definition
+        join, rest = SEPARATED, symbolised
+    else:
+        join, rest = _joined(rest, key(bold) in PRONOUNS, bold)
     if join in (SEPARATED, BROKEN) and remark is not None:
         bold += " " + remark[1]  # a reading or a remark written after the bold
     dashed = _DASH_INSIDE.search(bold)
@@ -165,6 +170,24 @@ def _after_stop(rest: list[Token]) -> list[Token]:
 
 _DASH_INSIDE = re.compile(r"\s[-\u2013\u2014]\s*$")
 """A dash after a space at the end of the bold separates as a colon there does."""
+
+
+def _symbolised(rest: list[Token]) -> list[Token]:
+    """The definition after a term written with its symbol in math and then a colon of
+    either width (`**光度**$$L$$: 天体每秒…`, `**Momentum** $p$: mass times velocity`): the
+    symbol and what follows it; none when no such symbol stands there."""
+    kids = [c for c in rest if c.type != "text" or c.content.strip()]
+    if len(kids) < 2 or kids[0].type not in _SYMBOLS or kids[1].type != "text":
+        return []
+    if len(kids[0].content) > MAX_SYMBOL or not _SYMBOL_SEPARATOR.match(kids[1].content):
+        return []
+    return kids
+
+
+_SYMBOLS = ("math_inline", "math_inline_double")
+MAX_SYMBOL = 20
+"""A symbol is short (`L`, `m_{bol}`); a longer formula after a term is a statement of it."""
+_SYMBOL_SEPARATOR = re.compile("\\s*[:\uff1a]\\s*\\S")
 
 
 def _glued(bold: str, rest: list[Token]) -> tuple[str, list[Token]]:
@@ -375,12 +398,12 @@ _AGAINST = "(?<=[^\\W_])-(?=\\s+(?!(?:and|or|und|oder|et|ou|y|o)\\s)[^\\W\\d_])"
 """A hyphen typed against the term, before a word that is no conjunction (see `_TERM`)."""
 _TERM = re.compile(
     "^(?P<term>(?:[^:\uff1a\\n]|(?<=[A-Za-z0-9]):(?=[A-Za-z0-9]))+?)"
-    f"\\s*(?:\uff1a\\s*|(?::|\\s(?:->|=>|--|>>|<>|[-–—\u2212→⇒=])|{_AGAINST})(?:\\s+|$))"
+    f"\\s*(?:\uff1a\\s*|(?::|\\s(?:->|=>|==|--|>>|<>|[-–—\u2212→⇒=])|{_AGAINST})(?:\\s+|$))"
 )
 """A term and its separator: a colon, or a dash, an arrow or an equals sign after a space
-(RemNote's `>>` and `<>` too: `Mole >> the amount of …`), or a hyphen typed against the term
-before a word (`Amendment 1- People have …`; not one a word is cut short by, `Haus- und
-Grundeigentümer`, `aluminum- and magnesium-rich`). A
+(doubled too, `doula == A woman who …`; RemNote's `>>` and `<>` too: `Mole >> the amount of
+…`), or a hyphen typed against the term before a word (`Amendment 1- People have …`; not one
+a word is cut short by, `Haus- und Grundeigentümer`, `aluminum- and magnesium-rich`). A
 colon between two letters or digits is part of the term (`aop:before : 메소드 실행 전에 …`, a
 namespace's name), as a colon between two scripts is a separator (see `_BETWEEN_SCRIPTS`).
 The full-width colon of Chinese and Japanese text (U+FF1A) carries its own space, and needs
@@ -522,6 +545,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     if is_callout(term) or _article_before(words) or term.startswith("["):
         return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
+    if len(words) > 1 and not words[0].isupper() and words[0].casefold() in CARRIES_ON:
+        return None  # `which implies B = -40`: a sentence going on, no term (`AND gate` is one)
     first = with_content(children[0], text[match.end() :])
     dash = text[match.end("term") : match.end()].strip()
     # `꽃다발 -> "kkotdabal" -> bouquet`: a word, its reading and its meaning in another
@@ -679,9 +704,12 @@ _READING = "(?:[「\uff08(【][^」\uff09)】\n]{1,20}[」\uff09)】])"
 ones too."""
 _ALPHABET = "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]"
 """A letter of Greek, Cyrillic, Hebrew, Arabic, Devanagari or Thai: scripts that space words."""
+_CLASS = r"(?:\[(?:n|v|vt|vi|adj|adv|prep|conj|pron|phr)\.?\]\s*)"
+"""A word's class in square brackets before its meaning (`oncology [n]腫瘤學`), as some
+dictionaries write it."""
 _PAIRED = re.compile(
     rf"^(?P<term>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?=[가-힣])"
-    rf"|^(?P<latin>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?={_KANA_HAN}|{_ALPHABET})"
+    rf"|^(?P<latin>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?={_CLASS}?(?:{_KANA_HAN}|{_ALPHABET}))"
     rf"|^(?P<ko>[가-힣]+(?:\s[가-힣]+){{0,2}})\s+(?={_WORD}(?:\s|$))"
     rf"|^(?P<cjk>{_KANA_HAN}+{_READING}?(?:[ \u3000]+{_KANA_HAN}+{_READING}?){{0,2}})[ \u3000]*"
     rf"(?={_WORD}(?:\s|$))"

@@ -1,11 +1,11 @@
 """A question marked as one (`Q: …`, `Q1. …`, `**3. Q: …?**`, `질문: …`) over its answer
-marked as one (`A: …`, `Answer: …`, `답: …`, `정답: …`), on the next line of its paragraph or
-opening the block right after it (a list item, a quote, a paragraph): a question note, the
-answer its back. One that asks what a term is (`Q: What is a page fault?`) is that term's
-note. A marked question is answered by the block right after it, marked or not, and by the
-next line of its paragraph when it ends in a question mark; one with no answer gives no note
-(and no term `Q`). A question over its choices (`- A) Hamel`, `- B) Porter`) is the
-`choices` rule's."""
+marked as one (`A: …`, `Answer: …`, `Brief Answer: …`, `답: …`, `정답: …`), on the next line of
+its paragraph or opening the block right after it (a list item, a quote, a paragraph): a
+question note, the answer its back. One that asks what a term is (`Q: What is a page
+fault?`) is that term's note. A marked question is answered by the block right after it,
+marked or not, and by the next line of its paragraph when it ends in a question mark; one
+with no answer gives no note (and no term `Q`). A question over its choices (`- A) Hamel`,
+`- B) Porter`) is the `choices` rule's."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ from flashcards.terms import key
 MARKED = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?:Q|Question|질문|문제)\s*\d{0,3}\s*[.:\uff1a)]\s*(?P<asks>\S.*)$", re.I
 )
-_ANSWERS = r"^(?:A|Ans|Answer|답|답변|정답)\s*"
+_ANSWERS = r"^(?:A|Ans|(?:[^\W\d_]+\s)?Answer|답|답변|정답|(?:모범|예시)\s?(?:답안|답변))\s*"
+"""An answer's mark; a word may say what kind of answer it is (`Brief Answer:`, `Model
+Answer:`, `모범 답안:`)."""
 _ANSWER = re.compile(_ANSWERS + r"[.:\uff1a)]\s*(?=\S)", re.I)
 _MARK = re.compile(_ANSWERS + r"[.:\uff1a)]\s*", re.I)
 _BARE = re.compile(_ANSWERS + r"[:\uff1a]$", re.I)

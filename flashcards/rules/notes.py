@@ -75,6 +75,10 @@ def unwrap_single_item(blocks: Sequence[Token]) -> Sequence[Token]:
     return blocks[2:-2]
 
 
+_TAKEN = ("list_item_open", "paragraph_open")
+"""What may be a note of its own inside an item: an item, or a paragraph of the item's."""
+
+
 def nested_notes(
     toks: Sequence[Token], start: int, end: int, take: Callable[[int], list[Note] | None]
 ) -> tuple[list[Token], list[Note]]:
@@ -85,7 +89,7 @@ def nested_notes(
     inner: list[Note] = []
     at = start
     while at < end:
-        found = take(at) if toks[at].type == "list_item_open" else None
+        found = take(at) if toks[at].type in _TAKEN else None
         if found is None:
             kept.append(toks[at])
             at += 1

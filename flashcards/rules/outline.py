@@ -171,15 +171,18 @@ def _among_terms(toks: Sequence[Token], i: int) -> bool:
 
 def _one_point(toks: Sequence[Token], j: int) -> bool:
     """Whether the item at `j` names a term over one point of one line, nothing more: a
-    glossary written as an outline, each name over its gloss."""
+    glossary written as an outline, each name over its gloss. The gloss may hold points of
+    its own (`- 例外` over `- exception`, over `- exception handling :例外処理`): a phrase
+    made from the word stays under its gloss."""
     if _term(toks, j) is None or toks[j + 4].type not in LISTS:
         return False
     inner = j + 5
+    if toks[inner].type != "list_item_open" or toks[inner + 1].type != "paragraph_open":
+        return False
+    end = close(toks, inner)
     return (
-        toks[inner].type == "list_item_open"
-        and toks[inner + 1].type == "paragraph_open"
-        and close(toks, inner) == inner + 4
-        and close(toks, j + 4) == inner + 5
+        (end == inner + 4 or toks[inner + 4].type in LISTS)
+        and close(toks, j + 4) == end + 1
         and "\n" not in (toks[inner + 2].content or "")
     )
 

@@ -23,6 +23,7 @@ from flashcards.rules.notes import lead_note
 from flashcards.sentences import JOINING_ENDINGS, NOT_TOPICS, defines_its_topic, names_a_kind
 from flashcards.terms import (
     BARE_QUESTIONS,
+    CLAUSE_OPENINGS,
     HANGUL,
     LATIN,
     PRONOUNS,
@@ -65,13 +66,9 @@ _PLACES = ("", "blockquote")
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_TERMS = PRONOUNS | {"which", "who", "your", "my", "our", "their", "its", "his", "her"}
-_CLAUSE_OPENINGS = frozenset(
-    {"since", "because", "when", "whenever", "if", "although", "though", "while", "as", "once"}
-    | {"each", "every", "all", "both", "many", "most", "some", "왜냐하면", "만약", "그리고"}
-    | {"하지만", "그러나", "따라서", "그래서", "또한", "즉"}
-)
-"""Words that open a clause or count a group (`Since position is a vector, …`, `Each buyer
-and seller is a price taker`, `왜냐하면 …`): the sentence goes on from something, no term."""
+_CLAUSE_OPENINGS = CLAUSE_OPENINGS | {"each", "every", "all", "both", "many", "most", "some"}
+"""Words that open a clause (see `CLAUSE_OPENINGS`) or count a group (`Each buyer and seller
+is a price taker`): the sentence goes on from something, no term."""
 _ARROWS = re.compile(r"[=<>]")
 """Marks no name holds (`mmi==> bytecode`, `a >= b`): a writer's arrows and comparisons."""
 _POINTING = {"following", "former", "latter", "above", "below", "same", "rest"}

@@ -286,8 +286,10 @@ def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
     # `| German | English | Notes |`: columns named for two languages hold a phrase and its
     # translation, in one script or two, a word or a sentence; a column of its sound may
     # stand between them (`| 네덜란드어 | 발음 | 한국어 |`).
+    # A first column named for a language holds its words, the rest their counterparts,
+    # named for a language or for the forms they take (`| English | Masc. | Fem. |`).
     named = [bool(_header_words(cell) & LANGUAGES) for cell in header]
-    languages = len(named) >= 2 and named[0] and any(named[1:])
+    languages = len(named) >= 2 and named[0]
     if _by_traits(rows) or (not languages and _script(header[0]) != _script(header[1])):
         return False
     pairs = [
@@ -297,10 +299,10 @@ def _translated(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
         and (first := _text(cells[0]).strip())
         and (second := _text(cells[1]).strip())
     ]
+    if languages:  # the header says what the rows are, however few
+        return bool(pairs)
     if len(pairs) < MIN_TRANSLATED:
         return False
-    if languages:
-        return True
     named = all(name_length(a) <= 4 and not is_sentence(a) and _named(a) for a, _ in pairs)
     crossed = sum(_script(a) != _script(b) for a, b in pairs)
     return named and crossed >= TRANSLATED_SHARE * len(pairs)
@@ -544,6 +546,14 @@ en |`, `| 분야 | 내용 |`, `| Term | Commodity description |`), and those tha
 grammar (`| Verb | Form [て] |`, `| 원형 | 과거형 |`): a column of words and one of their forms;
 and those of a table of corrections (`| 틀린 표현 | 바른 표현 |`, `| Incorrect | Correct |`):
 each row a mistake to learn and its fix."""
+
+
+def heads_columns(cells: Sequence[str]) -> bool:
+    """Whether a row is a header: every cell names a column (see `names_columns`), or the
+    first names the language or the kind of name its column holds (`| English |
+    First-person |`, `| Term | … |`)."""
+    first = _header_words(cells[0]) if cells else set()
+    return names_columns(cells) or bool(first and first <= (LANGUAGES | TERMING))
 
 
 def names_columns(cells: Sequence[str]) -> bool:

@@ -8,7 +8,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-_MARKER = re.compile(r"^\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>[^\n]*)(?:\n|$)")
+_MARKER = re.compile(
+    r"^\[!(?P<kind>[A-Za-z][\w-]*)\](?P<fold>[+-]?)[ \t]*(?P<title>[^\n]*)(?:\n|$)"
+)
 
 
 def callouts_plugin(md: MarkdownIt, kinds: frozenset[str]) -> None:
@@ -62,6 +64,7 @@ def _opened(
     kind = match["kind"].lower()
     opening.meta["kind"] = kind  # as written: a kind of the author's own is kept too
     opening.meta["title"] = match["title"].strip()
+    opening.meta["folded"] = match["fold"] == "-"  # `[!note]-`: shown closed, its body hidden
     _as_div(opening)
     opening.attrSet("class", f"callout callout-{kind if kind in kinds else 'note'}")
     title_open = Token("callout_title_open", "div", 1, level=opening.level + 1, map=inline.map)
