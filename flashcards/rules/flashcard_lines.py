@@ -1,8 +1,9 @@
 """Cards written in the syntax of the flashcard plugins for Obsidian are notes as written:
 `Front::Back` and `Front:::Back` on a line (a note a line), a question over a line of only
-`?` or `??` over its answer, and a line tagged `#flashcard`, `#flashcards` or `#card` (also
-`#card-reverse`, `#card/spaced`, a deck's `#flashcards/physics`) over its answer. A front
-that asks is a question note; the tag is no part of it."""
+`?` or `??` over its answer, and a line tagged `#flashcard`, `#flashcards`, `#card` or `#anki`
+(also `#card-reverse`, `#card/spaced`, a deck's `#flashcards/physics`) over its answer, on the
+lines of its paragraph or in the block right after it (`洋务运动的主要内容是什么 #anki` over
+its points). A front that asks is a question note; the tag is no part of it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from markdown_it.token import Token
 from flashcards import markup
 from flashcards.note import QUESTION, TERM, Note
 from flashcards.questions import QUESTION_MARKS
-from flashcards.rules.found import Context, Found
+from flashcards.rules.found import Context, Found, close
 from flashcards.rules.notes import note
 
 _PLACES = ("", "blockquote")
@@ -30,7 +31,9 @@ _FIELD = re.compile(r"^[\w-]+:: ")
 _SEPARATOR = frozenset({"?", "??"})
 """A line alone between a multi-line card's question and its answer."""
 
-_TAGGED = re.compile(r"\s#(?:flashcards?|card)(?:[-/][\w/-]+)?\s*$", re.IGNORECASE)
+_TAGGED = re.compile(r"\s#(?:flashcards?|card|anki)(?:[-/][\w/-]+)?\s*$", re.IGNORECASE)
+_ANSWERING = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquote_open")
+"""Blocks that answer a tagged line alone in its paragraph, right after it."""
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -43,7 +46,22 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     texts = [markup.plain(line).strip() for line in lines]
     numbers = ctx.rows(toks, i)
     notes = _inline(ctx, numbers, lines, texts) or _separated(ctx, numbers[0], lines, texts)
-    return Found(i + 2, notes=notes) if notes else None
+    if notes:
+        return Found(i + 2, notes=notes)
+    return _over_block(ctx, toks, i, texts)
+
+
+def _over_block(ctx: Context, toks: Sequence[Token], i: int, texts: list[str]) -> Found | None:
+    """The note of a tagged line alone in its paragraph, answered by the block after it."""
+    after = i + 3
+    if len(texts) != 1 or not _TAGGED.search(" " + texts[0]) or after >= len(toks):
+        return None
+    if toks[after].type not in _ANSWERING:
+        return None
+    front, end = _TAGGED.sub("", " " + texts[0]).strip(), close(toks, after)
+    blocks = toks[after : end + 1]
+    made = _card(ctx, ctx.line(toks[i]), front, markup.html(blocks), markup.block_plain(blocks))
+    return Found(end, notes=[made]) if front else None
 
 
 def _inline(

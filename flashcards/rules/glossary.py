@@ -24,7 +24,7 @@ from flashcards.rules.lead import (
     translated_lead,
     with_content,
 )
-from flashcards.rules.notes import lead_note, nested_notes
+from flashcards.rules.notes import blocks_note, lead_note, nested_notes
 from flashcards.rules.points import (
     bare_name,
     commaed,
@@ -34,6 +34,7 @@ from flashcards.rules.points import (
     items,
     lone_text,
     name_over,
+    names_a_term,
 )
 from flashcards.rules.running_text import introduced
 from flashcards.terms import (
@@ -76,6 +77,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     kept = [(j, f) for j, f in entries if not _labels_a_part(toks, j, f)]
     notes = [note for j, found_entry in kept for note in _notes(ctx, toks, j, found_entry)]
     notes += _head_words(ctx, toks, i, {j for j, _ in entries})
+    notes += _described(ctx, toks, i, {j for j, _ in entries})
     if named:  # terms of their own, beside whatever the heading over them names
         return Found(end, aside=notes)
     # Entries that say something are terms of their own; short values (`- Access: O(n)`)
@@ -299,6 +301,26 @@ def _head_words(ctx: Context, toks: Sequence[Token], i: int, entries: set[int]) 
         for at, pair in sorted(_compounds(toks, j).items()):
             found += _notes(ctx, toks, at, pair)
     return found
+
+
+def _described(ctx: Context, toks: Sequence[Token], i: int, entries: set[int]) -> list[Note]:
+    """The notes of the items among the entries that name a word over what it means, nested
+    under it (`- clot` over its senses in quotes, beside `- gauze 紗布`): words of the same
+    vocabulary, written at more length."""
+    found: list[Note] = []
+    for j in items(toks, i):
+        end = close(toks, j)
+        if j in entries or toks[j + 1].type != "paragraph_open" or end == j + 4:
+            continue
+        if _compounds(toks, j):
+            continue  # `- wind` over `- trade wind 무역풍`: a head word, its compounds the notes
+        name = clean_term(markup.plain(toks[j + 2].children or []))
+        if toks[j + 4].type in _SAYING and names_a_term(name):
+            found.append(blocks_note(ctx, ctx.line(toks[j]), name, toks[j + 4 : end]))
+    return found
+
+
+_SAYING = (*LISTS, "blockquote_open")
 
 
 def _paired_items(toks: Sequence[Token], i: int) -> dict[int, Lead]:

@@ -707,9 +707,12 @@ _ALPHABET = "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\
 _CLASS = r"(?:\[(?:n|v|vt|vi|adj|adv|prep|conj|pron|phr)\.?\]\s*)"
 """A word's class in square brackets before its meaning (`oncology [n]腫瘤學`), as some
 dictionaries write it."""
+_SOUND = "(?:\\s+/[^/\\s][^/\\n]{0,40}[/\uff0f])"
+"""A word's sound between slashes after it (`anabolic steroid /anabolik stiaroid/`)."""
 _PAIRED = re.compile(
     rf"^(?P<term>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?=[가-힣])"
-    rf"|^(?P<latin>{_WORD}(?:\s{_WORD}){{0,3}})\s+(?={_CLASS}?(?:{_KANA_HAN}|{_ALPHABET}))"
+    rf"|^(?P<latin>{_WORD}(?:\s{_WORD}){{0,3}}){_SOUND}?\s+"
+    rf"(?={_CLASS}?[(\uff08]?(?:{_KANA_HAN}|{_ALPHABET}))"
     rf"|^(?P<ko>[가-힣]+(?:\s[가-힣]+){{0,2}})\s+(?={_WORD}(?:\s|$))"
     rf"|^(?P<cjk>{_KANA_HAN}+{_READING}?(?:[ \u3000]+{_KANA_HAN}+{_READING}?){{0,2}})[ \u3000]*"
     rf"(?={_WORD}(?:\s|$))"
@@ -724,6 +727,7 @@ need stand before the meaning; a word's reading in brackets after it is part of 
 def paired_lead(children: Sequence[Token]) -> Lead | None:
     """The term and meaning of a vocabulary pair written without a separator (see
     `_PAIRED`); None for any other line."""
+    children = _link_unwrapped(children)
     if not children or children[0].type != "text" or lead(children) is not None:
         return None
     match = _PAIRED.match(children[0].content)
@@ -736,14 +740,46 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
     sentence = is_sentence(meaning) and len(meaning.split()) > MAX_VERB_GLOSS
     if not meaning.strip() or sentence or len(markup.plain(children).split()) > 8:
         return None
-    if match["latin"] and len(meaning) > MAX_UNSPACED_GLOSS:
-        return None  # `Hemoglobin 可結合氧氣、二氧化碳…`: a sentence needs no spaces to be long
+    if match["latin"] and _says_in_han(meaning):
+        return None  # `Hemoglobin 可結合氧氣、二氧化碳…`: what it does, in a sentence
     term = match["term"] or match["latin"] or match["ko"] or match["cjk"] or match["spaced"]
     return Lead(clean_term(term), "separated", rest)
 
 
 MAX_VERB_GLOSS = 3
 """Words of a verb's meaning in its dictionary form, at most: `막 ~하려고 했다`."""
+
+
+def _link_unwrapped(children: Sequence[Token]) -> Sequence[Token]:
+    """A line that opens with a word written as a link (`[urine](/juerin/) 尿`, its sound or
+    its source behind it) read as if the word were plain text; any other line as it is."""
+    if len(children) < 4 or children[0].type != "link_open" or children[2].type != "link_close":
+        return children
+    word, after = children[1], children[3]
+    if word.type != "text" or after.type != "text" or not after.content[:1].isspace():
+        return children
+    return [with_content(after, word.content + after.content), *children[4:]]
+
+
+def _says_in_han(meaning: str) -> bool:
+    """Whether a meaning after a Latin word is a sentence in Chinese or Japanese: long before
+    its first comma (no spaces tell its words apart), or opening with a verb or a
+    preposition (`可結合…`, `將二氧化碳…`). A short meaning may go on after a comma
+    (`biofeedback 生理回饋` and a full-width comma, then what it covers)."""
+    stripped = meaning.lstrip()
+    first = _GLOSS_END.split(stripped, 1)[0]
+    return len(first) > MAX_UNSPACED_GLOSS or (
+        len(first) < len(stripped) and _HAN_VERB.match(stripped) is not None
+    )
+
+
+_HAN_VERB = re.compile(
+    "[\u53ef\u80fd\u6703\u4f1a\u5c07\u5c06\u662f\u70ba\u4e3a\u7528\u628a\u88ab\u4f7f]"
+)
+"""可 能 會 会 將 将 是 為 为 用 把 被 使: a meaning that opens so says what the word does."""
+_GLOSS_END = re.compile("[\uff0c,]")
+"""A comma that ends a short meaning before what explains it; the enumerating comma (、) lists
+the parts of one meaning."""
 MAX_UNSPACED_GLOSS = 20
 """Characters of a meaning in a script other than Korean, at most: Chinese and Japanese put
 no spaces between words, so a meaning's words cannot be counted."""
