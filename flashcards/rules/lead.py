@@ -742,6 +742,8 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
         return None
     if match["latin"] and _says_in_han(meaning):
         return None  # `Hemoglobin 可結合氧氣、二氧化碳…`: what it does, in a sentence
+    if match["cjk"] and _HAN_TEXT.search(meaning):
+        return None  # `在 OSI 网络模型中` and HTTP after it: a sentence that names things in Latin
     term = match["term"] or match["latin"] or match["ko"] or match["cjk"] or match["spaced"]
     return Lead(clean_term(term), "separated", rest)
 
@@ -768,15 +770,21 @@ def _says_in_han(meaning: str) -> bool:
     (`biofeedback 生理回饋` and a full-width comma, then what it covers)."""
     stripped = meaning.lstrip()
     first = _GLOSS_END.split(stripped, 1)[0]
-    return len(first) > MAX_UNSPACED_GLOSS or (
-        len(first) < len(stripped) and _HAN_VERB.match(stripped) is not None
-    )
+    if len(first) > MAX_UNSPACED_GLOSS or _LATIN_WORD.search(_ASIDE.sub("", first)):
+        return True  # `HTTP 的 URL 以 http:// 开头`: a sentence naming things in Latin letters
+    return len(first) < len(stripped) and _HAN_VERB.match(stripped) is not None
 
 
 _HAN_VERB = re.compile(
-    "[\u53ef\u80fd\u6703\u4f1a\u5c07\u5c06\u662f\u70ba\u4e3a\u7528\u628a\u88ab\u4f7f]"
+    "[\u53ef\u80fd\u6703\u4f1a\u5c07\u5c06\u662f\u70ba\u4e3a\u7528\u628a\u88ab\u4f7f"
+    "\u7684\u5728\u800c]"
 )
-"""可 能 會 会 將 将 是 為 为 用 把 被 使: a meaning that opens so says what the word does."""
+"""可 能 會 会 將 将 是 為 为 用 把 被 使, and 的 在 而: a meaning that opens so says what the
+word does, or goes on with a sentence."""
+_LATIN_WORD = re.compile("[A-Za-z]{2,}")
+_ASIDE = re.compile("\\[[^\\]]*\\]|\\([^)]*\\)|\uff08[^\uff09]*\uff09")
+"""A word's class and a remark in brackets (`[adj]`, `(BDD)`): no words of the meaning."""
+_HAN_TEXT = re.compile(_KANA_HAN)
 _GLOSS_END = re.compile("[\uff0c,]")
 """A comma that ends a short meaning before what explains it; the enumerating comma (、) lists
 the parts of one meaning."""
