@@ -17,6 +17,7 @@ from flashcards.terms import (
     abbreviates,
     is_date,
     is_label,
+    is_property,
     is_structure,
     key,
     name_length,
@@ -42,6 +43,7 @@ def is_term_like(heading: str) -> bool:
         and _ACTIVITY.search(name) is None
         and _NUMBERED_EXAMPLE.match(name) is None
         and name.split()[0] not in CARRIES_ON  # `Similarly:` over points goes on from above
+        and not is_property(name.partition(":")[0])  # `Difficulty: Basic`: a fact of the text
         and name.rstrip("?\uff1f ") not in BARE_QUESTIONS
     )
 

@@ -279,7 +279,8 @@ PROPERTIES = frozenset(
     words(
         """date author authors category categories tags tag keywords created updated
     modified published 작성일 작성자 날짜 태그 분류 카테고리 키워드 수정일 course lecture
-    lecturer instructor professor semester topic 과목 강의 교수 학기 주제"""
+    lecturer instructor professor semester topic 과목 강의 교수 학기 주제 difficulty level
+    status priority 난이도"""
     )
 ) | {
     "last updated",
