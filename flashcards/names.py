@@ -116,11 +116,12 @@ _SET = re.compile(
     r"|approaches|principles|elements|components)\b"
     r"|\s(?:types|kinds|categories|classes|forms|methods|factors|steps|stages|phases"
     r"|approaches|principles|elements|components|examples|theories|models)$"
-    r"|^(?:main|major|key|important|notable)\s+\w+s$|^주요\s",
+    r"|^(?:main|major|key|important|notable)\s+(?:\w+\s)?\w+s(?:\s(?:of|in|for)\s.*)?$|^주요\s",
     re.IGNORECASE,
 )
 """A set by its last word too: `Agency types`, `Loan types` are kinds of a thing; and what
-is major among many (`Key Thinkers`, `Major Works`, `주요 인물`, `주요 사건`)."""
+is major among many (`Key Thinkers`, `Major Works`, `Main Goals of an OS`, `Key OS
+responsibilities`, `주요 인물`, `주요 사건`)."""
 
 
 def names_a_glossary(name: str) -> bool:
