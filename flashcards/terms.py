@@ -744,6 +744,7 @@ _STUDYING = re.compile(
     r"|학습\s?(?:팁|목표|체크리스트)|공부\s?(?:팁|방법|법)|오늘의 과제|숙제"
     r"|^(?:admin|administrivia|announcements|logistics|course logistics|housekeeping)$"
     r"|^공지(?:\s?사항)?$"
+    r"|^(?:课程(?:介绍|安排)|考核方式|考试(?:形式|安排)|题型|平时成绩|期末考试|个人(?:笔记|感受|心得))"
     r"|^(?:practice\s+)?exercises\b|^exercise\s?(?:\d|[-:\u2013])"
     r"|^practice\s(?:sentences|prompts|problems)\b|^연습\s?(?:문제|\d)"
     r"|^(?:careers|career\s(?:paths?|opportunities|options|prospects|prep)|fields\sof\swork)$"
@@ -752,8 +753,9 @@ _STUDYING = re.compile(
 """What names the studying itself, anywhere in a heading (`💡 학습 팁과 마무리`, `🎯 오늘의
 과제`, `Homework for next week`, `Learning Objectives`, `학습 목표`, `Things to follow up
 on`, `학습 체크리스트`, `Review checklist`), or the running of the course (`Admin`,
-`Logistics`, `공지사항`): the learner's own plan, not the subject; or where it may lead (`Fields
-of Work`, `Career Paths`, `Skills & Resources`, `진로`); or the reader's exercises,
+`Logistics`, `공지사항`, `课程介绍`, `考核方式`, `题型`, a course's own page in Chinese; the
+writer's `个人笔记`, `个人感受`): the learner's own plan, not the subject; or where it may
+lead (`Fields of Work`, `Career Paths`, `Skills & Resources`, `진로`); or the reader's exercises,
 tasks to do (`Exercise 1: …`, `Practice Exercises`, `연습 2: …`; `# Exercise` alone may be the
 body's, and `## 연습` alone may hold sentences to learn).
 (`학습 방법` only opens such a heading: `지도 학습 방법` is a way a model learns.)"""
