@@ -117,7 +117,12 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]
     # A task written under a glossary (`- [ ] copy exercise from page 14`) is the writer's
     # to-do, no line of the glossary.
-    others = [j for j, f in zip(listed, found, strict=True) if f is None and not is_task(toks, j)]
+    # An empty item (`- ` left for the next word) is no line of it either.
+    others = [
+        j
+        for j, f in zip(listed, found, strict=True)
+        if f is None and not is_task(toks, j) and not _empty(toks, j)
+    ]
     listed = [*(j for j, _ in entries), *others]
     if len(entries) < 2 or 2 * len(entries) < len(listed):
         return []
@@ -127,6 +132,11 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     # A head word alone over its compounds (`- wind` over `- trade wind 무역풍`) is a bare name.
     bare = all(bare_name(toks, j) or _compounds(toks, j) for j in others)
     return entries if settled or bare else []
+
+
+def _empty(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` holds nothing: `- ` and no text."""
+    return close(toks, j) == j + 1 or (lone_text(toks, j) or "x").strip() == ""
 
 
 def _labels_a_part(toks: Sequence[Token], j: int, found: Lead) -> bool:
