@@ -322,8 +322,8 @@ def _described(ctx: Context, toks: Sequence[Token], i: int, entries: set[int]) -
         end = close(toks, j)
         if j in entries or toks[j + 1].type != "paragraph_open" or end == j + 4:
             continue
-        if _compounds(toks, j):
-            continue  # `- wind` over `- trade wind 무역풍`: a head word, its compounds the notes
+        if _compounds(toks, j) or (toks[j + 4].type in LISTS and glossary_entries(toks, j + 4)):
+            continue  # `- wind` over `- trade wind 무역풍`, `- 海系` over `- beach: 砂浜`: a group
         name = clean_term(markup.plain(toks[j + 2].children or []))
         if toks[j + 4].type in _SAYING and names_a_term(name):
             found.append(blocks_note(ctx, ctx.line(toks[j]), name, toks[j + 4 : end]))
