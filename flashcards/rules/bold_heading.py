@@ -68,9 +68,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if not is_term_like(found.term) or is_callout(found.term) or has_leads(toks, after):
         return None
     if _broken_entries(toks, after):
-        return (
-            None  # `관계형 데이터베이스` over `- Field (column)` and what a field is: their group
-        )
+        return None  # `관계형 데이터베이스` over `- Field (column)` and what it is: a group
     if is_caption(found.term):
         return None  # `**Figure 6.12a: Binary fission.**` over its steps: a figure shown
     if len(found.term.split()) > 1 and _CLAIM.search(found.term):

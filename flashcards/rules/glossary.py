@@ -136,7 +136,8 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
 
 def _empty(toks: Sequence[Token], j: int) -> bool:
     """Whether the item at `j` holds nothing: `- ` and no text."""
-    return close(toks, j) == j + 1 or (lone_text(toks, j) or "x").strip() == ""
+    text = lone_text(toks, j)
+    return close(toks, j) == j + 1 or (text is not None and not text.strip())
 
 
 def _labels_a_part(toks: Sequence[Token], j: int, found: Lead) -> bool:
@@ -331,6 +332,7 @@ def _described(ctx: Context, toks: Sequence[Token], i: int, entries: set[int]) -
 
 
 _SAYING = (*LISTS, "blockquote_open")
+"""What may say what a word means, nested under it: points, or a quote of its senses."""
 
 
 def _paired_items(toks: Sequence[Token], i: int) -> dict[int, Lead]:
