@@ -254,17 +254,18 @@ class Walk:
                 if not is_patterned(n.key, pattern) or of_a_set(n, lines) or n.line in headed
             ]
         boilerplate = _boilerplate(notes)
-        empty = [n for n in notes if not defines(n.definition, n.term)]
+        said = [defines(n.definition, n.term) for n in notes]
+        empty = [n for n, ok in zip(notes, said, strict=True) if not ok]
         repeated = [
-            n for n in notes if defines(n.definition, n.term) and n.definition in boilerplate
+            n for n, ok in zip(notes, said, strict=True) if ok and n.definition in boilerplate
         ]
         problems = [*self.problems, *front.problems, *_no_definitions(empty)]
         problems += _repeated(repeated, boilerplate)
         if empty or repeated:
             notes = [
                 n
-                for n in notes
-                if defines(n.definition, n.term) and n.definition not in boilerplate
+                for n, ok in zip(notes, said, strict=True)
+                if ok and n.definition not in boilerplate
             ]
         counted = _counted(notes)
         problems += _numbered(counted)

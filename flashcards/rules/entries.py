@@ -13,9 +13,9 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.names import is_term_like
-from flashcards.rules.found import LISTS, close
+from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, lead, plain_lead
-from flashcards.rules.points import commaed_items, entry, first_points
+from flashcards.rules.points import commaed_items, entry, first_points, one_paragraph
 from flashcards.sentences import ends_in_kind_ko, first_sentence
 from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
 
@@ -154,6 +154,6 @@ def after_a_point(toks: Sequence[Token], i: int, first: int) -> bool:
         return False  # `- **isogloss** - line drawn …` after `- regional factors influence …`
     if translated(markup.plain(markup.lines(toks[i + 2].children or [])[0]).strip()):
         return False  # `- 1) 공유결합 (Covalent Bond)`: a name in two scripts names a term
-    if toks[first + 1].type != "paragraph_open" or close(toks, first) != first + 4:
+    if not one_paragraph(toks, first):
         return False
     return entry(toks, first) is None and says(markup.plain(toks[first + 2].children or []))

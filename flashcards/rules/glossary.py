@@ -35,6 +35,7 @@ from flashcards.rules.points import (
     lone_text,
     name_over,
     names_a_term,
+    one_paragraph,
 )
 from flashcards.rules.running_text import introduced
 from flashcards.terms import (
@@ -380,9 +381,7 @@ def _broken(toks: Sequence[Token], j: int) -> Lead | None:
 
 def _glossed(toks: Sequence[Token], j: int) -> Lead | None:
     """An item that is a word with its gloss in parentheses (`- quiero (I want)`)."""
-    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
-        return None
-    return glossed_lead(toks[j + 2].children or [])
+    return glossed_lead(toks[j + 2].children or []) if one_paragraph(toks, j) else None
 
 
 def _coded(toks: Sequence[Token], j: int) -> Lead | None:

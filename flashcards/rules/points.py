@@ -254,12 +254,15 @@ def is_task(toks: Sequence[Token], j: int) -> bool:
     )
 
 
+def one_paragraph(toks: Sequence[Token], j: int) -> bool:
+    """Whether the item at `j` is one paragraph with nothing nested in it."""
+    return toks[j + 1].type == "paragraph_open" and close(toks, j) == j + 4
+
+
 def lone_text(toks: Sequence[Token], j: int) -> str | None:
     """The text of an item that is one paragraph with nothing nested in it; None for any
     other item."""
-    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
-        return None
-    return markup.plain(toks[j + 2].children or [])
+    return markup.plain(toks[j + 2].children or []) if one_paragraph(toks, j) else None
 
 
 def name_over(toks: Sequence[Token], i: int) -> str | None:

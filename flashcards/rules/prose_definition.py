@@ -148,7 +148,7 @@ def entry_heading(ctx: Context, line: int, name: str) -> Note | None:
     if found is None or not found.rest or len(found.term.split()) > MAX_WORDS:
         return None
     said = markup.plain(found.rest).strip()
-    if len(said.split()) < MIN_STATED or not said.endswith((".", "。", "다.")):
+    if len(said.split()) < MIN_STATED or not said.endswith((".", "。")):
         return None
     if is_label(found.term) or said.split()[0].casefold() in BARE_QUESTIONS:
         return None

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from flashcards.rules.found import LISTS, Context, Found, close
 from flashcards.rules.lead import Lead, lead, translated_lead
 from flashcards.rules.notes import lead_note
-from flashcards.rules.points import items
+from flashcards.rules.points import items, one_paragraph
 
 MIN_TRANSLATED = 2
 """Translated items that make a list of sentences a list of phrases: one alone may be a
@@ -42,6 +42,4 @@ def translated_items(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
 
 def _one_line_of_text(toks: Sequence[Token], j: int) -> bool:
     """Whether the item at `j` is a paragraph of text alone, with no bold term."""
-    if toks[j + 1].type != "paragraph_open" or close(toks, j) != j + 4:
-        return False
-    return lead(toks[j + 2].children or []) is None
+    return one_paragraph(toks, j) and lead(toks[j + 2].children or []) is None
