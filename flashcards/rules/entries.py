@@ -16,7 +16,7 @@ from flashcards.names import is_term_like
 from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, lead, plain_lead
 from flashcards.rules.points import commaed_items, entry, first_points, one_paragraph
-from flashcards.sentences import ends_in_kind_ko, first_sentence
+from flashcards.sentences import ends_in_kind_ko, first_sentence, says_what
 from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
 
 MAX_WORDS = 3
@@ -40,7 +40,7 @@ def defining_entry(toks: Sequence[Token], j: int, among: bool = False) -> bool:
         and not is_date(term, months=True)  # `- Mar - LBJ doesn't seek re-election`
         and not is_condition(term)
         and not any(possessive(word) for word in term.split()[:-1])  # `피부의 면적`: a part
-        and (says(definition) or (among and bool(definition.strip())))
+        and (says(definition) or says_what(definition) or (among and bool(definition.strip())))
         and not _figures(definition)
         and sum(definition.count(arrow) for arrow in ARROWS) < 2  # `A → B → C`: a sequence
     )

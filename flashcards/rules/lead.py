@@ -440,6 +440,24 @@ _PIPE = re.compile("^(?P<term>[^|:\uff1a\\n]+?)\\s+\\|\\s+(?=\\S)")
 """`Yo  | I`: a term and its meaning as two cells of a row written without a table."""
 
 
+_SLASH = re.compile("^(?P<term>[^/:\uff1a\\n]+?)\\s+/\\s+(?=\\S)")
+MIN_SLASHED_WORDS = 4
+
+
+def _slash_set(text: str) -> re.Match[str] | None:
+    """`compile / 사용자가 작성한 프로그램 …`, `snake case / words joined by underscores, …`: a
+    slash between spaces, once on a line, sets a term apart from what it means when what
+    follows is in another script or says more than a word's counterpart would. Two forms
+    side by side (`il ragazzo / la ragazza`, `input / output`) are one name."""
+    match = _SLASH.match(text) if text.count(" / ") == 1 else None
+    if match is None:
+        return None
+    term, after = match["term"], text[match.end() :]
+    crossed = bool(re.search(f"[{_CJK}]", term)) != bool(re.search(f"[{_CJK}]", after))
+    longer = len(after.split()) >= max(MIN_SLASHED_WORDS, 2 * len(term.split()))
+    return match if crossed or longer else None
+
+
 _SEMICOLON = re.compile("^(?P<term>[^;:\uff1a\n]+?)\\s*;\\s+(?=\\S)")
 
 
@@ -530,6 +548,7 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         _COLON_IN_GLOSS.match(text)
         or _TERM.match(text)
         or piped
+        or _slash_set(text)
         or _gapped(text)
         or _BETWEEN_SCRIPTS.match(text)
         or _dash_before_latin(text)
@@ -638,6 +657,17 @@ _SMALL = frozenset(
 _TRANSLATED_HEAD = re.compile(r"(?P<term>[^\s()][^()\n]{0,30}?\([^()\n]+\))\s+(?=\S)")
 """A term named in two scripts and then, after a space, its definition (`모수(parameter)
 모집단의 수치적 요약값`): the other name sets the term apart as a colon would."""
+_CJK_TEXT = re.compile(f"[{CJK_LETTERS}]")
+
+
+def _glossed_before(match: re.Match[str], text: str) -> bool:
+    """Whether a term in Latin letters with its gloss (`DML(Data Manipulation Language)`)
+    stands before words in another script (`테이블 안에서 데이터를 조작하는 sql 명령어`): the
+    script changes where the term ends, as a colon would set it apart."""
+    after = text[match.end() :].split()[:MAX_CROSSED]
+    return not _CJK_TEXT.search(match["term"]) and any(_CJK_TEXT.search(w) for w in after)
+
+
 _PARTICLE_NEXT = re.compile(r"(?:은|는|이|가|을|를|의|에|에서|로|으로|와|과|도|만|란|이란)(?:\s|$)")
 
 
@@ -654,7 +684,7 @@ def _translated_head(text: str) -> re.Match[str] | None:
     `terms.translated`) and what follows is no particle that goes on with it (`X(gloss) 는
     …`, read as a sentence)."""
     match = _TRANSLATED_HEAD.match(text)
-    if match is None or not translated(match["term"].strip()):
+    if match is None or not (translated(match["term"]) or _glossed_before(match, text)):
         return None
     if _PARTICLE_NEXT.match(text, match.end()) or _goes_on(text[match.end() :]):
         return None

@@ -18,6 +18,7 @@ from flashcards.note import Note
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.points import in_section_item, name_over
 from flashcards.terms import (
+    CJK_LETTERS,
     HANGUL,
     SENTENCE_ENDS,
     clean_term,
@@ -208,6 +209,7 @@ TERMING = frozenset(
     {
         "term", "terms", "name", "names", "abbr", "abbreviation", "abbreviations", "acronym",
         "word", "words", "keyword", "vocabulary", "용어", "약어", "이름", "단어", "명칭", "키워드",
+        "用語", "単語", "語句", "語彙", "名称", "术语", "单词", "词汇", "词语", "名稱", "詞彙",
     }
 )  # fmt: skip
 """Headers of a first column of terms: a wider table with one and no column of definitions
@@ -354,6 +356,7 @@ def _worded_column(body: Sequence[tuple[Token, list[Token]]], k: int) -> bool:
 DEFINING = frozenset(
     {"definition", "definitions", "def", "meaning", "description"}
     | {"정의", "뜻", "의미", "설명", "개념"}
+    | {"意味", "説明", "定義", "意思", "含义", "含義", "解释", "解釋", "说明", "定义", "释义"}
 )
 """Headers of a column of definitions: a wider table with one (`| Term | Example | Definition
 |`) is a table of terms too, its first column the term and that column the definition."""
@@ -370,8 +373,15 @@ def _defines(header: Token) -> bool:
 
 
 def _header_words(header: str) -> set[str]:
-    """A header cell's words, its parentheses aside (`정의 (Definition)`)."""
-    return set(key(header).replace("(", " ").replace(")", " ").split())
+    """A header cell's words, its parentheses aside (`정의 (Definition)`); a compound in an
+    East Asian script ends in what it names (`暗記単語`, words to learn by heart; `영어단어`),
+    so its last two and three letters count as words too."""
+    found = set(key(header).replace("(", " ").replace(")", " ").split())
+    ends = {w[-n:] for w in found if _COMPOUND.fullmatch(w) for n in (2, 3) if len(w) > n}
+    return found | ends
+
+
+_COMPOUND = re.compile(f"[{CJK_LETTERS}]+")
 
 
 def _numbers_aside(
@@ -536,6 +546,7 @@ _COLUMN_WORDS = (
     verb verbs noun nouns adjective adjectives adverb adverbs form forms singular plural
     infinitive present past participle tense conjugation stem ending 동사 명사 형용사 부사
     원형 기본형 현재형 과거형 과거분사 활용 형태 어미
+    備考 备注 備註 内容 內容 例文 例句 例子 読み 读音 發音 发音 拼音 翻訳 翻译 分類 分类 種類 种类
     wrong right incorrect correct correction mistake mistakes error errors fix usage
     틀린 바른 잘못된 올바른 옳은 그른 맞는 표현 맞춤법 오답 정답 오류 수정 고친"""
         )
