@@ -371,3 +371,19 @@ def sentences(children: Sequence[Token]) -> list[list[Token]]:
                 piece.content = part
                 found[-1].append(piece)
     return [s for s in found if s]
+
+
+def only_links(children: Sequence[Token]) -> bool:
+    """Whether inline tokens hold links and pictures and nothing outside them but spaces and
+    the marks that set links apart (`[Bilibili](…)/[Youtube](…)`): a reference, no text."""
+    depth = 0
+    for child in children:
+        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        if depth == 0 and child.type == "text" and child.content.strip(_BETWEEN_LINKS):
+            return False
+        if child.type not in ("text", "link_open", "link_close", "image", "softbreak"):
+            return False
+    return bool(children)
+
+
+_BETWEEN_LINKS = " \t/,;|\u00b7"

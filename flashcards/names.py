@@ -111,7 +111,7 @@ def names_a_set(name: str) -> bool:
 
 _SET = re.compile(
     r"(?:방법|방안|대책|요소|요인|인자|이유|조건|단계|원칙|종류|유형|장단점|차이점|공통점)$"
-    r"|^(?:(?:\d+|two|three|four|five|six|seven|several|many|main|major)\s+)?"
+    r"|^(?:(?:\d+|two|three|four|five|six|seven|several|many)\s+)?(?:(?:main|major|key)\s+)?"
     r"(?:factors|methods|steps|reasons|ways|types|kinds|conditions|stages|phases|parts"
     r"|approaches|principles|elements|components)\b"
     r"|\s(?:types|kinds|categories|classes|forms|methods|factors|steps|stages|phases"

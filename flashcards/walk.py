@@ -469,7 +469,7 @@ def _opening(toks: Sequence[Token], i: int) -> str:
     if kind != "paragraph":
         return kind
     children = toks[i + 1].children or []
-    if _only_links(children) or _properties(children):
+    if markup.only_links(children) or _properties(children):
         return ""
     if markup.bold_whole(children) is not None:
         return "label"  # `**Login**` over its command: a label, not the heading's text
@@ -569,18 +569,6 @@ def _properties(children: Sequence[Token]) -> bool:
     over `**Category:** …`)."""
     leads = [lead(line) for line in markup.lines(children)]
     return all(found is not None and is_property(found.term) for found in leads)
-
-
-def _only_links(children: Sequence[Token]) -> bool:
-    """Whether a paragraph holds links and pictures and nothing outside them but spaces."""
-    depth = 0
-    for child in children:
-        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-        if depth == 0 and child.type == "text" and child.content.strip():
-            return False
-        if child.type not in ("text", "link_open", "link_close", "image", "softbreak"):
-            return False
-    return bool(children)
 
 
 def _block_start(toks: Sequence[Token], i: int) -> int:

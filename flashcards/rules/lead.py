@@ -591,6 +591,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None  # `일반적으로 1 : 4 가 좋은 ROAS`: a ratio
     if not said or _BRACKETED.fullmatch(said) or _URL.fullmatch(said) or is_meta(term):
         return None  # `attached: [powerpoint]`, `참고 자료 : https://…`: a reference
+    if markup.only_links(markup.lines(rest)[0]):
+        return None  # `Lecture Videos Links: [Bilibili](…)/[Youtube](…)`: a reference too
     if is_date(term):
         return _dated(term, rest)
     if is_date(term, months=True):  # `Jun - …` on a timeline, or `Sept : infection`, a root
