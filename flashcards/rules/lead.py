@@ -760,6 +760,8 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
     """The term and meaning of a vocabulary pair written without a separator (see
     `_PAIRED`); None for any other line."""
     children = _link_unwrapped(children)
+    if children and children[0].type == "code_inline":
+        return _coded_pair(children)
     if not children or children[0].type != "text" or lead(children) is not None:
         return None
     match = _PAIRED.match(children[0].content)
@@ -782,6 +784,32 @@ def paired_lead(children: Sequence[Token]) -> Lead | None:
 
 MAX_VERB_GLOSS = 3
 """Words of a verb's meaning in its dictionary form, at most: `막 ~하려고 했다`."""
+
+
+def _coded_pair(children: Sequence[Token]) -> Lead | None:
+    """A word set as code and its meaning after a space (`` `la dinde` the turkey ``, its
+    forms joined by slashes, `` `mon`/`ma`/`mes` my ``): code marks the word as a colon
+    would set it apart; a sentence after it (`` `startAt` 필드는 … 나타냅니다. ``) is none."""
+    forms, k = [children[0].content.strip()], 1
+    while (
+        k + 1 < len(children)
+        and children[k].content == "/"
+        and children[k + 1].type == ("code_inline")
+    ):
+        forms, k = [*forms, children[k + 1].content.strip()], k + 2
+    if k >= len(children) or children[k].type != "text" or not children[k].content[:1].isspace():
+        return None
+    rest = [with_content(children[k], children[k].content.lstrip()), *children[k + 1 :]]
+    meaning = markup.plain(rest).strip()
+    if not meaning or is_sentence(meaning) or len(meaning.split()) > MAX_CODED_GLOSS:
+        return None
+    if meaning[0] in "=<>-+*/%(.,:;|&!?" or meaning.isdigit():
+        return None  # `` `x` + `y` ``, `` `a` (b) ``: code in a formula, no pair
+    return Lead(clean_term("/".join(forms)), SEPARATED, rest)
+
+
+MAX_CODED_GLOSS = 4
+"""Words of a meaning after a word set as code: a gloss, where more make a sentence."""
 
 
 def _link_unwrapped(children: Sequence[Token]) -> Sequence[Token]:
