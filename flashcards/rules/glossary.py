@@ -105,6 +105,9 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     if kinds_of_one_word(toks, listed):
         return []  # `1. User Process`, `3. 독립 Process`: kinds of a process, no pairs
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
+    coded = [_coded(toks, j) for j in listed]
+    if not all(found) and all(coded):
+        found = coded  # `` - `/etc/passwd` 사용자 계정 정보가 담긴 파일 `` in a list of such
     if len(listed) == 1 and found[0] is not None and _compounds(toks, listed[0]):
         return [(listed[0], found[0])]  # `- density 밀도` over `- column density 기둥밀도`, …
     if len(listed) == 1 and found[0] is not None and _among_examples(toks, i):
@@ -112,7 +115,7 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     if not any(found):
         found = [_glossed(toks, j) for j in listed]
         if sum(f is not None for f in found) < MIN_GLOSSED:
-            found = [_coded(toks, j) or commaed(toks, j) for j in listed]
+            found = [code or commaed(toks, j) for j, code in zip(listed, coded, strict=True)]
             if not all(found):
                 return []  # `- 연관규칙(동시발생매트릭스)` among two or three: names with remarks
     entries = [(j, f) for j, f in zip(listed, found, strict=True) if f is not None]

@@ -808,7 +808,7 @@ def _coded_pair(children: Sequence[Token]) -> Lead | None:
     return Lead(clean_term("/".join(forms)), SEPARATED, rest)
 
 
-MAX_CODED_GLOSS = 4
+MAX_CODED_GLOSS = 6
 """Words of a meaning after a word set as code: a gloss, where more make a sentence."""
 
 
