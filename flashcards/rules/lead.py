@@ -70,7 +70,7 @@ class Lead:
 def lead(children: Sequence[Token]) -> Lead | None:
     """The bold lead of a paragraph's inline tokens; None when it does not start with bold
     (markers such as "★" or "📌 " before the bold aside)."""
-    kids = [c for c in children if c.type != "text" or c.content]
+    kids = _unstyled([c for c in children if c.type != "text" or c.content])
     start = 1 if kids and kids[0].type == "text" and only_markers(kids[0].content) else 0
     # `An **alkane** is an organic molecule …`: an article before a term defined in the
     # sentence; the term must then be defined (`is a`, `means`), not merely stressed.
@@ -122,6 +122,30 @@ def lead(children: Sequence[Token]) -> Lead | None:
     if article and join != DEFINED:
         return None
     return Lead(clean_term(bold), join, rest)
+
+
+def _unstyled(kids: list[Token]) -> list[Token]:
+    """A line's tokens without the HTML tag that opens it to style its first words and the
+    tag that closes it (`<span class="vocabulary">**medical**</span> adj. …`): a style wraps
+    the term, and hides none of it."""
+    opened = (
+        _STYLE_TAG.fullmatch(kids[0].content) if kids and kids[0].type == "html_inline" else None
+    )
+    if opened is None:
+        return kids
+    closing = f"</{opened[1].casefold()}>"
+    end = next(
+        (
+            k
+            for k, c in enumerate(kids)
+            if c.type == "html_inline" and c.content.casefold() == closing
+        ),
+        None,
+    )
+    return kids if end is None else [*kids[1:end], *kids[end + 1 :]]
+
+
+_STYLE_TAG = re.compile(r"<(span|font|mark|u|ins|small|big)(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
 def bold_entry(children: Sequence[Token]) -> Lead | None:
@@ -305,8 +329,9 @@ def _joined(
     after = separated(first.content)
     if after is not None:
         return SEPARATED, _definition([with_content(first, after), *rest[1:]])
-    if _PART_OF_SPEECH.match(first.content):
-        # `**digit** (n) 숫자.`: a dictionary's entry, the word's class opening its meaning
+    if _PART_OF_SPEECH.match(first.content) or _SOUND_AND_CLASS.match(first.content):
+        # `**digit** (n) 숫자.`, `**medical** [ˈmedɪkl] adj. 医学的`: a dictionary's entry,
+        # the word's sound and class opening its meaning
         return SEPARATED, _definition([with_content(first, first.content.lstrip()), *rest[1:]])
     remark = REMARK.match(first.content)
     if remark is not None and _broken_after(first.content[remark.end() :], rest, remark[1]):
@@ -345,6 +370,12 @@ _PART_OF_SPEECH = re.compile(
 )
 """A word's class in parentheses after a bold word, and then its meaning (`(n)`, `(adj.)`,
 `(v)`), as a dictionary writes an entry."""
+_SOUND_AND_CLASS = re.compile(
+    r"^[ \t]*(?:(?:\[[^\]\n]+\]|/[^/\n]+/)[ \t]*)?"
+    r"(?:n|v|vt|vi|adj|adv|prep|conj|pron|interj|phr|abbr)\.[ \t]*\S"
+)
+"""A word's sound in brackets or slashes, if written, then its class with a full stop (`[ˈmedɪkl]
+adj. 医学的`, `n. 药`): a dictionary's entry, as `_PART_OF_SPEECH` is."""
 
 _GLOSSED = re.compile(
     r"^,?\s+(?:or\s+[^,.;]{1,40},\s+)?(?:standing\s+for|meaning|which\s+means)\s", re.IGNORECASE
