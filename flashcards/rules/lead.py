@@ -330,7 +330,7 @@ def _joined(
     if after is not None:
         return SEPARATED, _definition([with_content(first, after), *rest[1:]])
     if _PART_OF_SPEECH.match(first.content) or _SOUND_AND_CLASS.match(first.content):
-        # `**digit** (n) 숫자.`, `**medical** [ˈmedɪkl] adj. 医学的`: a dictionary's entry,
+        # `**digit** (n) 숫자.`, `**medical** […] adj. 医学的`: a dictionary's entry,
         # the word's sound and class opening its meaning
         return SEPARATED, _definition([with_content(first, first.content.lstrip()), *rest[1:]])
     remark = REMARK.match(first.content)
@@ -374,7 +374,7 @@ _SOUND_AND_CLASS = re.compile(
     r"^[ \t]*(?:(?:\[[^\]\n]+\]|/[^/\n]+/)[ \t]*)?"
     r"(?:n|v|vt|vi|adj|adv|prep|conj|pron|interj|phr|abbr)\.[ \t]*\S"
 )
-"""A word's sound in brackets or slashes, if written, then its class with a full stop (`[ˈmedɪkl]
+"""A word's sound in brackets or slashes, if written, then its class with a full stop (`[…]
 adj. 医学的`, `n. 药`): a dictionary's entry, as `_PART_OF_SPEECH` is."""
 
 _GLOSSED = re.compile(
