@@ -240,7 +240,7 @@ def _defines(children: Sequence[Token]) -> Lead | None:
         return None
     match = _DEFINES.match(children[0].content)
     if match is None:
-        return _called(children) or _topic(children)
+        return _called(children) or _topic(children) or _defines_zh(children)
     words = clean_term(match["term"] or match["ko"] or match["glossed"]).split()
     if words and words[0].casefold() in _ARTICLES:
         words = words[1:]  # `A cache refers to …`: the term is `cache`
@@ -258,6 +258,41 @@ def _defines(children: Sequence[Token]) -> Lead | None:
     if not rest or markup.plain(rest).rstrip().endswith(QUESTION_MARKS):
         return None  # `책상이란 게 존재하긴 하는가?` asks; it defines nothing
     return Lead(term, DEFINED, rest)
+
+
+_DEFINES_ZH = re.compile(
+    r"^(?:所谓)?(?P<term>[\u4e00-\u9fffA-Za-z0-9]{1,10}?)(?:[(\uff08][^()\uff08\uff09]+[)\uff09])?"
+    r"[,\uff0c]?(?P<verb>是指|指的是|就是指|是)(?P<rest>[^\uff0c,\u3002.;\uff1b]+)"
+)
+"""`时间是指物质运动的持续性…`, `意识是人脑的机能和属性 …`: a Chinese term, a copula and what it
+is (see `_defines_zh`)."""
+_NOT_TERM_ZH = re.compile(r"[的和与與及或、这這那其它他她我你们們此该該每各]")
+"""Letters no term holds: a possessive (`物质的根本属性是运动`: what something has), a
+conjunction (`物质和运动是…`: two things), a pronoun (`这是…`, `它是…`)."""
+MAX_COPULA_TERM_ZH = 4
+"""Letters of a term before a bare `是`: a word (`意识`, `同一性`, `肯定因素`); a longer subject
+is a clause (`尊重客观规律是…的前提`), where `是指` names a term however long."""
+_BEFORE_COPULA = frozenset("但于就总还只可也都正不而要若凡别或即则便又才更亦仍均皆倒")
+"""Letters that make `是` part of a word (`但是`, `于是`, `还是`) or an adverb before it
+(`也是`, `都是`): no copula after a term."""
+
+
+def _defines_zh(children: Sequence[Token]) -> Lead | None:
+    """A sentence in Chinese that opens by saying what a short term is: `X是指…`, `X指的是…`,
+    or `X是…` when the first clause ends in the kind of thing X is, after `的`
+    (`…的客观实在`, `…的哲学范畴`); `X是…的` says how X is, no definition."""
+    match = _DEFINES_ZH.match(children[0].content)
+    if match is None:
+        return None
+    term, said = match["term"], match["rest"].strip()
+    if _NOT_TERM_ZH.search(term) or term[-1] in _BEFORE_COPULA or term.isdigit():
+        return None
+    kind = "\u7684" in said and not said.endswith("\u7684")
+    if match["verb"] == "\u662f" and not (kind and len(term) <= MAX_COPULA_TERM_ZH):
+        return None
+    first = children[0].copy()
+    first.content = children[0].content[match.start("rest") :]
+    return Lead(term, DEFINED, [first, *children[1:]])
 
 
 _OR = re.compile(r"(?P<first>\S.*?)\s+or\s+(?P<second>\S.*)")
