@@ -38,6 +38,10 @@ from flashcards.terms import (
     key,
 )
 
+_SAYS_INSIDE = re.compile(r"\uff1a\s*\S|:\s+\S")
+"""A colon inside a line, with words after it: the line says something of a name, and names
+nothing itself (`Strategy: plan, ploy, pattern`); one between letters is a name's (`aop:before`)."""
+
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     if toks[i].type != "paragraph_open" or ctx.inside(i) != "":
@@ -69,6 +73,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
         return None
     if _broken_entries(toks, after):
         return None  # `관계형 데이터베이스` over `- Field (column)` and what it is: a group
+    if _SAYS_INSIDE.search(found.term):
+        return None  # `` `战略管理: 5种规范、4个构成要素` ``: the parts it names, a summary
     if is_caption(found.term):
         return None  # `**Figure 6.12a: Binary fission.**` over its steps: a figure shown
     if len(found.term.split()) > 1 and _CLAIM.search(found.term):
