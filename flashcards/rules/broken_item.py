@@ -63,9 +63,20 @@ def broken_lead(children: Sequence[Token], colon: bool = False) -> Lead | None:
     text = markup.plain(first).strip()
     name = named(clean_term(text.rstrip(":\uff1a") if colon else text))
     rest = _after_first_line(children)
-    if not names_a_term(name) or not says(markup.plain(rest)):
+    if not names_a_term(name) or not (says(markup.plain(rest)) or _formula(rest)):
         return None
     return Lead(name, BROKEN, rest)
+
+
+def _formula(rest: Sequence[Token]) -> bool:
+    """Whether the lines after a name are a formula alone, set apart in `$$` (`- 毕奥-萨伐尔定律`
+    over `$$ B(x) = … $$`): a law named and written out."""
+    kept = [
+        t
+        for t in rest
+        if t.type not in markup.BREAKS and not (t.type == "text" and not t.content.strip())
+    ]
+    return bool(kept) and all(t.type == "math_inline_double" for t in kept)
 
 
 def _after_first_line(children: Sequence[Token]) -> list[Token]:
