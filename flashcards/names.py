@@ -42,6 +42,8 @@ def is_term_like(heading: str) -> bool:
         and not is_course_part(name)
         and _ACTIVITY.search(name) is None
         and _NUMBERED_EXAMPLE.match(name) is None
+        and _STEP.match(name) is None
+        and _SAID_TO.search(name) is None
         and name.split()[0] not in CARRIES_ON  # `Similarly:` over points goes on from above
         and not is_property(name.partition(":")[0])  # `Difficulty: Basic`: a fact of the text
         and name.rstrip("?\uff1f ") not in BARE_QUESTIONS
@@ -54,6 +56,13 @@ _NUMBERED_EXAMPLE = re.compile(
 )
 """A worked example or an exercise by its number alone (`Example 4`, `보기 4`, `예제 3.2`):
 what it works through uses the terms, and names none."""
+
+_STEP = re.compile(r"^\(?(?:단계|step|stage|phase|步骤)\s*\d+\s*[):.]|^\d+\s*단계\s*[):.]")
+"""A step by its number (`(단계 1) 경기자 1의 … 소거`, `Step 2: …`, `1단계:`): what is done
+then, no term."""
+_SAID_TO = re.compile(r"[가-힣\d\u2019']\s?(?:에게는|에서는|에게|에는)\s+\S")
+"""A place or a person the words speak of, and then more (`용의자 1에게는 '자백'이 …`): a
+statement, no name."""
 
 _ACTIVITY = re.compile(
     r"^(?:reducing|increasing|improving|understanding|redefining|using|making|choosing"
