@@ -123,6 +123,24 @@ def unmarked_question(text: str) -> bool:
     )
 
 
+def names_an_aspect(text: str) -> bool:
+    """Whether a heading names an aspect of a subject that a learner is asked to give: its
+    causes, effects, significance or limits (`太平天国农民战争失败的原因`, `戊戌维新运动的历史意义`,
+    `산업혁명의 영향`, `Causes of the First World War`): a question without its mark."""
+    return _ASPECT.search(text.strip()) is not None and len(text.split()) <= MAX_INVERTED
+
+
+_ASPECT_ZH = "原因|历史意义|意义|影响|历史作用|作用|教训|局限性|历史背景|背景|历史地位|经验|性质"
+_ASPECT_KO = "원인|의의|영향|배경|결과|한계|교훈|역사적 의의"
+_ASPECT = re.compile(
+    rf"\S\u7684(?:{_ASPECT_ZH})(?:和(?:{_ASPECT_ZH}))?$"
+    rf"|\S의\s(?:{_ASPECT_KO})(?:와\s(?:{_ASPECT_KO}))?$"
+    r"|^(?:causes|reasons|effects|consequences|significance|importance|impact|results"
+    r"|lessons|legacy|origins)\s+(?:of|for)\s+\S",
+    re.IGNORECASE,
+)
+
+
 def may_ask(raw: str) -> bool:
     """Whether raw text holds a question mark at all, opens with `What is`, or asks in Korean
     to explain (`…에 대해 설명하세요`): most text asks nothing, and a rule that reads questions

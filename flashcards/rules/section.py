@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from flashcards.names import is_course_part, is_index_heading, names_examples
 from flashcards.note import Note
-from flashcards.questions import asked, unmarked_question
+from flashcards.questions import asked, names_an_aspect, unmarked_question
 from flashcards.terms import is_meta, is_structure, lists_contents
 
 POINTED = ("bullet_list", "ordered_list", "sentences")
@@ -169,8 +169,12 @@ def mark_questions(sections: Sequence[Section]) -> None:
     does a stoma open` over its points): the text under one answers it. Over sub-headings,
     such words title a part (`# Why Cloud Storage Matters`)."""
     for i, s in enumerate(sections):
-        if not s.asks and is_leaf(sections, i) and unmarked_question(s.name):
+        if not s.asks and is_leaf(sections, i) and _asks(s.name):
             s.asks = True
+
+
+def _asks(name: str) -> bool:
+    return unmarked_question(name) or names_an_aspect(name)
 
 
 def candidate_headings(sections: Sequence[Section], meta: set[int]) -> list[int]:
