@@ -40,10 +40,22 @@ def defining_entry(toks: Sequence[Token], j: int, among: bool = False) -> bool:
         and not is_date(term, months=True)  # `- Mar - LBJ doesn't seek re-election`
         and not is_condition(term)
         and not any(possessive(word) for word in term.split()[:-1])  # `피부의 면적`: a part
-        and (says(definition) or says_what(definition) or (among and bool(definition.strip())))
+        and (says(definition) or _said(definition) or (among and bool(definition.strip())))
         and not _figures(definition)
         and sum(definition.count(arrow) for arrow in ARROWS) < 2  # `A → B → C`: a sequence
     )
+
+
+def _said(definition: str) -> bool:
+    """Whether a short definition still says what its term is: a noun phrase that names it
+    (`모델링에 사용되는 언어`, see `sentences.says_what`), or a phrase in Chinese or Japanese,
+    which set no spaces, of as many letters as words say elsewhere (`インターネット技術を活用して
+    構築する組織内のネットワーク`)."""
+    return says_what(definition) or len(_HAN_KANA.findall(definition)) >= MIN_HAN_LETTERS
+
+
+_HAN_KANA = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
+MIN_HAN_LETTERS = 8
 
 
 def names_its_kind(definition: str) -> bool:
