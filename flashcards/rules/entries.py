@@ -13,11 +13,20 @@ from markdown_it.token import Token
 
 from flashcards import markup
 from flashcards.names import is_term_like
+from flashcards.questions import may_ask
 from flashcards.rules.found import LISTS
 from flashcards.rules.lead import ARROWS, lead, plain_lead
 from flashcards.rules.points import commaed_items, entry, first_points, one_paragraph
 from flashcards.sentences import ends_in_kind_ko, first_sentence, says_what
-from flashcards.terms import is_condition, is_date, is_label, is_sentence, possessive, translated
+from flashcards.terms import (
+    HANGUL,
+    is_condition,
+    is_date,
+    is_label,
+    is_sentence,
+    possessive,
+    translated,
+)
 
 MAX_WORDS = 3
 """A term named among sentences is short: `Confidence Level`, `z-score`."""
@@ -51,11 +60,16 @@ def _said(definition: str) -> bool:
     (`모델링에 사용되는 언어`, see `sentences.says_what`), or a phrase in Chinese or Japanese,
     which set no spaces, of as many letters as words say elsewhere (`インターネット技術を活用して
     構築する組織内のネットワーク`)."""
+    if HANGUL.search(definition) and len(definition.split()) >= MIN_KOREAN_WORDS:
+        # `행과 열로 구성`: a Korean word carries its particle, and says more; a request
+        # (`put을 비교 설명하시오`) asks, and says nothing of the term
+        return not may_ask(definition)
     return says_what(definition) or len(_HAN_KANA.findall(definition)) >= MIN_HAN_LETTERS
 
 
 _HAN_KANA = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
 MIN_HAN_LETTERS = 8
+MIN_KOREAN_WORDS = 3
 
 
 def names_its_kind(definition: str) -> bool:
