@@ -148,11 +148,20 @@ def entry_heading(ctx: Context, line: int, name: str) -> Note | None:
     if found is None or not found.rest or len(found.term.split()) > MAX_WORDS:
         return None
     said = markup.plain(found.rest).strip()
-    if len(said.split()) < MIN_STATED or not said.endswith((".", "。")):
+    # `#### Cerebrum: "brain"`: what the name means, word for word, in a few words
+    glossed = _QUOTED.fullmatch(said) is not None and len(said.split()) <= MAX_GLOSS_WORDS
+    if not glossed and (len(said.split()) < MIN_STATED or not said.endswith((".", "。"))):
         return None
     if is_label(found.term) or said.split()[0].casefold() in BARE_QUESTIONS:
         return None
     return lead_note(ctx, line, found)
+
+
+_QUOTED = re.compile('["\u201c][^"\u201c\u201d]+["\u201d]')
+"""A gloss in quotes: what a name means, word for word."""
+MAX_GLOSS_WORDS = 3
+"""Words of such a gloss: more make a saying (`초보자용 적용법: “투자 이전에 금리를 생활로
+관리한다”`)."""
 
 
 def _later(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
