@@ -149,7 +149,11 @@ def entry_heading(ctx: Context, line: int, name: str) -> Note | None:
         return None
     said = markup.plain(found.rest).strip()
     # `#### Cerebrum: "brain"`: what the name means, word for word, in a few words
-    glossed = _QUOTED.fullmatch(said) is not None and len(said.split()) <= MAX_GLOSS_WORDS
+    glossed = (
+        _QUOTED.fullmatch(said) is not None
+        and len(said.split()) <= MAX_GLOSS_WORDS
+        and name.partition(found.term)[2].lstrip().startswith(":")
+    )  # a dash before it (`### について - "About"`) titles a section of a sheet of such
     if not glossed and (len(said.split()) < MIN_STATED or not said.endswith((".", "。"))):
         return None
     if is_label(found.term) or said.split()[0].casefold() in BARE_QUESTIONS:
