@@ -89,6 +89,12 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
             for tr, cells, group in _entries(rows[1:])
         ]
+    elif (translation := _translation_column(rows[0][1])) is not None:
+        notes = [
+            _defined_note(ctx, tr, cells, group, translation, rows[0][1])
+            for tr, cells, group in _entries(rows[1:])
+            if len(cells) > translation
+        ]
     else:
         message = f"a table of {columns} columns gives no notes; a table of terms has two"
         return _no_notes(ctx, toks[i], end, message)
@@ -161,7 +167,9 @@ def _defined_note(
     # `| Physical | Bits | Hub | |`: single values wait for their definition still
     phrased = any(len(_text(cell).split()) >= 2 for cell in cells[1:])
     if column or not phrased:
-        return _note(ctx, tr, cells[0], [column])
+        # `| - | - | l'arte | le arti | τέχνη |`: no masculine form, the word is the first given
+        named = next((c for c in cells[:defined] if _words(_text(c))), cells[0])
+        return _note(ctx, tr, named, [column])
     others = range(1, len(header))
     return _note(ctx, tr, cells[0], [_column(group, k) for k in others], header[1:])
 
@@ -365,6 +373,16 @@ DEFINING = frozenset(
 def _definitions_column(header: list[Token]) -> int | None:
     """The first column after the terms whose header names definitions, if any."""
     return next((k for k, cell in enumerate(header) if k and _defines(cell)), None)
+
+
+def _translation_column(header: list[Token]) -> int | None:
+    """Under a first header that names no language, the one column named for a language
+    (`| Masculine | | Feminine | | Greek (Ελληνικά) | Pronunciation |`): a wide vocabulary,
+    the words' forms across and their translation in that column."""
+    if not header or _header_words(_text(header[0])) & LANGUAGES:
+        return None
+    named = [k for k, cell in enumerate(header) if k and _header_words(_text(cell)) & LANGUAGES]
+    return named[0] if len(named) == 1 else None
 
 
 def _defines(header: Token) -> bool:
