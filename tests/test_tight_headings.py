@@ -44,3 +44,12 @@ def test_no_heading_from_marks_before_a_digit_seven_marks_code_or_a_spaced_headi
     assert _headings("    ##Indented code\n") == []
     assert _headings("```\n##In a fence\n```\n") == []
     assert _headings("## Spaced\n") == [("h2", "Spaced")]
+
+
+def test_a_bracket_or_a_quote_before_the_first_letter_opens_a_heading() -> None:
+    src = "##「组织行为」学的课本\n####[Station 5](https://example.org/5)\n###(Appendix) Terms\n"
+    assert _headings(src) == [
+        ("h2", "「组织行为」学的课本"),
+        ("h4", "[Station 5](https://example.org/5)"),
+        ("h3", "(Appendix) Terms"),
+    ]

@@ -2,9 +2,10 @@
 
 CommonMark wants a space after an ATX heading's `#`s, and reads `##Jamestown` as text; the
 Markdown of many older notes (and GitHub's renderer before 2017) made it a heading, and
-their writers wrote every heading so. Two to six marks and then a letter open a heading.
-One mark and a word stays text: Obsidian writers open lines with tags (`#biology`, `#todo
-read chapter 3`), and C with directives (`#include <stdio.h>`).
+their writers wrote every heading so. Two to six marks and then a letter, or a bracket or a
+quote before one (`##「组织行为」学的课本`), open a heading. One mark and a word stays
+text: Obsidian writers open lines with tags (`#biology`, `#todo read chapter 3`), and C with
+directives (`#include <stdio.h>`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-_TIGHT = re.compile(r"(#{2,6})(?=[^\W\d_])(.*)$")
+_TIGHT = re.compile(r"(#{2,6})(?=[^\W\d_]|[\u300c\u300e\u3010\u300a\uff08(\"\u201c\u2018\[])(.*)$")
 _CLOSING = re.compile(r"\s+#+\s*$")
 """Marks that close a heading (`##Overview ##`), after a space: `##Learning C#` keeps its `#`."""
 
