@@ -866,7 +866,10 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 """A Hangul syllable."""
 LATIN = re.compile(r"[A-Za-z]")
 """A Latin letter."""
-CJK_LETTERS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+KANA_HAN_LETTERS = "\u3040-\u30ff\u3400-\u9fff"
+"""Kana and Han characters, as a character class's ranges: the letters of Chinese and
+Japanese, which set no spaces between words."""
+CJK_LETTERS = KANA_HAN_LETTERS + "\uac00-\ud7a3"
 """Kana, Han characters and Hangul syllables, as a character class's ranges."""
 
 

@@ -20,6 +20,7 @@ from flashcards.rules.points import commaed_items, entry, first_points, one_para
 from flashcards.sentences import ends_in_kind_ko, first_sentence, says_what
 from flashcards.terms import (
     HANGUL,
+    KANA_HAN_LETTERS,
     is_condition,
     is_date,
     is_label,
@@ -67,7 +68,7 @@ def _said(definition: str) -> bool:
     return says_what(definition) or len(_HAN_KANA.findall(definition)) >= MIN_HAN_LETTERS
 
 
-_HAN_KANA = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
+_HAN_KANA = re.compile(f"[{KANA_HAN_LETTERS}]")
 MIN_HAN_LETTERS = 8
 MIN_KOREAN_WORDS = 3
 

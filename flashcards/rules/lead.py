@@ -484,7 +484,7 @@ def _slash_set(text: str) -> re.Match[str] | None:
     if match is None:
         return None
     term, after = match["term"], text[match.end() :]
-    crossed = bool(re.search(f"[{_CJK}]", term)) != bool(re.search(f"[{_CJK}]", after))
+    crossed = bool(_CJK_TEXT.search(term)) != bool(_CJK_TEXT.search(after))
     longer = len(after.split()) >= max(MIN_SLASHED_WORDS, 2 * len(term.split()))
     return match if crossed or longer else None
 
@@ -822,11 +822,9 @@ def _coded_pair(children: Sequence[Token]) -> Lead | None:
     forms joined by slashes, `` `mon`/`ma`/`mes` my ``): code marks the word as a colon
     would set it apart; a sentence after it (`` `startAt` 필드는 … 나타냅니다. ``) is none."""
     forms, k = [children[0].content.strip()], 1
-    while (
-        k + 1 < len(children)
-        and children[k].content == "/"
-        and children[k + 1].type == ("code_inline")
-    ):
+    while k + 1 < len(children) and children[k].content == "/":
+        if children[k + 1].type != "code_inline":
+            break
         forms, k = [*forms, children[k + 1].content.strip()], k + 2
     if k >= len(children) or children[k].type != "text" or not children[k].content[:1].isspace():
         return None
