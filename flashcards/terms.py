@@ -72,7 +72,10 @@ LABELS = (
     contraindications interactions dosage antidote precautions 부작용 금기 적응증 기전
     applications application implications aspects 응용 시사점 목표 goal goals 문제점 problem
     problems issue issues 해석 interpretation 기준 criterion criteria 주의점 주의사항 정답
-    explanation explanations solution solutions"""
+    explanation explanations solution solutions
+    定义 概念 例子 例如 特点 优点 缺点 作用 功能 用途 含义 原理 问题 方案 对比 注意 结论 方法
+    应用 意义 影响 原因 结果 背景 评价 要点 步骤 变体 来源 答案 解析
+    定義 概念 例 特徴 長所 短所 用途 意味 原理 注意 結論 方法 応用 解答 解説"""
         )
     )
     | EXERCISES

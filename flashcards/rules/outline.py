@@ -4,6 +4,7 @@ describe it nested under it (points, or a quote), is a note (`- 폭포수 모형
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -26,7 +27,7 @@ from flashcards.rules.points import (
     neighbours,
     points,
 )
-from flashcards.terms import clean_term, key
+from flashcards.terms import CJK_LETTERS, LATIN, clean_term, is_label, key
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -132,9 +133,28 @@ def _term(toks: Sequence[Token], i: int) -> str | None:
         return None  # `- [ ] Review Notes` over `- [ ] Go Over Terms`: the writer's to-do
     head = plain_lead(children)
     name = head.term if head is not None else named(_unstopped(clean_term(markup.plain(children))))
-    if not names_a_term(name) or names_a_glossary(name) or has_leads(toks, nested):
+    if not (names_a_term(name) or _label_translated(toks, nested, name)):
+        return None
+    if names_a_glossary(name) or has_leads(toks, nested):
         return None  # `+ 용어` over `+ MAC Address` and what it is: the items are the terms
     return name
+
+
+def _label_translated(toks: Sequence[Token], nested: int, name: str) -> bool:
+    """Whether a label word stands over its translation (`- 定義` over `- define`, `-
+    example` over `- 예시`): in a vocabulary the word is one to learn, not a label."""
+    said = points(toks, nested) if toks[nested].type in LISTS else []
+    return is_label(name) and len(said) == 1 and _scripts_differ(name, said[0])
+
+
+def _scripts_differ(one: str, other: str) -> bool:
+    """Whether one text is written in Latin letters only and the other in none."""
+    latin = [bool(LATIN.search(text)) for text in (one, other)]
+    east = [bool(_EAST_ASIAN.search(text)) for text in (one, other)]
+    return latin[0] != latin[1] and east[0] != east[1] and latin[0] != east[0]
+
+
+_EAST_ASIAN = re.compile(f"[{CJK_LETTERS}]")
 
 
 _NESTED = (*LISTS, "blockquote_open", "paragraph_open")
