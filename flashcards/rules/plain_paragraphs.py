@@ -20,7 +20,7 @@ from flashcards.rules.lead import MAX_WORDS, Lead, crossing_lead, paired_lead, p
 from flashcards.rules.notes import lead_note, line_notes
 from flashcards.rules.points import entry
 from flashcards.rules.table import names_columns
-from flashcards.terms import EXERCISES, is_date, is_label, is_year, key
+from flashcards.terms import EXERCISES, abbreviates, is_date, is_label, is_year, key
 
 MIN_WORDS = 2
 """Words in a definition that makes lines under a sentence a glossary (see `_phrases`)."""
@@ -46,7 +46,8 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     found = _worded(plain_lead(toks[i + 1].children or [], arrows=False))
     if found is None or key(found.term) in EXERCISES:
         return None  # `Practice: conjugate …` sets an exercise
-    alone = _quoted_alone(toks, i, found) or _dashed(toks[i + 1].children or [], found)
+    children = toks[i + 1].children or []
+    alone = _quoted_alone(toks, i, found) or _dashed(children, found) or _spelled(found)
     if not (alone or any(_alike(toks, j) for j in _near(toks, i))):
         return None
     return Found(i + 2, notes=[lead_note(ctx, ctx.line(toks[i]), found)], weak=True)
@@ -133,6 +134,12 @@ def _text_before(lines: list[list[Token]], leads: list[Lead | None]) -> int:
 def _term(found: Lead | None) -> Lead | None:
     """A line's term, unless a label or given a value only (see `_worded`)."""
     return None if found is None or is_label(found.term) else _worded(found)
+
+
+def _spelled(found: Lead) -> bool:
+    """Whether a line is an abbreviation and what it stands for (`PCC: posterior cingulate
+    cortex`): a term wherever it stands, where another colon may open any sentence."""
+    return abbreviates(found.term, markup.plain(found.rest).strip())
 
 
 def _quoted_alone(toks: Sequence[Token], i: int, found: Lead) -> bool:
