@@ -89,6 +89,13 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
             for tr, cells, group in _entries(rows[1:])
         ]
+    elif columns > 2 and _ranges(rows):
+        # `| Na+ | 135 | 145 | mEq/L |` under `| Lab | Low | High | Units |`: what is normal
+        header = rows[0][1]
+        notes = [
+            _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
+            for tr, cells, group in _entries(rows[1:])
+        ]
     elif (translation := _translation_column(rows[0][1])) is not None:
         notes = [
             _defined_note(ctx, tr, cells, group, translation, rows[0][1])
@@ -373,6 +380,25 @@ DEFINING = frozenset(
 def _definitions_column(header: list[Token]) -> int | None:
     """The first column after the terms whose header names definitions, if any."""
     return next((k for k, cell in enumerate(header) if k and _defines(cell)), None)
+
+
+def _ranges(rows: Sequence[tuple[Token, list[Token]]]) -> bool:
+    """Whether a wide table gives the normal range of what its rows name: a header that
+    names a range's bounds or its reference (`| Lab | Low | High | Units |`, `| 검사 | 정상치
+    |`), over rows each named in words (`| Na+ | 135 | 145 | mEq/L |`)."""
+    header = [_header_words(_text(cell)) for cell in rows[0][1][1:]]
+    firsts = [_text(cells[0]).strip() for _, cells in rows[1:] if cells]
+    named = bool(firsts) and all(_words(first) for first in firsts if first)  # `PO4 3-`
+    return named and any(words & RANGE_WORDS for words in header)
+
+
+RANGE_WORDS = frozenset(
+    words(
+        """low high normal range reference min max minimum maximum 정상 정상치 정상범위 참고치
+    범위 하한 상한 正常值 参考值 参考范围 范围 基準値"""
+    )
+)
+"""Header words of the bounds of a normal range and its reference (`Low`, `High`, `정상치`)."""
 
 
 def _translation_column(header: list[Token]) -> int | None:
