@@ -32,6 +32,8 @@ _SEPARATOR = frozenset({"?", "??"})
 """A line alone between a multi-line card's question and its answer."""
 
 _TAGGED = re.compile(r"\s#(?:flashcards?|card|anki)(?:[-/][\w/-]+)?\s*$", re.IGNORECASE)
+_TAGS_ONLY = re.compile(r"#[^\s#]+(?:\s+#[^\s#]+)*")
+"""A line of tags and nothing else (`#flashcards`, `#flashcards/odyssey #review`)."""
 _ANSWERING = ("bullet_list_open", "ordered_list_open", "paragraph_open", "blockquote_open")
 """Blocks that answer a tagged line alone in its paragraph, right after it."""
 
@@ -45,6 +47,9 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
     lines = markup.lines(children)
     texts = [markup.plain(line).strip() for line in lines]
     numbers = ctx.rows(toks, i)
+    if len(texts) > 1 and _TAGS_ONLY.fullmatch(texts[0]):
+        # `#flashcards` over `Penelope::Wife of Odysseus`: the deck's tag, then its cards
+        lines, texts, numbers = lines[1:], texts[1:], numbers[1:]
     notes = _inline(ctx, numbers, lines, texts) or _separated(ctx, numbers[0], lines, texts)
     if notes:
         return Found(i + 2, notes=notes)
