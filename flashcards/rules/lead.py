@@ -508,6 +508,7 @@ _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 ARROWS = ("->", "=>", "→", "⇒")
+_LEADING_ARROWS = (*ARROWS, "-->", "==>", "\u27f6", "\u21d2")
 """Arrows written between words: what leads to what."""
 
 _CHAINS = ("--", *ARROWS)
@@ -595,6 +596,8 @@ def plain_lead(children: Sequence[Token], arrows: bool = True) -> Lead | None:
         return None
     if is_callout(term) or _article_before(words) or term.startswith("["):
         return None  # `[powerpoint]: …`, `[ ] task: …`: a link's label, a checkbox
+    if term.startswith(_LEADING_ARROWS):
+        return None  # `--> 경우의 수 : 4가지`: what follows from the line above, no term
     if len(words) > 1 and not words[0].isupper() and words[0].casefold() in CARRIES_ON:
         return None  # `which implies B = -40`: a sentence going on, no term (`AND gate` is one)
     first = with_content(children[0], text[match.end() :])
