@@ -569,10 +569,15 @@ META = frozenset(
     roadmap agenda 로드맵 목차
     차례 참고
     참고자료 참고문헌 출처 레퍼런스 기여 기여하기 라이선스 라이센스
-    目次 参考 参考文献 参考資料 出典 目录 参考资料 来源 出处"""
+    目次 参考 参考文献 参考資料 出典 目录 参考资料 来源 出处
+    legend legenda leyenda légende bibliografia bibliografía bibliographie riferimenti
+    referencias références referências fonti fuentes quellen literaturverzeichnis indice
+    índice inhaltsverzeichnis sommaire"""
     )
 ) | {
     "table of contents",
+    "testi di riferimento",
+    "table des matières",
     "further reading",
     "prerequisite knowledge",
     "see also",
@@ -618,6 +623,8 @@ STRUCTURE = frozenset(
         """introduction intro overview background conclusion conclusions summary recap notes
     detail details 개요 개괄 개관 소개 요약 정리 결론 들어가며 마치며 서론 본론
     概要 まとめ メモ はじめに おわりに 序論 結論 要約 総括
+    introduzione introducción introdução einleitung einführung riassunto resumen resumo
+    zusammenfassung conclusione conclusión conclusão fazit
     概述 简介 总结 小结 笔记 前言 结语 引言 导言 摘要"""
     )
 )
