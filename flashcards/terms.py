@@ -705,10 +705,18 @@ PLACEHOLDERS = frozenset(
         "내용",
         "will finish this later",
         "need more work",
+        "略",
+        "省略",
+        "待补充",
+        "待补",
+        "待续",
+        "待更新",
+        "作成中",
+        "準備中",
     }
 )
 """What a writer puts where a definition will go: it defines nothing yet (a template's
-`답변` under each question, still to be answered)."""
+`답변` under each question, still to be answered; `略`, left out, in Chinese notes)."""
 _WORDS_HELD = frozenset({"answer", "답변", "내용"})
 """Placeholders that are words of their own, the meaning of a word in another script."""
 
