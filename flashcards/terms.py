@@ -587,6 +587,10 @@ META = frozenset(
     "참고 자료",
     "참고 문헌",
     "관련 링크",
+    "내부 링크",
+    "외부 링크",
+    "external links",
+    "internal links",
     "사용 방법",
     "기여 방법",
     "더 읽을거리",
@@ -762,7 +766,7 @@ _STUDYING = re.compile(
     r"\b(?:how to study|study tips|homework|things to follow up)\b"
     r"|\blearning (?:objectives|outcomes|goals)\b|^(?:objectives|outcomes)$"
     r"|\b(?:study|review|revision|learning) checklist\b"
-    r"|학습\s?(?:팁|목표|체크리스트)|공부\s?(?:팁|방법|법)|오늘의 과제|숙제"
+    r"|학습\s?(?:팁|목표)|체크\s?리스트|공부\s?(?:팁|방법|법)|오늘의 과제|숙제"
     r"|^(?:admin|administrivia|announcements|logistics|course logistics|housekeeping)$"
     r"|^공지(?:\s?사항)?$"
     r"|^(?:课程(?:介绍|安排)|考核方式|考试(?:形式|安排)|题型|平时成绩|期末考试|个人(?:笔记|感受|心得))"
