@@ -508,8 +508,9 @@ _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 ARROWS = ("->", "=>", "→", "⇒")
-_LEADING_ARROWS = (*ARROWS, "-->", "==>", "\u27f6", "\u21d2")
 """Arrows written between words: what leads to what."""
+_LEADING_ARROWS = (*ARROWS, "-->", "==>", "\u27f6")
+"""Arrows that open a line: what follows from the line above."""
 
 _CHAINS = ("--", *ARROWS)
 """Separators that, written twice on a line, link causes to effects rather than a term to

@@ -83,14 +83,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
             _note(ctx, tr, cells[0], [_column([cells], k) for k in range(1, columns)], header[1:])
             for tr, cells in rows[1:]
         ]
-    elif columns > 2 and (_lists_terms(rows) or _bold_names(rows)):
-        header = rows[0][1]
-        notes = [
-            _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
-            for tr, cells, group in _entries(rows[1:])
-        ]
-    elif columns > 2 and _ranges(rows):
-        # `| Na+ | 135 | 145 | mEq/L |` under `| Lab | Low | High | Units |`: what is normal
+    elif columns > 2 and (_lists_terms(rows) or _bold_names(rows) or _ranges(rows)):
         header = rows[0][1]
         notes = [
             _note(ctx, tr, cells[0], [_column(group, k) for k in range(1, columns)], header[1:])
