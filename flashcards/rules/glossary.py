@@ -16,15 +16,9 @@ from flashcards.note import Note
 from flashcards.rules.broken_item import broken_lead
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import (
-    SEPARATED,
-    Lead,
-    glossed_lead,
-    paired_lead,
-    translated_lead,
-    with_content,
-)
+from flashcards.rules.lead import SEPARATED, Lead, with_content
 from flashcards.rules.notes import blocks_note, lead_note, nested_notes
+from flashcards.rules.pairs import glossed_lead, paired_lead, translated_lead
 from flashcards.rules.points import (
     bare_name,
     commaed,

@@ -13,8 +13,9 @@ from markdown_it.token import Token
 
 from flashcards.rules.found import Context, Found, close
 from flashcards.rules.glossary import kinds_of_one_word
-from flashcards.rules.lead import Lead, paired_lead
+from flashcards.rules.lead import Lead
 from flashcards.rules.notes import lead_note
+from flashcards.rules.pairs import paired_lead
 from flashcards.rules.points import entry, neighbours, one_paragraph
 from flashcards.terms import key, names_a_part
 

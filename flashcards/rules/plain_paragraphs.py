@@ -16,8 +16,9 @@ from flashcards import markup
 from flashcards.note import Note
 from flashcards.rules.entries import says
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import MAX_WORDS, Lead, crossing_lead, paired_lead, plain_lead
+from flashcards.rules.lead import MAX_WORDS, Lead, plain_lead
 from flashcards.rules.notes import lead_note, line_notes
+from flashcards.rules.pairs import crossing_lead, paired_lead
 from flashcards.rules.points import entry
 from flashcards.rules.table import names_columns
 from flashcards.terms import EXERCISES, abbreviates, is_date, is_label, is_year, key

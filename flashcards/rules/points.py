@@ -22,10 +22,10 @@ from flashcards.rules.lead import (
     SPACED,
     Lead,
     bold_entry,
-    commaed_lead,
     lead,
     plain_lead,
 )
+from flashcards.rules.pairs import commaed_lead
 from flashcards.sentences import joins_clause
 from flashcards.terms import (
     CONTINUATIONS,
@@ -168,7 +168,7 @@ def entry(toks: Sequence[Token], j: int) -> Lead | None:
 
 def commaed(toks: Sequence[Token], j: int) -> Lead | None:
     """The term and the rest of an item written `term, meaning` (`- squamous, flat`, see
-    `lead.commaed_lead`); None for any other item."""
+    `pairs.commaed_lead`); None for any other item."""
     if toks[j + 1].type != "paragraph_open":
         return None
     return commaed_lead(toks[j + 2].children or [])

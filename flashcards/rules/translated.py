@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from flashcards.rules.found import LISTS, Context, Found, close
-from flashcards.rules.lead import Lead, lead, translated_lead
+from flashcards.rules.lead import Lead, lead
 from flashcards.rules.notes import lead_note
+from flashcards.rules.pairs import translated_lead
 from flashcards.rules.points import items, one_paragraph
 
 MIN_TRANSLATED = 2
@@ -35,7 +36,7 @@ def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
 
 def translated_items(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     """The items of the list at `i` that are a phrase and its meaning in another script
-    (see `lead.translated_lead`), each with its term and meaning."""
+    (see `pairs.translated_lead`), each with its term and meaning."""
     found = [(j, translated_lead(toks[j + 2].children or [])) for j in items(toks, i)]
     return [(j, pair) for j, pair in found if pair is not None]
 
