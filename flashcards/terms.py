@@ -893,6 +893,8 @@ KANA_HAN_LETTERS = "\u3040-\u30ff\u3400-\u9fff"
 Japanese, which set no spaces between words."""
 CJK_LETTERS = KANA_HAN_LETTERS + "\uac00-\ud7a3"
 """Kana, Han characters and Hangul syllables, as a character class's ranges."""
+CJK = re.compile(f"[{CJK_LETTERS}]")
+"""A letter of Chinese, Japanese or Korean."""
 
 
 BARE_QUESTIONS = frozenset(

@@ -99,8 +99,9 @@ def glossary_entries(toks: Sequence[Token], i: int) -> list[tuple[int, Lead]]:
     if kinds_of_one_word(toks, listed):
         return []  # `1. User Process`, `3. 독립 Process`: kinds of a process, no pairs
     found = [entry(toks, j) or _pair(toks, j) for j in listed]
-    coded = [_coded(toks, j) for j in listed]
-    if not all(found) and all(coded):
+    # code items are read only where entries and pairs leave items unread
+    coded = [] if all(found) else [_coded(toks, j) for j in listed]
+    if coded and all(coded):
         found = coded  # `` - `/etc/passwd` 사용자 계정 정보가 담긴 파일 `` in a list of such
     if len(listed) == 1 and found[0] is not None and _compounds(toks, listed[0]):
         return [(listed[0], found[0])]  # `- density 밀도` over `- column density 기둥밀도`, …

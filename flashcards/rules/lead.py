@@ -12,6 +12,7 @@ from flashcards import markup
 from flashcards.sentences import defines_its_topic
 from flashcards.terms import (
     CARRIES_ON,
+    CJK,
     CJK_LETTERS,
     CONTINUATIONS,
     HANGUL,
@@ -480,7 +481,7 @@ def _slash_set(text: str) -> re.Match[str] | None:
     if match is None:
         return None
     term, after = match["term"], text[match.end() :]
-    crossed = bool(_CJK_TEXT.search(term)) != bool(_CJK_TEXT.search(after))
+    crossed = bool(CJK.search(term)) != bool(CJK.search(after))
     longer = len(after.split()) >= max(MIN_SLASHED_WORDS, 2 * len(term.split()))
     return match if crossed or longer else None
 
@@ -690,7 +691,6 @@ _SMALL = frozenset(
 _TRANSLATED_HEAD = re.compile(r"(?P<term>[^\s()][^()\n]{0,30}?\([^()\n]+\))\s+(?=\S)")
 """A term named in two scripts and then, after a space, its definition (`모수(parameter)
 모집단의 수치적 요약값`): the other name sets the term apart as a colon would."""
-_CJK_TEXT = re.compile(f"[{CJK_LETTERS}]")
 
 
 def _glossed_before(match: re.Match[str], text: str) -> bool:
@@ -698,7 +698,7 @@ def _glossed_before(match: re.Match[str], text: str) -> bool:
     stands before words in another script (`테이블 안에서 데이터를 조작하는 sql 명령어`): the
     script changes where the term ends, as a colon would set it apart."""
     after = text[match.end() :].split()[:MAX_CROSSED]
-    return not _CJK_TEXT.search(match["term"]) and any(_CJK_TEXT.search(w) for w in after)
+    return not CJK.search(match["term"]) and any(CJK.search(w) for w in after)
 
 
 _PARTICLE_NEXT = re.compile(r"(?:은|는|이|가|을|를|의|에|에서|로|으로|와|과|도|만|란|이란)(?:\s|$)")

@@ -4,7 +4,6 @@ describe it nested under it (points, or a quote), is a note (`- 폭포수 모형
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -27,7 +26,7 @@ from flashcards.rules.points import (
     neighbours,
     points,
 )
-from flashcards.terms import CJK_LETTERS, LATIN, clean_term, is_label, key
+from flashcards.terms import CJK, LATIN, clean_term, is_label, key
 
 
 def rule(ctx: Context, toks: Sequence[Token], i: int) -> Found | None:
@@ -150,11 +149,8 @@ def _label_translated(toks: Sequence[Token], nested: int, name: str) -> bool:
 def _scripts_differ(one: str, other: str) -> bool:
     """Whether one text is written in Latin letters only and the other in none."""
     latin = [bool(LATIN.search(text)) for text in (one, other)]
-    east = [bool(_EAST_ASIAN.search(text)) for text in (one, other)]
+    east = [bool(CJK.search(text)) for text in (one, other)]
     return latin[0] != latin[1] and east[0] != east[1] and latin[0] != east[0]
-
-
-_EAST_ASIAN = re.compile(f"[{CJK_LETTERS}]")
 
 
 _NESTED = (*LISTS, "blockquote_open", "paragraph_open")

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from flashcards.terms import CJK_LETTERS
+from flashcards.terms import CJK
 
 _DEPTH = "indented_text"
 """How deep in blocks read again a parse stands, kept in its environment: text indented
@@ -43,7 +43,6 @@ never called: code names things in Latin letters."""
 _NAME = re.compile(r"[^\W\d_][\w'-]*(?:\s+\(?[^\W_][\w'-]*\)?){0,4}")
 """A name of a few words (`Public Key`, `WAS (web application server)`, `HEADER`): text
 among text, though alone it could be code."""
-_CJK = re.compile(f"[{CJK_LETTERS}]")
 
 
 def indented_text_plugin(md: MarkdownIt) -> None:
@@ -100,7 +99,7 @@ def _reads(line: str) -> bool:
     return bool(
         _POINT.match(line)
         or _ENTRY.match(unmarked)
-        or _CJK.search(line)
+        or CJK.search(line)
         or _SENTENCE.fullmatch(unmarked)
     )
 
